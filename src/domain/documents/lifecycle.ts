@@ -1,0 +1,91 @@
+import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
+import type { DocumentKind } from './kinds.ts';
+
+export const DOCUMENT_STATUSES = ['draft', 'sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const DOCUMENT_ACTIONS = ['edit', 'send', 'sign', 'refuse', 'expire', 'cancel', 'replace'] as const;
+export type DocumentActionType = (typeof DOCUMENT_ACTIONS)[number];
+
+export type DocumentAction =
+  | { readonly type: 'edit' }
+  | { readonly type: 'send'; readonly number: string }
+  | { readonly type: 'sign' }
+  | { readonly type: 'refuse'; readonly reason: string }
+  | { readonly type: 'expire' }
+  | { readonly type: 'cancel'; readonly reason?: string | null }
+  | { readonly type: 'replace'; readonly byDocumentId: string };
+
+/**
+ * DOMAIN.md B: the one transition table of the document lifecycle. A missing entry is a refusal.
+ * `edit` keeps a draft a draft: only drafts are edited (R-B4).
+ */
+export const TRANSITIONS: Readonly<Record<DocumentStatus, Partial<Record<DocumentActionType, DocumentStatus>>>> = {
+  draft: { edit: 'draft', send: 'sent', cancel: 'cancelled' },
+  sent: { sign: 'signed', refuse: 'refused', expire: 'expired', cancel: 'cancelled' },
+  signed: { replace: 'replaced' },
+  refused: {},
+  expired: {},
+  cancelled: {},
+  replaced: {},
+};
+
+/** Only letters and amendments are retired by a replacement letter (R-D1). */
+const REPLACEABLE_KINDS: readonly DocumentKind[] = ['engagement_letter', 'replacement_letter', 'amendment'];
+
+export type LifecycleState = {
+  readonly kind: DocumentKind;
+  readonly status: DocumentStatus;
+  readonly number: string | null;
+  readonly sentAt: Date | null;
+  readonly signedAt: Date | null;
+  readonly refusedAt: Date | null;
+  readonly refusalReason: string | null;
+  readonly expiredAt: Date | null;
+  readonly cancelledAt: Date | null;
+  readonly cancelReason: string | null;
+  readonly replacedAt: Date | null;
+  readonly replacedById: string | null;
+};
+
+export const nextStatus = (status: DocumentStatus, action: DocumentActionType): DocumentStatus | undefined =>
+  TRANSITIONS[status][action];
+
+export const canApply = (doc: Pick<LifecycleState, 'kind' | 'status'>, action: DocumentActionType): boolean =>
+  nextStatus(doc.status, action) !== undefined && (action !== 'replace' || REPLACEABLE_KINDS.includes(doc.kind));
+
+const stamp = (action: DocumentAction, at: Date): Partial<LifecycleState> => {
+  switch (action.type) {
+    case 'edit':
+      return {};
+    case 'send':
+      return { number: action.number, sentAt: at };
+    case 'sign':
+      return { signedAt: at };
+    case 'refuse':
+      return { refusedAt: at, refusalReason: action.reason };
+    case 'expire':
+      return { expiredAt: at };
+    case 'cancel':
+      return { cancelledAt: at, cancelReason: action.reason ?? null };
+    case 'replace':
+      return { replacedAt: at, replacedById: action.byDocumentId };
+  }
+};
+
+/** Applies one action: the new lifecycle state, or DOCUMENT.TRANSITION_NOT_ALLOWED. */
+export const applyDocumentAction = <D extends LifecycleState>(
+  doc: D,
+  action: DocumentAction,
+  { at }: { at: Date },
+): Result<D, Refusal> => {
+  const status = nextStatus(doc.status, action.type);
+  if (status === undefined || !canApply(doc, action.type)) {
+    return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: action.type });
+  }
+  return ok({ ...doc, ...stamp(action, at), status });
+};
+
+/** The actions a user may take now, for the API and the UI. */
+export const availableActions = (doc: Pick<LifecycleState, 'kind' | 'status'>): DocumentActionType[] =>
+  DOCUMENT_ACTIONS.filter((action) => canApply(doc, action));

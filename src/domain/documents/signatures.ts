@@ -1,0 +1,38 @@
+import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
+import type { DocumentKind } from './kinds.ts';
+import type { DocumentStatus } from './lifecycle.ts';
+
+export const SIGNATURE_SIDES = ['client', 'firm'] as const;
+export type SignatureSide = (typeof SIGNATURE_SIDES)[number];
+
+/** R-B3: proposals and work orders need the client; letters and amendments the client and the firm. */
+export const REQUIRED_SIGNATURES: Record<DocumentKind, readonly SignatureSide[]> = {
+  proposal: ['client'],
+  work_order: ['client'],
+  engagement_letter: ['client', 'firm'],
+  amendment: ['client', 'firm'],
+  replacement_letter: ['client', 'firm'],
+};
+
+export type SignatureDecision = { readonly completesDocument: boolean; readonly missingSides: SignatureSide[] };
+
+/**
+ * R-B3: whether a signature may be recorded, and whether it is the last one required. Only a sent
+ * document is signed; each side signs once; an associé signs for the firm.
+ */
+export const decideSignature = (input: {
+  kind: DocumentKind;
+  status: DocumentStatus;
+  alreadySigned: readonly SignatureSide[];
+  side: SignatureSide;
+  signerIsAssocie: boolean;
+}): Result<SignatureDecision, Refusal> => {
+  const required = REQUIRED_SIGNATURES[input.kind];
+  if (input.status !== 'sent') return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: input.status, action: 'sign' });
+  if (!required.includes(input.side)) return refuse('DOCUMENT.SIGNATURE_NOT_REQUIRED', { side: input.side });
+  if (input.alreadySigned.includes(input.side)) return refuse('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side: input.side });
+  if (input.side === 'firm' && !input.signerIsAssocie) return refuse('DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE');
+  const signed = [...input.alreadySigned, input.side];
+  const missingSides = required.filter((side) => !signed.includes(side));
+  return ok({ completesDocument: missingSides.length === 0, missingSides });
+};

@@ -1,0 +1,43 @@
+import type { DocumentKind } from '../documents/kinds.ts';
+import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
+
+/** R-A1: an engagement is a prospect or a client. */
+export const ENGAGEMENT_STATES = ['prospect', 'client'] as const;
+export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
+
+/** R-A2 and R-A3: the document kinds each state may hold. */
+export const ALLOWED_DOCUMENT_KINDS: Record<EngagementState, readonly DocumentKind[]> = {
+  prospect: ['proposal', 'engagement_letter'],
+  client: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
+};
+
+export const assertDocumentKindAllowed = (state: EngagementState, kind: DocumentKind): Result<true, Refusal> =>
+  ALLOWED_DOCUMENT_KINDS[state].includes(kind)
+    ? ok(true)
+    : refuse('ENGAGEMENT.DOCUMENT_KIND_NOT_ALLOWED', { state, kind, allowed: ALLOWED_DOCUMENT_KINDS[state] });
+
+export type ConversionOrigin = { readonly type: 'letter_signed'; readonly documentId: string } | {
+  readonly type: 'manual';
+  readonly reason: string;
+};
+
+export type Conversion = { readonly state: 'client'; readonly clientCode: string; readonly convertedAt: Date };
+
+/**
+ * R-A4, R-A6, R-A7: a prospect becomes a client once, with its client code. A signed letter on an
+ * engagement already client changes nothing (undefined); converting a client by hand is refused.
+ * There is no transition back to prospect.
+ */
+export const convertToClient = (
+  engagement: { state: EngagementState },
+  input: { origin: ConversionOrigin; clientCode: string; at: Date },
+): Result<Conversion | undefined, Refusal> => {
+  if (engagement.state === 'client') {
+    return input.origin.type === 'manual' ? refuse('ENGAGEMENT.ALREADY_CLIENT') : ok(undefined);
+  }
+  return ok({ state: 'client', clientCode: input.clientCode, convertedAt: input.at });
+};
+
+/** A client code is the firm's prefix and a five-digit sequence: "DUP00042". */
+export const formatClientCode = (prefix: string, sequence: number): string =>
+  `${prefix}${String(sequence).padStart(5, '0')}`;

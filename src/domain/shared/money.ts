@@ -1,0 +1,82 @@
+/**
+ * Money is an integer number of cents; coefficients and quantities are exact decimals written as
+ * strings ("1.03", "7.5"). Every product is computed with BigInt and rounded half-up (away from
+ * zero) once, so no binary floating point ever touches an amount (DOMAIN.md E, R-D3).
+ */
+export type Cents = number;
+
+/** An exact decimal as a string: digits, an optional dot and at most 6 decimals. */
+export type Decimal = string;
+
+const DECIMAL_PATTERN = /^-?\d{1,12}(\.\d{1,6})?$/;
+
+export const isDecimal = (value: string): boolean => DECIMAL_PATTERN.test(value);
+
+type Scaled = { readonly units: bigint; readonly scale: bigint };
+
+const parseDecimal = (value: Decimal): Scaled => {
+  if (!isDecimal(value)) throw new TypeError(`not an exact decimal: ${value}`);
+  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
+  const sign = value.startsWith('-') ? -1n : 1n;
+  return { units: sign * BigInt(whole + fraction), scale: 10n ** BigInt(fraction.length) };
+};
+
+/** numerator / denominator rounded half away from zero. */
+const divideHalfUp = (numerator: bigint, denominator: bigint): bigint => {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const rounded = (2n * n + d) / (2n * d);
+  return negative ? -rounded : rounded;
+};
+
+const toSafeNumber = (value: bigint): number => {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError('amount out of range');
+  }
+  return Number(value);
+};
+
+/** cents × decimal, rounded half-up to the cent. */
+export const multiplyCents = (amount: Cents, factor: Decimal): Cents => {
+  const { units, scale } = parseDecimal(factor);
+  return toSafeNumber(divideHalfUp(BigInt(amount) * units, scale));
+};
+
+/** cents × decimal, rounded half-up to the euro (the "arrondi à l'euro" option of R-D3). */
+export const multiplyCentsToEuro = (amount: Cents, factor: Decimal): Cents => {
+  const { units, scale } = parseDecimal(factor);
+  return toSafeNumber(divideHalfUp(BigInt(amount) * units, scale * 100n) * 100n);
+};
+
+/** cents × rate in basis points (2000 = 20 %), rounded half-up to the cent. */
+export const applyBasisPoints = (amount: Cents, basisPoints: number): Cents =>
+  toSafeNumber(divideHalfUp(BigInt(amount) * BigInt(basisPoints), 10_000n));
+
+export const compareDecimal = (a: Decimal, b: Decimal): number => {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const left = x.units * y.scale;
+  const right = y.units * x.scale;
+  return left === right ? 0 : left < right ? -1 : 1;
+};
+
+/** Change in percent between two amounts, with two decimals ("3.00"), or undefined from zero. */
+export const percentChange = (before: Cents, after: Cents): Decimal | undefined => {
+  if (before === 0) return undefined;
+  const hundredths = divideHalfUp(BigInt(after - before) * 10_000n, BigInt(before));
+  const sign = hundredths < 0n ? '-' : '';
+  const abs = hundredths < 0n ? -hundredths : hundredths;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+};
+
+/** Amount divided into n instalments: round(amount / n) each, the last takes the remainder. */
+export const splitInstalments = (amount: Cents, count: number): Cents[] => {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError('instalment count must be ≥ 1');
+  const each = toSafeNumber(divideHalfUp(BigInt(amount), BigInt(count)));
+  const schedule: Cents[] = Array.from({ length: count - 1 }, () => each);
+  schedule.push(amount - each * (count - 1));
+  return schedule;
+};
+
+export const sumCents = (amounts: readonly Cents[]): Cents => amounts.reduce((total, a) => total + a, 0);
