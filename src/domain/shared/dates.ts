@@ -38,14 +38,16 @@ export const addMonths = (date: IsoDate, months: number): IsoDate => {
 
 /**
  * The first fiscal year end on or after a date, from a company's closing "MM-DD" (e.g. "12-31").
- * A 29 February closing falls back to 28 February in common years.
+ * A 29 February closing falls back to 28 February in common years; a malformed closing throws
+ * rather than producing an impossible date such as "2026-13-01".
  */
 export const nextFiscalYearEnd = (from: IsoDate, closing: string): IsoDate => {
-  const [month = 12, day = 31] = closing.split('-').map(Number);
-  for (const year of [yearOf(from), yearOf(from) + 1]) {
+  const [month = 0, day = 0] = /^\d{2}-\d{2}$/.test(closing) ? closing.split('-').map(Number) : [];
+  if (month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`invalid fiscal year end: ${closing}`);
+  const endOf = (year: number): IsoDate => {
     const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    const candidate = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-    if (candidate >= from) return candidate;
-  }
-  throw new RangeError(`invalid fiscal year end: ${closing}`);
+    return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+  };
+  const thisYear = endOf(yearOf(from));
+  return thisYear >= from ? thisYear : endOf(yearOf(from) + 1);
 };

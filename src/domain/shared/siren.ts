@@ -19,12 +19,13 @@ export const isValidSiren = (siren: string): boolean => /^\d{9}$/.test(siren) &&
 
 /**
  * A SIRET is the SIREN and a 5-digit establishment number. La Poste's establishments (SIREN
- * 356000000) do not follow Luhn: their digits sum to a multiple of 5 instead.
+ * 356000000) do not follow Luhn: their digits sum to a multiple of 5 instead; its head office
+ * (35600000000048) does follow Luhn, so either check is accepted there.
  */
 export const isValidSiret = (siret: string): boolean => {
   if (!/^\d{14}$/.test(siret)) return false;
   if (siret.startsWith('356000000')) {
-    return [...siret].reduce((sum, d) => sum + Number(d), 0) % 5 === 0;
+    return hasLuhnChecksum(siret) || [...siret].reduce((sum, d) => sum + Number(d), 0) % 5 === 0;
   }
   return hasLuhnChecksum(siret) && isValidSiren(siret.slice(0, 9));
 };

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../src/domain/documents/kinds.ts';
+import {
+  ALLOWED_DOCUMENT_KINDS,
+  assertDocumentKindAllowed,
+  type ConversionOrigin,
+  convertToClient,
+  ENGAGEMENT_STATES,
+  formatClientCode,
+} from '../../src/domain/engagements/engagement.ts';
+
+const at = new Date('2026-03-02T09:00:00Z');
+const letterSigned: ConversionOrigin = { type: 'letter_signed', documentId: 'lm-1' };
+const manual: ConversionOrigin = { type: 'manual', reason: 'Lettre signée sur papier' };
+
+describe('engagement state', () => {
+  it('R-A1 an engagement is a prospect or a client', () => {
+    expect(ENGAGEMENT_STATES).toEqual(['prospect', 'client']);
+  });
+
+  it.each<DocumentKind>(['proposal', 'engagement_letter'])('R-A2 a prospect may hold a %s', (kind) => {
+    expect(assertDocumentKindAllowed('prospect', kind)).toEqual({ ok: true, value: true });
+  });
+
+  it.each<DocumentKind>(['amendment', 'replacement_letter', 'work_order'])(
+    'R-A2 refuses a %s on a prospect',
+    (kind) => {
+      expect(assertDocumentKindAllowed('prospect', kind)).toEqual({
+        ok: false,
+        error: {
+          code: 'ENGAGEMENT.DOCUMENT_KIND_NOT_ALLOWED',
+          details: { state: 'prospect', kind, allowed: ['proposal', 'engagement_letter'] },
+        },
+      });
+    },
+  );
+
+  it('R-C2 refuses an amendment on a prospect: amendments are for clients only', () => {
+    expect(assertDocumentKindAllowed('prospect', 'amendment').ok).toBe(false);
+    expect(assertDocumentKindAllowed('client', 'amendment').ok).toBe(true);
+  });
+
+  it.each(DOCUMENT_KINDS)('R-A3 a client may hold a %s', (kind) => {
+    expect(assertDocumentKindAllowed('client', kind).ok).toBe(true);
+  });
+
+  it('R-A3 a client holds all five kinds', () => {
+    expect([...ALLOWED_DOCUMENT_KINDS.client].sort()).toEqual([...DOCUMENT_KINDS].sort());
+  });
+});
+
+describe('conversion to client', () => {
+  it('R-A4 a signed letter turns a prospect client, with its client code', () => {
+    const result = convertToClient(
+      { state: 'prospect' },
+      { origin: letterSigned, clientCode: 'DUP00042', at },
+    );
+    expect(result).toEqual({ ok: true, value: { state: 'client', clientCode: 'DUP00042', convertedAt: at } });
+  });
+
+  it('R-A6 a later signed letter changes nothing on a client', () => {
+    const result = convertToClient({ state: 'client' }, { origin: letterSigned, clientCode: 'DUP00043', at });
+    expect(result).toEqual({ ok: true, value: undefined });
+  });
+
+  it('R-A7 a user converts a prospect by hand, with a reason', () => {
+    const result = convertToClient({ state: 'prospect' }, { origin: manual, clientCode: 'DUP00042', at });
+    expect(result.ok && result.value).toEqual({ state: 'client', clientCode: 'DUP00042', convertedAt: at });
+  });
+
+  it('R-A7 refuses converting a client by hand', () => {
+    const result = convertToClient({ state: 'client' }, { origin: manual, clientCode: 'DUP00042', at });
+    expect(result).toEqual({ ok: false, error: { code: 'ENGAGEMENT.ALREADY_CLIENT' } });
+  });
+
+  it('R-A7 the automatic conversion of a client is a no-op, never a refusal', () => {
+    expect(convertToClient({ state: 'client' }, { origin: letterSigned, clientCode: 'X', at }).ok).toBe(true);
+  });
+
+  it('R-A7 there is no way back: a conversion always leads to client', () => {
+    for (const origin of [letterSigned, manual]) {
+      const result = convertToClient({ state: 'prospect' }, { origin, clientCode: 'DUP00001', at });
+      expect(result.ok && result.value?.state).toBe('client');
+    }
+  });
+
+  it('R-A4 formats the client code from the firm prefix and a five-digit sequence', () => {
+    expect(formatClientCode('DUP', 42)).toBe('DUP00042');
+    expect(formatClientCode('DUP', 123456)).toBe('DUP123456');
+  });
+});
