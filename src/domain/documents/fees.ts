@@ -1,10 +1,22 @@
-import { applyBasisPoints, type Cents, type Decimal, multiplyCents, splitInstalments, sumCents } from '../shared/money.ts';
+import {
+  applyBasisPoints,
+  type Cents,
+  type Decimal,
+  multiplyCents,
+  splitInstalments,
+  sumCents,
+} from '../shared/money.ts';
 import type { Recurrence } from './kinds.ts';
 
 /** DOMAIN.md E: the default VAT rate, in basis points (2000 = 20 %). */
 export const DEFAULT_VAT_RATE_BP = 2000;
 
-export const PERIODS_PER_YEAR: Record<Recurrence, number> = { monthly: 12, quarterly: 4, yearly: 1, one_off: 0 };
+export const PERIODS_PER_YEAR: Record<Recurrence, number> = {
+  monthly: 12,
+  quarterly: 4,
+  yearly: 1,
+  one_off: 0,
+};
 
 export type PricedLine = {
   readonly quantity: Decimal;

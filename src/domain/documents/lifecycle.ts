@@ -1,7 +1,15 @@
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
 import type { DocumentKind } from './kinds.ts';
 
-export const DOCUMENT_STATUSES = ['draft', 'sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'] as const;
+export const DOCUMENT_STATUSES = [
+  'draft',
+  'sent',
+  'signed',
+  'refused',
+  'expired',
+  'cancelled',
+  'replaced',
+] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const DOCUMENT_ACTIONS = ['edit', 'send', 'sign', 'refuse', 'expire', 'cancel', 'replace'] as const;
@@ -20,7 +28,9 @@ export type DocumentAction =
  * DOMAIN.md B: the one transition table of the document lifecycle. A missing entry is a refusal.
  * `edit` keeps a draft a draft: only drafts are edited (R-B4).
  */
-export const TRANSITIONS: Readonly<Record<DocumentStatus, Partial<Record<DocumentActionType, DocumentStatus>>>> = {
+export const TRANSITIONS: Readonly<
+  Record<DocumentStatus, Partial<Record<DocumentActionType, DocumentStatus>>>
+> = {
   draft: { edit: 'draft', send: 'sent', cancel: 'cancelled' },
   sent: { sign: 'signed', refuse: 'refused', expire: 'expired', cancel: 'cancelled' },
   signed: { replace: 'replaced' },
@@ -52,7 +62,8 @@ export const nextStatus = (status: DocumentStatus, action: DocumentActionType): 
   TRANSITIONS[status][action];
 
 export const canApply = (doc: Pick<LifecycleState, 'kind' | 'status'>, action: DocumentActionType): boolean =>
-  nextStatus(doc.status, action) !== undefined && (action !== 'replace' || REPLACEABLE_KINDS.includes(doc.kind));
+  nextStatus(doc.status, action) !== undefined &&
+  (action !== 'replace' || REPLACEABLE_KINDS.includes(doc.kind));
 
 const stamp = (action: DocumentAction, at: Date): Partial<LifecycleState> => {
   switch (action.type) {

@@ -16,8 +16,11 @@ export const numberingSeries = (kind: Exclude<DocumentKind, 'amendment'>, year: 
 export const amendmentSeries = (letterNumber: string): string => `${letterNumber}-A`;
 
 /** R-B5: "LM-2026-0001"; sequences above 9999 simply widen. */
-export const formatDocumentNumber = (kind: Exclude<DocumentKind, 'amendment'>, year: number, sequence: number): string =>
-  `${numberingSeries(kind, year)}-${String(sequence).padStart(4, '0')}`;
+export const formatDocumentNumber = (
+  kind: Exclude<DocumentKind, 'amendment'>,
+  year: number,
+  sequence: number,
+): string => `${numberingSeries(kind, year)}-${String(sequence).padStart(4, '0')}`;
 
 /** R-B5: "LM-2026-0001-A01". */
 export const formatAmendmentNumber = (letterNumber: string, sequence: number): string =>

@@ -144,7 +144,9 @@ export const assertAmendmentChanges = (
   }
   const oneOffAdditions = changes.filter((c) => c.op === 'add' && c.line.recurrence === 'one_off');
   if (oneOffAdditions.length > 0) {
-    return refuse('DOCUMENT.LINE_NOT_ALLOWED', { reason: 'Un avenant ne modifie que les missions récurrentes.' });
+    return refuse('DOCUMENT.LINE_NOT_ALLOWED', {
+      reason: 'Un avenant ne modifie que les missions récurrentes.',
+    });
   }
   return ok(true);
 };
@@ -153,5 +155,7 @@ export const assertAmendmentChanges = (
  * R-C4: a work-order line is "hors forfait" when no recurring line of the scope in force covers the
  * same service of the catalogue.
  */
-export const isOutsideScope = (line: { serviceId: string | null }, scope: Pick<ScopeInForce, 'lines'>): boolean =>
-  line.serviceId === null || !scope.lines.some((inForce) => inForce.serviceId === line.serviceId);
+export const isOutsideScope = (
+  line: { serviceId: string | null },
+  scope: Pick<ScopeInForce, 'lines'>,
+): boolean => line.serviceId === null || !scope.lines.some((inForce) => inForce.serviceId === line.serviceId);

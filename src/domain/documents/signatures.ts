@@ -14,7 +14,10 @@ export const REQUIRED_SIGNATURES: Record<DocumentKind, readonly SignatureSide[]>
   replacement_letter: ['client', 'firm'],
 };
 
-export type SignatureDecision = { readonly completesDocument: boolean; readonly missingSides: SignatureSide[] };
+export type SignatureDecision = {
+  readonly completesDocument: boolean;
+  readonly missingSides: SignatureSide[];
+};
 
 /**
  * R-B3: whether a signature may be recorded, and whether it is the last one required. Only a sent
@@ -28,9 +31,11 @@ export const decideSignature = (input: {
   signerIsAssocie: boolean;
 }): Result<SignatureDecision, Refusal> => {
   const required = REQUIRED_SIGNATURES[input.kind];
-  if (input.status !== 'sent') return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: input.status, action: 'sign' });
+  if (input.status !== 'sent')
+    return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: input.status, action: 'sign' });
   if (!required.includes(input.side)) return refuse('DOCUMENT.SIGNATURE_NOT_REQUIRED', { side: input.side });
-  if (input.alreadySigned.includes(input.side)) return refuse('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side: input.side });
+  if (input.alreadySigned.includes(input.side))
+    return refuse('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side: input.side });
   if (input.side === 'firm' && !input.signerIsAssocie) return refuse('DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE');
   const signed = [...input.alreadySigned, input.side];
   const missingSides = required.filter((side) => !signed.includes(side));

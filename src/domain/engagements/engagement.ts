@@ -11,17 +11,26 @@ export const ALLOWED_DOCUMENT_KINDS: Record<EngagementState, readonly DocumentKi
   client: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
 };
 
-export const assertDocumentKindAllowed = (state: EngagementState, kind: DocumentKind): Result<true, Refusal> =>
+export const assertDocumentKindAllowed = (
+  state: EngagementState,
+  kind: DocumentKind,
+): Result<true, Refusal> =>
   ALLOWED_DOCUMENT_KINDS[state].includes(kind)
     ? ok(true)
     : refuse('ENGAGEMENT.DOCUMENT_KIND_NOT_ALLOWED', { state, kind, allowed: ALLOWED_DOCUMENT_KINDS[state] });
 
-export type ConversionOrigin = { readonly type: 'letter_signed'; readonly documentId: string } | {
-  readonly type: 'manual';
-  readonly reason: string;
-};
+export type ConversionOrigin =
+  | { readonly type: 'letter_signed'; readonly documentId: string }
+  | {
+      readonly type: 'manual';
+      readonly reason: string;
+    };
 
-export type Conversion = { readonly state: 'client'; readonly clientCode: string; readonly convertedAt: Date };
+export type Conversion = {
+  readonly state: 'client';
+  readonly clientCode: string;
+  readonly convertedAt: Date;
+};
 
 /**
  * R-A4, R-A6, R-A7: a prospect becomes a client once, with its client code. A signed letter on an

@@ -1,5 +1,12 @@
 import type { ScopeLine } from '../documents/scope.ts';
-import { type Cents, compareDecimal, type Decimal, isDecimal, multiplyCents, multiplyCentsToEuro } from '../shared/money.ts';
+import {
+  type Cents,
+  compareDecimal,
+  type Decimal,
+  isDecimal,
+  multiplyCents,
+  multiplyCentsToEuro,
+} from '../shared/money.ts';
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
 
 export const ROUNDINGS = ['cent', 'euro'] as const;

@@ -17,7 +17,9 @@ const toUtc = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
 const fromUtc = (date: Date): IsoDate => date.toISOString().slice(0, 10);
 
 export const isIsoDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(toUtc(value).getTime()) && fromUtc(toUtc(value)) === value;
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(toUtc(value).getTime()) &&
+  fromUtc(toUtc(value)) === value;
 
 export const addDays = (date: IsoDate, days: number): IsoDate => {
   const d = toUtc(date);
@@ -43,7 +45,8 @@ export const addMonths = (date: IsoDate, months: number): IsoDate => {
  */
 export const nextFiscalYearEnd = (from: IsoDate, closing: string): IsoDate => {
   const [month = 0, day = 0] = /^\d{2}-\d{2}$/.test(closing) ? closing.split('-').map(Number) : [];
-  if (month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`invalid fiscal year end: ${closing}`);
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    throw new RangeError(`invalid fiscal year end: ${closing}`);
   const endOf = (year: number): IsoDate => {
     const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
     return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;

@@ -4,7 +4,8 @@
  * lists the same codes (a test keeps them equal).
  */
 export const ERROR_MESSAGES = {
-  'REQUEST.VALIDATION_FAILED': 'La requête contient des champs invalides : corrigez les champs indiqués puis réessayez.',
+  'REQUEST.VALIDATION_FAILED':
+    'La requête contient des champs invalides : corrigez les champs indiqués puis réessayez.',
   'REQUEST.MALFORMED_BODY': 'Le corps de la requête n’est pas un JSON valide : vérifiez sa syntaxe.',
   'REQUEST.ROUTE_NOT_FOUND': 'Cette adresse n’existe pas dans l’API : consultez la documentation sur /docs.',
   'REQUEST.PAYLOAD_TOO_LARGE': 'Le fichier ou la requête est trop volumineux : réduisez sa taille.',
@@ -17,13 +18,18 @@ export const ERROR_MESSAGES = {
     'Cet élément a été modifié par quelqu’un d’autre depuis votre lecture : rechargez-le puis refaites votre modification.',
   'IDEMPOTENCY.KEY_REUSED':
     'Cette clé d’idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.',
-  'IDEMPOTENCY.IN_PROGRESS': 'Une requête avec la même clé d’idempotence est en cours : réessayez dans un instant.',
-  'COMPANY.INVALID_SIREN': 'Le SIREN doit comporter 9 chiffres et une clé de contrôle valide : vérifiez-le sur l’extrait Kbis.',
+  'IDEMPOTENCY.IN_PROGRESS':
+    'Une requête avec la même clé d’idempotence est en cours : réessayez dans un instant.',
+  'COMPANY.INVALID_SIREN':
+    'Le SIREN doit comporter 9 chiffres et une clé de contrôle valide : vérifiez-le sur l’extrait Kbis.',
   'COMPANY.INVALID_SIRET':
     'Le SIRET doit comporter 14 chiffres, commencer par le SIREN et avoir une clé de contrôle valide.',
-  'COMPANY.SIREN_REQUIRED': 'Une entreprise doit avoir un SIREN : renseignez-le, ou indiquez qu’il s’agit d’un particulier.',
-  'COMPANY.SIREN_TAKEN': 'Une entreprise avec ce SIREN existe déjà dans votre cabinet : ouvrez sa fiche plutôt que d’en créer une autre.',
-  'CONTACT.NOT_IN_COMPANY': 'Ce contact n’appartient pas à l’entreprise de l’affaire : choisissez un contact de cette entreprise.',
+  'COMPANY.SIREN_REQUIRED':
+    'Une entreprise doit avoir un SIREN : renseignez-le, ou indiquez qu’il s’agit d’un particulier.',
+  'COMPANY.SIREN_TAKEN':
+    'Une entreprise avec ce SIREN existe déjà dans votre cabinet : ouvrez sa fiche plutôt que d’en créer une autre.',
+  'CONTACT.NOT_IN_COMPANY':
+    'Ce contact n’appartient pas à l’entreprise de l’affaire : choisissez un contact de cette entreprise.',
   'ENGAGEMENT.DOCUMENT_KIND_NOT_ALLOWED':
     'Une affaire prospect ne peut contenir que des offres de service et des lettres de mission : transformez-la d’abord en dossier client.',
   'ENGAGEMENT.ALREADY_CLIENT': 'Cette affaire est déjà un dossier client : il n’y a rien à transformer.',
@@ -31,26 +37,33 @@ export const ERROR_MESSAGES = {
   'DOCUMENT.NOT_EDITABLE':
     'Un document envoyé ne se modifie plus : annulez-le puis dupliquez-le pour en préparer une nouvelle version.',
   'DOCUMENT.EMPTY': 'Le document ne contient aucune ligne : ajoutez au moins une mission avant de l’envoyer.',
-  'DOCUMENT.LINE_NOT_ALLOWED': 'Une ligne ne convient pas à ce type de document : voir le détail de chaque ligne.',
+  'DOCUMENT.LINE_NOT_ALLOWED':
+    'Une ligne ne convient pas à ce type de document : voir le détail de chaque ligne.',
   'DOCUMENT.LETTER_NOT_IN_FORCE':
     'La lettre de mission visée n’est pas en vigueur dans cette affaire : choisissez une lettre signée et non remplacée.',
   'DOCUMENT.LINE_TARGET_NOT_FOUND':
     'La ligne à modifier ou à supprimer n’existe pas dans la lettre en vigueur : choisissez une ligne de cette lettre.',
   'DOCUMENT.NOTHING_TO_REPLACE': 'Cette affaire n’a aucune lettre de mission en vigueur à remplacer.',
   'DOCUMENT.SIGNATURE_ALREADY_RECORDED': 'Cette signature est déjà enregistrée pour ce document.',
-  'DOCUMENT.SIGNATURE_NOT_REQUIRED': 'Ce type de document ne demande pas la signature du cabinet, seulement celle du client.',
+  'DOCUMENT.SIGNATURE_NOT_REQUIRED':
+    'Ce type de document ne demande pas la signature du cabinet, seulement celle du client.',
   'DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE': 'Seul un associé expert-comptable peut signer pour le cabinet.',
-  'DOCUMENT.VALIDITY_PASSED': 'La date de validité de l’offre est dépassée : prolongez-la ou préparez une nouvelle offre.',
-  'SERVICE.NOT_FOUND': 'Cette mission n’existe pas dans le catalogue du cabinet : choisissez une mission du catalogue.',
+  'DOCUMENT.VALIDITY_PASSED':
+    'La date de validité de l’offre est dépassée : prolongez-la ou préparez une nouvelle offre.',
+  'SERVICE.NOT_FOUND':
+    'Cette mission n’existe pas dans le catalogue du cabinet : choisissez une mission du catalogue.',
   'SERVICE.ARCHIVED': 'Cette mission est archivée : choisissez une mission active du catalogue.',
   'SERVICE.CODE_TAKEN': 'Une mission porte déjà ce code dans le catalogue : choisissez un autre code.',
-  'REVALUATION.INVALID_COEFFICIENT': 'Le coefficient doit être un nombre décimal strictement positif, par exemple 1,03.',
+  'REVALUATION.INVALID_COEFFICIENT':
+    'Le coefficient doit être un nombre décimal strictement positif, par exemple 1,03.',
   'REVALUATION.CONFIRMATION_REQUIRED':
     'Ce coefficient baisse les prix ou les augmente de plus de 50 % : confirmez-le explicitement pour l’appliquer.',
   'TERMS.VERSION_TAKEN': 'Ce numéro de version des conditions générales existe déjà : choisissez le suivant.',
-  'TERMS.NONE_CURRENT': 'Aucune version des conditions générales n’est en vigueur : publiez-en une avant de continuer.',
+  'TERMS.NONE_CURRENT':
+    'Aucune version des conditions générales n’est en vigueur : publiez-en une avant de continuer.',
   'USER.EMAIL_TAKEN': 'Un collaborateur utilise déjà cette adresse e-mail dans votre cabinet.',
-  'SERVER.INTERNAL': 'Une erreur inattendue est survenue : réessayez ; si elle persiste, contactez le support.',
+  'SERVER.INTERNAL':
+    'Une erreur inattendue est survenue : réessayez ; si elle persiste, contactez le support.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,0 +1,104 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Applies the committed migrations; safe to run at every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export class DataFolderLockedError extends Error {
+  constructor(folder: string, pid: number) {
+    super(
+      `Le dossier de données ${folder} est déjà utilisé par le processus ${pid} : arrêtez cette instance de Lettrine, ` +
+        'ou choisissez un autre dossier avec DATA_DIR.',
+    );
+  }
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite is one process per folder: a second process would corrupt it or silently lose writes.
+ * The lock file holds the owner's pid; a lock left by a dead process is taken over.
+ */
+const lockDataFolder = (folder: string): (() => void) => {
+  const lockPath = join(folder, 'lettrine.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockPath, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) throw new DataFolderLockedError(folder, owner);
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`cannot lock ${folder}`);
+};
+
+/** An embedded PostgreSQL: in memory when folder is undefined (tests), else in that folder. */
+export const openPglite = async (folder?: string): Promise<Database> => {
+  let unlock = () => {};
+  if (folder) {
+    const absolute = resolve(folder);
+    mkdirSync(absolute, { recursive: true });
+    unlock = lockDataFolder(absolute);
+  }
+  try {
+    const client = await PGlite.create(folder ? resolve(folder, 'pglite') : undefined);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      migrate: async () => {
+        await migratePglite(db as never, { migrationsFolder });
+      },
+      close: async () => {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+};
+
+export const openPostgres = async (url: string, options: { max?: number } = {}): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: async () => {
+      await migratePg(db as never, { migrationsFolder });
+    },
+    close: () => pool.end(),
+  };
+};

@@ -1,0 +1,188 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DocumentFilter, FirmScope } from '../../application/ports.ts';
+import type { Document, DocumentLine } from '../../application/records.ts';
+import type { DocumentTotals } from '../../domain/documents/fees.ts';
+import { likePattern } from './company-store.ts';
+import type { Db } from './database.ts';
+import { companies, documentLines, documentReplacements, documents, engagements } from './schema.ts';
+
+type DocumentRow = typeof documents.$inferSelect;
+
+const toLine = ({ firmId: _f, documentId: _d, ...row }: typeof documentLines.$inferSelect): DocumentLine =>
+  row;
+
+const toDocument = (row: DocumentRow, lines: DocumentLine[], replacesIds: string[]): Document => {
+  const { firmId: _f, totals, ...rest } = row;
+  return { ...rest, totals: totals as DocumentTotals, lines, replacesIds };
+};
+
+const columnsOf = <D extends { lines: unknown; replacesIds: unknown }>(firmId: string, doc: D) => {
+  const { lines: _l, replacesIds: _r, ...fields } = doc;
+  return { ...fields, firmId };
+};
+
+const SORT_COLUMNS = {
+  updatedAt: documents.updatedAt,
+  createdAt: documents.createdAt,
+  number: documents.number,
+  sentAt: documents.sentAt,
+} as const;
+
+export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => {
+  const linesOf = async (ids: string[]): Promise<Map<string, DocumentLine[]>> => {
+    const byDocument = new Map<string, DocumentLine[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byDocument;
+    const rows = await db
+      .select()
+      .from(documentLines)
+      .where(and(eq(documentLines.firmId, firmId), inArray(documentLines.documentId, ids)))
+      .orderBy(asc(documentLines.position));
+    for (const row of rows) byDocument.get(row.documentId)?.push(toLine(row));
+    return byDocument;
+  };
+  const replacementsOf = async (ids: string[]): Promise<Map<string, string[]>> => {
+    const byDocument = new Map<string, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byDocument;
+    const rows = await db
+      .select()
+      .from(documentReplacements)
+      .where(and(eq(documentReplacements.firmId, firmId), inArray(documentReplacements.replacementId, ids)));
+    for (const row of rows) byDocument.get(row.replacementId)?.push(row.replacedId);
+    return byDocument;
+  };
+  const hydrate = async (rows: DocumentRow[]): Promise<Document[]> => {
+    const ids = rows.map((row) => row.id);
+    const [lines, replacements] = await Promise.all([linesOf(ids), replacementsOf(ids)]);
+    return rows.map((row) => toDocument(row, lines.get(row.id) ?? [], replacements.get(row.id) ?? []));
+  };
+  const insertLines = async (documentId: string, lines: DocumentLine[]) => {
+    if (lines.length > 0)
+      await db.insert(documentLines).values(lines.map((line) => ({ ...line, firmId, documentId })));
+  };
+
+  return {
+    async find(id, options) {
+      const query = db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.firmId, firmId), eq(documents.id, id)));
+      const rows = options?.forUpdate ? await query.for('update') : await query;
+      const [doc] = await hydrate(rows);
+      return doc;
+    },
+    async list(filter: DocumentFilter) {
+      const where: SQL | undefined = and(
+        eq(documents.firmId, firmId),
+        filter.engagementId ? eq(documents.engagementId, filter.engagementId) : undefined,
+        filter.kind ? eq(documents.kind, filter.kind) : undefined,
+        filter.status ? eq(documents.status, filter.status) : undefined,
+        filter.search
+          ? or(
+              ilike(documents.number, likePattern(filter.search)),
+              ilike(documents.title, likePattern(filter.search)),
+              ilike(companies.name, likePattern(filter.search)),
+            )
+          : undefined,
+      );
+      const order = filter.direction === 'asc' ? asc : desc;
+      const join = db
+        .select({ document: documents, companyName: companies.name })
+        .from(documents)
+        .innerJoin(
+          engagements,
+          and(eq(engagements.firmId, documents.firmId), eq(engagements.id, documents.engagementId)),
+        )
+        .innerJoin(
+          companies,
+          and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
+        );
+      const [rows, [total]] = await Promise.all([
+        join
+          .where(where)
+          .orderBy(sql`${order(SORT_COLUMNS[filter.sort])} nulls last`, order(documents.id))
+          .limit(filter.pageSize)
+          .offset((filter.page - 1) * filter.pageSize),
+        db
+          .select({ value: count() })
+          .from(documents)
+          .innerJoin(
+            engagements,
+            and(eq(engagements.firmId, documents.firmId), eq(engagements.id, documents.engagementId)),
+          )
+          .innerJoin(
+            companies,
+            and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
+          )
+          .where(where),
+      ]);
+      const replacements = await replacementsOf(rows.map((r) => r.document.id));
+      return {
+        items: rows.map(({ document, companyName }) => {
+          const {
+            lines: _l,
+            frozen: _fr,
+            ...doc
+          } = toDocument(document, [], replacements.get(document.id) ?? []);
+          return { ...doc, companyName };
+        }),
+        total: Number(total?.value ?? 0),
+        page: filter.page,
+        pageSize: filter.pageSize,
+      };
+    },
+    async listByEngagement(engagementId) {
+      const rows = await db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.firmId, firmId), eq(documents.engagementId, engagementId)))
+        .orderBy(asc(documents.createdAt), asc(documents.id));
+      return hydrate(rows);
+    },
+    async findLetterFromProposal(proposalId) {
+      const rows = await db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.firmId, firmId), eq(documents.sourceProposalId, proposalId)));
+      const [doc] = await hydrate(rows);
+      return doc;
+    },
+    async insert(document) {
+      await db.insert(documents).values(columnsOf(firmId, document));
+      await insertLines(document.id, document.lines);
+      if (document.replacesIds.length > 0) {
+        await db
+          .insert(documentReplacements)
+          .values(
+            document.replacesIds.map((replacedId) => ({ firmId, replacementId: document.id, replacedId })),
+          );
+      }
+    },
+    async save(document, { expectedVersion, at, rewriteLines }) {
+      const { id, version: _v, createdAt: _c, ...fields } = columnsOf(firmId, document);
+      const rows = await db
+        .update(documents)
+        .set({ ...fields, updatedAt: at, version: sql`${documents.version} + 1` })
+        .where(
+          and(eq(documents.firmId, firmId), eq(documents.id, id), eq(documents.version, expectedVersion)),
+        )
+        .returning();
+      if (rows.length === 0) return undefined;
+      if (rewriteLines) {
+        await db
+          .delete(documentLines)
+          .where(and(eq(documentLines.firmId, firmId), eq(documentLines.documentId, id)));
+        await insertLines(id, document.lines);
+        await db
+          .delete(documentReplacements)
+          .where(and(eq(documentReplacements.firmId, firmId), eq(documentReplacements.replacementId, id)));
+        if (document.replacesIds.length > 0) {
+          await db
+            .insert(documentReplacements)
+            .values(document.replacesIds.map((replacedId) => ({ firmId, replacementId: id, replacedId })));
+        }
+      }
+      const [saved] = await hydrate(rows);
+      return saved;
+    },
+  };
+};

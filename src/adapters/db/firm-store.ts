@@ -1,0 +1,140 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FirmScope } from '../../application/ports.ts';
+import type { Firm, User } from '../../application/records.ts';
+import type { Db } from './database.ts';
+import { apiTokens, firms, sessions, users } from './schema.ts';
+import { updateVersioned } from './versioned-update.ts';
+
+const toUser = (row: typeof users.$inferSelect): User => ({
+  firmId: row.firmId,
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  isActive: row.isActive,
+  version: row.version,
+  createdAt: row.createdAt,
+});
+
+export const toFirm = (row: typeof firms.$inferSelect): Firm => row;
+
+export const firmRepo = (db: Db, firmId: string): FirmScope['firm'] => ({
+  async get() {
+    const [row] = await db.select().from(firms).where(eq(firms.id, firmId));
+    if (!row) throw new Error(`firm ${firmId} not found`);
+    return toFirm(row);
+  },
+  async update(input) {
+    const rows = await db
+      .update(firms)
+      .set({ ...input.fields, version: sql`${firms.version} + 1`, updatedAt: input.at })
+      .where(and(eq(firms.id, firmId), eq(firms.version, input.expectedVersion)))
+      .returning();
+    return rows[0] && toFirm(rows[0]);
+  },
+});
+
+export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
+  async find(id) {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.firmId, firmId), eq(users.id, id)));
+    return row && toUser(row);
+  },
+  async findByEmail(email) {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.firmId, firmId), eq(users.email, email.toLowerCase())));
+    return row && toUser(row);
+  },
+  async list() {
+    const rows = await db.select().from(users).where(eq(users.firmId, firmId)).orderBy(users.name);
+    return rows.map(toUser);
+  },
+  async insert(user) {
+    await db.insert(users).values({ ...user, firmId, email: user.email.toLowerCase() });
+  },
+  async update(input) {
+    const row = await updateVersioned<typeof users.$inferSelect>(db, users, firmId, input, {
+      touchUpdatedAt: false,
+    });
+    return row && toUser(row);
+  },
+  async setPassword(id, passwordHash) {
+    await db
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.firmId, firmId), eq(users.id, id)));
+  },
+});
+
+export const apiTokenRepo = (db: Db, firmId: string): FirmScope['apiTokens'] => ({
+  async insert(token) {
+    await db.insert(apiTokens).values({ ...token, firmId });
+  },
+  async list() {
+    return db
+      .select({
+        id: apiTokens.id,
+        userId: apiTokens.userId,
+        name: apiTokens.name,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+      })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.firmId, firmId), isNull(apiTokens.revokedAt)))
+      .orderBy(apiTokens.createdAt);
+  },
+  async revoke(id, at) {
+    const rows = await db
+      .update(apiTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(apiTokens.firmId, firmId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length > 0;
+  },
+});
+
+export const sessionRepo = (db: Db, firmId: string): FirmScope['sessions'] => ({
+  async insert(session) {
+    await db.insert(sessions).values({ ...session, firmId });
+  },
+  async deleteByTokenHash(tokenHash) {
+    await db.delete(sessions).where(and(eq(sessions.firmId, firmId), eq(sessions.tokenHash, tokenHash)));
+  },
+});
+
+export const authRepo = (db: Db) => ({
+  async findLoginCandidates(email: string) {
+    const rows = await db
+      .select({ user: users, firmSlug: firms.slug })
+      .from(users)
+      .innerJoin(firms, eq(firms.id, users.firmId))
+      .where(and(eq(users.email, email.toLowerCase()), eq(users.isActive, true)));
+    return rows.map(({ user, firmSlug }) => ({ ...toUser(user), passwordHash: user.passwordHash, firmSlug }));
+  },
+  async findSession(tokenHash: string, now: Date) {
+    const [row] = await db
+      .select({ user: users })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.firmId, sessions.firmId), eq(users.id, sessions.userId)))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)));
+    return row && toUser(row.user);
+  },
+  async findApiToken(tokenHash: string, now: Date) {
+    const rows = await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+      .returning({ firmId: apiTokens.firmId, userId: apiTokens.userId });
+    const token = rows[0];
+    if (!token) return undefined;
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.firmId, token.firmId), eq(users.id, token.userId), eq(users.isActive, true)));
+    return user && toUser(user);
+  },
+});

@@ -1,0 +1,433 @@
+/**
+ * One schema for PGlite and PostgreSQL 15. Every table carries firm_id, and every primary, unique
+ * and foreign key includes it, so the schema can be distributed by firm later without a rewrite
+ * (ARCHITECTURE.md, "When one machine is not enough").
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const cents = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const created = () => at('created_at').notNull().defaultNow();
+
+export const firms = pgTable('firms', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  legalForm: text('legal_form'),
+  addressLine1: text('address_line1'),
+  addressLine2: text('address_line2'),
+  postalCode: text('postal_code'),
+  city: text('city'),
+  phone: text('phone'),
+  email: text('email'),
+  siren: text('siren'),
+  rcs: text('rcs'),
+  vatNumber: text('vat_number'),
+  ordreCouncil: text('ordre_council'),
+  insurer: text('insurer'),
+  insuranceCoverage: text('insurance_coverage'),
+  consumerMediator: text('consumer_mediator'),
+  clientCodePrefix: text('client_code_prefix').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: created(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+const firmId = () =>
+  uuid('firm_id')
+    .notNull()
+    .references(() => firms.id);
+
+export const users = pgTable(
+  'users',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['associe', 'collaborateur', 'lecture'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), unique().on(t.firmId, t.email), index().on(t.email)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique().on(t.firmId, t.tokenHash),
+    foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+  ],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    lastUsedAt: at('last_used_at'),
+    revokedAt: at('revoked_at'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique().on(t.firmId, t.tokenHash),
+    foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+  ],
+);
+
+export const companies = pgTable(
+  'companies',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    isIndividual: boolean('is_individual').notNull().default(false),
+    legalForm: text('legal_form'),
+    siren: text('siren'),
+    siret: text('siret'),
+    nafCode: text('naf_code'),
+    activity: text('activity'),
+    addressLine1: text('address_line1'),
+    addressLine2: text('address_line2'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country').notNull().default('FR'),
+    fiscalYearEnd: text('fiscal_year_end').notNull().default('12-31'),
+    vatRegime: text('vat_regime'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('companies_firm_siren_unique').on(t.firmId, t.siren).where(sql`${t.siren} is not null`),
+    index('companies_firm_name_idx').on(t.firmId, t.name),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    companyId: uuid('company_id').notNull(),
+    civility: text('civility'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    capacity: text('capacity'),
+    isSignatory: boolean('is_signatory').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.companyId], foreignColumns: [companies.firmId, companies.id] }),
+    index().on(t.firmId, t.companyId),
+  ],
+);
+
+export const engagements = pgTable(
+  'engagements',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    companyId: uuid('company_id').notNull(),
+    title: text('title').notNull(),
+    state: text('state', { enum: ['prospect', 'client'] }).notNull(),
+    responsibleUserId: uuid('responsible_user_id').notNull(),
+    signatoryContactId: uuid('signatory_contact_id'),
+    clientCode: text('client_code'),
+    convertedAt: at('converted_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique().on(t.firmId, t.clientCode),
+    foreignKey({ columns: [t.firmId, t.companyId], foreignColumns: [companies.firmId, companies.id] }),
+    foreignKey({ columns: [t.firmId, t.responsibleUserId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ columns: [t.firmId, t.signatoryContactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    index('engagements_firm_state_updated_idx').on(t.firmId, t.state, t.updatedAt),
+    index('engagements_firm_responsible_idx').on(t.firmId, t.responsibleUserId),
+    index('engagements_firm_company_idx').on(t.firmId, t.companyId),
+  ],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    description: text('description'),
+    domain: text('domain', {
+      enum: ['comptable', 'fiscal', 'social', 'juridique', 'conseil', 'autre'],
+    }).notNull(),
+    recurrence: text('recurrence', { enum: ['monthly', 'quarterly', 'yearly', 'one_off'] }).notNull(),
+    pricingMode: text('pricing_mode', { enum: ['fixed', 'unit', 'hourly', 'at_cost'] }).notNull(),
+    unitLabel: text('unit_label'),
+    priceCents: cents('price_cents').notNull(),
+    vatRateBp: integer('vat_rate_bp').notNull().default(2000),
+    professionalStandard: text('professional_standard'),
+    exclusions: text('exclusions'),
+    taskSplit: jsonb('task_split')
+      .$type<{ task: string; who: 'firm' | 'client'; frequency: string }[]>()
+      .notNull(),
+    archivedAt: at('archived_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), unique().on(t.firmId, t.code)],
+);
+
+/** R-D4: every price a service has had, with what changed it. */
+export const servicePrices = pgTable(
+  'service_prices',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    priceCents: cents('price_cents').notNull(),
+    validFrom: at('valid_from').notNull(),
+    coefficient: numeric('coefficient'),
+    reason: text('reason'),
+    changedBy: uuid('changed_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.serviceId], foreignColumns: [services.firmId, services.id] }),
+    index().on(t.firmId, t.serviceId, t.validFrom),
+  ],
+);
+
+export const termsVersions = pgTable(
+  'terms_versions',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), unique().on(t.firmId, t.version)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    engagementId: uuid('engagement_id').notNull(),
+    kind: text('kind', {
+      enum: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
+    }).notNull(),
+    status: text('status', {
+      enum: ['draft', 'sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'],
+    }).notNull(),
+    number: text('number'),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    validUntil: date('valid_until', { mode: 'string' }),
+    effectiveDate: date('effective_date', { mode: 'string' }),
+    durationMonths: integer('duration_months').notNull().default(12),
+    renewal: text('renewal', { enum: ['tacit', 'new_letter'] })
+      .notNull()
+      .default('tacit'),
+    noticeMonths: integer('notice_months').notNull().default(3),
+    paymentTerms: text('payment_terms'),
+    revisionClause: text('revision_clause'),
+    termsVersionId: uuid('terms_version_id'),
+    amendsLetterId: uuid('amends_letter_id'),
+    sourceProposalId: uuid('source_proposal_id'),
+    duplicatedFromId: uuid('duplicated_from_id'),
+    coefficient: numeric('coefficient'),
+    totals: jsonb('totals').notNull(),
+    frozen: jsonb('frozen'),
+    sentAt: at('sent_at'),
+    signedAt: at('signed_at'),
+    refusedAt: at('refused_at'),
+    refusalReason: text('refusal_reason'),
+    expiredAt: at('expired_at'),
+    cancelledAt: at('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    replacedAt: at('replaced_at'),
+    replacedById: uuid('replaced_by_id'),
+    createdBy: uuid('created_by').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique().on(t.firmId, t.number),
+    foreignKey({ columns: [t.firmId, t.engagementId], foreignColumns: [engagements.firmId, engagements.id] }),
+    foreignKey({
+      columns: [t.firmId, t.termsVersionId],
+      foreignColumns: [termsVersions.firmId, termsVersions.id],
+    }),
+    /** R-B2: at most one letter per signed proposal, whatever the concurrency. */
+    uniqueIndex('documents_one_letter_per_proposal')
+      .on(t.firmId, t.sourceProposalId)
+      .where(sql`${t.sourceProposalId} is not null`),
+    index('documents_firm_engagement_idx').on(t.firmId, t.engagementId),
+    index('documents_firm_status_idx').on(t.firmId, t.status, t.kind),
+  ],
+);
+
+export const documentLines = pgTable(
+  'document_lines',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    position: integer('position').notNull(),
+    operation: text('operation', { enum: ['line', 'add', 'modify', 'remove'] })
+      .notNull()
+      .default('line'),
+    targetLineId: uuid('target_line_id'),
+    originLineId: uuid('origin_line_id'),
+    serviceId: uuid('service_id'),
+    label: text('label').notNull(),
+    description: text('description'),
+    unitLabel: text('unit_label'),
+    quantity: numeric('quantity').notNull(),
+    unitPriceCents: cents('unit_price_cents').notNull(),
+    vatRateBp: integer('vat_rate_bp').notNull(),
+    recurrence: text('recurrence', { enum: ['monthly', 'quarterly', 'yearly', 'one_off'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      columns: [t.firmId, t.documentId],
+      foreignColumns: [documents.firmId, documents.id],
+    }).onDelete('cascade'),
+    index().on(t.firmId, t.documentId, t.position),
+  ],
+);
+
+/** R-D1: the letters a replacement letter names. */
+export const documentReplacements = pgTable(
+  'document_replacements',
+  {
+    firmId: firmId(),
+    replacementId: uuid('replacement_id').notNull(),
+    replacedId: uuid('replaced_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.replacementId, t.replacedId] }),
+    foreignKey({ columns: [t.firmId, t.replacementId], foreignColumns: [documents.firmId, documents.id] }),
+    foreignKey({ columns: [t.firmId, t.replacedId], foreignColumns: [documents.firmId, documents.id] }),
+  ],
+);
+
+export const signatures = pgTable(
+  'signatures',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    side: text('side', { enum: ['client', 'firm'] }).notNull(),
+    method: text('method', { enum: ['paper', 'in_person', 'electronic'] }).notNull(),
+    signatoryName: text('signatory_name').notNull(),
+    capacity: text('capacity'),
+    contactId: uuid('contact_id'),
+    userId: uuid('user_id'),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    scanFileName: text('scan_file_name'),
+    scanContentType: text('scan_content_type'),
+    scan: text('scan_base64'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: at('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    /** R-B3: each side signs a document once. */
+    unique().on(t.firmId, t.documentId, t.side),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+  ],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    firmId: firmId(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    engagementId: uuid('engagement_id'),
+    documentId: uuid('document_id'),
+    actorUserId: uuid('actor_user_id'),
+    type: text('type').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    data: jsonb('data'),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index('events_engagement_idx').on(t.firmId, t.engagementId, t.id),
+    index('events_document_idx').on(t.firmId, t.documentId, t.id),
+  ],
+);
+
+/** Gapless sequences (R-B5 document numbers, client codes): one row per firm and series. */
+export const counters = pgTable(
+  'counters',
+  {
+    firmId: firmId(),
+    series: text('series').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.series] })],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    firmId: firmId(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    response: jsonb('response'),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.key] })],
+);

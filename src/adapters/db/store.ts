@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { asc } from 'drizzle-orm';
+import type { FirmScope, Store } from '../../application/ports.ts';
+import { catalogueRepos } from './catalogue-store.ts';
+import { companyRepo, contactRepo } from './company-store.ts';
+import type { Database, Db } from './database.ts';
+import { documentRepo } from './document-store.ts';
+import { engagementRepo } from './engagement-store.ts';
+import { apiTokenRepo, authRepo, firmRepo, sessionRepo, toFirm, userRepo } from './firm-store.ts';
+import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
+import { firms } from './schema.ts';
+
+const firmScope = (db: Db, firmId: string): FirmScope => ({
+  firmId,
+  firm: firmRepo(db, firmId),
+  users: userRepo(db, firmId),
+  apiTokens: apiTokenRepo(db, firmId),
+  sessions: sessionRepo(db, firmId),
+  companies: companyRepo(db, firmId),
+  contacts: contactRepo(db, firmId),
+  engagements: engagementRepo(db, firmId),
+  ...catalogueRepos(db, firmId, randomUUID),
+  documents: documentRepo(db, firmId),
+  signatures: signatureRepo(db, firmId),
+  counters: counterRepo(db, firmId),
+  events: eventRepo(db, firmId),
+  idempotency: idempotencyRepo(db, firmId),
+});
+
+/** The Store port on drizzle: the same code on PGlite and PostgreSQL. */
+export const createStore = (database: Database): Store => {
+  const { db } = database;
+  return {
+    transaction: (firmId, fn) => db.transaction((tx) => fn(firmScope(tx as unknown as Db, firmId))),
+    read: (firmId) => firmScope(db, firmId),
+    auth: authRepo(db),
+    async insertFirm(firm) {
+      await db.insert(firms).values(firm);
+    },
+    async listFirms() {
+      const rows = await db.select().from(firms).orderBy(asc(firms.createdAt));
+      return rows.map(toFirm);
+    },
+    close: () => database.close(),
+  };
+};

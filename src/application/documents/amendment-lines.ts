@@ -1,0 +1,66 @@
+import { assertAmendmentChanges, type LetterScope } from '../../domain/documents/scope.ts';
+import { AppError, unwrap } from '../app-error.ts';
+import type { FirmScope, IdGenerator } from '../ports.ts';
+import type { DocumentLine } from '../records.ts';
+import { buildLines, type LineInput } from './line-input.ts';
+
+export type ChangeInput =
+  | { op: 'add'; line: LineInput }
+  | { op: 'modify'; targetLineId: string; quantity?: string; unitPriceCents?: number; label?: string }
+  | { op: 'remove'; targetLineId: string };
+
+/**
+ * R-C2: the lines of an amendment: added lines as written; a modified or removed line keeps the
+ * target's values for what does not change, so the document reads on its own.
+ */
+export const buildAmendmentLines = async (
+  scope: FirmScope,
+  ids: IdGenerator,
+  letter: LetterScope,
+  changes: readonly ChangeInput[],
+): Promise<DocumentLine[]> => {
+  if (changes.length === 0) throw new AppError('DOCUMENT.EMPTY');
+  const targets = new Map(letter.lines.map((line) => [line.lineId, line]));
+  const lines: DocumentLine[] = [];
+  for (const [position, change] of changes.entries()) {
+    if (change.op === 'add') {
+      const [line] = await buildLines(scope, ids, [change.line]);
+      if (line) lines.push({ ...line, position, operation: 'add' });
+      continue;
+    }
+    const target = targets.get(change.targetLineId);
+    if (!target)
+      throw new AppError('DOCUMENT.LINE_TARGET_NOT_FOUND', { targetLineIds: [change.targetLineId] });
+    const { lineId, letterId: _letter, ...values } = target;
+    lines.push({
+      ...values,
+      id: ids.uuid(),
+      position,
+      operation: change.op,
+      targetLineId: lineId,
+      originLineId: lineId,
+      description: null,
+      ...(change.op === 'modify'
+        ? {
+            quantity: change.quantity ?? values.quantity,
+            unitPriceCents: change.unitPriceCents ?? values.unitPriceCents,
+            label: change.label ?? values.label,
+          }
+        : {}),
+    });
+  }
+  unwrap(
+    assertAmendmentChanges(
+      letter,
+      lines.map((line) =>
+        line.operation === 'add'
+          ? { op: 'add', line: { ...line, lineId: line.id } }
+          : {
+              op: line.operation === 'remove' ? 'remove' : 'modify',
+              targetLineId: line.targetLineId as string,
+            },
+      ),
+    ),
+  );
+  return lines;
+};

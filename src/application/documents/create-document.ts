@@ -1,0 +1,115 @@
+import type { DocumentKind } from '../../domain/documents/kinds.ts';
+import { assertLinesAllowed } from '../../domain/documents/lines.ts';
+import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
+import { type Actor, assertCanWrite } from '../actor.ts';
+import { AppError, found, unwrap } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
+import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
+import { buildLines, type LineInput } from './line-input.ts';
+import { DEFAULT_TITLES, newDraft } from './new-document.ts';
+import { prefillReplacement, type ReplacementOptions } from './prefill-replacement.ts';
+import { scopeOfDocuments } from './scope-of-engagement.ts';
+
+export type CreateDocumentInput = Partial<Omit<DocumentTerms, 'title'>> & {
+  engagementId: string;
+  kind: DocumentKind;
+  title?: string;
+  lines?: LineInput[];
+  amendsLetterId?: string;
+  changes?: ChangeInput[];
+  replacement?: ReplacementOptions;
+};
+
+type Built = {
+  lines: DocumentLine[];
+  amendsLetterId?: string;
+  replacesIds?: string[];
+  coefficient?: string | null;
+};
+
+const buildContent = async (
+  deps: Deps,
+  scope: FirmScope,
+  engagement: Engagement,
+  input: CreateDocumentInput,
+  today: string,
+): Promise<Built> => {
+  if (input.kind === 'amendment') {
+    if (!input.amendsLetterId) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { amendsLetterId: null });
+    const documents = await scope.documents.listByEngagement(engagement.id);
+    const letter = scopeOfDocuments(documents, input.effectiveDate ?? today).letters.find(
+      (l) => l.letterId === input.amendsLetterId,
+    );
+    if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { amendsLetterId: input.amendsLetterId });
+    return {
+      lines: await buildAmendmentLines(scope, deps.ids, letter, input.changes ?? []),
+      amendsLetterId: input.amendsLetterId,
+    };
+  }
+  if (input.kind === 'replacement_letter') {
+    const documents = await scope.documents.listByEngagement(engagement.id);
+    return prefillReplacement(deps.ids, documents, input.replacement ?? {}, input.effectiveDate ?? today);
+  }
+  const lines = await buildLines(scope, deps.ids, input.lines ?? []);
+  unwrap(assertLinesAllowed(input.kind, lines));
+  return { lines };
+};
+
+const LETTERS: readonly DocumentKind[] = ['engagement_letter', 'replacement_letter', 'amendment'];
+
+/** Creates a draft of any of the five kinds, checked against the engagement's state (R-A2, R-A3). */
+export const createDocument = async (
+  deps: Deps,
+  actor: Actor,
+  input: CreateDocumentInput,
+): Promise<Document> => {
+  assertCanWrite(actor);
+  return deps.store.transaction(actor.firmId, async (scope) => {
+    const at = deps.clock.now();
+    const today = parisDate(at);
+    const engagement = found(
+      await scope.engagements.find(input.engagementId, { forUpdate: true }),
+      'engagement',
+    );
+    unwrap(assertDocumentKindAllowed(engagement.state, input.kind));
+    const content = await buildContent(deps, scope, engagement, input, today);
+    const termsVersionId =
+      input.termsVersionId ??
+      (LETTERS.includes(input.kind) ? (await scope.terms.currentOn(today))?.id : undefined);
+    if (input.termsVersionId) found(await scope.terms.find(input.termsVersionId), 'terms');
+    const id = deps.ids.uuid();
+    await scope.documents.insert(
+      newDraft({
+        id,
+        engagementId: engagement.id,
+        kind: input.kind,
+        createdBy: actor.userId,
+        terms: {
+          title: input.title ?? DEFAULT_TITLES[input.kind],
+          validUntil: input.validUntil ?? null,
+          effectiveDate: input.effectiveDate ?? (input.kind === 'proposal' ? null : today),
+          durationMonths: input.durationMonths ?? 12,
+          renewal: input.renewal ?? 'tacit',
+          noticeMonths: input.noticeMonths ?? 3,
+          paymentTerms: input.paymentTerms ?? null,
+          revisionClause: input.revisionClause ?? null,
+          notes: input.notes ?? null,
+          termsVersionId: termsVersionId ?? null,
+        },
+        ...content,
+      }),
+    );
+    await recordEvent(scope, {
+      type: 'document.created',
+      actor,
+      at,
+      engagementId: engagement.id,
+      documentId: id,
+      after: { kind: input.kind, status: 'draft' },
+    });
+    return found(await scope.documents.find(id), 'document');
+  });
+};

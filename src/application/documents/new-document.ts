@@ -1,0 +1,53 @@
+import type { DocumentTotals } from '../../domain/documents/fees.ts';
+import type { DocumentKind } from '../../domain/documents/kinds.ts';
+import type { NewDocument } from '../ports.ts';
+import type { DocumentLine, DocumentTerms } from '../records.ts';
+import { totalsOf } from './line-input.ts';
+
+/** A fresh draft with every lifecycle field empty: the one place a document is born. */
+export const newDraft = (input: {
+  id: string;
+  engagementId: string;
+  kind: DocumentKind;
+  terms: DocumentTerms;
+  lines: DocumentLine[];
+  createdBy: string;
+  amendsLetterId?: string | null;
+  sourceProposalId?: string | null;
+  duplicatedFromId?: string | null;
+  coefficient?: string | null;
+  replacesIds?: string[];
+}): NewDocument => ({
+  ...input.terms,
+  id: input.id,
+  engagementId: input.engagementId,
+  kind: input.kind,
+  status: 'draft',
+  number: null,
+  amendsLetterId: input.amendsLetterId ?? null,
+  sourceProposalId: input.sourceProposalId ?? null,
+  duplicatedFromId: input.duplicatedFromId ?? null,
+  coefficient: input.coefficient ?? null,
+  replacesIds: input.replacesIds ?? [],
+  totals: totalsOf(input.lines) as DocumentTotals,
+  frozen: null,
+  sentAt: null,
+  signedAt: null,
+  refusedAt: null,
+  refusalReason: null,
+  expiredAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+  replacedAt: null,
+  replacedById: null,
+  createdBy: input.createdBy,
+  lines: input.lines,
+});
+
+export const DEFAULT_TITLES: Record<DocumentKind, string> = {
+  proposal: 'Offre de service',
+  engagement_letter: 'Lettre de mission',
+  amendment: 'Avenant à la lettre de mission',
+  replacement_letter: 'Lettre de mission substitutive',
+  work_order: 'Bon d’intervention',
+};

@@ -1,0 +1,56 @@
+import {
+  assertCoefficient,
+  prefillReplacementLines,
+  type Rounding,
+} from '../../domain/renewal/revaluation.ts';
+import type { IsoDate } from '../../domain/shared/dates.ts';
+import { AppError, unwrap } from '../app-error.ts';
+import type { IdGenerator } from '../ports.ts';
+import type { Document, DocumentLine } from '../records.ts';
+import { scopeOfDocuments } from './scope-of-engagement.ts';
+
+export type ReplacementOptions = {
+  /** The letters to replace; by default every letter in force (R-D1). */
+  replacesIds?: string[];
+  coefficient?: string | null;
+  confirmCoefficient?: boolean;
+  rounding?: Rounding;
+  excludedLineIds?: string[];
+};
+
+/**
+ * R-D2: a replacement letter starts from the consolidated scope in force of the letters it
+ * replaces (letters plus amendments), prices revalued by the coefficient when one is given (R-D3).
+ */
+export const prefillReplacement = (
+  ids: IdGenerator,
+  documents: readonly Document[],
+  options: ReplacementOptions,
+  date: IsoDate,
+): { lines: DocumentLine[]; replacesIds: string[]; coefficient: string | null } => {
+  const coefficient = options.coefficient
+    ? unwrap(assertCoefficient(options.coefficient, options.confirmCoefficient ?? false))
+    : null;
+  const scope = scopeOfDocuments(documents, date);
+  const inForce = new Set(scope.letters.map((letter) => letter.letterId));
+  const replacesIds = options.replacesIds ?? [...inForce];
+  const notInForce = replacesIds.filter((id) => !inForce.has(id));
+  if (notInForce.length > 0) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: notInForce });
+  if (replacesIds.length === 0) throw new AppError('DOCUMENT.NOTHING_TO_REPLACE');
+  const scopeLines = scope.letters.filter((l) => replacesIds.includes(l.letterId)).flatMap((l) => l.lines);
+  const lines = prefillReplacementLines(scopeLines, {
+    coefficient,
+    rounding: options.rounding ?? 'cent',
+    excludedLineIds: options.excludedLineIds ?? [],
+  }).map(
+    (line, position): DocumentLine => ({
+      ...line,
+      id: ids.uuid(),
+      position,
+      operation: 'line',
+      targetLineId: null,
+      description: null,
+    }),
+  );
+  return { lines, replacesIds, coefficient };
+};

@@ -1,0 +1,128 @@
+import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
+import { decideSignature, type SignatureSide } from '../../domain/documents/signatures.ts';
+import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
+import { type Actor, assertCanWrite } from '../actor.ts';
+import { AppError, found, notStale, unwrap } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document, Signature } from '../records.ts';
+import { runAutomations } from './run-automations.ts';
+
+export type RecordSignatureInput = {
+  documentId: string;
+  side: SignatureSide;
+  method: 'paper' | 'in_person' | 'electronic';
+  signatoryName?: string;
+  capacity?: string | null;
+  contactId?: string | null;
+  /** For the firm's side: the associé who signed (by default the user recording it). */
+  userId?: string | null;
+  signedOn?: IsoDate;
+  scan?: { fileName: string; contentType: string; base64: string } | null;
+};
+
+/** Resolves who signed: an associé of the firm, or the client's contact on the engagement's company. */
+const resolveSigner = async (actor: Actor, scope: FirmScope, doc: Document, input: RecordSignatureInput) => {
+  if (input.side === 'firm') {
+    const user = found(await scope.users.find(input.userId ?? actor.userId), 'user');
+    return {
+      signerIsAssocie: user.role === 'associe' && user.isActive,
+      name: input.signatoryName ?? user.name,
+      userId: user.id,
+      contactId: null,
+      capacity: input.capacity ?? 'Associé, expert-comptable',
+    };
+  }
+  const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');
+  const contactId = input.contactId ?? engagement.signatoryContactId;
+  const contact = contactId ? found(await scope.contacts.find(contactId), 'contact') : undefined;
+  if (contact && contact.companyId !== engagement.companyId) throw new AppError('CONTACT.NOT_IN_COMPANY');
+  const name = input.signatoryName ?? (contact ? `${contact.firstName} ${contact.lastName}` : undefined);
+  if (!name)
+    throw new AppError('REQUEST.VALIDATION_FAILED', {
+      fields: { signatoryName: 'Nom du signataire manquant.' },
+    });
+  return {
+    signerIsAssocie: false,
+    name,
+    userId: null,
+    contactId: contact?.id ?? null,
+    capacity: input.capacity ?? contact?.capacity ?? null,
+  };
+};
+
+/**
+ * R-B3: records one side's signature; the last required one signs the document and runs the
+ * automations (R-A4, R-B2, R-D1) in the same transaction. The document row lock orders concurrent
+ * signers, and the unique key per side makes a repeated signature a refusal, never a duplicate.
+ */
+export const recordSignature = async (
+  deps: Deps,
+  actor: Actor,
+  input: RecordSignatureInput,
+): Promise<{ document: Document; signature: Signature }> => {
+  assertCanWrite(actor);
+  return deps.store.transaction(actor.firmId, async (scope) => {
+    const at = deps.clock.now();
+    const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
+    const existing = await scope.signatures.listByDocument(doc.id);
+    const signer = await resolveSigner(actor, scope, doc, input);
+    const decision = unwrap(
+      decideSignature({
+        kind: doc.kind,
+        status: doc.status,
+        alreadySigned: existing.map((s) => s.side),
+        side: input.side,
+        signerIsAssocie: signer.signerIsAssocie,
+      }),
+    );
+    const signatureId = deps.ids.uuid();
+    const inserted = await scope.signatures.insert({
+      id: signatureId,
+      documentId: doc.id,
+      side: input.side,
+      method: input.method,
+      signatoryName: signer.name,
+      capacity: signer.capacity,
+      contactId: signer.contactId,
+      userId: signer.userId,
+      signedOn: input.signedOn ?? parisDate(at),
+      scanFileName: input.scan?.fileName ?? null,
+      scanContentType: input.scan?.contentType ?? null,
+      scanBase64: input.scan?.base64 ?? null,
+      recordedBy: actor.userId,
+      recordedAt: at,
+    });
+    if (!inserted) throw new AppError('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side: input.side });
+    await recordEvent(scope, {
+      type: 'document.signature_recorded',
+      actor,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      data: {
+        side: input.side,
+        method: input.method,
+        signatoryName: signer.name,
+        missingSides: decision.missingSides,
+      },
+    });
+    let document = doc;
+    if (decision.completesDocument) {
+      const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
+      document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
+      await recordEvent(scope, {
+        type: 'document.signed',
+        actor,
+        at,
+        engagementId: doc.engagementId,
+        documentId: doc.id,
+        before: { status: 'sent' },
+        after: { status: 'signed' },
+      });
+      await runAutomations({ deps, scope, actor, at }, document);
+    }
+    const signature = (await scope.signatures.listByDocument(doc.id)).find((s) => s.id === signatureId);
+    return { document, signature: found(signature, 'signature') };
+  });
+};

@@ -1,0 +1,116 @@
+import { type Automation, automationsAfterSignature } from '../../domain/documents/automations.ts';
+import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
+import { convertToClient, formatClientCode } from '../../domain/engagements/engagement.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
+import type { Actor } from '../actor.ts';
+import { found, notStale, unwrap } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document } from '../records.ts';
+import { DEFAULT_TITLES, newDraft } from './new-document.ts';
+
+type Context = { deps: Deps; scope: FirmScope; actor: Actor | null; at: Date };
+
+/** R-B2: one draft letter per signed proposal; the unique key on source_proposal_id backs this check. */
+const createLetterFromProposal = async ({ deps, scope, actor, at }: Context, proposal: Document) => {
+  if (await scope.documents.findLetterFromProposal(proposal.id)) return;
+  const id = deps.ids.uuid();
+  const today = parisDate(at);
+  await scope.documents.insert(
+    newDraft({
+      id,
+      engagementId: proposal.engagementId,
+      kind: 'engagement_letter',
+      createdBy: actor?.userId ?? proposal.createdBy,
+      sourceProposalId: proposal.id,
+      terms: {
+        ...proposal,
+        title: DEFAULT_TITLES.engagement_letter,
+        validUntil: null,
+        effectiveDate: today,
+        termsVersionId: (await scope.terms.currentOn(today))?.id ?? proposal.termsVersionId,
+      },
+      lines: proposal.lines.map((line) => ({ ...line, id: deps.ids.uuid(), originLineId: line.id })),
+    }),
+  );
+  await recordEvent(scope, {
+    type: 'document.created',
+    actor,
+    at,
+    engagementId: proposal.engagementId,
+    documentId: id,
+    after: { kind: 'engagement_letter', status: 'draft' },
+    data: { automation: 'R-B2', sourceProposalId: proposal.id },
+  });
+};
+
+/** R-A4, R-A6: the first signed letter turns a prospect into a client, once, with its client code. */
+const convertEngagement = async ({ scope, actor, at }: Context, letter: Document) => {
+  const engagement = found(
+    await scope.engagements.find(letter.engagementId, { forUpdate: true }),
+    'engagement',
+  );
+  if (engagement.state === 'client') return;
+  const firm = await scope.firm.get();
+  const clientCode = formatClientCode(firm.clientCodePrefix, await scope.counters.next('client-code'));
+  const conversion = unwrap(
+    convertToClient(engagement, { origin: { type: 'letter_signed', documentId: letter.id }, clientCode, at }),
+  );
+  if (!conversion) return;
+  await scope.engagements.convert(engagement.id, { clientCode, convertedAt: at });
+  await recordEvent(scope, {
+    type: 'engagement.converted',
+    actor,
+    at,
+    engagementId: engagement.id,
+    documentId: letter.id,
+    before: { state: 'prospect' },
+    after: { state: 'client', clientCode },
+    data: { automation: 'R-A4', letterNumber: letter.number },
+  });
+};
+
+/** R-D1: the replaced letters and all their amendments turn replaced, in the signing transaction. */
+const replaceLetters = async ({ scope, actor, at }: Context, replacement: Document) => {
+  const documents = await scope.documents.listByEngagement(replacement.engagementId);
+  const retired = documents.filter(
+    (doc) =>
+      doc.status === 'signed' &&
+      (replacement.replacesIds.includes(doc.id) ||
+        (doc.kind === 'amendment' && replacement.replacesIds.includes(doc.amendsLetterId ?? ''))),
+  );
+  for (const doc of retired) {
+    const locked = found(await scope.documents.find(doc.id, { forUpdate: true }), 'document');
+    const replaced = unwrap(
+      applyDocumentAction(locked, { type: 'replace', byDocumentId: replacement.id }, { at }),
+    );
+    notStale(await scope.documents.save(replaced, { expectedVersion: locked.version, at }));
+    await recordEvent(scope, {
+      type: 'document.replaced',
+      actor,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      before: { status: 'signed' },
+      after: { status: 'replaced', replacedBy: replacement.number },
+      data: { automation: 'R-D1', replacementId: replacement.id },
+    });
+  }
+};
+
+const HANDLERS: Record<Automation['type'], (context: Context, doc: Document) => Promise<void>> = {
+  create_letter_from_proposal: createLetterFromProposal,
+  convert_engagement: convertEngagement,
+  replace_letters: replaceLetters,
+};
+
+/** Runs what a document's becoming signed sets off, inside the same transaction. */
+export const runAutomations = async (context: Context, signed: Document): Promise<void> => {
+  const engagement = found(await context.scope.engagements.find(signed.engagementId), 'engagement');
+  for (const automation of automationsAfterSignature({
+    kind: signed.kind,
+    engagementState: engagement.state,
+  })) {
+    await HANDLERS[automation.type](context, signed);
+  }
+};

@@ -1,0 +1,71 @@
+import {
+  type AmendmentChange,
+  type LetterInForce,
+  type SignedAmendment,
+  scopeInForce,
+} from '../../domain/documents/scope.ts';
+import type { IsoDate } from '../../domain/shared/dates.ts';
+import type { Document, DocumentLine } from '../records.ts';
+
+const toLetterLine = (line: DocumentLine) => ({
+  lineId: line.id,
+  serviceId: line.serviceId,
+  label: line.label,
+  unitLabel: line.unitLabel,
+  quantity: line.quantity,
+  unitPriceCents: line.unitPriceCents,
+  vatRateBp: line.vatRateBp,
+  recurrence: line.recurrence,
+});
+
+const toChange = (line: DocumentLine): AmendmentChange => {
+  if (line.operation === 'modify' && line.targetLineId) {
+    return {
+      op: 'modify',
+      targetLineId: line.targetLineId,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      label: line.label,
+    };
+  }
+  if (line.operation === 'remove' && line.targetLineId)
+    return { op: 'remove', targetLineId: line.targetLineId };
+  return { op: 'add', line: toLetterLine(line) };
+};
+
+const hasEffect = (doc: Document) => doc.status === 'signed' || doc.status === 'replaced';
+
+/**
+ * The domain's inputs for R-C3 from the documents of one engagement: only signed (or since
+ * replaced) letters and amendments count (R-B1); a replaced letter stops on its replacement's
+ * effective date.
+ */
+export const scopeInputs = (documents: readonly Document[]) => {
+  const byId = new Map(documents.map((doc) => [doc.id, doc]));
+  const letters: LetterInForce[] = documents
+    .filter(
+      (doc) => (doc.kind === 'engagement_letter' || doc.kind === 'replacement_letter') && hasEffect(doc),
+    )
+    .map((doc) => {
+      const replacement = doc.replacedById ? byId.get(doc.replacedById) : undefined;
+      return {
+        id: doc.id,
+        number: doc.number,
+        effectiveDate: doc.effectiveDate ?? (doc.signedAt?.toISOString().slice(0, 10) as IsoDate),
+        replacedFrom: replacement ? (replacement.effectiveDate ?? null) : null,
+        lines: doc.lines.map(toLetterLine),
+      };
+    });
+  const amendments: SignedAmendment[] = documents
+    .filter((doc) => doc.kind === 'amendment' && hasEffect(doc) && doc.amendsLetterId)
+    .map((doc) => ({
+      id: doc.id,
+      letterId: doc.amendsLetterId as string,
+      effectiveDate: doc.effectiveDate ?? (doc.signedAt?.toISOString().slice(0, 10) as IsoDate),
+      changes: doc.lines.map(toChange),
+    }));
+  return { letters, amendments };
+};
+
+export const scopeOfDocuments = (documents: readonly Document[], date: IsoDate) =>
+  scopeInForce(scopeInputs(documents), date);

@@ -1,0 +1,78 @@
+import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
+import {
+  amendmentSeries,
+  formatAmendmentNumber,
+  formatDocumentNumber,
+  numberingSeries,
+} from '../../domain/documents/numbering.ts';
+import { parisDate, yearOf } from '../../domain/shared/dates.ts';
+import { type Actor, assertCanWrite } from '../actor.ts';
+import { AppError, found, notStale, unwrap } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document } from '../records.ts';
+import { scopeOfDocuments } from './scope-of-engagement.ts';
+
+/** R-B5: the next number of the document's series, drawn inside the sending transaction. */
+const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promise<string> => {
+  if (doc.kind === 'amendment') {
+    const letter = found(await scope.documents.find(doc.amendsLetterId ?? ''), 'document');
+    const letterNumber = letter.number ?? '';
+    return formatAmendmentNumber(letterNumber, await scope.counters.next(amendmentSeries(letterNumber)));
+  }
+  return formatDocumentNumber(doc.kind, year, await scope.counters.next(numberingSeries(doc.kind, year)));
+};
+
+/** What a sent document is frozen with (R-B4): its lines, totals and terms, as they were sent. */
+const freeze = (doc: Document, at: Date) => ({
+  frozenAt: at.toISOString(),
+  lines: doc.lines,
+  totals: doc.totals,
+  termsVersionId: doc.termsVersionId,
+});
+
+const assertSendable = async (scope: FirmScope, doc: Document, today: string) => {
+  if (doc.lines.length === 0) throw new AppError('DOCUMENT.EMPTY');
+  if (doc.kind === 'proposal' && doc.validUntil && doc.validUntil < today) {
+    throw new AppError('DOCUMENT.VALIDITY_PASSED', { validUntil: doc.validUntil });
+  }
+  if (doc.kind === 'amendment' || doc.kind === 'replacement_letter') {
+    const documents = await scope.documents.listByEngagement(doc.engagementId);
+    const inForce = new Set(
+      scopeOfDocuments(documents, doc.effectiveDate ?? today).letters.map((l) => l.letterId),
+    );
+    const targets = doc.kind === 'amendment' ? [doc.amendsLetterId ?? ''] : doc.replacesIds;
+    const gone = targets.filter((id) => !inForce.has(id));
+    if (gone.length > 0) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: gone });
+  }
+};
+
+/** R-B4, R-B5: sending numbers the document and freezes its content. */
+export const sendDocument = async (
+  deps: Deps,
+  actor: Actor,
+  input: { documentId: string },
+): Promise<Document> => {
+  assertCanWrite(actor);
+  return deps.store.transaction(actor.firmId, async (scope) => {
+    const at = deps.clock.now();
+    const today = parisDate(at);
+    const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
+    if (doc.status === 'draft') await assertSendable(scope, doc, today);
+    const number = doc.status === 'draft' ? await drawNumber(scope, doc, yearOf(today)) : '';
+    const sent = unwrap(applyDocumentAction(doc, { type: 'send', number }, { at }));
+    const saved = notStale(
+      await scope.documents.save({ ...sent, frozen: freeze(doc, at) }, { expectedVersion: doc.version, at }),
+    );
+    await recordEvent(scope, {
+      type: 'document.sent',
+      actor,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      before: { status: doc.status },
+      after: { status: saved.status, number },
+    });
+    return saved;
+  });
+};

@@ -1,0 +1,207 @@
+import type { IsoDate } from '../domain/shared/dates.ts';
+import type {
+  Company,
+  CompanyFields,
+  Contact,
+  ContactFields,
+  Document,
+  DocumentLine,
+  DocumentListItem,
+  Engagement,
+  EngagementListItem,
+  Firm,
+  FirmIdentity,
+  HistoryEvent,
+  NewEvent,
+  Page,
+  Role,
+  Service,
+  ServiceFields,
+  ServicePrice,
+  Signature,
+  TermsVersion,
+  User,
+} from './records.ts';
+
+/** Types only: what the use cases need from the outside world. The adapters implement them. */
+
+export type Clock = { now(): Date };
+export type IdGenerator = { uuid(): string };
+
+export type SortDirection = 'asc' | 'desc';
+
+export type EngagementFilter = {
+  state?: 'prospect' | 'client';
+  responsibleUserId?: string;
+  search?: string;
+  sort: 'updatedAt' | 'createdAt' | 'companyName' | 'clientCode';
+  direction: SortDirection;
+  page: number;
+  pageSize: number;
+};
+
+export type DocumentFilter = {
+  engagementId?: string;
+  kind?: Document['kind'];
+  status?: Document['status'];
+  search?: string;
+  sort: 'updatedAt' | 'createdAt' | 'number' | 'sentAt';
+  direction: SortDirection;
+  page: number;
+  pageSize: number;
+};
+
+export type CompanyFilter = { search?: string; page: number; pageSize: number };
+
+/** Writes carry the version they were based on; a stale one updates nothing and returns undefined. */
+export type Versioned<T> = { id: string; expectedVersion: number; fields: Partial<T>; at: Date };
+
+export type NewDocument = Omit<Document, 'version' | 'createdAt' | 'updatedAt' | 'lines'> & {
+  lines: DocumentLine[];
+};
+
+/** Every method runs inside one firm: the firm id is bound when the scope is opened. */
+export type FirmScope = {
+  readonly firmId: string;
+  firm: {
+    get(): Promise<Firm>;
+    update(input: Versioned<FirmIdentity & { clientCodePrefix: string }>): Promise<Firm | undefined>;
+  };
+  users: {
+    find(id: string): Promise<User | undefined>;
+    findByEmail(email: string): Promise<User | undefined>;
+    list(): Promise<User[]>;
+    insert(user: User & { passwordHash: string }): Promise<void>;
+    update(input: Versioned<{ name: string; role: Role; isActive: boolean }>): Promise<User | undefined>;
+    setPassword(id: string, passwordHash: string): Promise<void>;
+  };
+  apiTokens: {
+    insert(token: {
+      id: string;
+      userId: string;
+      name: string;
+      tokenHash: string;
+      createdAt: Date;
+    }): Promise<void>;
+    list(): Promise<{ id: string; userId: string; name: string; createdAt: Date; lastUsedAt: Date | null }[]>;
+    revoke(id: string, at: Date): Promise<boolean>;
+  };
+  sessions: {
+    insert(session: { id: string; userId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
+    deleteByTokenHash(tokenHash: string): Promise<void>;
+  };
+  companies: {
+    find(id: string): Promise<Company | undefined>;
+    findBySiren(siren: string): Promise<Company | undefined>;
+    list(filter: CompanyFilter): Promise<Page<Company>>;
+    insert(company: Company): Promise<void>;
+    update(input: Versioned<CompanyFields>): Promise<Company | undefined>;
+  };
+  contacts: {
+    find(id: string): Promise<Contact | undefined>;
+    listByCompany(companyId: string): Promise<Contact[]>;
+    insert(contact: Contact): Promise<void>;
+    update(input: Versioned<ContactFields>): Promise<Contact | undefined>;
+  };
+  engagements: {
+    find(id: string, options?: { forUpdate?: boolean }): Promise<Engagement | undefined>;
+    list(filter: EngagementFilter): Promise<Page<EngagementListItem>>;
+    insert(engagement: Engagement): Promise<void>;
+    update(
+      input: Versioned<Pick<Engagement, 'title' | 'responsibleUserId' | 'signatoryContactId'>>,
+    ): Promise<Engagement | undefined>;
+    /** Conversion is not an edit: it needs no version, the caller holds the row lock. */
+    convert(id: string, input: { clientCode: string; convertedAt: Date }): Promise<Engagement>;
+  };
+  services: {
+    find(id: string): Promise<Service | undefined>;
+    list(options: { includeArchived: boolean }): Promise<Service[]>;
+    insert(service: Service, at: Date, changedBy: string): Promise<void>;
+    update(
+      input: Versioned<ServiceFields & { archivedAt: Date | null }>,
+      changedBy: string,
+    ): Promise<Service | undefined>;
+    setPrice(
+      id: string,
+      input: { priceCents: number; coefficient: string | null; reason: string; at: Date; changedBy: string },
+    ): Promise<void>;
+    priceHistory(id: string): Promise<ServicePrice[]>;
+  };
+  terms: {
+    find(id: string): Promise<TermsVersion | undefined>;
+    list(): Promise<TermsVersion[]>;
+    currentOn(date: IsoDate): Promise<TermsVersion | undefined>;
+    insert(terms: TermsVersion): Promise<void>;
+  };
+  documents: {
+    find(id: string, options?: { forUpdate?: boolean }): Promise<Document | undefined>;
+    list(filter: DocumentFilter): Promise<Page<DocumentListItem>>;
+    listByEngagement(engagementId: string): Promise<Document[]>;
+    findLetterFromProposal(proposalId: string): Promise<Document | undefined>;
+    insert(document: NewDocument): Promise<void>;
+    /**
+     * Writes the document's fields (and its lines with rewriteLines) when its stored version is still
+     * expectedVersion; undefined when stale.
+     */
+    save(
+      document: Document,
+      input: { expectedVersion: number; at: Date; rewriteLines?: boolean },
+    ): Promise<Document | undefined>;
+  };
+  signatures: {
+    listByDocument(documentId: string): Promise<Signature[]>;
+    /** False when that side has already signed (a unique key decides, whatever the concurrency). */
+    insert(
+      signature: Omit<Signature, 'hasScan'> & { scanBase64: string | null; scanContentType: string | null },
+    ): Promise<boolean>;
+  };
+  counters: {
+    /** The next value of a gapless series; rolled back with the transaction that drew it. */
+    next(series: string): Promise<number>;
+  };
+  events: {
+    append(event: NewEvent): Promise<void>;
+    listByEngagement(engagementId: string): Promise<HistoryEvent[]>;
+    listByDocument(documentId: string): Promise<HistoryEvent[]>;
+  };
+  idempotency: {
+    /** Claims a key: 'new' for the first caller; the stored response (or 'pending') afterwards. */
+    claim(
+      key: string,
+      requestHash: string,
+    ): Promise<
+      | { state: 'new' }
+      | { state: 'pending'; requestHash: string }
+      | { state: 'done'; requestHash: string; statusCode: number; response: unknown }
+    >;
+    complete(key: string, statusCode: number, response: unknown): Promise<void>;
+    release(key: string): Promise<void>;
+  };
+};
+
+export type Store = {
+  /** Runs fn in one transaction bound to one firm; a throw rolls everything back. */
+  transaction<T>(firmId: string, fn: (scope: FirmScope) => Promise<T>): Promise<T>;
+  /** The same scope outside a transaction, for reads. */
+  read(firmId: string): FirmScope;
+  /** The only cross-firm look-ups: who is signing in, which session or token this is. */
+  auth: {
+    findLoginCandidates(email: string): Promise<(User & { passwordHash: string; firmSlug: string })[]>;
+    findSession(tokenHash: string, now: Date): Promise<User | undefined>;
+    findApiToken(tokenHash: string, now: Date): Promise<User | undefined>;
+  };
+  insertFirm(firm: Firm): Promise<void>;
+  listFirms(): Promise<Firm[]>;
+  close(): Promise<void>;
+};
+
+/** Secrets are made and checked outside the application: scrypt for passwords, SHA-256 for tokens. */
+export type Secrets = {
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(password: string, hash: string): Promise<boolean>;
+  /** A random token of at least 256 bits, URL-safe. */
+  newToken(): string;
+  hashToken(token: string): string;
+};
+
+export type Deps = { store: Store; clock: Clock; ids: IdGenerator; secrets: Secrets };

@@ -1,0 +1,232 @@
+import type { DocumentTotals } from '../domain/documents/fees.ts';
+import type { DocumentKind, Recurrence } from '../domain/documents/kinds.ts';
+import type { DocumentStatus, LifecycleState } from '../domain/documents/lifecycle.ts';
+import type { SignatureSide } from '../domain/documents/signatures.ts';
+import type { EngagementState } from '../domain/engagements/engagement.ts';
+import type { IsoDate } from '../domain/shared/dates.ts';
+import type { Cents, Decimal } from '../domain/shared/money.ts';
+
+/** What the stores hand to the use cases: plain records, never database rows. */
+
+export const ROLES = ['associe', 'collaborateur', 'lecture'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type FirmIdentity = {
+  name: string;
+  legalForm: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  siren: string | null;
+  rcs: string | null;
+  vatNumber: string | null;
+  ordreCouncil: string | null;
+  insurer: string | null;
+  insuranceCoverage: string | null;
+  consumerMediator: string | null;
+};
+
+export type Firm = FirmIdentity & {
+  id: string;
+  slug: string;
+  clientCodePrefix: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type User = {
+  firmId: string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  isActive: boolean;
+  version: number;
+  createdAt: Date;
+};
+
+export type CompanyFields = {
+  name: string;
+  isIndividual: boolean;
+  legalForm: string | null;
+  siren: string | null;
+  siret: string | null;
+  nafCode: string | null;
+  activity: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string;
+  fiscalYearEnd: string;
+  vatRegime: string | null;
+};
+
+export type Company = CompanyFields & { id: string; version: number; createdAt: Date; updatedAt: Date };
+
+export type ContactFields = {
+  civility: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  capacity: string | null;
+  isSignatory: boolean;
+};
+
+export type Contact = ContactFields & { id: string; companyId: string; version: number; createdAt: Date };
+
+export type Engagement = {
+  id: string;
+  companyId: string;
+  title: string;
+  state: EngagementState;
+  responsibleUserId: string;
+  signatoryContactId: string | null;
+  clientCode: string | null;
+  convertedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type EngagementListItem = Engagement & {
+  companyName: string;
+  siren: string | null;
+  responsibleName: string;
+};
+
+export const SERVICE_DOMAINS = ['comptable', 'fiscal', 'social', 'juridique', 'conseil', 'autre'] as const;
+export type ServiceDomain = (typeof SERVICE_DOMAINS)[number];
+export const PRICING_MODES = ['fixed', 'unit', 'hourly', 'at_cost'] as const;
+export type PricingMode = (typeof PRICING_MODES)[number];
+export type TaskSplit = { task: string; who: 'firm' | 'client'; frequency: string };
+
+export type ServiceFields = {
+  code: string;
+  label: string;
+  description: string | null;
+  domain: ServiceDomain;
+  recurrence: Recurrence;
+  pricingMode: PricingMode;
+  unitLabel: string | null;
+  priceCents: Cents;
+  vatRateBp: number;
+  professionalStandard: string | null;
+  exclusions: string | null;
+  taskSplit: TaskSplit[];
+};
+
+export type Service = ServiceFields & { id: string; archivedAt: Date | null; version: number };
+
+export type ServicePrice = {
+  id: string;
+  serviceId: string;
+  priceCents: Cents;
+  validFrom: Date;
+  coefficient: Decimal | null;
+  reason: string | null;
+};
+
+export type TermsVersion = {
+  id: string;
+  version: number;
+  title: string;
+  body: string;
+  effectiveFrom: IsoDate;
+  createdAt: Date;
+};
+
+export type LineOperation = 'line' | 'add' | 'modify' | 'remove';
+
+export type DocumentLine = {
+  id: string;
+  position: number;
+  operation: LineOperation;
+  targetLineId: string | null;
+  originLineId: string | null;
+  serviceId: string | null;
+  label: string;
+  description: string | null;
+  unitLabel: string | null;
+  quantity: Decimal;
+  unitPriceCents: Cents;
+  vatRateBp: number;
+  recurrence: Recurrence;
+};
+
+export type DocumentTerms = {
+  title: string;
+  validUntil: IsoDate | null;
+  effectiveDate: IsoDate | null;
+  durationMonths: number;
+  renewal: 'tacit' | 'new_letter';
+  noticeMonths: number;
+  paymentTerms: string | null;
+  revisionClause: string | null;
+  notes: string | null;
+  termsVersionId: string | null;
+};
+
+export type Document = LifecycleState &
+  DocumentTerms & {
+    id: string;
+    engagementId: string;
+    kind: DocumentKind;
+    status: DocumentStatus;
+    amendsLetterId: string | null;
+    sourceProposalId: string | null;
+    duplicatedFromId: string | null;
+    coefficient: Decimal | null;
+    replacesIds: string[];
+    totals: DocumentTotals;
+    frozen: unknown;
+    createdBy: string;
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    lines: DocumentLine[];
+  };
+
+export type DocumentListItem = Omit<Document, 'lines' | 'frozen'> & { companyName: string };
+
+export type Signature = {
+  id: string;
+  documentId: string;
+  side: SignatureSide;
+  method: 'paper' | 'in_person' | 'electronic';
+  signatoryName: string;
+  capacity: string | null;
+  contactId: string | null;
+  userId: string | null;
+  signedOn: IsoDate;
+  scanFileName: string | null;
+  hasScan: boolean;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
+export type HistoryEvent = {
+  id: number;
+  engagementId: string | null;
+  documentId: string | null;
+  actorUserId: string | null;
+  actorName: string | null;
+  type: string;
+  before: unknown;
+  after: unknown;
+  data: unknown;
+  at: Date;
+};
+
+export type NewEvent = Omit<HistoryEvent, 'id' | 'actorName' | 'before' | 'after' | 'data'> & {
+  before?: unknown;
+  after?: unknown;
+  data?: unknown;
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
