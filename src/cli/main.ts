@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { DataFolderLockedError } from '../adapters/db/database.ts';
+import { loadConfig } from '../config.ts';
+import { buildApp, buildDeps, openDatabase } from '../main.ts';
+import { seedDemo, seedPortfolio } from './seed.ts';
+
+const USAGE = `Usage : lettrine <commande>
+  start                     démarre le serveur (migre la base, crée la démo si elle est vide)
+  migrate                   applique les migrations
+  seed [--clients N]        crée la démo, ou un portefeuille synthétique de N clients
+`;
+
+const run = async () => {
+  const [command = 'start', ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  if (!['start', 'migrate', 'seed'].includes(command)) {
+    process.stdout.write(USAGE);
+    process.exitCode = command === 'help' || command === '--help' ? 0 : 1;
+    return;
+  }
+  const database = await openDatabase(config);
+  const deps = buildDeps(database);
+  if (command === 'migrate') {
+    console.log('Migrations appliquées.');
+    return database.close();
+  }
+  if (command === 'seed') {
+    const { values } = parseArgs({ args: rest, options: { clients: { type: 'string' } } });
+    if (values.clients) await seedPortfolio(deps, { clients: Number(values.clients), log: console.log });
+    else await seedDemo(deps, { log: console.log });
+    return database.close();
+  }
+  const demo = await seedDemo(deps, { log: () => {} });
+  const app = await buildApp(deps, config);
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  console.log(`\nLettrine est prête : ${address}`);
+  console.log(`  API : ${address}/api/v1 — documentation : ${address}/docs`);
+  console.log(`  Base : ${database.kind === 'pglite' ? `PGlite dans ${config.DATA_DIR}` : 'PostgreSQL'}`);
+  if (demo) {
+    console.log(`  Cabinet de démonstration : ${demo.firmName}`);
+    for (const user of demo.users)
+      console.log(`    ${user.role.padEnd(14)} ${user.email}  /  ${user.password}`);
+  }
+};
+
+run().catch((error: unknown) => {
+  if (
+    error instanceof DataFolderLockedError ||
+    (error instanceof Error && error.message.startsWith('Configuration'))
+  ) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
+import { login, logout } from '../application/auth/sessions.ts';
+import type { Deps } from '../application/ports.ts';
+import { requireActor, SESSION_COOKIE } from './auth-hook.ts';
+import { idParam, shortText } from './common.schemas.ts';
+
+const loginBody = z.strictObject({
+  email: z.email({ error: 'Adresse e-mail invalide.' }),
+  password: z.string().min(1).max(200),
+  firm: z.string().max(100).optional(),
+});
+
+export const authRoutes =
+  (deps: Deps, options: { secureCookies: boolean }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Connexion'];
+    app.post(
+      '/auth/login',
+      { schema: { tags, summary: 'Se connecter', body: loginBody } },
+      async (request, reply) => {
+        const session = await login(deps, request.body);
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: options.secureCookies,
+          path: '/',
+          expires: session.expiresAt,
+        });
+        return { user: session.user, expiresAt: session.expiresAt };
+      },
+    );
+    app.post('/auth/logout', { schema: { tags, summary: 'Se déconnecter' } }, async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token && request.actor) await logout(deps, request.actor, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+    app.get('/auth/me', { schema: { tags, summary: 'L’utilisateur connecté' } }, (request) =>
+      requireActor(request),
+    );
+
+    app.get('/api-tokens', { schema: { tags, summary: 'Jetons d’API actifs' } }, (request) =>
+      listApiTokens(deps, requireActor(request)),
+    );
+    app.post(
+      '/api-tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Créer un jeton d’API (affiché une seule fois)',
+          body: z.strictObject({ name: shortText(100) }),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createApiToken(deps, requireActor(request), request.body)),
+    );
+    app.delete(
+      '/api-tokens/:id',
+      { schema: { tags, summary: 'Révoquer un jeton', params: idParam } },
+      async (request, reply) => {
+        await revokeApiToken(deps, requireActor(request), { tokenId: request.params.id });
+        return reply.status(204).send();
+      },
+    );
+  };

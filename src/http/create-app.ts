@@ -1,0 +1,74 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../application/ports.ts';
+import { authRoutes } from './auth.routes.ts';
+import { resolveActor } from './auth-hook.ts';
+import { documentRoutes } from './documents.routes.ts';
+import { engagementRoutes } from './engagements.routes.ts';
+import { homePage } from './home-page.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+
+export type AppOptions = {
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+};
+
+/** The HTTP application: a factory with no globals, so tests build as many as they like. */
+export const createApp = async (deps: Deps, options: AppOptions = {}) => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 8 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'REQUEST.ROUTE_NOT_FOUND'));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Lettrine API',
+        description:
+          'API du back-office Lettrine. Montants en centimes entiers, dates AAAA-MM-JJ, erreurs application/problem+json avec un code stable.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lettrine_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
+    const firms = await deps.store.listFirms();
+    return reply.type('text/html; charset=utf-8').send(homePage(firms.map((f) => f.name)));
+  });
+
+  app.decorateRequest('actor', null);
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', resolveActor(deps));
+      await api.register(authRoutes(deps, { secureCookies: options.secureCookies ?? false }));
+      await api.register(engagementRoutes(deps));
+      await api.register(documentRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+};
+
+export type App = Awaited<ReturnType<typeof createApp>>;

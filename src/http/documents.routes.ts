@@ -1,0 +1,137 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { cancelDocument, refuseDocument } from '../application/documents/change-status.ts';
+import { createDocument } from '../application/documents/create-document.ts';
+import { duplicateDocument } from '../application/documents/duplicate-document.ts';
+import { getDocument, listDocumentHistory, listDocuments } from '../application/documents/read-documents.ts';
+import { recordSignature } from '../application/documents/record-signature.ts';
+import { sendDocument } from '../application/documents/send-document.ts';
+import { updateDocument } from '../application/documents/update-document.ts';
+import type { Deps } from '../application/ports.ts';
+import type { Document } from '../application/records.ts';
+import { requireActor } from './auth-hook.ts';
+import { idParam } from './common.schemas.ts';
+import {
+  cancelBody,
+  createDocumentBody,
+  documentListQuery,
+  refuseBody,
+  signatureBody,
+  updateDocumentBody,
+} from './documents.schemas.ts';
+import { idempotent } from './idempotency.ts';
+
+const tags = ['Documents'];
+
+/** The frozen snapshot is internal; the API shows the document as sent. */
+const present = ({ frozen, ...document }: Document) => ({ ...document, isFrozen: frozen !== null });
+
+export const documentRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/documents',
+      { schema: { tags, summary: 'Lister les documents', querystring: documentListQuery } },
+      (request) => listDocuments(deps, requireActor(request), request.query),
+    );
+
+    app.post(
+      '/documents',
+      { schema: { tags, summary: 'Créer un document (brouillon)', body: createDocumentBody } },
+      idempotent(deps, 201, async (request) =>
+        present(await createDocument(deps, requireActor(request), createDocumentBody.parse(request.body))),
+      ),
+    );
+
+    app.get(
+      '/documents/:id',
+      { schema: { tags, summary: 'Lire un document', params: idParam } },
+      async (request) => {
+        const view = await getDocument(deps, requireActor(request), { documentId: request.params.id });
+        return { ...view, document: present(view.document) };
+      },
+    );
+
+    app.patch(
+      '/documents/:id',
+      { schema: { tags, summary: 'Modifier un brouillon', params: idParam, body: updateDocumentBody } },
+      async (request) => {
+        const { version, lines, ...fields } = request.body;
+        return present(
+          await updateDocument(deps, requireActor(request), {
+            documentId: request.params.id,
+            version,
+            fields,
+            lines,
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/documents/:id/history',
+      { schema: { tags, summary: 'Historique du document', params: idParam } },
+      (request) => listDocumentHistory(deps, requireActor(request), { documentId: request.params.id }),
+    );
+
+    app.post(
+      '/documents/:id/send',
+      { schema: { tags, summary: 'Envoyer : numérote et fige le document', params: idParam } },
+      async (request) =>
+        present(await sendDocument(deps, requireActor(request), { documentId: request.params.id })),
+    );
+
+    app.post(
+      '/documents/:id/signatures',
+      {
+        schema: {
+          tags,
+          summary: 'Enregistrer une signature (papier ou en personne)',
+          params: idParam,
+          body: signatureBody,
+        },
+      },
+      async (request, reply) => {
+        const result = await recordSignature(deps, requireActor(request), {
+          documentId: request.params.id,
+          ...request.body,
+        });
+        return reply.status(201).send({ ...result, document: present(result.document) });
+      },
+    );
+
+    app.post(
+      '/documents/:id/refuse',
+      { schema: { tags, summary: 'Enregistrer le refus du client', params: idParam, body: refuseBody } },
+      async (request) =>
+        present(
+          await refuseDocument(deps, requireActor(request), {
+            documentId: request.params.id,
+            ...request.body,
+          }),
+        ),
+    );
+
+    app.post(
+      '/documents/:id/cancel',
+      { schema: { tags, summary: 'Annuler un document', params: idParam, body: cancelBody } },
+      async (request) =>
+        present(
+          await cancelDocument(deps, requireActor(request), {
+            documentId: request.params.id,
+            ...request.body,
+          }),
+        ),
+    );
+
+    app.post(
+      '/documents/:id/duplicate',
+      { schema: { tags, summary: 'Dupliquer en un nouveau brouillon', params: idParam } },
+      idempotent(deps, 201, async (request) =>
+        present(
+          await duplicateDocument(deps, requireActor(request), {
+            documentId: idParam.parse(request.params).id,
+          }),
+        ),
+      ),
+    );
+  };

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
+import { DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
+import {
+  cents,
+  coefficient,
+  isoDate,
+  optionalText,
+  pagination,
+  quantity,
+  shortText,
+  vatRateBp,
+  version,
+} from './common.schemas.ts';
+
+export const lineInput = z.strictObject({
+  serviceId: z.uuid().nullable().optional(),
+  label: optionalText(300),
+  description: optionalText(4000),
+  unitLabel: optionalText(50),
+  quantity,
+  unitPriceCents: cents.nullable().optional(),
+  vatRateBp: vatRateBp.nullable().optional(),
+  recurrence: z.enum(RECURRENCES).nullable().optional(),
+});
+
+const change = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('add'), line: lineInput }),
+  z.strictObject({
+    op: z.literal('modify'),
+    targetLineId: z.uuid(),
+    quantity: quantity.optional(),
+    unitPriceCents: cents.optional(),
+    label: shortText(300).optional(),
+  }),
+  z.strictObject({ op: z.literal('remove'), targetLineId: z.uuid() }),
+]);
+
+const termsFields = {
+  title: shortText(200).optional(),
+  validUntil: isoDate.nullable().optional(),
+  effectiveDate: isoDate.nullable().optional(),
+  durationMonths: z.number().int().min(1).max(120).optional(),
+  renewal: z.enum(['tacit', 'new_letter']).optional(),
+  noticeMonths: z.number().int().min(0).max(12).optional(),
+  paymentTerms: optionalText(2000),
+  revisionClause: optionalText(2000),
+  notes: optionalText(4000),
+  termsVersionId: z.uuid().nullable().optional(),
+};
+
+export const createDocumentBody = z.strictObject({
+  ...termsFields,
+  engagementId: z.uuid(),
+  kind: z.enum(DOCUMENT_KINDS),
+  lines: z.array(lineInput).max(200).optional(),
+  amendsLetterId: z.uuid().optional(),
+  changes: z.array(change).max(200).optional(),
+  replacement: z
+    .strictObject({
+      replacesIds: z.array(z.uuid()).max(50).optional(),
+      coefficient: coefficient.nullable().optional(),
+      confirmCoefficient: z.boolean().optional(),
+      rounding: z.enum(['cent', 'euro']).optional(),
+      excludedLineIds: z.array(z.uuid()).max(200).optional(),
+    })
+    .optional(),
+});
+
+export const updateDocumentBody = z.strictObject({
+  ...termsFields,
+  version,
+  lines: z.array(lineInput).max(200).optional(),
+});
+
+export const signatureBody = z.strictObject({
+  side: z.enum(['client', 'firm']),
+  method: z.enum(['paper', 'in_person']).default('paper'),
+  signatoryName: shortText(200).optional(),
+  capacity: optionalText(200),
+  contactId: z.uuid().nullable().optional(),
+  userId: z.uuid().nullable().optional(),
+  signedOn: isoDate.optional(),
+  scan: z
+    .strictObject({
+      fileName: shortText(200),
+      contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+      base64: z
+        .string()
+        .max(7_000_000, { error: 'Le scan dépasse 5 Mo.' })
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'Scan invalide : contenu base64 attendu.' }),
+    })
+    .nullable()
+    .optional(),
+});
+
+export const refuseBody = z.strictObject({ reason: shortText(2000) });
+export const cancelBody = z.strictObject({ reason: optionalText(2000) }).optional();
+
+export const documentListQuery = z.strictObject({
+  ...pagination,
+  engagementId: z.uuid().optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  search: z.string().trim().max(100).optional(),
+  sort: z.enum(['updatedAt', 'createdAt', 'number', 'sentAt']).default('updatedAt'),
+});

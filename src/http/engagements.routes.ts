@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  createCompany,
+  createContact,
+  getCompany,
+  listCompanies,
+  updateCompany,
+  updateContact,
+} from '../application/companies/manage-companies.ts';
+import {
+  convertEngagement,
+  createEngagement,
+  getEngagement,
+  getScopeInForce,
+  listEngagementHistory,
+  listEngagements,
+  updateEngagement,
+} from '../application/engagements/manage-engagements.ts';
+import type { Deps } from '../application/ports.ts';
+import { requireActor } from './auth-hook.ts';
+import { idParam } from './common.schemas.ts';
+import {
+  companyBody,
+  companyListQuery,
+  companyPatchBody,
+  contactBody,
+  contactPatchBody,
+  convertBody,
+  createEngagementBody,
+  engagementListQuery,
+  scopeQuery,
+  updateEngagementBody,
+} from './engagements.schemas.ts';
+import { idempotent } from './idempotency.ts';
+
+export const engagementRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Affaires'];
+    app.get(
+      '/engagements',
+      { schema: { tags, summary: 'Lister les affaires', querystring: engagementListQuery } },
+      (request) => listEngagements(deps, requireActor(request), request.query),
+    );
+    app.post(
+      '/engagements',
+      { schema: { tags, summary: 'Créer une affaire prospect', body: createEngagementBody } },
+      idempotent(deps, 201, (request) =>
+        createEngagement(deps, requireActor(request), createEngagementBody.parse(request.body)),
+      ),
+    );
+    app.get(
+      '/engagements/:id',
+      { schema: { tags, summary: 'Lire une affaire', params: idParam } },
+      (request) => getEngagement(deps, requireActor(request), { engagementId: request.params.id }),
+    );
+    app.patch(
+      '/engagements/:id',
+      { schema: { tags, summary: 'Modifier une affaire', params: idParam, body: updateEngagementBody } },
+      (request) => {
+        const { version, ...fields } = request.body;
+        return updateEngagement(deps, requireActor(request), {
+          engagementId: request.params.id,
+          version,
+          fields,
+        });
+      },
+    );
+    app.post(
+      '/engagements/:id/convert',
+      {
+        schema: {
+          tags,
+          summary: 'Transformer une affaire prospect en dossier client',
+          params: idParam,
+          body: convertBody,
+        },
+      },
+      (request) =>
+        convertEngagement(deps, requireActor(request), { engagementId: request.params.id, ...request.body }),
+    );
+    app.get(
+      '/engagements/:id/history',
+      { schema: { tags, summary: 'Historique de l’affaire', params: idParam } },
+      (request) => listEngagementHistory(deps, requireActor(request), { engagementId: request.params.id }),
+    );
+    app.get(
+      '/engagements/:id/scope',
+      {
+        schema: {
+          tags,
+          summary: 'Périmètre en vigueur à une date',
+          params: idParam,
+          querystring: scopeQuery,
+        },
+      },
+      (request) =>
+        getScopeInForce(deps, requireActor(request), { engagementId: request.params.id, ...request.query }),
+    );
+
+    const companyTags = ['Entreprises'];
+    app.get('/companies', { schema: { tags: companyTags, querystring: companyListQuery } }, (request) =>
+      listCompanies(deps, requireActor(request), request.query),
+    );
+    app.post(
+      '/companies',
+      { schema: { tags: companyTags, summary: 'Créer une entreprise ou un particulier', body: companyBody } },
+      idempotent(deps, 201, (request) =>
+        createCompany(deps, requireActor(request), companyBody.parse(request.body)),
+      ),
+    );
+    app.get('/companies/:id', { schema: { tags: companyTags, params: idParam } }, (request) =>
+      getCompany(deps, requireActor(request), { companyId: request.params.id }),
+    );
+    app.patch(
+      '/companies/:id',
+      { schema: { tags: companyTags, params: idParam, body: companyPatchBody } },
+      (request) => {
+        const { version, ...fields } = request.body;
+        return updateCompany(deps, requireActor(request), { companyId: request.params.id, version, fields });
+      },
+    );
+    app.post(
+      '/companies/:id/contacts',
+      { schema: { tags: companyTags, summary: 'Ajouter un contact', params: idParam, body: contactBody } },
+      idempotent(deps, 201, (request) =>
+        createContact(deps, requireActor(request), {
+          companyId: idParam.parse(request.params).id,
+          contact: contactBody.parse(request.body),
+        }),
+      ),
+    );
+    app.patch(
+      '/contacts/:id',
+      { schema: { tags: companyTags, params: idParam, body: contactPatchBody } },
+      (request) => {
+        const { version, ...fields } = request.body;
+        return updateContact(deps, requireActor(request), { contactId: request.params.id, version, fields });
+      },
+    );
+  };
