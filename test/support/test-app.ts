@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { createStore } from '../../src/adapters/db/store.ts';
+import { createSecrets } from '../../src/adapters/security/secrets.ts';
+import { createFirm } from '../../src/application/firms/create-firm.ts';
+import type { Deps } from '../../src/application/ports.ts';
+import type { Role } from '../../src/application/records.ts';
+import { type App, createApp } from '../../src/http/create-app.ts';
+import { openTestDatabase } from './test-database.ts';
+
+/** A clock the test moves by hand. */
+export const fixedClock = (start = '2026-11-29T09:00:00Z') => {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (iso: string) => {
+      now = new Date(iso);
+    },
+    advanceDays: (days: number) => {
+      now = new Date(now.getTime() + days * 86_400_000);
+    },
+  };
+};
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+
+/** A real app on a real database (PGlite or PostgreSQL), a fixed clock, fast password hashing. */
+export const createTestContext = async (options: { clock?: string } = {}) => {
+  const database = await openTestDatabase();
+  const clock = fixedClock(options.clock);
+  const deps: Deps = {
+    store: createStore(database),
+    clock,
+    ids: { uuid: () => randomUUID() },
+    secrets: createSecrets({ cost: 1024 }),
+  };
+  const app: App = await createApp(deps);
+  return {
+    deps,
+    app,
+    clock,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+};
+
+export type FirmSession = {
+  firmId: string;
+  users: Record<Role, { id: string; email: string; headers: Record<string, string> }>;
+};
+
+let firmCounter = 0;
+
+/** A firm with one user per role, each logged in: pass `users.associe.headers` to inject. */
+export const aFirmWithUsers = async (
+  ctx: TestContext,
+  name = 'Cabinet Dupré & Associés',
+): Promise<FirmSession> => {
+  firmCounter += 1;
+  const slug = `cabinet-${firmCounter}-${randomUUID().slice(0, 8)}`;
+  const roles: Role[] = ['associe', 'collaborateur', 'lecture'];
+  const { firm, users } = await createFirm(ctx.deps, {
+    slug,
+    clientCodePrefix: 'CLI',
+    identity: { name },
+    users: roles.map((role) => ({
+      role,
+      email: `${role}@${slug}.test`,
+      name: `${role} ${name}`,
+      password: 'secret-pass',
+    })),
+  });
+  const sessions = {} as FirmSession['users'];
+  for (const user of users) {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'secret-pass' },
+    });
+    const cookie = response.cookies.find((c) => c.name === 'lettrine_session');
+    if (!cookie) throw new Error(`login failed for ${user.email}: ${response.body}`);
+    sessions[user.role] = {
+      id: user.id,
+      email: user.email,
+      headers: { cookie: `lettrine_session=${cookie.value}` },
+    };
+  }
+  return { firmId: firm.id, users: sessions };
+};
