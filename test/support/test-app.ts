@@ -74,18 +74,23 @@ export const aFirmWithUsers = async (
   });
   const sessions = {} as FirmSession['users'];
   for (const user of users) {
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: user.email, password: 'secret-pass' },
-    });
-    const cookie = response.cookies.find((c) => c.name === 'lettrine_session');
-    if (!cookie) throw new Error(`login failed for ${user.email}: ${response.body}`);
-    sessions[user.role] = {
-      id: user.id,
-      email: user.email,
-      headers: { cookie: `lettrine_session=${cookie.value}` },
-    };
+    sessions[user.role] = { id: user.id, email: user.email, headers: await loginHeaders(ctx, user.email) };
   }
   return { firmId: firm.id, users: sessions };
+};
+
+/** Logs in again (after the test clock moved past the session's expiry, say). */
+export const loginHeaders = async (ctx: TestContext, email: string): Promise<Record<string, string>> => {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: 'secret-pass' },
+  });
+  const cookie = response.cookies.find((c) => c.name === 'lettrine_session');
+  if (!cookie) throw new Error(`login failed for ${email}: ${response.body}`);
+  return { cookie: `lettrine_session=${cookie.value}` };
+};
+
+export const refreshSessions = async (ctx: TestContext, firm: FirmSession): Promise<void> => {
+  for (const user of Object.values(firm.users)) user.headers = await loginHeaders(ctx, user.email);
 };

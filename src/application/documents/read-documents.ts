@@ -1,15 +1,30 @@
 import { availableActions } from '../../domain/documents/lifecycle.ts';
+import { isOutsideScope } from '../../domain/documents/scope.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps, DocumentFilter } from '../ports.ts';
+import type { Deps, DocumentFilter, FirmScope } from '../ports.ts';
+import type { Document } from '../records.ts';
+import { scopeOfDocuments } from './scope-of-engagement.ts';
+
+/** R-C4: the work-order lines that the scope in force on its effective date does not cover. */
+const outsideScopeLineIds = async (scope: FirmScope, document: Document, today: string): Promise<string[]> => {
+  if (document.kind !== 'work_order') return [];
+  const inForce = scopeOfDocuments(
+    await scope.documents.listByEngagement(document.engagementId),
+    document.effectiveDate ?? today,
+  );
+  return document.lines.filter((line) => isOutsideScope(line, inForce)).map((line) => line.id);
+};
 
 export const getDocument = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const document = found(await scope.documents.find(input.documentId), 'document');
-  const [signatures, letter] = await Promise.all([
+  const [signatures, letter, outsideScope] = await Promise.all([
     scope.signatures.listByDocument(document.id),
     document.kind === 'proposal' ? scope.documents.findLetterFromProposal(document.id) : undefined,
+    outsideScopeLineIds(scope, document, parisDate(deps.clock.now())),
   ]);
   return {
     document,
@@ -17,6 +32,7 @@ export const getDocument = async (deps: Deps, actor: Actor, input: { documentId:
     requiredSignatures: REQUIRED_SIGNATURES[document.kind],
     availableActions: availableActions(document),
     createdLetterId: letter?.id ?? null,
+    outsideScopeLineIds: outsideScope,
   };
 };
 

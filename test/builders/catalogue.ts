@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { Service } from '../../src/application/records.ts';
+import type { TestContext } from '../support/test-app.ts';
+
+/** A catalogue service with overrides, inserted straight through the store. */
+export const aService = async (
+  ctx: TestContext,
+  firmId: string,
+  createdBy: string,
+  overrides: Partial<Service> = {},
+): Promise<Service> => {
+  const service: Service = {
+    id: randomUUID(),
+    code: `SRV-${randomUUID().slice(0, 6)}`,
+    label: 'Tenue de la comptabilité',
+    description: null,
+    domain: 'comptable',
+    recurrence: 'monthly',
+    pricingMode: 'fixed',
+    unitLabel: null,
+    priceCents: 20_000,
+    vatRateBp: 2000,
+    professionalStandard: null,
+    exclusions: null,
+    taskSplit: [],
+    archivedAt: null,
+    version: 1,
+    ...overrides,
+  };
+  await ctx.deps.store.transaction(firmId, (scope) =>
+    scope.services.insert(service, ctx.clock.now(), createdBy),
+  );
+  return service;
+};
+
+export const aTermsVersion = async (
+  ctx: TestContext,
+  firmId: string,
+  input: { version: number; effectiveFrom: string; title?: string },
+) => {
+  const terms = {
+    id: randomUUID(),
+    version: input.version,
+    title: input.title ?? `Conditions générales v${input.version}`,
+    body: 'Article 1 — Objet. Les présentes conditions générales régissent les missions du cabinet.',
+    effectiveFrom: input.effectiveFrom,
+    createdAt: ctx.clock.now(),
+  };
+  await ctx.deps.store.read(firmId).terms.insert(terms);
+  return terms;
+};
