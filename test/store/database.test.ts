@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DataFolderLockedError, openPglite } from '../../src/adapters/db/database.ts';
+
+const run = promisify(execFile);
+const databaseModule = fileURLToPath(new URL('../../src/adapters/db/database.ts', import.meta.url));
+
+describe('the embedded database folder', () => {
+  it('refuses a second process on the same data folder with a clear French error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lettrine-lock-'));
+    const first = await openPglite(folder);
+    try {
+      const script = `import { openPglite } from ${JSON.stringify(databaseModule)};
+        openPglite(${JSON.stringify(folder)}).then(() => console.log('OPENED'), (e) => console.log(e.message));`;
+      const { stdout } = await run(process.execPath, [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        script,
+      ]);
+      expect(stdout).not.toContain('OPENED');
+      expect(stdout).toContain(`est déjà utilisé par le processus ${process.pid}`);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lettrine-stale-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(folder, 'lettrine.lock'), '999999');
+    const database = await openPglite(folder);
+    await database.migrate();
+    await database.close();
+  });
+
+  it('names the folder and the owner in the refusal', () => {
+    const error = new DataFolderLockedError('./data', 4242);
+    expect(error.message).toContain('./data');
+    expect(error.message).toContain('4242');
+    expect(error.message).toMatch(/déjà utilisé/);
+  });
+});
