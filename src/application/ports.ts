@@ -70,7 +70,9 @@ export type FirmScope = {
   users: {
     find(id: string): Promise<User | undefined>;
     findByEmail(email: string): Promise<User | undefined>;
-    list(): Promise<User[]>;
+    /** forUpdate locks the firm's users until commit: role changes of one firm queue up. */
+    list(options?: { forUpdate?: boolean }): Promise<User[]>;
+    /** Throws USER.EMAIL_TAKEN when the e-mail is already used in the firm (unique key). */
     insert(user: User & { passwordHash: string }): Promise<void>;
     update(input: Versioned<{ name: string; role: Role; isActive: boolean }>): Promise<User | undefined>;
     setPassword(id: string, passwordHash: string): Promise<void>;
@@ -115,7 +117,9 @@ export type FirmScope = {
   };
   services: {
     find(id: string): Promise<Service | undefined>;
-    list(options: { includeArchived: boolean }): Promise<Service[]>;
+    /** forUpdate locks the listed services until commit (a catalogue revaluation). */
+    list(options: { includeArchived: boolean; forUpdate?: boolean }): Promise<Service[]>;
+    /** insert and update throw SERVICE.CODE_TAKEN when the code is already used (unique key). */
     insert(service: Service, at: Date, changedBy: string): Promise<void>;
     update(
       input: Versioned<ServiceFields & { archivedAt: Date | null }>,
@@ -131,6 +135,7 @@ export type FirmScope = {
     find(id: string): Promise<TermsVersion | undefined>;
     list(): Promise<TermsVersion[]>;
     currentOn(date: IsoDate): Promise<TermsVersion | undefined>;
+    /** Throws TERMS.VERSION_TAKEN when the version number exists (a concurrent publication). */
     insert(terms: TermsVersion): Promise<void>;
   };
   documents: {
@@ -138,6 +143,8 @@ export type FirmScope = {
     list(filter: DocumentFilter): Promise<Page<DocumentListItem>>;
     listByEngagement(engagementId: string): Promise<Document[]>;
     findLetterFromProposal(proposalId: string): Promise<Document | undefined>;
+    /** Sent proposals whose validity date is before the given day: they are due to expire. */
+    listOverdueProposalIds(today: IsoDate): Promise<string[]>;
     insert(document: NewDocument): Promise<void>;
     /**
      * Writes the document's fields (and its lines with rewriteLines) when its stored version is still

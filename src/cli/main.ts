@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DataFolderLockedError } from '../adapters/db/database.ts';
+import { expireOverdueProposalsOfAllFirms } from '../application/documents/expire-documents.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp, buildDeps, openDatabase } from '../main.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
@@ -32,6 +33,13 @@ const run = async () => {
   }
   const demo = await seedDemo(deps, { log: () => {} });
   const app = await buildApp(deps, config);
+  // Until durable jobs arrive (issue #4), the server sweeps overdue proposals at start and hourly.
+  const sweep = () =>
+    expireOverdueProposalsOfAllFirms(deps).catch((error: unknown) =>
+      app.log.error({ err: error }, 'expiry sweep'),
+    );
+  await sweep();
+  setInterval(sweep, 60 * 60 * 1000).unref();
   const shutdown = async () => {
     await app.close();
     await database.close();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DocumentFilter, FirmScope } from '../../application/ports.ts';
 import type { Document, DocumentLine } from '../../application/records.ts';
 import type { DocumentTotals } from '../../domain/documents/fees.ts';
@@ -137,6 +137,20 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
         .where(and(eq(documents.firmId, firmId), eq(documents.engagementId, engagementId)))
         .orderBy(asc(documents.createdAt), asc(documents.id));
       return hydrate(rows);
+    },
+    async listOverdueProposalIds(today) {
+      const rows = await db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(
+          and(
+            eq(documents.firmId, firmId),
+            eq(documents.kind, 'proposal'),
+            eq(documents.status, 'sent'),
+            lt(documents.validUntil, today),
+          ),
+        );
+      return rows.map((row) => row.id);
     },
     async findLetterFromProposal(proposalId) {
       const rows = await db
