@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { cancelDocument, refuseDocument } from '../application/documents/change-status.ts';
 import { createDocument } from '../application/documents/create-document.ts';
 import { duplicateDocument } from '../application/documents/duplicate-document.ts';
@@ -19,6 +20,14 @@ import {
   updateDocumentBody,
 } from './documents.schemas.ts';
 import { idempotent } from './idempotency.ts';
+import {
+  documentListItemOut,
+  documentOut,
+  documentViewOut,
+  eventOut,
+  pageOf,
+  signatureOut,
+} from './responses.schemas.ts';
 
 const tags = ['Documents'];
 
@@ -30,13 +39,27 @@ export const documentRoutes =
   async (app) => {
     app.get(
       '/documents',
-      { schema: { tags, summary: 'Lister les documents', querystring: documentListQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Lister les documents',
+          querystring: documentListQuery,
+          response: { 200: pageOf(documentListItemOut) },
+        },
+      },
       (request) => listDocuments(deps, requireActor(request), request.query),
     );
 
     app.post(
       '/documents',
-      { schema: { tags, summary: 'Créer un document (brouillon)', body: createDocumentBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer un document (brouillon)',
+          body: createDocumentBody,
+          response: { 201: documentOut },
+        },
+      },
       idempotent(deps, 201, async (request) =>
         present(await createDocument(deps, requireActor(request), createDocumentBody.parse(request.body))),
       ),
@@ -44,7 +67,7 @@ export const documentRoutes =
 
     app.get(
       '/documents/:id',
-      { schema: { tags, summary: 'Lire un document', params: idParam } },
+      { schema: { tags, summary: 'Lire un document', params: idParam, response: { 200: documentViewOut } } },
       async (request) => {
         const view = await getDocument(deps, requireActor(request), { documentId: request.params.id });
         return { ...view, document: present(view.document) };
@@ -53,7 +76,15 @@ export const documentRoutes =
 
     app.patch(
       '/documents/:id',
-      { schema: { tags, summary: 'Modifier un brouillon', params: idParam, body: updateDocumentBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Modifier un brouillon',
+          params: idParam,
+          body: updateDocumentBody,
+          response: { 200: documentOut },
+        },
+      },
       async (request) => {
         const { version, lines, ...fields } = request.body;
         return present(
@@ -69,13 +100,27 @@ export const documentRoutes =
 
     app.get(
       '/documents/:id/history',
-      { schema: { tags, summary: 'Historique du document', params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Historique du document',
+          params: idParam,
+          response: { 200: z.array(eventOut) },
+        },
+      },
       (request) => listDocumentHistory(deps, requireActor(request), { documentId: request.params.id }),
     );
 
     app.post(
       '/documents/:id/send',
-      { schema: { tags, summary: 'Envoyer : numérote et fige le document', params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Envoyer : numérote et fige le document',
+          params: idParam,
+          response: { 200: documentOut },
+        },
+      },
       async (request) =>
         present(await sendDocument(deps, requireActor(request), { documentId: request.params.id })),
     );
@@ -88,6 +133,7 @@ export const documentRoutes =
           summary: 'Enregistrer une signature (papier ou en personne)',
           params: idParam,
           body: signatureBody,
+          response: { 201: z.object({ document: documentOut, signature: signatureOut }) },
         },
       },
       async (request, reply) => {
@@ -101,7 +147,15 @@ export const documentRoutes =
 
     app.post(
       '/documents/:id/refuse',
-      { schema: { tags, summary: 'Enregistrer le refus du client', params: idParam, body: refuseBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Enregistrer le refus du client',
+          params: idParam,
+          body: refuseBody,
+          response: { 200: documentOut },
+        },
+      },
       async (request) =>
         present(
           await refuseDocument(deps, requireActor(request), {
@@ -113,7 +167,15 @@ export const documentRoutes =
 
     app.post(
       '/documents/:id/cancel',
-      { schema: { tags, summary: 'Annuler un document', params: idParam, body: cancelBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Annuler un document',
+          params: idParam,
+          body: cancelBody,
+          response: { 200: documentOut },
+        },
+      },
       async (request) =>
         present(
           await cancelDocument(deps, requireActor(request), {
@@ -125,7 +187,14 @@ export const documentRoutes =
 
     app.post(
       '/documents/:id/duplicate',
-      { schema: { tags, summary: 'Dupliquer en un nouveau brouillon', params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Dupliquer en un nouveau brouillon',
+          params: idParam,
+          response: { 201: documentOut },
+        },
+      },
       idempotent(deps, 201, async (request) =>
         present(
           await duplicateDocument(deps, requireActor(request), {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   createCompany,
   createContact,
@@ -32,31 +33,65 @@ import {
   updateEngagementBody,
 } from './engagements.schemas.ts';
 import { idempotent } from './idempotency.ts';
-
+import {
+  companyOut,
+  companyViewOut,
+  contactOut,
+  engagementListItemOut,
+  engagementOut,
+  engagementViewOut,
+  eventOut,
+  pageOf,
+  scopeOut,
+} from './responses.schemas.ts';
 export const engagementRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['Affaires'];
     app.get(
       '/engagements',
-      { schema: { tags, summary: 'Lister les affaires', querystring: engagementListQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Lister les affaires',
+          querystring: engagementListQuery,
+          response: { 200: pageOf(engagementListItemOut) },
+        },
+      },
       (request) => listEngagements(deps, requireActor(request), request.query),
     );
     app.post(
       '/engagements',
-      { schema: { tags, summary: 'Créer une affaire prospect', body: createEngagementBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer une affaire prospect',
+          body: createEngagementBody,
+          response: { 201: engagementOut },
+        },
+      },
       idempotent(deps, 201, (request) =>
         createEngagement(deps, requireActor(request), createEngagementBody.parse(request.body)),
       ),
     );
     app.get(
       '/engagements/:id',
-      { schema: { tags, summary: 'Lire une affaire', params: idParam } },
+      {
+        schema: { tags, summary: 'Lire une affaire', params: idParam, response: { 200: engagementViewOut } },
+      },
       (request) => getEngagement(deps, requireActor(request), { engagementId: request.params.id }),
     );
     app.patch(
       '/engagements/:id',
-      { schema: { tags, summary: 'Modifier une affaire', params: idParam, body: updateEngagementBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Modifier une affaire',
+          params: idParam,
+          body: updateEngagementBody,
+          response: { 200: engagementOut },
+        },
+      },
       (request) => {
         const { version, ...fields } = request.body;
         return updateEngagement(deps, requireActor(request), {
@@ -74,6 +109,7 @@ export const engagementRoutes =
           summary: 'Transformer une affaire prospect en dossier client',
           params: idParam,
           body: convertBody,
+          response: { 200: engagementOut },
         },
       },
       (request) =>
@@ -81,7 +117,14 @@ export const engagementRoutes =
     );
     app.get(
       '/engagements/:id/history',
-      { schema: { tags, summary: 'Historique de l’affaire', params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Historique de l’affaire',
+          params: idParam,
+          response: { 200: z.array(eventOut) },
+        },
+      },
       (request) => listEngagementHistory(deps, requireActor(request), { engagementId: request.params.id }),
     );
     app.get(
@@ -92,29 +135,62 @@ export const engagementRoutes =
           summary: 'Périmètre en vigueur à une date',
           params: idParam,
           querystring: scopeQuery,
+          response: { 200: scopeOut },
         },
       },
       (request) =>
         getScopeInForce(deps, requireActor(request), { engagementId: request.params.id, ...request.query }),
     );
-
     const companyTags = ['Entreprises'];
-    app.get('/companies', { schema: { tags: companyTags, querystring: companyListQuery } }, (request) =>
-      listCompanies(deps, requireActor(request), request.query),
+    app.get(
+      '/companies',
+      {
+        schema: {
+          tags: companyTags,
+          summary: 'Lister les entreprises',
+          querystring: companyListQuery,
+          response: { 200: pageOf(companyOut) },
+        },
+      },
+      (request) => listCompanies(deps, requireActor(request), request.query),
     );
     app.post(
       '/companies',
-      { schema: { tags: companyTags, summary: 'Créer une entreprise ou un particulier', body: companyBody } },
+      {
+        schema: {
+          tags: companyTags,
+          summary: 'Créer une entreprise ou un particulier',
+          body: companyBody,
+          response: { 201: companyOut },
+        },
+      },
       idempotent(deps, 201, (request) =>
         createCompany(deps, requireActor(request), companyBody.parse(request.body)),
       ),
     );
-    app.get('/companies/:id', { schema: { tags: companyTags, params: idParam } }, (request) =>
-      getCompany(deps, requireActor(request), { companyId: request.params.id }),
+    app.get(
+      '/companies/:id',
+      {
+        schema: {
+          tags: companyTags,
+          summary: 'Lire une entreprise et ses contacts',
+          params: idParam,
+          response: { 200: companyViewOut },
+        },
+      },
+      (request) => getCompany(deps, requireActor(request), { companyId: request.params.id }),
     );
     app.patch(
       '/companies/:id',
-      { schema: { tags: companyTags, params: idParam, body: companyPatchBody } },
+      {
+        schema: {
+          tags: companyTags,
+          summary: 'Modifier une entreprise',
+          params: idParam,
+          body: companyPatchBody,
+          response: { 200: companyOut },
+        },
+      },
       (request) => {
         const { version, ...fields } = request.body;
         return updateCompany(deps, requireActor(request), { companyId: request.params.id, version, fields });
@@ -122,7 +198,15 @@ export const engagementRoutes =
     );
     app.post(
       '/companies/:id/contacts',
-      { schema: { tags: companyTags, summary: 'Ajouter un contact', params: idParam, body: contactBody } },
+      {
+        schema: {
+          tags: companyTags,
+          summary: 'Ajouter un contact',
+          params: idParam,
+          body: contactBody,
+          response: { 201: contactOut },
+        },
+      },
       idempotent(deps, 201, (request) =>
         createContact(deps, requireActor(request), {
           companyId: idParam.parse(request.params).id,
@@ -132,7 +216,15 @@ export const engagementRoutes =
     );
     app.patch(
       '/contacts/:id',
-      { schema: { tags: companyTags, params: idParam, body: contactPatchBody } },
+      {
+        schema: {
+          tags: companyTags,
+          summary: 'Modifier un contact',
+          params: idParam,
+          body: contactPatchBody,
+          response: { 200: contactOut },
+        },
+      },
       (request) => {
         const { version, ...fields } = request.body;
         return updateContact(deps, requireActor(request), { contactId: request.params.id, version, fields });
