@@ -173,9 +173,14 @@ export type FirmScope = {
   };
   idempotency: {
     /** Claims a key: 'new' for the first caller; the stored response (or 'pending') afterwards. */
+    /**
+     * A pending claim older than `abandonedBefore` belongs to a request that died mid-way: it is
+     * taken over, so that the client's retry can run.
+     */
     claim(
       key: string,
       requestHash: string,
+      times: { now: Date; abandonedBefore: Date },
     ): Promise<
       | { state: 'new' }
       | { state: 'pending'; requestHash: string }

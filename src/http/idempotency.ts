@@ -4,6 +4,9 @@ import { AppError } from '../application/app-error.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
 
+/** A first attempt still pending after this long died with its process: a retry takes over. */
+const ABANDONED_AFTER_MS = 2 * 60 * 1000;
+
 /**
  * A create request carrying an Idempotency-Key runs once: a repeat with the same body gets the
  * stored response, another body gets 422, a repeat while the first still runs gets 409. A failed
@@ -24,7 +27,11 @@ export const idempotent =
       .digest('hex');
     const store = deps.store.read(actor.firmId).idempotency;
     const scopedKey = `${actor.userId}:${key}`;
-    const claim = await store.claim(scopedKey, requestHash);
+    const now = deps.clock.now();
+    const claim = await store.claim(scopedKey, requestHash, {
+      now,
+      abandonedBefore: new Date(now.getTime() - ABANDONED_AFTER_MS),
+    });
     if (claim.state !== 'new' && claim.requestHash !== requestHash)
       throw new AppError('IDEMPOTENCY.KEY_REUSED');
     if (claim.state === 'pending') throw new AppError('IDEMPOTENCY.IN_PROGRESS');

@@ -212,4 +212,18 @@ describe(`the store (${databaseKind})`, () => {
       .engagements.list({ ...filter, search: 'durand' });
     expect(elsewhere.total).toBe(0);
   });
+
+  it('an idempotency key left pending by a request that died is taken over by the retry', async () => {
+    const keys = ctx.deps.store.read(firm.firmId).idempotency;
+    const at = new Date('2026-11-29T09:00:00Z');
+    const times = (minutes: number) => {
+      const now = new Date(at.getTime() + minutes * 60_000);
+      return { now, abandonedBefore: new Date(now.getTime() - 2 * 60_000) };
+    };
+    expect(await keys.claim('k-crash', 'h1', times(0))).toEqual({ state: 'new' });
+    expect(await keys.claim('k-crash', 'h1', times(1))).toEqual({ state: 'pending', requestHash: 'h1' });
+    expect(await keys.claim('k-crash', 'h1', times(3))).toEqual({ state: 'new' });
+    await keys.complete('k-crash', 201, { id: 'x' });
+    expect(await keys.claim('k-crash', 'h1', times(10))).toMatchObject({ state: 'done', statusCode: 201 });
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { HistoryEvent } from '../../application/records.ts';
 import type { Db } from './database.ts';
@@ -80,11 +80,15 @@ export const eventRepo = (db: Db, firmId: string): FirmScope['events'] => {
 };
 
 export const idempotencyRepo = (db: Db, firmId: string): FirmScope['idempotency'] => ({
-  async claim(key, requestHash) {
+  async claim(key, requestHash, { now, abandonedBefore }) {
     const inserted = await db
       .insert(idempotencyKeys)
-      .values({ firmId, key, requestHash })
-      .onConflictDoNothing()
+      .values({ firmId, key, requestHash, createdAt: now })
+      .onConflictDoUpdate({
+        target: [idempotencyKeys.firmId, idempotencyKeys.key],
+        set: { requestHash, createdAt: now },
+        setWhere: and(isNull(idempotencyKeys.statusCode), lt(idempotencyKeys.createdAt, abandonedBefore)),
+      })
       .returning({ key: idempotencyKeys.key });
     if (inserted.length > 0) return { state: 'new' };
     const [row] = await db
