@@ -1,0 +1,184 @@
+import type { ApiResponse } from '../../support/api-client.ts';
+import type { TestContext } from '../../support/test-app.ts';
+import type { FirmData } from './fixtures.ts';
+
+export const API_PREFIX = '/api/v1';
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** A route of the API as OpenAPI spells it, without the prefix: `PATCH /documents/{id}`. */
+export type Route = { method: Method; path: string };
+export const routeKey = (route: Route): string => `${route.method} ${route.path}`;
+export const hasId = (route: Route): boolean => route.path.includes('{id}');
+export const isWrite = (route: Route): boolean => route.method !== 'GET';
+
+/** Every route of the OpenAPI document under /api/v1. */
+export const documentedRoutes = async (ctx: TestContext): Promise<Route[]> => {
+  const document = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(document.paths)
+    .filter(([path]) => path.startsWith(`${API_PREFIX}/`))
+    .flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .map((method) => method.toUpperCase())
+        .filter((method): method is Method => (METHODS as readonly string[]).includes(method))
+        .map((method) => ({ method, path: path.slice(API_PREFIX.length) })),
+    );
+};
+
+/**
+ * Every route Fastify serves under /api/v1, read from printRoutes' tree (each level indents by
+ * four characters and holds the next piece of the path), so that a route hidden from the OpenAPI
+ * document does not escape the suites.
+ */
+export const registeredRoutes = (ctx: TestContext): Route[] => {
+  const stack: string[] = [];
+  const routes: Route[] = [];
+  for (const line of ctx.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([\s│├└─]*)(\S.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4 - 1;
+    stack.length = depth;
+    stack.push(match[2] ?? '');
+    const path = stack.join('').replace(/\/:(\w+)/g, '/{$1}');
+    if (!path.startsWith(`${API_PREFIX}/`)) continue;
+    for (const method of (match[3] ?? '').split(', ')) {
+      if ((METHODS as readonly string[]).includes(method)) {
+        routes.push({ method: method as Method, path: path.slice(API_PREFIX.length) });
+      }
+    }
+  }
+  return routes;
+};
+
+export type RouteRequest = { id?: string; body?: unknown; query?: string };
+
+/**
+ * A valid request for every route, aimed at the given firm's own data: the suites send these as
+ * another firm, another role, or nobody. A route missing here fails the suites that list routes.
+ */
+export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
+  const { prospect, draft, sentProposal, services, token } = data;
+  return {
+    'POST /auth/login': { body: { email: data.firm.users.lecture.email, password: 'secret-pass' } },
+    'POST /auth/logout': {},
+    'GET /auth/me': {},
+    'GET /api-tokens': {},
+    'POST /api-tokens': { body: { name: 'Autre intégration' } },
+    'DELETE /api-tokens/{id}': { id: token.id },
+    'GET /engagements': { query: 'state=prospect&sort=companyName&direction=asc' },
+    'POST /engagements': { body: { company: { name: 'Madame Durand', isIndividual: true } } },
+    'GET /engagements/{id}': { id: prospect.id },
+    'PATCH /engagements/{id}': { id: prospect.id, body: { version: 1, title: 'Nouveau titre' } },
+    'POST /engagements/{id}/convert': { id: prospect.id, body: { reason: 'Client historique du cabinet' } },
+    'GET /engagements/{id}/history': { id: prospect.id },
+    'GET /engagements/{id}/scope': { id: data.client.engagement.id, query: 'date=2026-12-31' },
+    'GET /companies': { query: 'search=a' },
+    'POST /companies': { body: { name: 'Monsieur Petit', isIndividual: true } },
+    'GET /companies/{id}': { id: prospect.companyId },
+    'PATCH /companies/{id}': { id: prospect.companyId, body: { version: 1, activity: 'Boulangerie' } },
+    'POST /companies/{id}/contacts': {
+      id: prospect.companyId,
+      body: { firstName: 'Anne', lastName: 'Martin', capacity: 'Associée' },
+    },
+    'PATCH /contacts/{id}': {
+      id: prospect.signatoryContactId,
+      body: { version: 1, phone: '01 02 03 04 05' },
+    },
+    'GET /documents': { query: 'kind=proposal&status=draft' },
+    'POST /documents': {
+      body: {
+        engagementId: prospect.id,
+        kind: 'proposal',
+        lines: [{ serviceId: services.bookkeeping.id, quantity: 1 }],
+      },
+    },
+    'GET /documents/{id}': { id: draft.id },
+    'PATCH /documents/{id}': { id: draft.id, body: { version: draft.version, title: 'Offre révisée' } },
+    'GET /documents/{id}/history': { id: draft.id },
+    'POST /documents/{id}/send': { id: draft.id },
+    'POST /documents/{id}/signatures': { id: sentProposal.id, body: { side: 'client' } },
+    'POST /documents/{id}/refuse': { id: sentProposal.id, body: { reason: 'Honoraires trop élevés' } },
+    'POST /documents/{id}/cancel': { id: draft.id, body: { reason: 'Erreur de saisie' } },
+    'POST /documents/{id}/duplicate': { id: draft.id },
+    'GET /firm': {},
+    'PATCH /firm': { body: { version: 1, city: 'Lyon' } },
+    'GET /users': {},
+    'POST /users': {
+      body: {
+        email: `nouveau-${data.firm.firmId.slice(0, 8)}@cabinet.test`,
+        name: 'Nouveau collaborateur',
+        role: 'collaborateur',
+        password: 'un-mot-de-passe-long',
+      },
+    },
+    'PATCH /users/{id}': { id: data.firm.users.lecture.id, body: { version: 1, name: 'Lecteur renommé' } },
+    'GET /services': { query: 'includeArchived=true' },
+    'POST /services': {
+      body: {
+        code: 'CONSEIL-X',
+        label: 'Conseil ponctuel',
+        domain: 'conseil',
+        recurrence: 'one_off',
+        pricingMode: 'hourly',
+        priceCents: 15_000,
+      },
+    },
+    'GET /services/{id}': { id: services.spare.id },
+    'PATCH /services/{id}': { id: services.spare.id, body: { version: 1, label: 'Attestation' } },
+    'POST /services/{id}/archive': { id: services.spare.id, body: {} },
+    'POST /services/{id}/unarchive': { id: services.spare.id, body: {} },
+    'POST /services/revalue': { body: { coefficient: '1,02', dryRun: true } },
+    'GET /terms': {},
+    'POST /terms': {
+      body: { title: 'Conditions générales 2027', body: 'Article 1 — Objet.', effectiveFrom: '2027-01-01' },
+    },
+    'GET /terms/current': {},
+    'GET /terms/{id}': { id: data.terms.id },
+  };
+};
+
+export const urlOf = (route: Route, request: RouteRequest, id = request.id): string => {
+  const path = id === undefined ? route.path : route.path.replace('{id}', encodeURIComponent(id));
+  return `${API_PREFIX}${path}${request.query ? `?${request.query}` : ''}`;
+};
+
+/** Sends a route's request with raw inject (any method, any headers). */
+export const sendRoute = async (
+  ctx: TestContext,
+  route: Route,
+  request: RouteRequest,
+  headers: Record<string, string>,
+  id?: string,
+): Promise<ApiResponse> => {
+  const response = await ctx.app.inject({
+    method: route.method,
+    url: urlOf(route, request, id ?? request.id),
+    headers,
+    ...(request.body === undefined ? {} : { payload: request.body as object }),
+  });
+  const isJson = String(response.headers['content-type'] ?? '').includes('json');
+  return {
+    status: response.statusCode,
+    body: (isJson && response.body ? response.json() : response.body) as ApiResponse['body'],
+    headers: response.headers as Record<string, unknown>,
+  };
+};
+
+/** What a firm's data looks like through every GET route: compared before and after an attack. */
+export const snapshotOf = async (
+  ctx: TestContext,
+  routes: Route[],
+  requests: Record<string, RouteRequest>,
+  headers: Record<string, string>,
+) => {
+  const snapshot: Record<string, unknown> = {};
+  for (const route of routes.filter((r) => r.method === 'GET')) {
+    const request = requests[routeKey(route)];
+    if (!request) continue;
+    const response = await sendRoute(ctx, route, request, headers);
+    snapshot[routeKey(route)] = { status: response.status, body: response.body };
+  }
+  return snapshot;
+};
