@@ -172,8 +172,8 @@ export type FirmScope = {
     listByDocument(documentId: string): Promise<HistoryEvent[]>;
   };
   idempotency: {
-    /** Claims a key: 'new' for the first caller; the stored response (or 'pending') afterwards. */
     /**
+     * Claims a key: 'new' for the first caller; the stored response (or 'pending') afterwards.
      * A pending claim older than `abandonedBefore` belongs to a request that died mid-way: it is
      * taken over, so that the client's retry can run.
      */
