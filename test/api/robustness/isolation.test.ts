@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
-import { aFirmWithData, aProspect, expectProblem, type FirmData, idsOf } from './fixtures.ts';
+import { aFirmWithData, aProspect, aSentLetter, expectProblem, type FirmData, idsOf } from './fixtures.ts';
 import {
   documentedRoutes,
   hasId,
@@ -252,16 +252,9 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
     it('POST /documents/:id/signatures with the other firm’s contact or associé', async () => {
       const api = apiAs(ctx, asB());
       const engagement = await aProspect(b.collab, 'Fleuriste Girard');
-      const proposal = (
-        await api.post('/documents', {
-          engagementId: engagement.id,
-          kind: 'proposal',
-          lines: [{ serviceId: b.services.bookkeeping.id, quantity: 1 }],
-        })
-      ).body;
-      await api.post(`/documents/${proposal.id}/send`);
+      const { letterId } = await aSentLetter(b.collab, engagement.id, b.services.bookkeeping.id);
       refused(
-        await api.post(`/documents/${proposal.id}/signatures`, {
+        await api.post(`/documents/${letterId}/signatures`, {
           side: 'client',
           contactId: a.prospect.signatoryContactId,
         }),
@@ -274,7 +267,7 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
         }),
         'userId',
       );
-      const view = (await api.get(`/documents/${proposal.id}`)).body;
+      const view = (await api.get(`/documents/${letterId}`)).body;
       expect(view.signatures).toEqual([]);
       expect(view.document.status).toBe('sent');
     });
