@@ -157,6 +157,10 @@ export type FirmScope = {
   };
   signatures: {
     listByDocument(documentId: string): Promise<Signature[]>;
+    findScan(
+      documentId: string,
+      signatureId: string,
+    ): Promise<{ fileName: string; contentType: string; base64: string } | undefined>;
     /** False when that side has already signed (a unique key decides, whatever the concurrency). */
     insert(
       signature: Omit<Signature, 'hasScan'> & { scanBase64: string | null; scanContentType: string | null },

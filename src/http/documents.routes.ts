@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { cancelDocument, refuseDocument } from '../application/documents/change-status.ts';
 import { createDocument } from '../application/documents/create-document.ts';
 import { duplicateDocument } from '../application/documents/duplicate-document.ts';
-import { getDocument, listDocumentHistory, listDocuments } from '../application/documents/read-documents.ts';
+import {
+  getDocument,
+  getSignatureScan,
+  listDocumentHistory,
+  listDocuments,
+} from '../application/documents/read-documents.ts';
 import { recordSignature } from '../application/documents/record-signature.ts';
 import { sendDocument } from '../application/documents/send-document.ts';
 import { updateDocument } from '../application/documents/update-document.ts';
@@ -142,6 +147,27 @@ export const documentRoutes =
           ...request.body,
         });
         return reply.status(201).send({ ...result, document: present(result.document) });
+      },
+    );
+
+    app.get(
+      '/documents/:id/signatures/:signatureId/scan',
+      {
+        schema: {
+          tags,
+          summary: 'Télécharger le scan d’une signature papier',
+          params: z.object({ id: z.uuid(), signatureId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const scan = await getSignatureScan(deps, requireActor(request), {
+          documentId: request.params.id,
+          signatureId: request.params.signatureId,
+        });
+        return reply
+          .type(scan.contentType)
+          .header('content-disposition', `attachment; filename="${encodeURIComponent(scan.fileName)}"`)
+          .send(Buffer.from(scan.base64, 'base64'));
       },
     );
 

@@ -16,6 +16,24 @@ export const signatureRepo = (db: Db, firmId: string): FirmScope['signatures'] =
       hasScan: scan !== null,
     }));
   },
+  async findScan(documentId, signatureId) {
+    const [row] = await db
+      .select({
+        fileName: signatures.scanFileName,
+        contentType: signatures.scanContentType,
+        base64: signatures.scan,
+      })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.firmId, firmId),
+          eq(signatures.documentId, documentId),
+          eq(signatures.id, signatureId),
+        ),
+      );
+    if (!row?.base64 || !row.fileName || !row.contentType) return undefined;
+    return { fileName: row.fileName, contentType: row.contentType, base64: row.base64 };
+  },
   async insert({ scanBase64, ...signature }) {
     const rows = await db
       .insert(signatures)

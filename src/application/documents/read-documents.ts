@@ -9,7 +9,11 @@ import type { Document } from '../records.ts';
 import { scopeOfDocuments } from './scope-of-engagement.ts';
 
 /** R-C4: the work-order lines that the scope in force on its effective date does not cover. */
-const outsideScopeLineIds = async (scope: FirmScope, document: Document, today: string): Promise<string[]> => {
+const outsideScopeLineIds = async (
+  scope: FirmScope,
+  document: Document,
+  today: string,
+): Promise<string[]> => {
   if (document.kind !== 'work_order') return [];
   const inForce = scopeOfDocuments(
     await scope.documents.listByEngagement(document.engagementId),
@@ -44,3 +48,11 @@ export const listDocumentHistory = async (deps: Deps, actor: Actor, input: { doc
   found(await scope.documents.find(input.documentId), 'document');
   return scope.events.listByDocument(input.documentId);
 };
+
+/** The scanned paper signature, as it was uploaded. */
+export const getSignatureScan = async (
+  deps: Deps,
+  actor: Actor,
+  input: { documentId: string; signatureId: string },
+) =>
+  found(await deps.store.read(actor.firmId).signatures.findScan(input.documentId, input.signatureId), 'scan');
