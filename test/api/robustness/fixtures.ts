@@ -49,8 +49,15 @@ export const send = async (api: Api, documentId: string) => {
   return res.body as { id: string; number: string; version: number };
 };
 
-export const sign = async (api: Api, documentId: string, side: 'client' | 'firm') => {
-  const res = await api.post(`/documents/${documentId}/signatures`, { side });
+/** A one-page PDF's first bytes, enough for a scan of a paper signature. */
+export const A_SCAN = {
+  fileName: 'lettre signée.pdf',
+  contentType: 'application/pdf',
+  base64: 'JVBERi0xLjQK',
+};
+
+export const sign = async (api: Api, documentId: string, side: 'client' | 'firm', extra: object = {}) => {
+  const res = await api.post(`/documents/${documentId}/signatures`, { side, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 };
@@ -69,10 +76,16 @@ export const aSentLetter = async (collab: Api, engagementId: string, serviceId: 
 export const aClient = async (collab: Api, associe: Api, serviceId: string, name = 'Garage Dubois') => {
   const engagement = await aProspect(collab, name);
   const { proposalId, letterId } = await aSentLetter(collab, engagement.id, serviceId);
-  await sign(collab, letterId, 'client');
+  const scanned = await sign(collab, letterId, 'client', { scan: A_SCAN });
   await sign(associe, letterId, 'firm');
   const letter = (await collab.get(`/documents/${letterId}`)).body.document;
-  return { engagement, proposalId, letterId, letterLineId: letter.lines[0].id as string };
+  return {
+    engagement,
+    proposalId,
+    letterId,
+    letterLineId: letter.lines[0].id as string,
+    scannedSignatureId: scanned.signature.id as string,
+  };
 };
 
 /** Everything a firm holds, made through the API, with the ids the robustness suites aim at. */
@@ -144,6 +157,7 @@ export const idsOf = (data: FirmData): string[] => [
   data.client.proposalId,
   data.client.letterId,
   data.client.letterLineId,
+  data.client.scannedSignatureId,
   data.workOrder.id,
   data.token.id,
 ];

@@ -6,6 +6,8 @@ import { aFirmWithData, aProspect, aSentLetter, expectProblem, type FirmData, id
 import {
   documentedRoutes,
   hasId,
+  paramsOf,
+  paramsOfRequest,
   type Route,
   registeredRoutes,
   routeKey,
@@ -56,11 +58,20 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
     const leaks: string[] = [];
     for (const route of routes.filter(hasId)) {
       const key = routeKey(route);
-      const idOfA = requestsOfA[key]?.id;
-      expect(idOfA, `${key} has no id of firm A`).toBeDefined();
-      const res = await sendRoute(ctx, route, requestsOfB[key] ?? {}, asB(), idOfA);
-      if (res.status !== 404 || res.body?.code !== 'RESOURCE.NOT_FOUND') {
-        leaks.push(`${key} → ${res.status} ${res.body?.code ?? ''}`);
+      const paramsOfA = paramsOfRequest(requestsOfA[key] ?? {});
+      const paramsOfB = paramsOfRequest(requestsOfB[key] ?? {});
+      expect(Object.keys(paramsOfA).sort(), `${key}: the ids of firm A`).toEqual(paramsOf(route).sort());
+      // All of firm A's ids, then firm B's own ids with one of them swapped for firm A's.
+      const attempts = [paramsOfA];
+      if (paramsOf(route).length > 1) {
+        for (const name of paramsOf(route))
+          attempts.push({ ...paramsOfB, [name]: paramsOfA[name] as string });
+      }
+      for (const params of attempts) {
+        const res = await sendRoute(ctx, route, requestsOfB[key] ?? {}, asB(), params);
+        if (res.status !== 404 || res.body?.code !== 'RESOURCE.NOT_FOUND') {
+          leaks.push(`${key} ${JSON.stringify(params)} → ${res.status} ${res.body?.code ?? ''}`);
+        }
       }
     }
     expect(leaks).toEqual([]);
@@ -83,8 +94,8 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
 
   it('answers the same 404 for a random id as for another firm’s id', async () => {
     const route = routes.find((r) => routeKey(r) === 'GET /engagements/{id}') as Route;
-    const missing = await sendRoute(ctx, route, {}, asB(), crypto.randomUUID());
-    const foreign = await sendRoute(ctx, route, {}, asB(), a.prospect.id);
+    const missing = await sendRoute(ctx, route, {}, asB(), { id: crypto.randomUUID() });
+    const foreign = await sendRoute(ctx, route, {}, asB(), { id: a.prospect.id });
     expectProblem(missing, 404, 'RESOURCE.NOT_FOUND');
     expect({ ...foreign.body, instance: null }).toEqual({ ...missing.body, instance: null });
   });

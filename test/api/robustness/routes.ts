@@ -9,7 +9,10 @@ export type Method = (typeof METHODS)[number];
 /** A route of the API as OpenAPI spells it, without the prefix: `PATCH /documents/{id}`. */
 export type Route = { method: Method; path: string };
 export const routeKey = (route: Route): string => `${route.method} ${route.path}`;
-export const hasId = (route: Route): boolean => route.path.includes('{id}');
+/** The names of a route's path parameters: `['id', 'signatureId']`. */
+export const paramsOf = (route: Route): string[] =>
+  [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+export const hasId = (route: Route): boolean => paramsOf(route).length > 0;
 export const isWrite = (route: Route): boolean => route.method !== 'GET';
 
 /** Every route of the OpenAPI document under /api/v1. */
@@ -52,7 +55,14 @@ export const registeredRoutes = (ctx: TestContext): Route[] => {
   return routes;
 };
 
-export type RouteRequest = { id?: string; body?: unknown; query?: string };
+/** `id` fills {id}; `params` fills the others ({signatureId}…). */
+export type RouteRequest = { id?: string; params?: Record<string, string>; body?: unknown; query?: string };
+export type Params = Record<string, string>;
+
+export const paramsOfRequest = (request: RouteRequest): Params => ({
+  ...(request.id === undefined ? {} : { id: request.id }),
+  ...request.params,
+});
 
 /**
  * A valid request for every route, aimed at the given firm's own data: the suites send these as
@@ -99,6 +109,10 @@ export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
     'GET /documents/{id}/history': { id: draft.id },
     'POST /documents/{id}/send': { id: draft.id },
     'POST /documents/{id}/signatures': { id: sentProposal.id, body: { side: 'client' } },
+    'GET /documents/{id}/signatures/{signatureId}/scan': {
+      id: data.client.letterId,
+      params: { signatureId: data.client.scannedSignatureId },
+    },
     'POST /documents/{id}/refuse': { id: sentProposal.id, body: { reason: 'Honoraires trop élevés' } },
     'POST /documents/{id}/cancel': { id: draft.id, body: { reason: 'Erreur de saisie' } },
     'POST /documents/{id}/duplicate': { id: draft.id },
@@ -139,8 +153,10 @@ export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
   };
 };
 
-export const urlOf = (route: Route, request: RouteRequest, id = request.id): string => {
-  const path = id === undefined ? route.path : route.path.replace('{id}', encodeURIComponent(id));
+export const urlOf = (route: Route, request: RouteRequest, params = paramsOfRequest(request)): string => {
+  const path = route.path.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(params[name]),
+  );
   return `${API_PREFIX}${path}${request.query ? `?${request.query}` : ''}`;
 };
 
@@ -150,11 +166,11 @@ export const sendRoute = async (
   route: Route,
   request: RouteRequest,
   headers: Record<string, string>,
-  id?: string,
+  params?: Params,
 ): Promise<ApiResponse> => {
   const response = await ctx.app.inject({
     method: route.method,
-    url: urlOf(route, request, id ?? request.id),
+    url: urlOf(route, request, params ?? paramsOfRequest(request)),
     headers,
     ...(request.body === undefined ? {} : { payload: request.body as object }),
   });
