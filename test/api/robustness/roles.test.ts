@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from '../../support/api-client.ts';
+import { createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
+import { databaseKind } from '../../support/test-database.ts';
+import { aFirmWithData, expectProblem, type FirmData } from './fixtures.ts';
+import {
+  documentedRoutes,
+  isWrite,
+  type Route,
+  routeKey,
+  sendRoute,
+  snapshotOf,
+  validRequests,
+} from './routes.ts';
+
+/** Signing in and out are the only writes that need no role (and no session). */
+const OPEN_ROUTES = ['POST /auth/login', 'POST /auth/logout'];
+
+/**
+ * Roles: lecture reads and writes nothing; nobody unauthenticated gets anything but 401; API tokens
+ * act as the associé who made them until revoked; logging out ends the session.
+ */
+describe(`roles and authentication through the API (${databaseKind})`, () => {
+  let ctx: TestContext;
+  let data: FirmData;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ clock: '2026-03-02T09:00:00Z' });
+    data = await aFirmWithData(ctx, 'Cabinet Lefèvre');
+    routes = await documentedRoutes(ctx);
+  });
+  afterAll(() => ctx.close());
+
+  const users = () => data.firm.users;
+  const writeRoutes = () => routes.filter((r) => isWrite(r) && !OPEN_ROUTES.includes(routeKey(r)));
+  const snapshot = () => snapshotOf(ctx, routes, validRequests(data), users().associe.headers);
+
+  it('lecture can read every GET route', async () => {
+    const requests = validRequests(data);
+    const refused: string[] = [];
+    for (const route of routes.filter((r) => r.method === 'GET')) {
+      const res = await sendRoute(ctx, route, requests[routeKey(route)] ?? {}, users().lecture.headers);
+      if (res.status !== 200) refused.push(`${routeKey(route)} → ${res.status} ${res.body?.code ?? ''}`);
+    }
+    // Managing API tokens is the associé's: reading them is refused to everyone else.
+    expect(refused).toEqual(['GET /api-tokens → 403 AUTH.FORBIDDEN']);
+  });
+
+  it('lecture gets AUTH.FORBIDDEN on every write route, and nothing changes', async () => {
+    const requests = validRequests(data);
+    const before = await snapshot();
+    const answers: string[] = [];
+    for (const route of writeRoutes()) {
+      const res = await sendRoute(ctx, route, requests[routeKey(route)] ?? {}, users().lecture.headers);
+      if (res.status !== 403 || res.body?.code !== 'AUTH.FORBIDDEN') {
+        answers.push(`${routeKey(route)} → ${res.status} ${res.body?.code ?? ''}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    expect(writeRoutes().length).toBeGreaterThanOrEqual(15);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lecture is refused with an Idempotency-Key too, and the key stays free', async () => {
+    const body = { company: { name: 'Madame Durand', isIndividual: true } };
+    const lecture = apiAs(ctx, users().lecture.headers);
+    const key = { 'idempotency-key': 'lecture-essai-1' };
+    expectProblem(await lecture.post('/engagements', body, key), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await lecture.post('/engagements', body, key), 403, 'AUTH.FORBIDDEN');
+  });
+
+  it('a collaborateur cannot manage API tokens (associé only)', async () => {
+    const collab = apiAs(ctx, users().collaborateur.headers);
+    expectProblem(await collab.post('/api-tokens', { name: 'Essai' }), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await collab.delete(`/api-tokens/${data.token.id}`), 403, 'AUTH.FORBIDDEN');
+  });
+
+  it('without a session every route but login and logout answers AUTH.UNAUTHENTICATED', async () => {
+    const requests = validRequests(data);
+    const before = await snapshot();
+    const answers: string[] = [];
+    const callers: Record<string, string>[] = [
+      {},
+      { cookie: 'lettrine_session=inconnu' },
+      { authorization: 'Bearer lt_inconnu' },
+    ];
+    for (const headers of callers) {
+      for (const route of routes.filter((r) => !OPEN_ROUTES.includes(routeKey(r)))) {
+        const res = await sendRoute(ctx, route, requests[routeKey(route)] ?? {}, headers);
+        if (res.status !== 401 || res.body?.code !== 'AUTH.UNAUTHENTICATED') {
+          answers.push(
+            `${JSON.stringify(headers)} ${routeKey(route)} → ${res.status} ${res.body?.code ?? ''}`,
+          );
+        }
+      }
+    }
+    expect(answers).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('an expired session answers AUTH.UNAUTHENTICATED', async () => {
+    const headers = await loginHeaders(ctx, users().collaborateur.email);
+    ctx.clock.advanceDays(15);
+    try {
+      expectProblem(await apiAs(ctx, headers).get('/auth/me'), 401, 'AUTH.UNAUTHENTICATED');
+    } finally {
+      ctx.clock.advanceDays(-15);
+    }
+    expect((await apiAs(ctx, headers).get('/auth/me')).status).toBe(200);
+  });
+
+  it('a wrong password and an unknown e-mail get the same AUTH.INVALID_CREDENTIALS', async () => {
+    const anonymous = apiAs(ctx);
+    const wrong = await anonymous.post('/auth/login', { email: users().associe.email, password: 'mauvais' });
+    const unknown = await anonymous.post('/auth/login', {
+      email: 'personne@nulle.part',
+      password: 'mauvais',
+    });
+    expectProblem(wrong, 401, 'AUTH.INVALID_CREDENTIALS');
+    expect({ ...unknown.body, instance: null }).toEqual({ ...wrong.body, instance: null });
+  });
+
+  describe('API tokens', () => {
+    it('a token made by an associé works as Bearer and acts as that associé', async () => {
+      const created = await apiAs(ctx, users().associe.headers).post('/api-tokens', {
+        name: 'Logiciel de paie',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.token).toMatch(/^lt_/);
+      const bearer = apiAs(ctx, { authorization: `Bearer ${created.body.token}` });
+      const me = await bearer.get('/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({
+        userId: users().associe.id,
+        role: 'associe',
+        firmId: data.firm.firmId,
+      });
+      const company = await bearer.post('/companies', { name: 'Monsieur Blanc', isIndividual: true });
+      expect(company.status).toBe(201);
+      const listed = (await apiAs(ctx, users().associe.headers).get('/api-tokens')).body;
+      expect(JSON.stringify(listed)).not.toContain(created.body.token);
+      expect(listed.map((t: { id: string }) => t.id)).toContain(created.body.id);
+    });
+
+    it('a revoked token gets AUTH.UNAUTHENTICATED, and revoking it twice is RESOURCE.NOT_FOUND', async () => {
+      const associe = apiAs(ctx, users().associe.headers);
+      const created = (await associe.post('/api-tokens', { name: 'Éphémère' })).body;
+      const bearer = apiAs(ctx, { authorization: `Bearer ${created.token}` });
+      expect((await bearer.get('/engagements')).status).toBe(200);
+      expect((await associe.delete(`/api-tokens/${created.id}`)).status).toBe(204);
+      expectProblem(await bearer.get('/engagements'), 401, 'AUTH.UNAUTHENTICATED');
+      expectProblem(
+        await bearer.post('/companies', { name: 'Madame Noir', isIndividual: true }),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      );
+      expectProblem(await associe.delete(`/api-tokens/${created.id}`), 404, 'RESOURCE.NOT_FOUND');
+      const listed = (await associe.get('/api-tokens')).body.map((t: { id: string }) => t.id);
+      expect(listed).not.toContain(created.id);
+    });
+
+    it('a token of an associé who is made lecture loses the right to write', async () => {
+      const associe = apiAs(ctx, users().associe.headers);
+      const user = await associe.post('/users', {
+        email: 'futur-lecteur@cabinet.test',
+        name: 'Futur lecteur',
+        role: 'associe',
+        password: 'secret-pass',
+      });
+      expect(user.status).toBe(201);
+      const own = apiAs(ctx, await loginHeaders(ctx, 'futur-lecteur@cabinet.test'));
+      const token = (await own.post('/api-tokens', { name: 'Script' })).body.token as string;
+      const demoted = await associe.patch(`/users/${user.body.id}`, {
+        version: user.body.version,
+        role: 'lecture',
+      });
+      expect(demoted.status).toBe(200);
+      const bearer = apiAs(ctx, { authorization: `Bearer ${token}` });
+      expect((await bearer.get('/engagements')).status).toBe(200);
+      expectProblem(
+        await bearer.post('/companies', { name: 'Monsieur Vert', isIndividual: true }),
+        403,
+        'AUTH.FORBIDDEN',
+      );
+    });
+  });
+
+  describe('sessions', () => {
+    it('logout ends this session only: the cookie is refused afterwards, another session lives on', async () => {
+      const first = await loginHeaders(ctx, users().collaborateur.email);
+      const second = await loginHeaders(ctx, users().collaborateur.email);
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: first });
+      expect(res.statusCode).toBe(204);
+      expect(res.cookies.find((c) => c.name === 'lettrine_session')?.value).toBe('');
+      expectProblem(await apiAs(ctx, first).get('/auth/me'), 401, 'AUTH.UNAUTHENTICATED');
+      expectProblem(
+        await apiAs(ctx, first).post('/companies', { name: 'Madame Rose', isIndividual: true }),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      );
+      expect((await apiAs(ctx, second).get('/auth/me')).status).toBe(200);
+    });
+
+    it('logout without a session is harmless', async () => {
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
+      expect(res.statusCode).toBe(204);
+    });
+
+    it('a deactivated user’s session and tokens stop working', async () => {
+      const associe = apiAs(ctx, users().associe.headers);
+      const user = (
+        await associe.post('/users', {
+          email: 'bientot-parti@cabinet.test',
+          name: 'Bientôt parti',
+          role: 'associe',
+          password: 'secret-pass',
+        })
+      ).body;
+      const session = await loginHeaders(ctx, 'bientot-parti@cabinet.test');
+      const token = (await apiAs(ctx, session).post('/api-tokens', { name: 'Script' })).body.token as string;
+      const off = await associe.patch(`/users/${user.id}`, { version: user.version, isActive: false });
+      expect(off.status).toBe(200);
+      expectProblem(await apiAs(ctx, session).get('/auth/me'), 401, 'AUTH.UNAUTHENTICATED');
+      expectProblem(
+        await apiAs(ctx, { authorization: `Bearer ${token}` }).get('/auth/me'),
+        401,
+        'AUTH.UNAUTHENTICATED',
+      );
+    });
+  });
+});
