@@ -1,3 +1,4 @@
+import type { PricingMode } from '../domain/catalogue/service-pricing.ts';
 import type { DocumentTotals } from '../domain/documents/fees.ts';
 import type { DocumentKind, Recurrence } from '../domain/documents/kinds.ts';
 import type { DocumentStatus, LifecycleState } from '../domain/documents/lifecycle.ts';
@@ -102,8 +103,7 @@ export type EngagementListItem = Engagement & {
 
 export const SERVICE_DOMAINS = ['comptable', 'fiscal', 'social', 'juridique', 'conseil', 'autre'] as const;
 export type ServiceDomain = (typeof SERVICE_DOMAINS)[number];
-export const PRICING_MODES = ['fixed', 'unit', 'hourly', 'at_cost'] as const;
-export type PricingMode = (typeof PRICING_MODES)[number];
+export { PRICING_MODES, type PricingMode } from '../domain/catalogue/service-pricing.ts';
 export type TaskSplit = { task: string; who: 'firm' | 'client'; frequency: string };
 
 export type ServiceFields = {

@@ -59,9 +59,13 @@ export const ERROR_MESSAGES = {
   'REVALUATION.CONFIRMATION_REQUIRED':
     'Ce coefficient baisse les prix ou les augmente de plus de 50 % : confirmez-le explicitement pour l’appliquer.',
   'TERMS.VERSION_TAKEN': 'Ce numéro de version des conditions générales existe déjà : choisissez le suivant.',
+  'TERMS.EFFECTIVE_DATE_BEFORE_PREVIOUS':
+    'Une nouvelle version des conditions générales ne peut pas entrer en vigueur avant la précédente : choisissez une date égale ou postérieure.',
   'TERMS.NONE_CURRENT':
     'Aucune version des conditions générales n’est en vigueur : publiez-en une avant de continuer.',
   'USER.EMAIL_TAKEN': 'Un collaborateur utilise déjà cette adresse e-mail dans votre cabinet.',
+  'USER.LAST_ASSOCIE':
+    'Le cabinet doit garder au moins un associé actif : nommez d’abord un autre associé, puis retirez ce rôle ou désactivez ce compte.',
   'SERVER.INTERNAL':
     'Une erreur inattendue est survenue : réessayez ; si elle persiste, contactez le support.',
 } as const;
