@@ -3,6 +3,7 @@ import type { FirmScope } from '../../application/ports.ts';
 import type { Service, TermsVersion } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { servicePrices, services, termsVersions } from './schema.ts';
+import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 
 const toService = ({
@@ -21,16 +22,19 @@ export const serviceRepo = (db: Db, firmId: string, newId: () => string): FirmSc
       .where(and(eq(services.firmId, firmId), eq(services.id, id)));
     return row && toService(row);
   },
-  async list({ includeArchived }) {
-    const rows = await db
+  async list({ includeArchived, forUpdate }) {
+    const query = db
       .select()
       .from(services)
       .where(and(eq(services.firmId, firmId), includeArchived ? undefined : isNull(services.archivedAt)))
       .orderBy(asc(services.domain), asc(services.code));
+    const rows = forUpdate ? await query.for('update') : await query;
     return rows.map(toService);
   },
   async insert(service, at, changedBy) {
-    await db.insert(services).values({ ...service, firmId, createdAt: at, updatedAt: at });
+    await conflictOnDuplicate(
+      db.insert(services).values({ ...service, firmId, createdAt: at, updatedAt: at }),
+    );
     await db.insert(servicePrices).values({
       firmId,
       id: newId(),
@@ -43,7 +47,9 @@ export const serviceRepo = (db: Db, firmId: string, newId: () => string): FirmSc
   },
   async update(input, changedBy) {
     const before = input.fields.priceCents === undefined ? undefined : await this.find(input.id);
-    const row = await updateVersioned<typeof services.$inferSelect>(db, services, firmId, input);
+    const row = await conflictOnDuplicate(
+      updateVersioned<typeof services.$inferSelect>(db, services, firmId, input),
+    );
     if (row && before && before.priceCents !== row.priceCents) {
       await db.insert(servicePrices).values({
         firmId,
@@ -109,7 +115,7 @@ export const termsRepo = (db: Db, firmId: string): FirmScope['terms'] => ({
     return row && toTerms(row);
   },
   async insert(terms) {
-    await db.insert(termsVersions).values({ ...terms, firmId });
+    await conflictOnDuplicate(db.insert(termsVersions).values({ ...terms, firmId }));
   },
 });
 

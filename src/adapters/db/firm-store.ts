@@ -3,6 +3,7 @@ import type { FirmScope } from '../../application/ports.ts';
 import type { Firm, User } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { apiTokens, firms, sessions, users } from './schema.ts';
+import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 
 const toUser = (row: typeof users.$inferSelect): User => ({
@@ -49,12 +50,13 @@ export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
       .where(and(eq(users.firmId, firmId), eq(users.email, email.toLowerCase())));
     return row && toUser(row);
   },
-  async list() {
-    const rows = await db.select().from(users).where(eq(users.firmId, firmId)).orderBy(users.name);
+  async list(options) {
+    const query = db.select().from(users).where(eq(users.firmId, firmId)).orderBy(users.name);
+    const rows = options?.forUpdate ? await query.for('update') : await query;
     return rows.map(toUser);
   },
   async insert(user) {
-    await db.insert(users).values({ ...user, firmId, email: user.email.toLowerCase() });
+    await conflictOnDuplicate(db.insert(users).values({ ...user, firmId, email: user.email.toLowerCase() }));
   },
   async update(input) {
     const row = await updateVersioned<typeof users.$inferSelect>(db, users, firmId, input, {
