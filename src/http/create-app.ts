@@ -13,8 +13,12 @@ import { authRoutes } from './auth.routes.ts';
 import { resolveActor } from './auth-hook.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
+import { firmRoutes } from './firm.routes.ts';
 import { homePage } from './home-page.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { serviceRoutes } from './services.routes.ts';
+import { termsRoutes } from './terms.routes.ts';
+import { userRoutes } from './users.routes.ts';
 
 export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
@@ -26,6 +30,8 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 8 * 1024 * 1024,
+    // The router's own refusals (an id too long, a bad %-escape) are problems of ours too.
+    frameworkErrors: errorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -65,6 +71,10 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       await api.register(authRoutes(deps, { secureCookies: options.secureCookies ?? false }));
       await api.register(engagementRoutes(deps));
       await api.register(documentRoutes(deps));
+      await api.register(firmRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(serviceRoutes(deps));
+      await api.register(termsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

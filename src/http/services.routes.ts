@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createService,
+  getService,
+  listServices,
+  setServiceArchived,
+  updateService,
+} from '../application/catalogue/manage-services.ts';
+import { revalueCatalogue } from '../application/catalogue/revalue-catalogue.ts';
+import type { Deps } from '../application/ports.ts';
+import { requireActor } from './auth-hook.ts';
+import { idParam } from './common.schemas.ts';
+import { idempotent } from './idempotency.ts';
+import {
+  archiveBody,
+  createServiceBody,
+  revaluationOut,
+  revalueBody,
+  serviceListQuery,
+  serviceOut,
+  serviceViewOut,
+  updateServiceBody,
+} from './services.schemas.ts';
+
+export const serviceRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Catalogue'];
+    app.get(
+      '/services',
+      {
+        schema: {
+          tags,
+          summary: 'Lister les missions du catalogue',
+          querystring: serviceListQuery,
+          response: { 200: z.array(serviceOut) },
+        },
+      },
+      (request) => listServices(deps, requireActor(request), request.query),
+    );
+    app.get(
+      '/services/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Lire une mission et l’historique de ses prix',
+          params: idParam,
+          response: { 200: serviceViewOut },
+        },
+      },
+      (request) => getService(deps, requireActor(request), { serviceId: request.params.id }),
+    );
+    app.post(
+      '/services',
+      {
+        schema: {
+          tags,
+          summary: 'Créer une mission (associé)',
+          body: createServiceBody,
+          response: { 201: serviceOut },
+        },
+      },
+      idempotent(deps, 201, (request) =>
+        createService(deps, requireActor(request), createServiceBody.parse(request.body)),
+      ),
+    );
+    app.patch(
+      '/services/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Modifier une mission (associé)',
+          params: idParam,
+          body: updateServiceBody,
+          response: { 200: serviceOut },
+        },
+      },
+      (request) => {
+        const { version, ...fields } = request.body;
+        return updateService(deps, requireActor(request), { serviceId: request.params.id, version, fields });
+      },
+    );
+    for (const [action, archived] of [
+      ['archive', true],
+      ['unarchive', false],
+    ] as const) {
+      app.post(
+        `/services/:id/${action}`,
+        {
+          schema: {
+            tags,
+            summary: archived ? 'Archiver une mission (associé)' : 'Réactiver une mission archivée (associé)',
+            params: idParam,
+            body: archiveBody,
+            response: { 200: serviceOut },
+          },
+        },
+        (request) =>
+          setServiceArchived(deps, requireActor(request), {
+            serviceId: request.params.id,
+            archived,
+            version: request.body?.version,
+          }),
+      );
+    }
+    app.post(
+      '/services/revalue',
+      {
+        schema: {
+          tags,
+          summary: 'Réévaluer tout le catalogue par un coefficient (associé)',
+          description:
+            'Applique le coefficient au prix de chaque mission active (arrondi au centime ou à l’euro), dans une seule transaction ; les anciens prix restent dans l’historique. Un coefficient inférieur à 1 ou supérieur à 1,5 demande confirm: true. dryRun: true calcule l’avant/après sans rien écrire.',
+          body: revalueBody,
+          response: { 200: revaluationOut },
+        },
+      },
+      idempotent(deps, 200, (request) =>
+        revalueCatalogue(deps, requireActor(request), revalueBody.parse(request.body)),
+      ),
+    );
+  };

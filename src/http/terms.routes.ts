@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../application/ports.ts';
+import { getCurrentTerms, getTerms, listTerms, publishTerms } from '../application/terms/manage-terms.ts';
+import { requireActor } from './auth-hook.ts';
+import { idParam } from './common.schemas.ts';
+import { idempotent } from './idempotency.ts';
+import { publishTermsBody, termsOut, termsSummaryOut } from './terms.schemas.ts';
+
+export const termsRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Conditions générales'];
+    app.get(
+      '/terms',
+      {
+        schema: {
+          tags,
+          summary: 'Lister les versions des conditions générales (la plus récente d’abord)',
+          response: { 200: z.array(termsSummaryOut) },
+        },
+      },
+      (request) => listTerms(deps, requireActor(request)),
+    );
+    app.get(
+      '/terms/current',
+      {
+        schema: {
+          tags,
+          summary: 'Lire la version des conditions générales en vigueur aujourd’hui',
+          response: { 200: termsOut },
+        },
+      },
+      (request) => getCurrentTerms(deps, requireActor(request)),
+    );
+    app.get(
+      '/terms/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Lire une version des conditions générales',
+          params: idParam,
+          response: { 200: termsOut },
+        },
+      },
+      (request) => getTerms(deps, requireActor(request), { termsId: request.params.id }),
+    );
+    app.post(
+      '/terms',
+      {
+        schema: {
+          tags,
+          summary: 'Publier une nouvelle version des conditions générales (associé)',
+          description:
+            'Le numéro de version est attribué par le serveur (le précédent plus un). Une version publiée ne se modifie plus.',
+          body: publishTermsBody,
+          response: { 201: termsOut },
+        },
+      },
+      idempotent(deps, 201, (request) =>
+        publishTerms(deps, requireActor(request), publishTermsBody.parse(request.body)),
+      ),
+    );
+  };

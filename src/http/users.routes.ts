@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../application/ports.ts';
+import { createUser, listUsers, updateUser } from '../application/users/manage-users.ts';
+import { requireActor } from './auth-hook.ts';
+import { idParam } from './common.schemas.ts';
+import { idempotent } from './idempotency.ts';
+import { createUserBody, updateUserBody, userOut } from './users.schemas.ts';
+
+export const userRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Utilisateurs'];
+    app.get(
+      '/users',
+      {
+        schema: { tags, summary: 'Lister les utilisateurs du cabinet', response: { 200: z.array(userOut) } },
+      },
+      (request) => listUsers(deps, requireActor(request)),
+    );
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags,
+          summary: 'Créer un utilisateur (associé)',
+          body: createUserBody,
+          response: { 201: userOut },
+        },
+      },
+      idempotent(deps, 201, (request) =>
+        createUser(deps, requireActor(request), createUserBody.parse(request.body)),
+      ),
+    );
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Modifier le nom, le rôle ou l’activation d’un utilisateur (associé)',
+          params: idParam,
+          body: updateUserBody,
+          response: { 200: userOut },
+        },
+      },
+      (request) => {
+        const { version, ...fields } = request.body;
+        return updateUser(deps, requireActor(request), { userId: request.params.id, version, fields });
+      },
+    );
+  };

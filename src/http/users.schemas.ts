@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ROLES } from '../application/records.ts';
+import { emailField, flag, frenchObject, instantOut, oneOf, text, versionField } from './french-fields.ts';
+
+const password = z
+  .string({ error: 'Mot de passe attendu.' })
+  .min(10, { error: 'Mot de passe trop court : 10 caractères au moins.' })
+  .max(200, { error: 'Mot de passe trop long : 200 caractères au plus.' });
+
+export const createUserBody = frenchObject({
+  email: emailField,
+  name: text(200),
+  role: oneOf(ROLES),
+  password,
+});
+
+export const updateUserBody = frenchObject({
+  version: versionField,
+  name: text(200).optional(),
+  role: oneOf(ROLES).optional(),
+  isActive: flag.optional(),
+});
+
+/** A user as the API shows it: the serializer keeps only these fields, never a password hash. */
+export const userOut = z.object({
+  id: z.uuid(),
+  firmId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  isActive: z.boolean(),
+  version: z.number().int(),
+  createdAt: instantOut,
+});
