@@ -191,6 +191,10 @@ export const documentViewOut = z.object({
   availableActions: z.array(z.enum(DOCUMENT_ACTIONS)),
   createdLetterId: z.uuid().nullable(),
   outsideScopeLineIds: z.array(z.uuid()),
+  term: z
+    .object({ periodEnd: day, noticeDeadline: day })
+    .nullable()
+    .meta({ description: 'Fin de la période couverte et date limite de dénonciation (lettres)' }),
 });
 
 const scopeLineOut = z.object({

@@ -149,6 +149,8 @@ describe(`the engagement story through the API (${databaseKind})`, () => {
     expect(firmSide.body.document.status).toBe('signed');
     const engagement = (await collab().get(`/engagements/${ids.engagement}`)).body.engagement;
     expect(engagement).toMatchObject({ state: 'client', clientCode: 'CLI00001' });
+    const letter = (await collab().get(`/documents/${ids.letter}`)).body;
+    expect(letter.term).toEqual({ periodEnd: '2026-12-31', noticeDeadline: '2026-09-30' });
     const history = (await collab().get(`/engagements/${ids.engagement}/history`)).body;
     expect(history.filter((e: { type: string }) => e.type === 'engagement.converted')).toHaveLength(1);
   });

@@ -1,12 +1,27 @@
+import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { availableActions } from '../../domain/documents/lifecycle.ts';
 import { isOutsideScope } from '../../domain/documents/scope.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
+import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { Deps, DocumentFilter, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
 import { scopeOfDocuments } from './scope-of-engagement.ts';
+
+/** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
+const termOf = async (scope: FirmScope, document: Document) => {
+  if (!isLetterKind(document.kind) || !document.effectiveDate) return null;
+  const engagement = await scope.engagements.find(document.engagementId);
+  const company = engagement && (await scope.companies.find(engagement.companyId));
+  if (!company) return null;
+  return letterTerm({
+    ...document,
+    effectiveDate: document.effectiveDate,
+    fiscalYearEnd: company.fiscalYearEnd,
+  });
+};
 
 /** R-C4: the work-order lines that the scope in force on its effective date does not cover. */
 const outsideScopeLineIds = async (
@@ -25,10 +40,11 @@ const outsideScopeLineIds = async (
 export const getDocument = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const document = found(await scope.documents.find(input.documentId), 'document');
-  const [signatures, letter, outsideScope] = await Promise.all([
+  const [signatures, letter, outsideScope, term] = await Promise.all([
     scope.signatures.listByDocument(document.id),
     document.kind === 'proposal' ? scope.documents.findLetterFromProposal(document.id) : undefined,
     outsideScopeLineIds(scope, document, parisDate(deps.clock.now())),
+    termOf(scope, document),
   ]);
   return {
     document,
@@ -37,6 +53,7 @@ export const getDocument = async (deps: Deps, actor: Actor, input: { documentId:
     availableActions: availableActions(document),
     createdLetterId: letter?.id ?? null,
     outsideScopeLineIds: outsideScope,
+    term,
   };
 };
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { letterTerm } from '../../src/domain/documents/term.ts';
+
+describe('the term of a letter', () => {
+  it('covers the fiscal year that contains its start, notice three months before the year end', () => {
+    expect(
+      letterTerm({
+        effectiveDate: '2026-01-01',
+        durationMonths: 12,
+        noticeMonths: 3,
+        fiscalYearEnd: '12-31',
+      }),
+    ).toEqual({
+      periodEnd: '2026-12-31',
+      noticeDeadline: '2026-09-30',
+    });
+  });
+
+  it('a letter starting mid-year covers the current fiscal year only', () => {
+    expect(
+      letterTerm({ effectiveDate: '2026-03-15', durationMonths: 12, noticeMonths: 3, fiscalYearEnd: '12-31' })
+        .periodEnd,
+    ).toBe('2026-12-31');
+  });
+
+  it('follows a fiscal year ending on 30 June, and a start on the closing day itself', () => {
+    expect(
+      letterTerm({
+        effectiveDate: '2026-06-30',
+        durationMonths: 12,
+        noticeMonths: 3,
+        fiscalYearEnd: '06-30',
+      }),
+    ).toEqual({
+      periodEnd: '2026-06-30',
+      noticeDeadline: '2026-03-30',
+    });
+    expect(
+      letterTerm({ effectiveDate: '2026-07-01', durationMonths: 12, noticeMonths: 3, fiscalYearEnd: '06-30' })
+        .periodEnd,
+    ).toBe('2027-06-30');
+  });
+
+  it('a duration of three years ends on the third fiscal year end', () => {
+    expect(
+      letterTerm({
+        effectiveDate: '2026-01-01',
+        durationMonths: 36,
+        noticeMonths: 6,
+        fiscalYearEnd: '12-31',
+      }),
+    ).toEqual({
+      periodEnd: '2028-12-31',
+      noticeDeadline: '2028-06-30',
+    });
+  });
+
+  it('a notice of one month before a 28 February closing', () => {
+    expect(
+      letterTerm({
+        effectiveDate: '2026-05-01',
+        durationMonths: 12,
+        noticeMonths: 1,
+        fiscalYearEnd: '02-28',
+      }),
+    ).toEqual({
+      periodEnd: '2027-02-28',
+      noticeDeadline: '2027-01-28',
+    });
+  });
+});
