@@ -1,5 +1,12 @@
 import { createFirm } from '../application/firms/create-firm.ts';
 import type { Deps } from '../application/ports.ts';
+import { seedCatalogue } from './seed-catalogue.ts';
+import { DEMO_FIRM_IDENTITY } from './seed-data.ts';
+import { type Kit, seedClock } from './seed-demo-kit.ts';
+import { CLIENT_STORIES } from './seed-stories-clients.ts';
+import { PROSPECT_STORIES } from './seed-stories-prospects.ts';
+
+export { seedPortfolio } from './seed-portfolio.ts';
 
 export const DEMO_SLUG = 'cabinet-dupre';
 
@@ -19,26 +26,41 @@ export type DemoInfo = {
   users: readonly { email: string; role: string; password: string }[];
 };
 
-/** The demo firm, created on the first start of an empty database; later starts only describe it. */
+/**
+ * The demo firm, created on the first start of an empty database; later starts only describe it.
+ * Its identity is complete, its catalogue and terms are those of a typical firm, and its clients and
+ * prospects are told through the real use cases (so every rule holds and the history exists),
+ * dated over the last fourteen months on a clock of the seed's own.
+ */
 export const seedDemo = async (
   deps: Deps,
   options: { log: (line: string) => void },
 ): Promise<DemoInfo | undefined> => {
   const existing = (await deps.store.listFirms()).find((firm) => firm.slug === DEMO_SLUG);
   if (existing) return { firmName: existing.name, users: DEMO_USERS };
-  const { firm } = await createFirm(deps, {
+  const clock = seedClock(deps.clock.now());
+  const seedDeps: Deps = { ...deps, clock };
+  clock.daysAgo(500);
+  const { firm, users } = await createFirm(seedDeps, {
     slug: DEMO_SLUG,
     clientCodePrefix: 'DUP',
-    identity: { name: 'Cabinet Dupré & Associés' },
+    identity: DEMO_FIRM_IDENTITY,
     users: DEMO_USERS.map((user) => ({ ...user })),
   });
-  options.log(`Cabinet de démonstration créé : ${firm.name}`);
+  const [associe, collaborator] = users;
+  if (associe?.role !== 'associe' || !collaborator) throw new Error('the demo users changed order');
+  const catalogue = await seedCatalogue(seedDeps, { firmId: firm.id, userId: associe.id, at: clock.now() });
+  const kit: Kit = {
+    deps: seedDeps,
+    clock,
+    actor: { firmId: firm.id, userId: associe.id, role: 'associe', name: associe.name },
+    collaborator,
+    catalogue,
+  };
+  const stories = [...CLIENT_STORIES, ...PROSPECT_STORIES];
+  for (const story of stories) await story(kit);
+  options.log(
+    `Cabinet de démonstration créé : ${firm.name} (${catalogue.services.size} missions, ${stories.length} affaires).`,
+  );
   return { firmName: firm.name, users: DEMO_USERS };
-};
-
-export const seedPortfolio = async (
-  _deps: Deps,
-  options: { clients: number; log: (line: string) => void },
-): Promise<void> => {
-  options.log(`Portefeuille synthétique de ${options.clients} clients : à venir.`);
 };
