@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/shared/dates.ts';
 
+// Validation messages a user reads are French, including zod's own fallbacks ("Trop petit…").
+z.config(z.locales.fr());
+
 export const idParam = z.object({ id: z.uuid({ error: 'Identifiant invalide (UUID attendu).' }) });
 
 export const isoDate = z
