@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../application/app-error.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
 import { login, logout } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports.ts';
@@ -13,12 +15,22 @@ const loginBody = z.strictObject({
 });
 
 export const authRoutes =
-  (deps: Deps, options: { secureCookies: boolean }): FastifyPluginAsyncZod =>
+  (deps: Deps, options: { secureCookies: boolean; loginAttemptsPerMinute: number }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['Connexion'];
+    const loginRateLimit = {
+      max: options.loginAttemptsPerMinute,
+      timeWindow: 60_000,
+      // Per address and e-mail: guessing one account's password is slowed down, while a whole
+      // office behind one address still logs in.
+      keyGenerator: (request: FastifyRequest) =>
+        `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+        new AppError('AUTH.TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+    };
     app.post(
       '/auth/login',
-      { schema: { tags, summary: 'Se connecter', body: loginBody } },
+      { schema: { tags, summary: 'Se connecter', body: loginBody }, config: { rateLimit: loginRateLimit } },
       async (request, reply) => {
         const session = await login(deps, request.body);
         reply.setCookie(SESSION_COOKIE, session.token, {

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -23,6 +24,8 @@ import { userRoutes } from './users.routes.ts';
 export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
+  /** Login attempts allowed per address and e-mail in one minute (10 by default). */
+  loginAttemptsPerMinute?: number;
 };
 
 /** The HTTP application: a factory with no globals, so tests build as many as they like. */
@@ -39,6 +42,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'REQUEST.ROUTE_NOT_FOUND'));
 
   await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -68,7 +72,12 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   await app.register(
     async (api) => {
       api.addHook('onRequest', resolveActor(deps));
-      await api.register(authRoutes(deps, { secureCookies: options.secureCookies ?? false }));
+      await api.register(
+        authRoutes(deps, {
+          secureCookies: options.secureCookies ?? false,
+          loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+        }),
+      );
       await api.register(engagementRoutes(deps));
       await api.register(documentRoutes(deps));
       await api.register(firmRoutes(deps));

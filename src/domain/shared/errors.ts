@@ -12,6 +12,8 @@ export const ERROR_MESSAGES = {
   'AUTH.UNAUTHENTICATED': 'Vous n’êtes pas connecté : connectez-vous ou fournissez un jeton d’API valide.',
   'AUTH.INVALID_CREDENTIALS': 'Adresse e-mail ou mot de passe incorrect : vérifiez vos identifiants.',
   'AUTH.FIRM_AMBIGUOUS': 'Cette adresse e-mail appartient à plusieurs cabinets : précisez le cabinet.',
+  'AUTH.TOO_MANY_ATTEMPTS':
+    'Trop de tentatives de connexion pour cette adresse : patientez une minute avant de réessayer.',
   'AUTH.FORBIDDEN': 'Votre rôle ne permet pas cette action : demandez-la à un associé du cabinet.',
   'RESOURCE.NOT_FOUND': 'L’élément demandé n’existe pas ou n’appartient pas à votre cabinet.',
   'EDIT.STALE_VERSION':
