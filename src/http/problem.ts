@@ -32,6 +32,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQUEST.MALFORMED_BODY',
 };
 
+/** Errors the router raises before any route runs: an id too long for any route, a bad %-escape. */
+const URL_CODES: Record<string, string> = {
+  FST_ERR_MAX_PARAM_LENGTH: 'Identifiant trop long dans l’adresse : un UUID est attendu.',
+  FST_ERR_BAD_URL: 'Adresse mal encodée : vérifiez les caractères échappés par %.',
+};
+
 const validationFields = (error: FastifyError) => {
   if (!hasZodFastifySchemaValidationErrors(error)) return undefined;
   return error.validation.map((issue) => ({
@@ -44,6 +50,12 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
   if (error instanceof AppError) return sendProblem(reply, request, error.code, error.details);
   const fields = validationFields(error);
   if (fields) return sendProblem(reply, request, 'REQUEST.VALIDATION_FAILED', { fields });
+  const urlProblem = error.code ? URL_CODES[error.code] : undefined;
+  if (urlProblem) {
+    return sendProblem(reply, request, 'REQUEST.VALIDATION_FAILED', {
+      fields: [{ field: 'params', message: urlProblem }],
+    });
+  }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(reply, request, mapped);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -8,24 +8,31 @@ import { documentRepo } from './document-store.ts';
 import { engagementRepo } from './engagement-store.ts';
 import { apiTokenRepo, authRepo, firmRepo, sessionRepo, toFirm, userRepo } from './firm-store.ts';
 import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
+import { refusingBadValues } from './refused-values.ts';
 import { firms } from './schema.ts';
 
-const firmScope = (db: Db, firmId: string): FirmScope => ({
-  firmId,
-  firm: firmRepo(db, firmId),
-  users: userRepo(db, firmId),
-  apiTokens: apiTokenRepo(db, firmId),
-  sessions: sessionRepo(db, firmId),
-  companies: companyRepo(db, firmId),
-  contacts: contactRepo(db, firmId),
-  engagements: engagementRepo(db, firmId),
-  ...catalogueRepos(db, firmId, randomUUID),
-  documents: documentRepo(db, firmId),
-  signatures: signatureRepo(db, firmId),
-  counters: counterRepo(db, firmId),
-  events: eventRepo(db, firmId),
-  idempotency: idempotencyRepo(db, firmId),
-});
+const firmScope = (db: Db, firmId: string): FirmScope => {
+  const { firmId: _id, ...repos } = {
+    firmId,
+    firm: firmRepo(db, firmId),
+    users: userRepo(db, firmId),
+    apiTokens: apiTokenRepo(db, firmId),
+    sessions: sessionRepo(db, firmId),
+    companies: companyRepo(db, firmId),
+    contacts: contactRepo(db, firmId),
+    engagements: engagementRepo(db, firmId),
+    ...catalogueRepos(db, firmId, randomUUID),
+    documents: documentRepo(db, firmId),
+    signatures: signatureRepo(db, firmId),
+    counters: counterRepo(db, firmId),
+    events: eventRepo(db, firmId),
+    idempotency: idempotencyRepo(db, firmId),
+  } satisfies FirmScope;
+  const guarded = Object.fromEntries(
+    Object.entries(repos).map(([name, repo]) => [name, refusingBadValues(repo)]),
+  ) as Omit<FirmScope, 'firmId'>;
+  return { firmId, ...guarded };
+};
 
 /** The Store port on drizzle: the same code on PGlite and PostgreSQL. */
 export const createStore = (database: Database): Store => {
