@@ -3,6 +3,7 @@ import type { FirmScope } from '../../application/ports.ts';
 import type { Company, Contact } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { companies, contacts } from './schema.ts';
+import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 
 const toCompany = ({ firmId: _firmId, ...row }: typeof companies.$inferSelect): Company => row;
@@ -54,10 +55,12 @@ export const companyRepo = (db: Db, firmId: string): FirmScope['companies'] => (
     };
   },
   async insert(company) {
-    await db.insert(companies).values({ ...company, firmId });
+    await conflictOnDuplicate(db.insert(companies).values({ ...company, firmId }));
   },
   async update(input) {
-    const row = await updateVersioned<typeof companies.$inferSelect>(db, companies, firmId, input);
+    const row = await conflictOnDuplicate(
+      updateVersioned<typeof companies.$inferSelect>(db, companies, firmId, input),
+    );
     return row && toCompany(row);
   },
 });

@@ -8,6 +8,7 @@ import type { ErrorCode } from '../../domain/shared/errors.ts';
  */
 const CONFLICT_OF_KEY: Readonly<Record<string, ErrorCode>> = {
   users_firm_id_email_unique: 'USER.EMAIL_TAKEN',
+  companies_firm_siren_unique: 'COMPANY.SIREN_TAKEN',
   services_firm_id_code_unique: 'SERVICE.CODE_TAKEN',
   terms_versions_firm_id_version_unique: 'TERMS.VERSION_TAKEN',
 };
