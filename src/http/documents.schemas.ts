@@ -95,7 +95,8 @@ export const signatureBody = z.strictObject({
 });
 
 export const refuseBody = z.strictObject({ reason: shortText(2000) });
-export const cancelBody = z.strictObject({ reason: optionalText(2000) }).optional();
+/** The reason is optional, and so is the body: a request without one reaches the route as null. */
+export const cancelBody = z.strictObject({ reason: optionalText(2000) }).nullish();
 
 export const documentListQuery = z.strictObject({
   ...pagination,
