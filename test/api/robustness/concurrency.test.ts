@@ -4,6 +4,7 @@ import type { Api } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
 import { aDraft, aFirmWithData, aProspect, aSentLetter, type FirmData, nextSiren, send } from './fixtures.ts';
+import { documentedRoutes, routeKey, sendRoute, validRequests } from './routes.ts';
 
 const TIMES = 20;
 
@@ -357,6 +358,40 @@ describe(`concurrent requests (${databaseKind})`, () => {
       expect(other.status).toBe(422);
       expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
       expect(await countEngagements()).toBe(before);
+    });
+
+    it('every route that creates something replays its first answer to a repeated key, and creates once', async () => {
+      // Signatures are idempotent by their unique key (one per side); a token is shown once, never stored.
+      const naturallyOnce = ['POST /documents/{id}/signatures', 'POST /api-tokens'];
+      const requests = validRequests(data);
+      const checked: string[] = [];
+      for (const route of (await documentedRoutes(ctx)).filter((r) => r.method === 'POST')) {
+        const key = routeKey(route);
+        if (naturallyOnce.includes(key) || key.startsWith('POST /auth/')) continue;
+        const headers = {
+          ...data.firm.users.associe.headers,
+          'idempotency-key': `cle-${crypto.randomUUID()}`,
+        };
+        const request = requests[key] ?? {};
+        const first = await sendRoute(ctx, route, request, headers);
+        if (first.status !== 201) continue;
+        const second = await sendRoute(ctx, route, request, headers);
+        expect({ key, status: second.status, replayed: second.headers['idempotent-replayed'] }).toEqual({
+          key,
+          status: 201,
+          replayed: 'true',
+        });
+        expect(second.body, key).toEqual(first.body);
+        checked.push(key);
+      }
+      expect(checked).toEqual(
+        expect.arrayContaining([
+          'POST /engagements',
+          'POST /companies',
+          'POST /documents',
+          'POST /documents/{id}/duplicate',
+        ]),
+      );
     });
 
     it('a key is the user’s own: another user with the same key creates their own engagement', async () => {
