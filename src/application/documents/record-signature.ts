@@ -52,6 +52,28 @@ const resolveSigner = async (actor: Actor, scope: FirmScope, doc: Document, inpu
 };
 
 /**
+ * R-D1, R-C2: an amendment or a replacement letter becomes signed only while the letters it aims at
+ * are still signed. A letter replaced meanwhile (by another replacement letter signed first, even a
+ * moment before) would otherwise be amended for nothing, or stay in force beside a second
+ * replacement that counts its fees twice. The letters are locked in a fixed order, so that two
+ * replacements naming the same letters queue instead of deadlocking.
+ */
+const assertTargetsStillSigned = async (scope: FirmScope, doc: Document): Promise<void> => {
+  const targets =
+    doc.kind === 'replacement_letter'
+      ? doc.replacesIds
+      : doc.kind === 'amendment' && doc.amendsLetterId
+        ? [doc.amendsLetterId]
+        : [];
+  const gone: string[] = [];
+  for (const id of [...targets].sort()) {
+    const letter = await scope.documents.find(id, { forUpdate: true });
+    if (letter?.status !== 'signed') gone.push(id);
+  }
+  if (gone.length > 0) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: gone });
+};
+
+/**
  * R-B3: records one side's signature; the last required one signs the document and runs the
  * automations (R-A4, R-B2, R-D1) in the same transaction. The document row lock orders concurrent
  * signers, and the unique key per side makes a repeated signature a refusal, never a duplicate.
@@ -109,6 +131,7 @@ export const recordSignature = async (
     });
     let document = doc;
     if (decision.completesDocument) {
+      await assertTargetsStillSigned(scope, doc);
       const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
       document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
       await recordEvent(scope, {

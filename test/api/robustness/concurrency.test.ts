@@ -3,7 +3,16 @@ import type { Store } from '../../../src/application/ports.ts';
 import type { Api } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
-import { aDraft, aFirmWithData, aProspect, aSentLetter, type FirmData, nextSiren, send } from './fixtures.ts';
+import {
+  aClient,
+  aDraft,
+  aFirmWithData,
+  aProspect,
+  aSentLetter,
+  type FirmData,
+  nextSiren,
+  send,
+} from './fixtures.ts';
 import { documentedRoutes, routeKey, sendRoute, validRequests } from './routes.ts';
 
 const TIMES = 20;
@@ -131,6 +140,32 @@ describe(`concurrent requests (${databaseKind})`, () => {
       await eventsOf(collab(), `/engagements/${prospect.id}/history`, 'engagement.converted'),
     ).toHaveLength(1);
     expect((await collab().get(`/engagements/${prospect.id}`)).body.engagement.state).toBe('client');
+  });
+
+  it('R-D1 two replacement letters of one letter signed at once: one replaces it, the other is refused', async () => {
+    const client = await aClient(collab(), associe(), data.services.bookkeeping.id, 'Verrerie Masson');
+    const replacements: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await collab().post('/documents', {
+        engagementId: client.engagement.id,
+        kind: 'replacement_letter',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await send(collab(), res.body.id);
+      await collab().post(`/documents/${res.body.id}/signatures`, { side: 'client' });
+      replacements.push(res.body.id);
+    }
+    const responses = await Promise.all(
+      replacements.map((id) => associe().post(`/documents/${id}/signatures`, { side: 'firm' })),
+    );
+    expect(statusesOf(responses)).toEqual(['201', ...Array(3).fill('422 DOCUMENT.LETTER_NOT_IN_FORCE')]);
+    const winner = replacements[responses.findIndex((r) => r.status === 201)];
+    const scope = (await collab().get(`/engagements/${client.engagement.id}/scope`)).body;
+    expect(scope.letters.map((l: { letterId: string }) => l.letterId)).toEqual([winner]);
+    expect((await collab().get(`/documents/${client.letterId}`)).body.document).toMatchObject({
+      status: 'replaced',
+      replacedById: winner,
+    });
   });
 
   describe('R-B5 numbering under load', () => {

@@ -3,6 +3,7 @@ import type { Api } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
 import {
+  aClient,
   aDraft,
   aFirmWithData,
   aProspect,
@@ -300,6 +301,63 @@ describe(`document and engagement lifecycle through the API (${databaseKind})`, 
       await send(collab(), proposal.id);
       await sign(collab(), proposal.id, 'client');
       expect((await collab().get(`/engagements/${engagement.id}`)).body.engagement.state).toBe('prospect');
+    });
+  });
+
+  describe('replacement and amendments of a letter replaced meanwhile (R-D1, R-C2)', () => {
+    const replacementOf = async (engagementId: string) => {
+      const res = await collab().post('/documents', {
+        engagementId,
+        kind: 'replacement_letter',
+        effectiveDate: '2026-06-01',
+        replacement: { coefficient: '1,03' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await send(collab(), res.body.id);
+      await sign(collab(), res.body.id, 'client');
+      return res.body as { id: string; replacesIds: string[] };
+    };
+
+    it('R-D1 a second replacement of a letter already replaced cannot be signed: its fees would count twice', async () => {
+      const client = await aClient(collab(), associe(), service(), 'Menuiserie Gilles');
+      const first = await replacementOf(client.engagement.id);
+      const second = await replacementOf(client.engagement.id);
+      expect(second.replacesIds).toEqual([client.letterId]);
+      expect((await associe().post(`/documents/${first.id}/signatures`, { side: 'firm' })).status).toBe(201);
+      const refused = await associe().post(`/documents/${second.id}/signatures`, { side: 'firm' });
+      expectProblem(refused, 422, 'DOCUMENT.LETTER_NOT_IN_FORCE');
+      expect(refused.body.details).toEqual({ letterIds: [client.letterId] });
+      const view = (await collab().get(`/documents/${second.id}`)).body;
+      expect(view.document.status).toBe('sent');
+      expect(view.signatures.map((s: { side: string }) => s.side)).toEqual(['client']);
+      const scope = (await collab().get(`/engagements/${client.engagement.id}/scope?date=2026-07-01`)).body;
+      expect(scope.letters.map((l: { letterId: string }) => l.letterId)).toEqual([first.id]);
+      expect(scope.annualRecurringCents).toBe(123_600);
+      // The way out: cancel it.
+      expect(
+        (await collab().post(`/documents/${second.id}/cancel`, { reason: 'Déjà remplacée' })).status,
+      ).toBe(200);
+    });
+
+    it('R-C2 an amendment of a letter replaced since it was sent cannot be signed', async () => {
+      const client = await aClient(collab(), associe(), service(), 'Tapisserie Noël');
+      const amendment = await collab().post('/documents', {
+        engagementId: client.engagement.id,
+        kind: 'amendment',
+        amendsLetterId: client.letterId,
+        changes: [{ op: 'add', line: { serviceId: data.services.payslip.id, quantity: 2 } }],
+      });
+      expect(amendment.status).toBe(201);
+      await send(collab(), amendment.body.id);
+      await sign(collab(), amendment.body.id, 'client');
+      const replacement = await replacementOf(client.engagement.id);
+      await sign(associe(), replacement.id, 'firm');
+      expectProblem(
+        await associe().post(`/documents/${amendment.body.id}/signatures`, { side: 'firm' }),
+        422,
+        'DOCUMENT.LETTER_NOT_IN_FORCE',
+      );
+      expect((await collab().get(`/documents/${amendment.body.id}`)).body.document.status).toBe('sent');
     });
   });
 
