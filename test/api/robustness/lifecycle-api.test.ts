@@ -361,6 +361,24 @@ describe(`document and engagement lifecycle through the API (${databaseKind})`, 
     });
   });
 
+  it('R-C2 R-D1 an amendment or a replacement cannot aim at a letter of another engagement of the firm', async () => {
+    const other = await aClient(collab(), associe(), service(), 'Horlogerie Brun');
+    const amendment = await collab().post('/documents', {
+      engagementId: data.client.engagement.id,
+      kind: 'amendment',
+      amendsLetterId: other.letterId,
+      changes: [{ op: 'remove', targetLineId: other.letterLineId }],
+    });
+    expectProblem(amendment, 422, 'DOCUMENT.LETTER_NOT_IN_FORCE');
+    const replacement = await collab().post('/documents', {
+      engagementId: data.client.engagement.id,
+      kind: 'replacement_letter',
+      replacement: { replacesIds: [other.letterId] },
+    });
+    expectProblem(replacement, 422, 'DOCUMENT.LETTER_NOT_IN_FORCE');
+    expect((await collab().get(`/documents/${other.letterId}`)).body.document.status).toBe('signed');
+  });
+
   describe('lists: paginated, filtered, sorted', () => {
     const names = ['Zeta Delta', 'Zeta Alpha', 'Zeta Echo', 'Zeta Charlie', 'Zeta Bravo'];
     const sirens: Record<string, string> = {};
