@@ -27,7 +27,7 @@ const run = async () => {
   }
   if (command === 'seed') {
     const { values } = parseArgs({ args: rest, options: { clients: { type: 'string' } } });
-    if (values.clients) await seedPortfolio(deps, { clients: Number(values.clients), log: console.log });
+    if (values.clients) await seedPortfolio(deps, { clients: Number(values.clients), log: console.log, database });
     else await seedDemo(deps, { log: console.log });
     return database.close();
   }
