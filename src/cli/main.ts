@@ -27,7 +27,8 @@ const run = async () => {
   }
   if (command === 'seed') {
     const { values } = parseArgs({ args: rest, options: { clients: { type: 'string' } } });
-    if (values.clients) await seedPortfolio(deps, { clients: Number(values.clients), log: console.log, database });
+    if (values.clients)
+      await seedPortfolio(deps, { clients: Number(values.clients), log: console.log, database });
     else await seedDemo(deps, { log: console.log });
     return database.close();
   }

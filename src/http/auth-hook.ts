@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../application/actor.ts';
+import { type Actor, assertCanWrite } from '../application/actor.ts';
 import { AppError } from '../application/app-error.ts';
 import { authenticate } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports.ts';
@@ -30,4 +30,19 @@ export const resolveActor = (deps: Deps) => async (request: FastifyRequest, _rep
 export const requireActor = (request: FastifyRequest): Actor => {
   if (!request.actor) throw new AppError('AUTH.UNAUTHENTICATED');
   return request.actor;
+};
+
+const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+const READS = new Set(['GET', 'HEAD']);
+
+/**
+ * Who may call a route is settled before its input is read: an anonymous caller gets 401 and a
+ * `lecture` user 403 on any write, whatever the body, so a refusal never leaks validation details.
+ * The use cases check the same rules again (roles beyond `lecture` are theirs alone).
+ */
+export const guardAccess = async (request: FastifyRequest) => {
+  const route = `${request.method} ${request.routeOptions.url}`;
+  if (PUBLIC_ROUTES.has(route)) return;
+  const actor = requireActor(request);
+  if (!READS.has(request.method)) assertCanWrite(actor);
 };

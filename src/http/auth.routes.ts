@@ -6,7 +6,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../application/au
 import { login, logout } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor, SESSION_COOKIE } from './auth-hook.ts';
-import { idParam, shortText } from './common.schemas.ts';
+import { idParam, text } from './fields.schemas.ts';
 
 const loginBody = z.strictObject({
   email: z.email({ error: 'Adresse e-mail invalide.' }),
@@ -62,7 +62,7 @@ export const authRoutes =
         schema: {
           tags,
           summary: 'Créer un jeton d’API (affiché une seule fois)',
-          body: z.strictObject({ name: shortText(100) }),
+          body: z.strictObject({ name: text(100) }),
         },
       },
       async (request, reply) =>

@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../application/ports.ts';
 import { authRoutes } from './auth.routes.ts';
-import { resolveActor } from './auth-hook.ts';
+import { guardAccess, resolveActor } from './auth-hook.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { firmRoutes } from './firm.routes.ts';
@@ -72,6 +72,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   await app.register(
     async (api) => {
       api.addHook('onRequest', resolveActor(deps));
+      api.addHook('preValidation', guardAccess);
       await api.register(
         authRoutes(deps, {
           secureCookies: options.secureCookies ?? false,

@@ -15,7 +15,6 @@ import { updateDocument } from '../application/documents/update-document.ts';
 import type { Deps } from '../application/ports.ts';
 import type { Document } from '../application/records.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './common.schemas.ts';
 import {
   cancelBody,
   createDocumentBody,
@@ -24,6 +23,7 @@ import {
   signatureBody,
   updateDocumentBody,
 } from './documents.schemas.ts';
+import { idParam } from './fields.schemas.ts';
 import { idempotent } from './idempotency.ts';
 import {
   documentListItemOut,

@@ -2,25 +2,26 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
 import { DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
 import {
-  cents,
-  coefficient,
-  isoDate,
-  optionalText,
+  centsField,
+  clearableText,
+  coefficientField,
+  isoDay,
   pagination,
-  quantity,
-  shortText,
-  vatRateBp,
-  version,
-} from './common.schemas.ts';
+  quantityField,
+  searchField,
+  text,
+  vatRateField,
+  versionField,
+} from './fields.schemas.ts';
 
 export const lineInput = z.strictObject({
   serviceId: z.uuid().nullable().optional(),
-  label: optionalText(300),
-  description: optionalText(4000),
-  unitLabel: optionalText(50),
-  quantity,
-  unitPriceCents: cents.nullable().optional(),
-  vatRateBp: vatRateBp.nullable().optional(),
+  label: clearableText(300),
+  description: clearableText(4000),
+  unitLabel: clearableText(50),
+  quantity: quantityField,
+  unitPriceCents: centsField.nullable().optional(),
+  vatRateBp: vatRateField.nullable().optional(),
   recurrence: z.enum(RECURRENCES).nullable().optional(),
 });
 
@@ -29,23 +30,23 @@ const change = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('modify'),
     targetLineId: z.uuid(),
-    quantity: quantity.optional(),
-    unitPriceCents: cents.optional(),
-    label: shortText(300).optional(),
+    quantity: quantityField.optional(),
+    unitPriceCents: centsField.optional(),
+    label: text(300).optional(),
   }),
   z.strictObject({ op: z.literal('remove'), targetLineId: z.uuid() }),
 ]);
 
 const termsFields = {
-  title: shortText(200).optional(),
-  validUntil: isoDate.nullable().optional(),
-  effectiveDate: isoDate.nullable().optional(),
+  title: text(200).optional(),
+  validUntil: isoDay.nullable().optional(),
+  effectiveDate: isoDay.nullable().optional(),
   durationMonths: z.number().int().min(1).max(120).optional(),
   renewal: z.enum(['tacit', 'new_letter']).optional(),
   noticeMonths: z.number().int().min(0).max(12).optional(),
-  paymentTerms: optionalText(2000),
-  revisionClause: optionalText(2000),
-  notes: optionalText(4000),
+  paymentTerms: clearableText(2000),
+  revisionClause: clearableText(2000),
+  notes: clearableText(4000),
   termsVersionId: z.uuid().nullable().optional(),
 };
 
@@ -59,7 +60,7 @@ export const createDocumentBody = z.strictObject({
   replacement: z
     .strictObject({
       replacesIds: z.array(z.uuid()).max(50).optional(),
-      coefficient: coefficient.nullable().optional(),
+      coefficient: coefficientField.nullable().optional(),
       confirmCoefficient: z.boolean().optional(),
       rounding: z.enum(['cent', 'euro']).optional(),
       excludedLineIds: z.array(z.uuid()).max(200).optional(),
@@ -69,21 +70,21 @@ export const createDocumentBody = z.strictObject({
 
 export const updateDocumentBody = z.strictObject({
   ...termsFields,
-  version,
+  version: versionField,
   lines: z.array(lineInput).max(200).optional(),
 });
 
 export const signatureBody = z.strictObject({
   side: z.enum(['client', 'firm']),
   method: z.enum(['paper', 'in_person']).default('paper'),
-  signatoryName: shortText(200).optional(),
-  capacity: optionalText(200),
+  signatoryName: text(200).optional(),
+  capacity: clearableText(200),
   contactId: z.uuid().nullable().optional(),
   userId: z.uuid().nullable().optional(),
-  signedOn: isoDate.optional(),
+  signedOn: isoDay.optional(),
   scan: z
     .strictObject({
-      fileName: shortText(200),
+      fileName: text(200),
       contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
       base64: z
         .string()
@@ -94,15 +95,15 @@ export const signatureBody = z.strictObject({
     .optional(),
 });
 
-export const refuseBody = z.strictObject({ reason: shortText(2000) });
+export const refuseBody = z.strictObject({ reason: text(2000) });
 /** The reason is optional, and so is the body: a request without one reaches the route as null. */
-export const cancelBody = z.strictObject({ reason: optionalText(2000) }).nullish();
+export const cancelBody = z.strictObject({ reason: clearableText(2000) }).nullish();
 
 export const documentListQuery = z.strictObject({
   ...pagination,
   engagementId: z.uuid().optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   status: z.enum(DOCUMENT_STATUSES).optional(),
-  search: z.string().trim().max(100).optional(),
+  search: searchField,
   sort: z.enum(['updatedAt', 'createdAt', 'number', 'sentAt']).default('updatedAt'),
 });

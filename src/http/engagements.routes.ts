@@ -19,7 +19,6 @@ import {
 } from '../application/engagements/manage-engagements.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './common.schemas.ts';
 import {
   companyBody,
   companyListQuery,
@@ -32,6 +31,7 @@ import {
   scopeQuery,
   updateEngagementBody,
 } from './engagements.schemas.ts';
+import { idParam } from './fields.schemas.ts';
 import { idempotent } from './idempotency.ts';
 import {
   companyOut,

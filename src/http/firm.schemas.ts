@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidSiren, normaliseRegistrationNumber } from '../domain/shared/siren.ts';
-import { clearableText, emailField, frenchObject, instantOut, text, versionField } from './french-fields.ts';
+import { clearableText, emailField, frenchObject, instantOut, text, versionField } from './fields.schemas.ts';
 
 /** A registration number as people type it ("552 100 554"), kept without spaces; empty clears it. */
 const registrationNumber = (isValid: (value: string) => boolean, message: string) =>

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
 import { DOCUMENT_ACTIONS, DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
+import { instantOut } from './fields.schemas.ts';
 
 /**
  * What the API answers, as OpenAPI shows it. The serializer keeps only these fields, so a record
  * never leaks a column the API did not mean to publish.
  */
-const instant = z.coerce.date().meta({ description: 'Instant ISO 8601 (UTC)' });
+const instant = instantOut;
 const day = z.string().meta({ description: 'Date AAAA-MM-JJ' });
 const centsOut = z.number().int().meta({ description: 'Montant en centimes' });
 

@@ -10,7 +10,7 @@ import {
 import { revalueCatalogue } from '../application/catalogue/revalue-catalogue.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './common.schemas.ts';
+import { idParam } from './fields.schemas.ts';
 import { idempotent } from './idempotency.ts';
 import {
   archiveBody,

@@ -15,7 +15,7 @@ import {
   uuidField,
   vatRateField,
   versionField,
-} from './french-fields.ts';
+} from './fields.schemas.ts';
 
 const code = z
   .string({ error: 'Code attendu.' })

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../application/ports.ts';
 import { getCurrentTerms, getTerms, listTerms, publishTerms } from '../application/terms/manage-terms.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './common.schemas.ts';
+import { idParam } from './fields.schemas.ts';
 import { idempotent } from './idempotency.ts';
 import { publishTermsBody, termsOut, termsSummaryOut } from './terms.schemas.ts';
 

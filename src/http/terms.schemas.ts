@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { frenchObject, instantOut, isoDay, text } from './french-fields.ts';
+import { frenchObject, instantOut, isoDay, text } from './fields.schemas.ts';
 
 export const publishTermsBody = frenchObject({
   title: text(200),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../application/ports.ts';
 import { createUser, listUsers, updateUser } from '../application/users/manage-users.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './common.schemas.ts';
+import { idParam } from './fields.schemas.ts';
 import { idempotent } from './idempotency.ts';
 import { createUserBody, updateUserBody, userOut } from './users.schemas.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../application/records.ts';
-import { emailField, flag, frenchObject, instantOut, oneOf, text, versionField } from './french-fields.ts';
+import { emailField, flag, frenchObject, instantOut, oneOf, text, versionField } from './fields.schemas.ts';
 
 const password = z
   .string({ error: 'Mot de passe attendu.' })

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: a test reads JSON bodies through its assertions, which check their shape.
 import type { TestContext } from './test-app.ts';
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Record<string, unknown> };

@@ -2,16 +2,22 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/shared/dates.ts';
 
 /**
- * Field schemas whose every message is French and says what is expected (zod's own messages are
- * English). Used by the firm, users, catalogue and terms routes.
+ * The field schemas of every route, each with a French message that says what is expected. zod's
+ * own fallback messages are French too.
  */
+z.config(z.locales.fr());
+
+const NUL = '\u0000';
+const withoutNul = (value: string) => !value.includes(NUL);
+const NUL_MESSAGE = 'Caractère nul interdit dans un texte.';
 
 export const text = (max: number) =>
   z
     .string({ error: 'Texte attendu.' })
     .trim()
     .min(1, { error: 'Champ obligatoire : il ne peut pas être vide.' })
-    .max(max, { error: `Texte trop long : ${max} caractères au plus.` });
+    .max(max, { error: `Texte trop long : ${max} caractères au plus.` })
+    .refine(withoutNul, { error: NUL_MESSAGE });
 
 /** An optional text; an empty one clears the field (null). */
 export const clearableText = (max: number) =>
@@ -19,6 +25,7 @@ export const clearableText = (max: number) =>
     .string({ error: 'Texte ou null attendu.' })
     .trim()
     .max(max, { error: `Texte trop long : ${max} caractères au plus.` })
+    .refine(withoutNul, { error: NUL_MESSAGE })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional();
@@ -31,7 +38,8 @@ export const flag = z.boolean({ error: 'Booléen attendu : true ou false.' });
 export const versionField = z
   .number({ error: 'Numéro de version attendu : celui de votre dernière lecture.' })
   .int({ error: 'Numéro de version entier attendu.' })
-  .positive({ error: 'Numéro de version positif attendu.' });
+  .positive({ error: 'Numéro de version positif attendu.' })
+  .max(2_147_483_647, { error: 'Numéro de version inconnu : relisez l’élément pour obtenir le sien.' });
 
 export const uuidField = z.uuid({ error: 'Identifiant invalide (UUID attendu).' });
 
@@ -82,3 +90,30 @@ export const queryFlag = z
 
 /** In answers: an instant, written ISO 8601 (a replayed idempotent answer holds it as a string). */
 export const instantOut = z.coerce.date().meta({ description: 'Instant ISO 8601 (UTC)' });
+
+export const idParam = z.object({ id: uuidField });
+
+const MAX_QUANTITY = 100_000;
+
+/** A quantity is a positive exact decimal (at most 3 decimals), given as a number or a string. */
+export const quantityField = z
+  .union([z.number(), z.string()], { error: 'Quantité attendue : un nombre comme 7 ou 7,5.' })
+  .transform((value) => (typeof value === 'number' ? String(value) : value.trim().replace(',', '.')))
+  .refine(
+    (value) => /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 && Number(value) <= MAX_QUANTITY,
+    { error: `Quantité invalide : un nombre strictement positif, au plus ${MAX_QUANTITY} et 3 décimales.` },
+  );
+
+export const pagination = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  direction: z.enum(['asc', 'desc'], { error: 'Sens de tri invalide : asc ou desc.' }).default('desc'),
+};
+
+/** A free search: a name, a SIREN, a number. */
+export const searchField = z
+  .string()
+  .trim()
+  .max(100, { error: 'Recherche trop longue : 100 caractères au plus.' })
+  .refine(withoutNul, { error: NUL_MESSAGE })
+  .optional();
