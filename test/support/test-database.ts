@@ -22,7 +22,7 @@ export const openTestDatabase = async (): Promise<Database> => {
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const database = await openPostgres(testUrl.toString(), { max: 20 });
+  const database = await openPostgres(testUrl.toString(), { max: 20, onIdleClientError: () => {} });
   await database.migrate();
   return {
     ...database,

@@ -90,8 +90,18 @@ export const openPglite = async (folder?: string): Promise<Database> => {
   }
 };
 
-export const openPostgres = async (url: string, options: { max?: number } = {}): Promise<Database> => {
+export const openPostgres = async (
+  url: string,
+  options: { max?: number; onIdleClientError?: (error: Error) => void } = {},
+): Promise<Database> => {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closes (restart, failover, terminate) must not crash the
+  // process: the pool drops it and the next query opens a new one.
+  pool.on(
+    'error',
+    options.onIdleClientError ??
+      ((error) => console.error(`PostgreSQL : connexion inactive perdue (${error.message})`)),
+  );
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
