@@ -1,32 +1,33 @@
 import { z } from 'zod';
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: z.url().optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PUBLIC_URL: z.url().optional(),
-  })
-  .superRefine((env, ctx) => {
-    // Production data belongs on a PostgreSQL server, and links must name the real address.
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.DATABASE_URL)
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production' });
-    if (!env.PUBLIC_URL)
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production' });
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PUBLIC_URL: z.url().optional(),
+});
 
-export type Config = Readonly<z.infer<typeof schema>>;
+/** Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite. */
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL'] as const;
+
+export type Config = Readonly<Omit<z.infer<typeof schema>, 'LOG_LEVEL'> & { LOG_LEVEL: LogLevel }>;
+type LogLevel = NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
 
 /** The only reader of process.env: parsed once, every bad variable listed, frozen. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+  if (env.NODE_ENV === 'production') {
+    for (const name of REQUIRED_IN_PRODUCTION)
+      if (!env[name]) lines.push(`  - ${name}: obligatoire en production`);
   }
-  return Object.freeze(parsed.data);
+  if (!parsed.success || lines.length > 0) throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
+  // A newcomer's terminal shows the address and the logins, not a line per request; a server logs them.
+  const LOG_LEVEL = parsed.data.LOG_LEVEL ?? (parsed.data.NODE_ENV === 'production' ? 'info' : 'warn');
+  return Object.freeze({ ...parsed.data, LOG_LEVEL });
 };
