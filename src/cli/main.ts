@@ -6,7 +6,7 @@ import { buildApp, buildDeps, openDatabase } from '../main.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
 
 const USAGE = `Usage : lettrine <commande>
-  start                     démarre le serveur (migre la base, crée la démo si elle est vide)
+  start                     démarre le serveur (migre la base ; crée la démo dans une base sans cabinet, hors production)
   migrate                   applique les migrations
   seed [--clients N]        crée la démo, ou un portefeuille synthétique de N clients
 `;
@@ -29,10 +29,10 @@ const run = async () => {
     const { values } = parseArgs({ args: rest, options: { clients: { type: 'string' } } });
     if (values.clients)
       await seedPortfolio(deps, { clients: Number(values.clients), log: console.log, database });
-    else await seedDemo(deps, { log: console.log });
+    else await seedDemo(deps, { log: console.log, trigger: 'command', nodeEnv: config.NODE_ENV });
     return database.close();
   }
-  const demo = await seedDemo(deps, { log: () => {} });
+  const demo = await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV });
   const app = await buildApp(deps, config);
   // Until durable jobs arrive (issue #4), the server sweeps overdue proposals at start and hourly.
   const sweep = () =>

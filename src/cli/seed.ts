@@ -1,5 +1,6 @@
 import { createFirm } from '../application/firms/create-firm.ts';
 import type { Deps } from '../application/ports.ts';
+import type { Config } from '../config.ts';
 import { seedCatalogue } from './seed-catalogue.ts';
 import { DEMO_FIRM_IDENTITY } from './seed-data.ts';
 import { type Kit, seedClock } from './seed-demo-kit.ts';
@@ -26,18 +27,32 @@ export type DemoInfo = {
   users: readonly { email: string; role: string; password: string }[];
 };
 
+export type SeedDemoOptions = {
+  log: (line: string) => void;
+  /**
+   * `start`: the server starting creates the demo only in a database without any firm (a fresh
+   * install), never beside a firm's real data; `command` (`lettrine seed`): whenever it is missing.
+   */
+  trigger?: 'start' | 'command';
+  /** Never in production: the demo's passwords are printed and published in the README. */
+  nodeEnv?: Config['NODE_ENV'];
+};
+
 /**
- * The demo firm, created on the first start of an empty database; later starts only describe it.
- * Its identity is complete, its catalogue and terms are those of a typical firm, and its clients and
- * prospects are told through the real use cases (so every rule holds and the history exists),
- * dated over the last fourteen months on a clock of the seed's own.
+ * The demo firm, created on the first start of an empty database outside production; later starts
+ * only describe it. Its identity is complete, its catalogue and terms are those of a typical firm,
+ * and its clients and prospects are told through the real use cases (so every rule holds and the
+ * history exists), dated over the last fourteen months on a clock of the seed's own.
  */
-export const seedDemo = async (
-  deps: Deps,
-  options: { log: (line: string) => void },
-): Promise<DemoInfo | undefined> => {
-  const existing = (await deps.store.listFirms()).find((firm) => firm.slug === DEMO_SLUG);
+export const seedDemo = async (deps: Deps, options: SeedDemoOptions): Promise<DemoInfo | undefined> => {
+  const firms = await deps.store.listFirms();
+  const existing = firms.find((firm) => firm.slug === DEMO_SLUG);
   if (existing) return { firmName: existing.name, users: DEMO_USERS };
+  if (options.nodeEnv === 'production') {
+    options.log('Pas de cabinet de démonstration en production (NODE_ENV=production).');
+    return undefined;
+  }
+  if (options.trigger === 'start' && firms.length > 0) return undefined;
   const clock = seedClock(deps.clock.now());
   const seedDeps: Deps = { ...deps, clock };
   clock.daysAgo(500);

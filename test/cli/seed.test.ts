@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FirmScope } from '../../src/application/ports.ts';
 import type { Firm } from '../../src/application/records.ts';
 import { DEMO_SLUG, DEMO_USERS, seedDemo } from '../../src/cli/seed.ts';
 import { isValidSiren } from '../../src/domain/shared/siren.ts';
-import { createTestContext, type TestContext } from '../support/test-app.ts';
+import { aFirmWithUsers, createTestContext, type TestContext } from '../support/test-app.ts';
 import { databaseKind } from '../support/test-database.ts';
 
 const IDENTITY_FIELDS = [
@@ -32,7 +32,7 @@ describe(`seedDemo (${databaseKind})`, () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    await seedDemo(ctx.deps, { log: () => {} });
+    await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'development' });
     const found = (await ctx.deps.store.listFirms()).find((f) => f.slug === DEMO_SLUG);
     if (!found) throw new Error('no demo firm');
     firm = found;
@@ -132,8 +132,41 @@ describe(`seedDemo (${databaseKind})`, () => {
       users: (await scope.users.list()).length,
     });
     const before = await count();
-    const again = await seedDemo(ctx.deps, { log: () => {} });
+    const again = await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'production' });
     expect(again?.firmName).toBe('Cabinet Dupré & Associés');
     expect(await count()).toEqual(before);
+  });
+});
+
+describe(`seedDemo leaves real installations alone (${databaseKind})`, () => {
+  let ctx: TestContext | undefined;
+  afterEach(async () => {
+    await ctx?.close();
+    ctx = undefined;
+  });
+  const firmNames = async (context: TestContext) =>
+    (await context.deps.store.listFirms()).map((firm) => firm.name);
+
+  it('a server starting on a database that holds a firm adds no demo firm beside it', async () => {
+    ctx = await createTestContext();
+    await aFirmWithUsers(ctx, 'Cabinet Réel');
+    const demo = await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'development' });
+    expect(demo).toBeUndefined();
+    expect(await firmNames(ctx)).toEqual(['Cabinet Réel']);
+  });
+
+  it('never seeds in production, not even an empty database, nor on `lettrine seed`', async () => {
+    ctx = await createTestContext();
+    const lines: string[] = [];
+    for (const trigger of ['start', 'command'] as const) {
+      const demo = await seedDemo(ctx.deps, {
+        log: (line) => lines.push(line),
+        trigger,
+        nodeEnv: 'production',
+      });
+      expect(demo, trigger).toBeUndefined();
+    }
+    expect(await firmNames(ctx)).toEqual([]);
+    expect(lines.join('\n')).toContain('production');
   });
 });
