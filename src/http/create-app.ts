@@ -63,10 +63,9 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const firms = await deps.store.listFirms();
-    return reply.type('text/html; charset=utf-8').send(homePage(firms.map((f) => f.name)));
-  });
+  app.get('/', { schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage()),
+  );
 
   app.decorateRequest('actor', null);
   await app.register(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../support/test-app.ts';
+import { aFirmWithUsers, createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('what the server publishes', () => {
   let ctx: TestContext;
@@ -36,5 +36,14 @@ describe('what the server publishes', () => {
     expect(response.body).toContain('lang="fr"');
     expect(response.body).toContain('href="/docs"');
     expect(response.body).toMatch(/cabinets d’expertise comptable/);
+  });
+
+  it('names no firm on / : an anonymous visitor learns that Lettrine runs, not who uses it', async () => {
+    await aFirmWithUsers(ctx, 'Cabinet Discret & Fils');
+    const response = await ctx.app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Lettrine fonctionne.');
+    expect(response.body).not.toContain('Discret');
+    expect(response.body).not.toMatch(/ pour /);
   });
 });
