@@ -13,8 +13,16 @@ const toActor = (user: User): Actor => ({
 });
 
 /**
+ * A scrypt hash of no one's password, made with the production parameters (N=2^15, r=8, p=1). When
+ * no active user has the e-mail, login still verifies the password against it, so that an unknown
+ * e-mail takes as long to refuse as a wrong password and the answer's timing reveals no account.
+ */
+export const DUMMY_PASSWORD_HASH =
+  'scrypt$32768$8$1$+e6tmvbtZzQPPQtwMmhr9A==$e3sQUiPAmsWwQjySaL3jAw9e+2CcXSg+CTD1NSIrcLIVKspcpvb5ef7PECtzIt5yovjCuC4D7mjNksNVtWxAiw==';
+
+/**
  * Logs in by e-mail and password. An e-mail known in several firms needs the firm's slug; a wrong
- * e-mail and a wrong password get the same answer.
+ * e-mail and a wrong password get the same answer, in the same time.
  */
 export const login = async (
   deps: Deps,
@@ -23,6 +31,10 @@ export const login = async (
   const candidates = (await deps.store.auth.findLoginCandidates(input.email)).filter(
     (c) => !input.firm || c.firmSlug === input.firm,
   );
+  if (candidates.length === 0) {
+    await deps.secrets.verifyPassword(input.password, DUMMY_PASSWORD_HASH);
+    throw new AppError('AUTH.INVALID_CREDENTIALS');
+  }
   const matching = [];
   for (const candidate of candidates) {
     if (await deps.secrets.verifyPassword(input.password, candidate.passwordHash)) matching.push(candidate);
