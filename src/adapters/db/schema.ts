@@ -234,6 +234,11 @@ export const servicePrices = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     foreignKey({ columns: [t.firmId, t.serviceId], foreignColumns: [services.firmId, services.id] }),
+    foreignKey({
+      name: 'service_prices_changed_by_fk',
+      columns: [t.firmId, t.changedBy],
+      foreignColumns: [users.firmId, users.id],
+    }),
     index().on(t.firmId, t.serviceId, t.validFrom),
   ],
 );
@@ -305,6 +310,32 @@ export const documents = pgTable(
       columns: [t.firmId, t.termsVersionId],
       foreignColumns: [termsVersions.firmId, termsVersions.id],
     }),
+    // The links between documents stay within the firm; a null link is not checked (MATCH SIMPLE).
+    foreignKey({
+      name: 'documents_amends_letter_fk',
+      columns: [t.firmId, t.amendsLetterId],
+      foreignColumns: [t.firmId, t.id],
+    }),
+    foreignKey({
+      name: 'documents_source_proposal_fk',
+      columns: [t.firmId, t.sourceProposalId],
+      foreignColumns: [t.firmId, t.id],
+    }),
+    foreignKey({
+      name: 'documents_duplicated_from_fk',
+      columns: [t.firmId, t.duplicatedFromId],
+      foreignColumns: [t.firmId, t.id],
+    }),
+    foreignKey({
+      name: 'documents_replaced_by_fk',
+      columns: [t.firmId, t.replacedById],
+      foreignColumns: [t.firmId, t.id],
+    }),
+    foreignKey({
+      name: 'documents_created_by_fk',
+      columns: [t.firmId, t.createdBy],
+      foreignColumns: [users.firmId, users.id],
+    }),
     /** R-B2: at most one letter per signed proposal, whatever the concurrency. */
     uniqueIndex('documents_one_letter_per_proposal')
       .on(t.firmId, t.sourceProposalId)
@@ -341,7 +372,34 @@ export const documentLines = pgTable(
       columns: [t.firmId, t.documentId],
       foreignColumns: [documents.firmId, documents.id],
     }).onDelete('cascade'),
+    foreignKey({
+      name: 'document_lines_service_fk',
+      columns: [t.firmId, t.serviceId],
+      foreignColumns: [services.firmId, services.id],
+    }),
+    /**
+     * A line may point to a line of another document of the firm (an amendment's target in its
+     * letter, a letter's origin in its proposal). Only lines of signed documents are pointed to, and
+     * only drafts have their lines rewritten, so no delete is ever refused; the two partial indexes
+     * keep the check of such a delete from scanning every line of the firm.
+     */
+    foreignKey({
+      name: 'document_lines_target_line_fk',
+      columns: [t.firmId, t.targetLineId],
+      foreignColumns: [t.firmId, t.id],
+    }),
+    foreignKey({
+      name: 'document_lines_origin_line_fk',
+      columns: [t.firmId, t.originLineId],
+      foreignColumns: [t.firmId, t.id],
+    }),
     index().on(t.firmId, t.documentId, t.position),
+    index('document_lines_target_line_idx')
+      .on(t.firmId, t.targetLineId)
+      .where(sql`${t.targetLineId} is not null`),
+    index('document_lines_origin_line_idx')
+      .on(t.firmId, t.originLineId)
+      .where(sql`${t.originLineId} is not null`),
   ],
 );
 
@@ -384,6 +442,21 @@ export const signatures = pgTable(
     /** R-B3: each side signs a document once. */
     unique().on(t.firmId, t.documentId, t.side),
     foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    foreignKey({
+      name: 'signatures_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
+    foreignKey({
+      name: 'signatures_user_fk',
+      columns: [t.firmId, t.userId],
+      foreignColumns: [users.firmId, users.id],
+    }),
+    foreignKey({
+      name: 'signatures_recorded_by_fk',
+      columns: [t.firmId, t.recordedBy],
+      foreignColumns: [users.firmId, users.id],
+    }),
   ],
 );
 
@@ -403,6 +476,21 @@ export const events = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      name: 'events_engagement_fk',
+      columns: [t.firmId, t.engagementId],
+      foreignColumns: [engagements.firmId, engagements.id],
+    }),
+    foreignKey({
+      name: 'events_document_fk',
+      columns: [t.firmId, t.documentId],
+      foreignColumns: [documents.firmId, documents.id],
+    }),
+    foreignKey({
+      name: 'events_actor_user_fk',
+      columns: [t.firmId, t.actorUserId],
+      foreignColumns: [users.firmId, users.id],
+    }),
     index('events_engagement_idx').on(t.firmId, t.engagementId, t.id),
     index('events_document_idx').on(t.firmId, t.documentId, t.id),
   ],
