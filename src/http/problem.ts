@@ -2,27 +2,67 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../application/app-error.ts';
 import { ERROR_MESSAGES, type ErrorCode } from '../domain/shared/errors.ts';
+import { frenchTypography } from '../domain/shared/typography.ts';
 import { ERROR_STATUS } from './error-status.ts';
 
-/** RFC 9457 problem details, with our stable code and the French message that says what to do. */
+/** A short French title per HTTP status; the detail carries the full message of the code. */
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Requête invalide',
+  401: 'Authentification requise',
+  403: 'Action non autorisée',
+  404: 'Introuvable',
+  409: 'Conflit',
+  413: 'Requête trop volumineuse',
+  422: 'Refusé par une règle métier',
+  429: 'Trop de tentatives',
+  500: 'Erreur interne',
+};
+
+const problemTitle = (status: number): string =>
+  TITLES[status] ?? (status >= 500 ? 'Erreur interne' : 'Requête refusée');
+
+/** The French texts of the details a user reads (field messages, a reason) get French typography. */
+const typesetDetails = (details: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const { fields, reason } = details;
+  return {
+    ...details,
+    ...(typeof reason === 'string' ? { reason: frenchTypography(reason) } : {}),
+    ...(Array.isArray(fields)
+      ? {
+          fields: fields.map((field: unknown) =>
+            field && typeof field === 'object' && typeof (field as { message?: unknown }).message === 'string'
+              ? { ...field, message: frenchTypography((field as { message: string }).message) }
+              : field,
+          ),
+        }
+      : {}),
+  };
+};
+
+/**
+ * RFC 9457 problem details, with our stable code, a short title and the French message that says
+ * what to do. Every French text leaves through here, so French typography is applied here, once.
+ */
 export const sendProblem = (
   reply: FastifyReply,
   request: FastifyRequest,
   code: ErrorCode,
   details?: Readonly<Record<string, unknown>>,
-) =>
-  reply
-    .status(ERROR_STATUS[code])
+) => {
+  const status = ERROR_STATUS[code];
+  return reply
+    .status(status)
     .type('application/problem+json; charset=utf-8')
     .send({
       type: `/docs/errors#${code}`,
-      title: ERROR_MESSAGES[code],
-      status: ERROR_STATUS[code],
+      title: frenchTypography(problemTitle(status)),
+      status,
       code,
-      detail: ERROR_MESSAGES[code],
+      detail: frenchTypography(ERROR_MESSAGES[code]),
       instance: request.url,
-      ...(details ? { details } : {}),
+      ...(details ? { details: typesetDetails(details) } : {}),
     });
+};
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'REQUEST.MALFORMED_BODY',
@@ -38,10 +78,18 @@ const URL_CODES: Record<string, string> = {
   FST_ERR_BAD_URL: 'Adresse mal encodée : vérifiez les caractères échappés par %.',
 };
 
+/** What a client reads about a request Fastify refused for a reason of its own (its text is English). */
+const UNREADABLE_REQUEST =
+  'Le serveur n’a pas pu traiter cette requête telle qu’elle est formée : vérifiez la méthode, l’adresse, les en-têtes et le corps, en suivant la documentation sur /docs.';
+
+/** `body.lines.0.quantity`; the body itself (a root-level issue such as an unknown key) is `body`. */
+const fieldPath = (context: string, instancePath: string): string =>
+  [context, ...instancePath.split('/').filter((part) => part !== '')].join('.');
+
 const validationFields = (error: FastifyError) => {
   if (!hasZodFastifySchemaValidationErrors(error)) return undefined;
   return error.validation.map((issue) => ({
-    field: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
+    field: fieldPath(error.validationContext ?? 'body', issue.instancePath),
     message: issue.message,
   }));
 };
@@ -59,7 +107,9 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(reply, request, mapped);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return sendProblem(reply, request, 'REQUEST.VALIDATION_FAILED', { reason: error.message });
+    // The framework's own English message stays in the log, for whoever investigates.
+    request.log.info({ err: error }, 'request refused by the framework');
+    return sendProblem(reply, request, 'REQUEST.VALIDATION_FAILED', { reason: UNREADABLE_REQUEST });
   }
   request.log.error({ err: error }, 'unexpected error');
   return sendProblem(reply, request, 'SERVER.INTERNAL');

@@ -19,12 +19,11 @@ const dataExceptionOf = (error: unknown): string | undefined => {
   return undefined;
 };
 
+/** The SQLSTATE is the database's business, not the client's: the refusal carries only French. */
 export const asRefusedValue = (error: unknown): unknown => {
-  const sqlState = dataExceptionOf(error);
-  if (sqlState === undefined) return error;
+  if (dataExceptionOf(error) === undefined) return error;
   return new AppError('REQUEST.VALIDATION_FAILED', {
     reason: 'Une valeur de la requête ne peut pas être enregistrée (caractère nul, nombre hors limites…).',
-    sqlState,
   });
 };
 

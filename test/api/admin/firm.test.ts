@@ -121,6 +121,6 @@ describe('PATCH /firm', () => {
     expectInvalidField(await api.patch('/firm', { city: 'Nice' }), 'body.version');
     const unknown = await api.patch('/firm', { version: 1, slug: 'autre' });
     expectProblem(unknown, 400, 'REQUEST.VALIDATION_FAILED');
-    expect(JSON.stringify(unknown.body.details)).toContain('Champ inconnu : slug.');
+    expect(JSON.stringify(unknown.body.details)).toContain('Champ inconnu\u00a0: slug.');
   });
 });

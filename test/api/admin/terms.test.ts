@@ -99,7 +99,7 @@ describe('POST /terms', () => {
     const { api } = await associeApi();
     const response = await api.post('/terms', aTermsBody({ version: 7 }));
     expectProblem(response, 400, 'REQUEST.VALIDATION_FAILED');
-    expect(JSON.stringify(response.body.details)).toContain('Champ inconnu : version.');
+    expect(JSON.stringify(response.body.details)).toContain('Champ inconnu\u00a0: version.');
   });
 });
 

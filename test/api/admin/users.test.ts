@@ -180,7 +180,7 @@ describe('PATCH /users/:id', () => {
     expectProblem(await api.patch(url, { version: 1, role: 'collaborateur' }), 409, 'USER.LAST_ASSOCIE');
     const deactivate = await api.patch(url, { version: 1, isActive: false });
     expectProblem(deactivate, 409, 'USER.LAST_ASSOCIE');
-    expect(deactivate.body.title).toMatch(/au moins un associé actif/);
+    expect(deactivate.body.detail).toMatch(/au moins un associé actif/);
   });
 
   it('lets an associé step down once another associé is active', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/shared/errors.ts';
+import { frenchTypography } from '../../../src/domain/shared/typography.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { aFirmWithUsers, createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
@@ -307,7 +308,7 @@ describe(`bad input through the API (${databaseKind})`, () => {
       expectProblem(res, 413, 'REQUEST.PAYLOAD_TOO_LARGE');
     });
 
-    it('every error is application/problem+json with its code, status and French title from the catalogue', async () => {
+    it('every error is application/problem+json with its code, status, a short French title and the catalogue’s message', async () => {
       const responses = [
         await collab().post('/companies', { name: 'X', siren: BAD_SIREN }),
         await collab().get('/engagements/123'),
@@ -319,11 +320,22 @@ describe(`bad input through the API (${databaseKind})`, () => {
         }),
         await collab().get('/nowhere'),
       ];
+      const TITLES: Record<number, string> = {
+        400: 'Requête invalide',
+        401: 'Authentification requise',
+        403: 'Action non autorisée',
+        404: 'Introuvable',
+        422: 'Refusé par une règle métier',
+      };
       for (const res of responses) {
         expect(String(res.headers['content-type'])).toContain('application/problem+json');
         const code = res.body.code as keyof typeof ERROR_MESSAGES;
-        expect(res.body).toMatchObject({ status: res.status, code, title: ERROR_MESSAGES[code] });
-        expect(res.body.title).toMatch(/[éèàùâêîôûç’]|\b(le|la|les|un|une|de|des)\b/i);
+        expect(res.body).toMatchObject({
+          status: res.status,
+          code,
+          detail: frenchTypography(ERROR_MESSAGES[code]),
+        });
+        expect(res.body.title).toBe(TITLES[res.status]);
       }
     });
   });
