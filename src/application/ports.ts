@@ -76,6 +76,8 @@ export type FirmScope = {
     insert(user: User & { passwordHash: string }): Promise<void>;
     update(input: Versioned<{ name: string; role: Role; isActive: boolean }>): Promise<User | undefined>;
     setPassword(id: string, passwordHash: string): Promise<void>;
+    /** The stored hash, to check a password against; forUpdate locks the user until commit. */
+    findPasswordHash(id: string, options?: { forUpdate?: boolean }): Promise<string | undefined>;
   };
   apiTokens: {
     insert(token: {
@@ -91,6 +93,8 @@ export type FirmScope = {
   sessions: {
     insert(session: { id: string; userId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
     deleteByTokenHash(tokenHash: string): Promise<void>;
+    /** Ends every session of a user but the one kept (the one changing its password). */
+    deleteByUser(userId: string, options?: { exceptTokenHash?: string }): Promise<void>;
   };
   companies: {
     find(id: string): Promise<Company | undefined>;

@@ -33,16 +33,19 @@ export const requireActor = (request: FastifyRequest): Actor => {
 };
 
 const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+/** Writes any signed-in user may make, lecture included: they concern the caller's own account. */
+const OWN_ACCOUNT_WRITES = new Set(['POST /api/v1/auth/password']);
 const READS = new Set(['GET', 'HEAD']);
 
 /**
  * Who may call a route is settled before its input is read: an anonymous caller gets 401 and a
- * `lecture` user 403 on any write, whatever the body, so a refusal never leaks validation details.
+ * `lecture` user 403 on any write but to their own account, whatever the body, so a refusal never
+ * leaks validation details.
  * The use cases check the same rules again (roles beyond `lecture` are theirs alone).
  */
 export const guardAccess = async (request: FastifyRequest) => {
   const route = `${request.method} ${request.routeOptions.url}`;
   if (PUBLIC_ROUTES.has(route)) return;
   const actor = requireActor(request);
-  if (!READS.has(request.method)) assertCanWrite(actor);
+  if (!READS.has(request.method) && !OWN_ACCOUNT_WRITES.has(route)) assertCanWrite(actor);
 };

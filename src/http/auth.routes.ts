@@ -3,15 +3,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../application/app-error.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
+import { changeOwnPassword } from '../application/auth/passwords.ts';
 import { login, logout } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor, SESSION_COOKIE } from './auth-hook.ts';
-import { idParam, text } from './fields.schemas.ts';
+import { frenchObject, idParam, text } from './fields.schemas.ts';
+import { newPasswordField } from './users.schemas.ts';
 
 const loginBody = z.strictObject({
   email: z.email({ error: 'Adresse e-mail invalide.' }),
   password: z.string().min(1).max(200),
   firm: z.string().max(100).optional(),
+});
+
+const changePasswordBody = frenchObject({
+  currentPassword: z
+    .string({ error: 'Mot de passe actuel attendu.' })
+    .min(1, { error: 'Mot de passe actuel attendu.' })
+    .max(200, { error: 'Mot de passe trop long : 200 caractères au plus.' }),
+  newPassword: newPasswordField,
 });
 
 export const authRoutes =
@@ -49,6 +59,30 @@ export const authRoutes =
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });
+    app.post(
+      '/auth/password',
+      {
+        schema: {
+          tags,
+          summary: 'Changer son mot de passe ; ses autres sessions prennent fin',
+          body: changePasswordBody,
+        },
+        // Guessing the current password from a session left open is slowed down like a login.
+        config: {
+          rateLimit: {
+            ...loginRateLimit,
+            keyGenerator: (request: FastifyRequest) => `password|${request.actor?.userId ?? request.ip}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        await changeOwnPassword(deps, requireActor(request), {
+          ...request.body,
+          sessionToken: request.cookies[SESSION_COOKIE],
+        });
+        return reply.status(204).send();
+      },
+    );
     app.get('/auth/me', { schema: { tags, summary: 'L’utilisateur connecté' } }, (request) =>
       requireActor(request),
     );

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { resetUserPassword } from '../application/auth/passwords.ts';
 import type { Deps } from '../application/ports.ts';
 import { createUser, listUsers, updateUser } from '../application/users/manage-users.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam } from './fields.schemas.ts';
 import { idempotent } from './idempotency.ts';
-import { createUserBody, updateUserBody, userOut } from './users.schemas.ts';
+import { createUserBody, resetPasswordBody, updateUserBody, userOut } from './users.schemas.ts';
 
 export const userRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -46,6 +47,24 @@ export const userRoutes =
       (request) => {
         const { version, ...fields } = request.body;
         return updateUser(deps, requireActor(request), { userId: request.params.id, version, fields });
+      },
+    );
+    app.post(
+      '/users/:id/password',
+      {
+        schema: {
+          tags,
+          summary: 'Réinitialiser le mot de passe d’un utilisateur (associé) ; ses sessions prennent fin',
+          params: idParam,
+          body: resetPasswordBody,
+        },
+      },
+      async (request, reply) => {
+        await resetUserPassword(deps, requireActor(request), {
+          userId: request.params.id,
+          newPassword: request.body.newPassword,
+        });
+        return reply.status(204).send();
       },
     );
   };

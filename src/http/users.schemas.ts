@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ROLES } from '../application/records.ts';
 import { emailField, flag, frenchObject, instantOut, oneOf, text, versionField } from './fields.schemas.ts';
 
-const password = z
+/** A new password: 10 characters at least (the length makes it strong, not the character classes). */
+export const newPasswordField = z
   .string({ error: 'Mot de passe attendu.' })
   .min(10, { error: 'Mot de passe trop court : 10 caractères au moins.' })
   .max(200, { error: 'Mot de passe trop long : 200 caractères au plus.' });
@@ -11,8 +12,10 @@ export const createUserBody = frenchObject({
   email: emailField,
   name: text(200),
   role: oneOf(ROLES),
-  password,
+  password: newPasswordField,
 });
+
+export const resetPasswordBody = frenchObject({ newPassword: newPasswordField });
 
 export const updateUserBody = frenchObject({
   version: versionField,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Firm, User } from '../../application/records.ts';
 import type { Db } from './database.ts';
@@ -70,6 +70,14 @@ export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
       .set({ passwordHash })
       .where(and(eq(users.firmId, firmId), eq(users.id, id)));
   },
+  async findPasswordHash(id, options) {
+    const query = db
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.firmId, firmId), eq(users.id, id)));
+    const [row] = options?.forUpdate ? await query.for('update') : await query;
+    return row?.passwordHash;
+  },
 });
 
 export const apiTokenRepo = (db: Db, firmId: string): FirmScope['apiTokens'] => ({
@@ -105,6 +113,18 @@ export const sessionRepo = (db: Db, firmId: string): FirmScope['sessions'] => ({
   },
   async deleteByTokenHash(tokenHash) {
     await db.delete(sessions).where(and(eq(sessions.firmId, firmId), eq(sessions.tokenHash, tokenHash)));
+  },
+  async deleteByUser(userId, options) {
+    const kept = options?.exceptTokenHash;
+    await db
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.firmId, firmId),
+          eq(sessions.userId, userId),
+          kept === undefined ? undefined : ne(sessions.tokenHash, kept),
+        ),
+      );
   },
 });
 

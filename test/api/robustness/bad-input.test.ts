@@ -389,7 +389,25 @@ describe(`bad input through the API (${databaseKind})`, () => {
   });
 
   describe('fuzz: no 500 anywhere', () => {
-    /** Logging out would end the fuzzing session: that route is fuzzed with a session of its own. */
+    /**
+     * Logging out would end the fuzzing session: that route is fuzzed with a session of its own. A
+     * password change could change the associé's password: it is fuzzed by a user of its own.
+     */
+    let throwawayUsers = 0;
+    const headersToFuzz = async (route: Route) => {
+      if (routeKey(route) === 'POST /auth/logout') return loginHeaders(ctx, data.firm.users.associe.email);
+      if (routeKey(route) !== 'POST /auth/password') return data.firm.users.associe.headers;
+      throwawayUsers += 1;
+      const email = `fuzz-${throwawayUsers}-${data.firm.firmId.slice(0, 8)}@cabinet.test`;
+      const created = await apiAs(ctx, data.firm.users.associe.headers).post('/users', {
+        email,
+        name: `Utilisateur de passage ${throwawayUsers}`,
+        role: 'collaborateur',
+        password: 'secret-pass',
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return loginHeaders(ctx, email);
+    };
     const fuzzAll = async (cases: typeof bodyCases) => {
       const requests = validRequests(data);
       const failures: string[] = [];
@@ -398,11 +416,7 @@ describe(`bad input through the API (${databaseKind})`, () => {
         const request = requests[routeKey(route)] ?? {};
         const fuzz = cases(route, request);
         sent += fuzz.length;
-        const headers =
-          routeKey(route) === 'POST /auth/logout'
-            ? await loginHeaders(ctx, data.firm.users.associe.email)
-            : data.firm.users.associe.headers;
-        failures.push(...(await findFailures(ctx, route, fuzz, headers)));
+        failures.push(...(await findFailures(ctx, route, fuzz, await headersToFuzz(route))));
         const me = await apiAs(ctx, data.firm.users.associe.headers).get('/auth/me');
         expect(me.status, `the fuzzing session ended after ${routeKey(route)}`).toBe(200);
       }

@@ -73,6 +73,7 @@ export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
   return {
     'POST /auth/login': { body: { email: data.firm.users.lecture.email, password: 'secret-pass' } },
     'POST /auth/logout': {},
+    'POST /auth/password': { body: { currentPassword: 'secret-pass', newPassword: 'secret-pass' } },
     'GET /auth/me': {},
     'GET /api-tokens': {},
     'POST /api-tokens': { body: { name: 'Autre intégration' } },
@@ -128,6 +129,7 @@ export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
       },
     },
     'PATCH /users/{id}': { id: data.firm.users.lecture.id, body: { version: 1, name: 'Lecteur renommé' } },
+    'POST /users/{id}/password': { id: data.firm.users.lecture.id, body: { newPassword: 'secret-pass' } },
     'GET /services': { query: 'includeArchived=true' },
     'POST /services': {
       body: {
