@@ -210,6 +210,14 @@ export type Store = {
     findSession(tokenHash: string, now: Date): Promise<User | undefined>;
     findApiToken(tokenHash: string, now: Date): Promise<User | undefined>;
   };
+  /** Housekeeping across every firm. */
+  maintenance: {
+    /** Deletes the sessions expired at `now` and the idempotency keys created before the date given. */
+    purgeExpired(input: {
+      now: Date;
+      idempotencyKeysCreatedBefore: Date;
+    }): Promise<{ sessions: number; idempotencyKeys: number }>;
+  };
   insertFirm(firm: Firm): Promise<void>;
   listFirms(): Promise<Firm[]>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DataFolderLockedError } from '../adapters/db/database.ts';
 import { expireOverdueProposalsOfAllFirms } from '../application/documents/expire-documents.ts';
+import { purgeExpiredRecords } from '../application/maintenance/purge-expired-records.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp, buildDeps, openDatabase } from '../main.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
@@ -34,11 +35,14 @@ const run = async () => {
   }
   const demo = await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV });
   const app = await buildApp(deps, config);
-  // Until durable jobs arrive (issue #4), the server sweeps overdue proposals at start and hourly.
-  const sweep = () =>
-    expireOverdueProposalsOfAllFirms(deps).catch((error: unknown) =>
+  // Until durable jobs arrive (issue #4), the server sweeps overdue proposals and purges expired
+  // sessions and idempotency keys at start and hourly; one failing does not stop the other.
+  const sweep = async () => {
+    await expireOverdueProposalsOfAllFirms(deps).catch((error: unknown) =>
       app.log.error({ err: error }, 'expiry sweep'),
     );
+    await purgeExpiredRecords(deps).catch((error: unknown) => app.log.error({ err: error }, 'purge sweep'));
+  };
   await sweep();
   setInterval(sweep, 60 * 60 * 1000).unref();
   const shutdown = async () => {

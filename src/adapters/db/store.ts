@@ -8,6 +8,7 @@ import { documentRepo } from './document-store.ts';
 import { engagementRepo } from './engagement-store.ts';
 import { apiTokenRepo, authRepo, firmRepo, sessionRepo, toFirm, userRepo } from './firm-store.ts';
 import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
+import { maintenanceRepo } from './maintenance-store.ts';
 import { refusingBadValues } from './refused-values.ts';
 import { firms } from './schema.ts';
 
@@ -41,6 +42,7 @@ export const createStore = (database: Database): Store => {
     transaction: (firmId, fn) => db.transaction((tx) => fn(firmScope(tx as unknown as Db, firmId))),
     read: (firmId) => firmScope(db, firmId),
     auth: authRepo(db),
+    maintenance: maintenanceRepo(db),
     async insertFirm(firm) {
       await db.insert(firms).values(firm);
     },

@@ -1,0 +1,20 @@
+import type { Deps } from '../ports.ts';
+
+/**
+ * How long an Idempotency-Key is remembered: a client retries within minutes, so a day is ample;
+ * after it, the same key is a new request.
+ */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/**
+ * Deletes what no request can use any more: expired sessions, and idempotency keys older than a
+ * day. Both tables would otherwise grow with every login and every create for ever. Run hourly by
+ * the server; running it twice does nothing more.
+ */
+export const purgeExpiredRecords = (deps: Deps) => {
+  const now = deps.clock.now();
+  return deps.store.maintenance.purgeExpired({
+    now,
+    idempotencyKeysCreatedBefore: new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000),
+  });
+};
