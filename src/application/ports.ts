@@ -56,7 +56,8 @@ export type CompanyFilter = { search?: string; page: number; pageSize: number };
 /** Writes carry the version they were based on; a stale one updates nothing and returns undefined. */
 export type Versioned<T> = { id: string; expectedVersion: number; fields: Partial<T>; at: Date };
 
-export type NewDocument = Omit<Document, 'version' | 'createdAt' | 'updatedAt' | 'lines'> & {
+/** A document to insert: its times come from the use case's clock, never from the database's. */
+export type NewDocument = Omit<Document, 'version' | 'updatedAt' | 'lines'> & {
   lines: DocumentLine[];
 };
 

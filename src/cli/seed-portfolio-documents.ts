@@ -95,6 +95,7 @@ export const addSignedDocument = (
   ];
   const lines = input.lines.map((line, position) => ({ ...line, position }));
   const draft = newDraft({
+    at: createdAt,
     id,
     engagementId: client.engagement.id,
     kind: input.kind,

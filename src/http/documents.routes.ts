@@ -20,6 +20,7 @@ import {
   createDocumentBody,
   documentListQuery,
   refuseBody,
+  sendBody,
   signatureBody,
   updateDocumentBody,
 } from './documents.schemas.ts';
@@ -123,11 +124,17 @@ export const documentRoutes =
           tags,
           summary: 'Envoyer : numérote et fige le document',
           params: idParam,
+          body: sendBody,
           response: { 200: documentOut },
         },
       },
       async (request) =>
-        present(await sendDocument(deps, requireActor(request), { documentId: request.params.id })),
+        present(
+          await sendDocument(deps, requireActor(request), {
+            documentId: request.params.id,
+            version: request.body?.version,
+          }),
+        ),
     );
 
     app.post(

@@ -15,6 +15,7 @@ import {
 } from './fields.schemas.ts';
 
 export const lineInput = z.strictObject({
+  id: z.uuid().nullable().optional(),
   serviceId: z.uuid().nullable().optional(),
   label: clearableText(300),
   description: clearableText(4000),
@@ -50,23 +51,51 @@ const termsFields = {
   termsVersionId: z.uuid().nullable().optional(),
 };
 
-export const createDocumentBody = z.strictObject({
-  ...termsFields,
-  engagementId: z.uuid(),
-  kind: z.enum(DOCUMENT_KINDS),
-  lines: z.array(lineInput).max(200).optional(),
-  amendsLetterId: z.uuid().optional(),
-  changes: z.array(change).max(200).optional(),
-  replacement: z
-    .strictObject({
-      replacesIds: z.array(z.uuid()).max(50).optional(),
-      coefficient: coefficientField.nullable().optional(),
-      confirmCoefficient: z.boolean().optional(),
-      rounding: z.enum(['cent', 'euro']).optional(),
-      excludedLineIds: z.array(z.uuid()).max(200).optional(),
-    })
-    .optional(),
-});
+export const createDocumentBody = z
+  .strictObject({
+    ...termsFields,
+    engagementId: z.uuid(),
+    kind: z.enum(DOCUMENT_KINDS),
+    lines: z.array(lineInput).max(200).optional(),
+    amendsLetterId: z.uuid().optional(),
+    changes: z.array(change).max(200).optional(),
+    replacement: z
+      .strictObject({
+        replacesIds: z.array(z.uuid()).max(50).optional(),
+        coefficient: coefficientField.nullable().optional(),
+        confirmCoefficient: z.boolean().optional(),
+        rounding: z.enum(['cent', 'euro']).optional(),
+        excludedLineIds: z.array(z.uuid()).max(200).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    // Each kind takes its own content: a field meant for another kind is refused, never dropped.
+    const misplaced = (field: keyof typeof body, message: string) => {
+      const value = body[field];
+      const isEmpty = value === undefined || (Array.isArray(value) && value.length === 0);
+      if (!isEmpty) ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    if (body.kind === 'amendment') {
+      misplaced('lines', 'Un avenant se décrit par ses changements (changes), pas par des lignes.');
+    } else {
+      misplaced('changes', 'Seul un avenant porte des changements (changes).');
+      misplaced('amendsLetterId', 'Seul un avenant vise une lettre de mission (amendsLetterId).');
+    }
+    if (body.kind === 'replacement_letter') {
+      misplaced(
+        'lines',
+        'Une lettre substitutive reprend le périmètre en vigueur : modifiez ses lignes une fois créée.',
+      );
+    } else {
+      misplaced(
+        'replacement',
+        'Seule une lettre substitutive accepte des options de remplacement (replacement).',
+      );
+    }
+  });
+
+export const sendBody = z.strictObject({ version: versionField.optional() }).nullish();
 
 export const updateDocumentBody = z.strictObject({
   ...termsFields,

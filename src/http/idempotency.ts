@@ -38,12 +38,15 @@ export const idempotent =
     if (claim.state === 'done') {
       return reply.status(claim.statusCode).header('idempotent-replayed', 'true').send(claim.response);
     }
+    let result: T;
     try {
-      const result = await handler(request);
-      await store.complete(scopedKey, status, JSON.parse(JSON.stringify(result)));
-      return reply.status(status).send(result);
+      result = await handler(request);
     } catch (error) {
       await store.release(scopedKey);
       throw error;
     }
+    // Once the use case has committed, the key is never released: if storing the answer fails,
+    // the key stays pending and a retry waits (409) rather than creating a second time.
+    await store.complete(scopedKey, status, JSON.parse(JSON.stringify(result)));
+    return reply.status(status).send(result);
   };

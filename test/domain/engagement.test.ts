@@ -4,12 +4,11 @@ import {
   ALLOWED_DOCUMENT_KINDS,
   assertDocumentKindAllowed,
   type ConversionOrigin,
-  convertToClient,
+  decideConversion,
   ENGAGEMENT_STATES,
   formatClientCode,
 } from '../../src/domain/engagements/engagement.ts';
 
-const at = new Date('2026-03-02T09:00:00Z');
 const letterSigned: ConversionOrigin = { type: 'letter_signed', documentId: 'lm-1' };
 const manual: ConversionOrigin = { type: 'manual', reason: 'Lettre signée sur papier' };
 
@@ -50,37 +49,29 @@ describe('engagement state', () => {
 });
 
 describe('conversion to client', () => {
-  it('R-A4 a signed letter turns a prospect client, with its client code', () => {
-    const result = convertToClient(
-      { state: 'prospect' },
-      { origin: letterSigned, clientCode: 'DUP00042', at },
-    );
-    expect(result).toEqual({ ok: true, value: { state: 'client', clientCode: 'DUP00042', convertedAt: at } });
+  it('R-A4 a signed letter turns a prospect client', () => {
+    expect(decideConversion({ state: 'prospect' }, letterSigned)).toEqual({ ok: true, value: 'convert' });
   });
 
   it('R-A6 a later signed letter changes nothing on a client', () => {
-    const result = convertToClient({ state: 'client' }, { origin: letterSigned, clientCode: 'DUP00043', at });
-    expect(result).toEqual({ ok: true, value: undefined });
+    expect(decideConversion({ state: 'client' }, letterSigned)).toEqual({ ok: true, value: 'unchanged' });
   });
 
   it('R-A7 a user converts a prospect by hand, with a reason', () => {
-    const result = convertToClient({ state: 'prospect' }, { origin: manual, clientCode: 'DUP00042', at });
-    expect(result.ok && result.value).toEqual({ state: 'client', clientCode: 'DUP00042', convertedAt: at });
+    expect(decideConversion({ state: 'prospect' }, manual)).toEqual({ ok: true, value: 'convert' });
   });
 
   it('R-A7 refuses converting a client by hand', () => {
-    const result = convertToClient({ state: 'client' }, { origin: manual, clientCode: 'DUP00042', at });
-    expect(result).toEqual({ ok: false, error: { code: 'ENGAGEMENT.ALREADY_CLIENT' } });
+    expect(decideConversion({ state: 'client' }, manual)).toEqual({
+      ok: false,
+      error: { code: 'ENGAGEMENT.ALREADY_CLIENT' },
+    });
   });
 
-  it('R-A7 the automatic conversion of a client is a no-op, never a refusal', () => {
-    expect(convertToClient({ state: 'client' }, { origin: letterSigned, clientCode: 'X', at }).ok).toBe(true);
-  });
-
-  it('R-A7 there is no way back: a conversion always leads to client', () => {
+  it('R-A7 there is no way back: no origin ever leads a client back to prospect', () => {
     for (const origin of [letterSigned, manual]) {
-      const result = convertToClient({ state: 'prospect' }, { origin, clientCode: 'DUP00001', at });
-      expect(result.ok && result.value?.state).toBe('client');
+      const result = decideConversion({ state: 'client' }, origin);
+      expect(result.ok ? result.value : result.error.code).not.toBe('convert');
     }
   });
 

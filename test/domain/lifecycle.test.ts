@@ -8,6 +8,8 @@ import {
   type DocumentAction,
   type DocumentActionType,
   type DocumentStatus,
+  hasEffect,
+  isInForce,
   type LifecycleState,
 } from '../../src/domain/documents/lifecycle.ts';
 
@@ -150,5 +152,15 @@ describe('B availableActions', () => {
     ['proposal', 'expired', []],
   ])('B a %s in %s offers %j', (kind, status, actions) => {
     expect(availableActions({ kind, status })).toEqual(actions);
+  });
+});
+
+describe('R-B1 only signed documents have effect', () => {
+  it.each(DOCUMENT_STATUSES)('status %s', (status) => {
+    expect(hasEffect(status)).toBe(status === 'signed' || status === 'replaced');
+  });
+
+  it('a letter or an amendment is in force while signed, not once replaced', () => {
+    expect(DOCUMENT_STATUSES.filter(isInForce)).toEqual(['signed']);
   });
 });

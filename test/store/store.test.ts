@@ -112,6 +112,7 @@ describe(`the store (${databaseKind})`, () => {
       replacedAt: null,
       replacedById: null,
       createdBy: firm.users.associe.id,
+      createdAt: ctx.clock.now(),
       lines,
       ...overrides,
     };

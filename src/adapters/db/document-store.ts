@@ -161,7 +161,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       return doc;
     },
     async insert(document) {
-      await db.insert(documents).values(columnsOf(firmId, document));
+      await db.insert(documents).values({ ...columnsOf(firmId, document), updatedAt: document.createdAt });
       await insertLines(document.id, document.lines);
       if (document.replacesIds.length > 0) {
         await db

@@ -8,10 +8,10 @@ import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
 import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
+import { assertLettersInForce } from './letters-in-force.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 import { DEFAULT_TITLES, newDraft } from './new-document.ts';
 import { prefillReplacement, type ReplacementOptions } from './prefill-replacement.ts';
-import { scopeOfDocuments } from './scope-of-engagement.ts';
 
 export type CreateDocumentInput = Partial<Omit<DocumentTerms, 'title'>> & {
   engagementId: string;
@@ -38,12 +38,20 @@ const buildContent = async (
   today: string,
 ): Promise<Built> => {
   if (input.kind === 'amendment') {
-    if (!input.amendsLetterId) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { amendsLetterId: null });
+    if (!input.amendsLetterId) {
+      throw new AppError('REQUEST.VALIDATION_FAILED', {
+        fields: [
+          { field: 'body.amendsLetterId', message: 'Indiquez la lettre de mission que l’avenant modifie.' },
+        ],
+      });
+    }
     const documents = await scope.documents.listByEngagement(engagement.id);
-    const letter = scopeOfDocuments(documents, input.effectiveDate ?? today).letters.find(
-      (l) => l.letterId === input.amendsLetterId,
+    const [letter] = assertLettersInForce(
+      documents,
+      [input.amendsLetterId ?? ''],
+      input.effectiveDate ?? today,
     );
-    if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { amendsLetterId: input.amendsLetterId });
+    if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: [input.amendsLetterId] });
     return {
       lines: await buildAmendmentLines(scope, deps.ids, letter, input.changes ?? []),
       amendsLetterId: input.amendsLetterId,
@@ -78,11 +86,14 @@ export const createDocument = async (
     const content = await buildContent(deps, scope, engagement, input, today);
     const termsVersionId =
       input.termsVersionId ??
-      (LETTERS.includes(input.kind) ? (await scope.terms.currentOn(today))?.id : undefined);
+      (LETTERS.includes(input.kind)
+        ? (await scope.terms.currentOn(input.effectiveDate ?? today))?.id
+        : undefined);
     if (input.termsVersionId) found(await scope.terms.find(input.termsVersionId), 'terms');
     const id = deps.ids.uuid();
     await scope.documents.insert(
       newDraft({
+        at,
         id,
         engagementId: engagement.id,
         kind: input.kind,

@@ -25,6 +25,7 @@ export const duplicateDocument = async (
     const newIds = new Map(source.lines.map((line) => [line.id, deps.ids.uuid()]));
     await scope.documents.insert(
       newDraft({
+        at,
         id,
         engagementId: source.engagementId,
         kind: source.kind,

@@ -16,7 +16,8 @@ export const expireOverdueProposals = async (deps: Deps, input: { firmId: string
   for (const id of candidates) {
     await deps.store.transaction(input.firmId, async (scope) => {
       const doc = await scope.documents.find(id, { forUpdate: true });
-      if (doc?.status !== 'sent' || !doc.validUntil || doc.validUntil >= today) return;
+      // Signed or cancelled meanwhile, or its validity extended: the sweep leaves it be.
+      if (!doc?.validUntil || doc.validUntil >= today) return;
       const next = applyDocumentAction(doc, { type: 'expire' }, { at });
       if (!next.ok) return;
       await scope.documents.save(next.value, { expectedVersion: doc.version, at });

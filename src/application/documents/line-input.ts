@@ -6,6 +6,8 @@ import type { DocumentLine, Service } from '../records.ts';
 
 /** A line as a user writes it: a catalogue service with overrides, or a free line. */
 export type LineInput = {
+  /** On an edit, the id of the draft's line this one stands for. */
+  id?: string | null;
   serviceId?: string | null;
   label?: string | null;
   description?: string | null;

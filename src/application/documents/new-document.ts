@@ -12,6 +12,7 @@ export const newDraft = (input: {
   terms: DocumentTerms;
   lines: DocumentLine[];
   createdBy: string;
+  at: Date;
   amendsLetterId?: string | null;
   sourceProposalId?: string | null;
   duplicatedFromId?: string | null;
@@ -41,6 +42,7 @@ export const newDraft = (input: {
   replacedAt: null,
   replacedById: null,
   createdBy: input.createdBy,
+  createdAt: input.at,
   lines: input.lines,
 });
 

@@ -7,6 +7,7 @@ import type { IsoDate } from '../../domain/shared/dates.ts';
 import { AppError, unwrap } from '../app-error.ts';
 import type { IdGenerator } from '../ports.ts';
 import type { Document, DocumentLine } from '../records.ts';
+import { assertLettersInForce } from './letters-in-force.ts';
 import { scopeOfDocuments } from './scope-of-engagement.ts';
 
 export type ReplacementOptions = {
@@ -31,13 +32,9 @@ export const prefillReplacement = (
   const coefficient = options.coefficient
     ? unwrap(assertCoefficient(options.coefficient, options.confirmCoefficient ?? false))
     : null;
-  const scope = scopeOfDocuments(documents, date);
-  const inForce = new Set(scope.letters.map((letter) => letter.letterId));
-  const replacesIds = options.replacesIds ?? [...inForce];
-  const notInForce = replacesIds.filter((id) => !inForce.has(id));
-  if (notInForce.length > 0) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: notInForce });
+  const replacesIds = options.replacesIds ?? scopeOfDocuments(documents, date).letters.map((l) => l.letterId);
   if (replacesIds.length === 0) throw new AppError('DOCUMENT.NOTHING_TO_REPLACE');
-  const scopeLines = scope.letters.filter((l) => replacesIds.includes(l.letterId)).flatMap((l) => l.lines);
+  const scopeLines = assertLettersInForce(documents, replacesIds, date).flatMap((letter) => letter.lines);
   const lines = prefillReplacementLines(scopeLines, {
     coefficient,
     rounding: options.rounding ?? 'cent',

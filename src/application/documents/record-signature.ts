@@ -6,6 +6,7 @@ import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, Signature } from '../records.ts';
+import { assertReplacementUpToDate, assertTargetsStillInForce } from './letters-in-force.ts';
 import { runAutomations } from './run-automations.ts';
 
 export type RecordSignatureInput = {
@@ -40,7 +41,12 @@ const resolveSigner = async (actor: Actor, scope: FirmScope, doc: Document, inpu
   const name = input.signatoryName ?? (contact ? `${contact.firstName} ${contact.lastName}` : undefined);
   if (!name)
     throw new AppError('REQUEST.VALIDATION_FAILED', {
-      fields: { signatoryName: 'Nom du signataire manquant.' },
+      fields: [
+        {
+          field: 'body.signatoryName',
+          message: 'Nom du signataire manquant : indiquez-le, ou désignez le contact signataire.',
+        },
+      ],
     });
   return {
     signerIsAssocie: false,
@@ -49,28 +55,6 @@ const resolveSigner = async (actor: Actor, scope: FirmScope, doc: Document, inpu
     contactId: contact?.id ?? null,
     capacity: input.capacity ?? contact?.capacity ?? null,
   };
-};
-
-/**
- * R-D1, R-C2: an amendment or a replacement letter becomes signed only while the letters it aims at
- * are still signed. A letter replaced meanwhile (by another replacement letter signed first, even a
- * moment before) would otherwise be amended for nothing, or stay in force beside a second
- * replacement that counts its fees twice. The letters are locked in a fixed order, so that two
- * replacements naming the same letters queue instead of deadlocking.
- */
-const assertTargetsStillSigned = async (scope: FirmScope, doc: Document): Promise<void> => {
-  const targets =
-    doc.kind === 'replacement_letter'
-      ? doc.replacesIds
-      : doc.kind === 'amendment' && doc.amendsLetterId
-        ? [doc.amendsLetterId]
-        : [];
-  const gone: string[] = [];
-  for (const id of [...targets].sort()) {
-    const letter = await scope.documents.find(id, { forUpdate: true });
-    if (letter?.status !== 'signed') gone.push(id);
-  }
-  if (gone.length > 0) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: gone });
 };
 
 /**
@@ -86,6 +70,14 @@ export const recordSignature = async (
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
+    const signedOn = input.signedOn ?? parisDate(at);
+    if (signedOn > parisDate(at)) {
+      throw new AppError('REQUEST.VALIDATION_FAILED', {
+        fields: [
+          { field: 'body.signedOn', message: 'Une signature ne peut pas être datée de demain ou plus tard.' },
+        ],
+      });
+    }
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
     const existing = await scope.signatures.listByDocument(doc.id);
     const signer = await resolveSigner(actor, scope, doc, input);
@@ -108,7 +100,7 @@ export const recordSignature = async (
       capacity: signer.capacity,
       contactId: signer.contactId,
       userId: signer.userId,
-      signedOn: input.signedOn ?? parisDate(at),
+      signedOn,
       scanFileName: input.scan?.fileName ?? null,
       scanContentType: input.scan?.contentType ?? null,
       scanBase64: input.scan?.base64 ?? null,
@@ -131,7 +123,8 @@ export const recordSignature = async (
     });
     let document = doc;
     if (decision.completesDocument) {
-      await assertTargetsStillSigned(scope, doc);
+      await assertTargetsStillInForce(scope, doc);
+      assertReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc);
       const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
       document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
       await recordEvent(scope, {

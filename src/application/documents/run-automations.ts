@@ -1,9 +1,9 @@
 import { type Automation, automationsAfterSignature } from '../../domain/documents/automations.ts';
-import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
-import { convertToClient, formatClientCode } from '../../domain/engagements/engagement.ts';
+import { applyDocumentAction, isInForce } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found, notStale, unwrap } from '../app-error.ts';
+import { convertEngagementInScope } from '../engagements/convert-engagement.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
@@ -18,6 +18,7 @@ const createLetterFromProposal = async ({ deps, scope, actor, at }: Context, pro
   const today = parisDate(at);
   await scope.documents.insert(
     newDraft({
+      at,
       id,
       engagementId: proposal.engagementId,
       kind: 'engagement_letter',
@@ -46,26 +47,11 @@ const createLetterFromProposal = async ({ deps, scope, actor, at }: Context, pro
 
 /** R-A4, R-A6: the first signed letter turns a prospect into a client, once, with its client code. */
 const convertEngagement = async ({ scope, actor, at }: Context, letter: Document) => {
-  const engagement = found(
-    await scope.engagements.find(letter.engagementId, { forUpdate: true }),
-    'engagement',
-  );
-  if (engagement.state === 'client') return;
-  const firm = await scope.firm.get();
-  const clientCode = formatClientCode(firm.clientCodePrefix, await scope.counters.next('client-code'));
-  const conversion = unwrap(
-    convertToClient(engagement, { origin: { type: 'letter_signed', documentId: letter.id }, clientCode, at }),
-  );
-  if (!conversion) return;
-  await scope.engagements.convert(engagement.id, { clientCode, convertedAt: at });
-  await recordEvent(scope, {
-    type: 'engagement.converted',
+  await convertEngagementInScope(scope, {
+    engagementId: letter.engagementId,
+    origin: { type: 'letter_signed', documentId: letter.id },
     actor,
     at,
-    engagementId: engagement.id,
-    documentId: letter.id,
-    before: { state: 'prospect' },
-    after: { state: 'client', clientCode },
     data: { automation: 'R-A4', letterNumber: letter.number },
   });
 };
@@ -75,7 +61,7 @@ const replaceLetters = async ({ scope, actor, at }: Context, replacement: Docume
   const documents = await scope.documents.listByEngagement(replacement.engagementId);
   const retired = documents.filter(
     (doc) =>
-      doc.status === 'signed' &&
+      isInForce(doc.status) &&
       (replacement.replacesIds.includes(doc.id) ||
         (doc.kind === 'amendment' && replacement.replacesIds.includes(doc.amendsLetterId ?? ''))),
   );

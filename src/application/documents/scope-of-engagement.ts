@@ -1,10 +1,11 @@
+import { hasEffect } from '../../domain/documents/lifecycle.ts';
 import {
   type AmendmentChange,
   type LetterInForce,
   type SignedAmendment,
   scopeInForce,
 } from '../../domain/documents/scope.ts';
-import type { IsoDate } from '../../domain/shared/dates.ts';
+import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import type { Document, DocumentLine } from '../records.ts';
 
 const toLetterLine = (line: DocumentLine) => ({
@@ -33,8 +34,6 @@ const toChange = (line: DocumentLine): AmendmentChange => {
   return { op: 'add', line: toLetterLine(line) };
 };
 
-const hasEffect = (doc: Document) => doc.status === 'signed' || doc.status === 'replaced';
-
 /**
  * The domain's inputs for R-C3 from the documents of one engagement: only signed (or since
  * replaced) letters and amendments count (R-B1); a replaced letter stops on its replacement's
@@ -44,24 +43,25 @@ export const scopeInputs = (documents: readonly Document[]) => {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const letters: LetterInForce[] = documents
     .filter(
-      (doc) => (doc.kind === 'engagement_letter' || doc.kind === 'replacement_letter') && hasEffect(doc),
+      (doc) =>
+        (doc.kind === 'engagement_letter' || doc.kind === 'replacement_letter') && hasEffect(doc.status),
     )
     .map((doc) => {
       const replacement = doc.replacedById ? byId.get(doc.replacedById) : undefined;
       return {
         id: doc.id,
         number: doc.number,
-        effectiveDate: doc.effectiveDate ?? (doc.signedAt?.toISOString().slice(0, 10) as IsoDate),
+        effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
         replacedFrom: replacement ? (replacement.effectiveDate ?? null) : null,
         lines: doc.lines.map(toLetterLine),
       };
     });
   const amendments: SignedAmendment[] = documents
-    .filter((doc) => doc.kind === 'amendment' && hasEffect(doc) && doc.amendsLetterId)
+    .filter((doc) => doc.kind === 'amendment' && hasEffect(doc.status) && doc.amendsLetterId)
     .map((doc) => ({
       id: doc.id,
       letterId: doc.amendsLetterId as string,
-      effectiveDate: doc.effectiveDate ?? (doc.signedAt?.toISOString().slice(0, 10) as IsoDate),
+      effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
       changes: doc.lines.map(toChange),
     }));
   return { letters, amendments };

@@ -1,4 +1,5 @@
-import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
+import { isLetterKind } from '../../domain/documents/kinds.ts';
+import { applyDocumentAction, canApply } from '../../domain/documents/lifecycle.ts';
 import {
   amendmentSeries,
   formatAmendmentNumber,
@@ -11,7 +12,7 @@ import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
-import { scopeOfDocuments } from './scope-of-engagement.ts';
+import { assertLettersInForce, assertReplacementUpToDate, targetLetterIds } from './letters-in-force.ts';
 
 /** R-B5: the next number of the document's series, drawn inside the sending transaction. */
 const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promise<string> => {
@@ -36,14 +37,12 @@ const assertSendable = async (scope: FirmScope, doc: Document, today: string) =>
   if (doc.kind === 'proposal' && doc.validUntil && doc.validUntil < today) {
     throw new AppError('DOCUMENT.VALIDITY_PASSED', { validUntil: doc.validUntil });
   }
-  if (doc.kind === 'amendment' || doc.kind === 'replacement_letter') {
+  if (isLetterKind(doc.kind) && !doc.termsVersionId) throw new AppError('TERMS.NONE_CURRENT');
+  const targets = targetLetterIds(doc);
+  if (targets.length > 0) {
     const documents = await scope.documents.listByEngagement(doc.engagementId);
-    const inForce = new Set(
-      scopeOfDocuments(documents, doc.effectiveDate ?? today).letters.map((l) => l.letterId),
-    );
-    const targets = doc.kind === 'amendment' ? [doc.amendsLetterId ?? ''] : doc.replacesIds;
-    const gone = targets.filter((id) => !inForce.has(id));
-    if (gone.length > 0) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: gone });
+    assertLettersInForce(documents, targets, doc.effectiveDate ?? today);
+    assertReplacementUpToDate(documents, doc);
   }
 };
 
@@ -51,15 +50,22 @@ const assertSendable = async (scope: FirmScope, doc: Document, today: string) =>
 export const sendDocument = async (
   deps: Deps,
   actor: Actor,
-  input: { documentId: string },
+  /** With the version the sender read, a colleague's last-second edit is not sent unseen. */
+  input: { documentId: string; version?: number },
 ): Promise<Document> => {
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const today = parisDate(at);
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
-    if (doc.status === 'draft') await assertSendable(scope, doc, today);
-    const number = doc.status === 'draft' ? await drawNumber(scope, doc, yearOf(today)) : '';
+    if (input.version !== undefined && input.version !== doc.version) {
+      throw new AppError('EDIT.STALE_VERSION', { currentVersion: doc.version });
+    }
+    if (!canApply(doc, 'send')) {
+      throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
+    }
+    await assertSendable(scope, doc, today);
+    const number = await drawNumber(scope, doc, yearOf(today));
     const sent = unwrap(applyDocumentAction(doc, { type: 'send', number }, { at }));
     const saved = notStale(
       await scope.documents.save({ ...sent, frozen: freeze(doc, at) }, { expectedVersion: doc.version, at }),

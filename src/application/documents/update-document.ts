@@ -3,7 +3,7 @@ import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, DocumentTerms } from '../records.ts';
 import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 
@@ -12,6 +12,19 @@ export type UpdateDocumentInput = {
   version: number;
   fields: Partial<DocumentTerms>;
   lines?: LineInput[];
+};
+
+/**
+ * New lines for a draft. A line that names the id of one of the draft's lines keeps the scope line
+ * it came from (a replacement letter's prefill), so the change summary still knows what it replaces.
+ */
+const rebuildLines = async (scope: FirmScope, deps: Deps, doc: Document, inputs: LineInput[]) => {
+  const previous = new Map(doc.lines.map((line) => [line.id, line]));
+  const lines = await buildLines(scope, deps.ids, inputs);
+  return lines.map((line, index) => ({
+    ...line,
+    originLineId: previous.get(inputs[index]?.id ?? '')?.originLineId ?? null,
+  }));
 };
 
 /** Edits a draft (R-B4: a sent document is never edited); the version guards against lost writes. */
@@ -28,14 +41,15 @@ export const updateDocument = async (
       throw new AppError('EDIT.STALE_VERSION', { currentVersion: doc.version });
     const editable = applyDocumentAction(doc, { type: 'edit' }, { at });
     if (!editable.ok) throw new AppError('DOCUMENT.NOT_EDITABLE', { status: doc.status });
-    if (input.lines && (doc.kind === 'amendment' || doc.kind === 'replacement_letter')) {
-      // Their lines derive from the letters in force: a new draft is the way to change them.
+    if (input.lines && doc.kind === 'amendment') {
+      // An amendment's lines are changes to its letter's lines, set when it is created.
       throw new AppError('DOCUMENT.LINE_NOT_ALLOWED', {
-        reason: 'Les lignes d’un avenant ou d’une lettre substitutive se définissent à sa création.',
+        reason:
+          'Les changements d’un avenant se définissent à sa création : annulez-le et préparez-en un autre.',
       });
     }
     if (input.fields.termsVersionId) found(await scope.terms.find(input.fields.termsVersionId), 'terms');
-    const lines = input.lines ? await buildLines(scope, deps.ids, input.lines) : doc.lines;
+    const lines = input.lines ? await rebuildLines(scope, deps, doc, input.lines) : doc.lines;
     unwrap(assertLinesAllowed(doc.kind, lines));
     const next: Document = { ...editable.value, ...input.fields, lines, totals: totalsOf(lines) };
     const saved = notStale(

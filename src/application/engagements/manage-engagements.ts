@@ -1,7 +1,6 @@
-import { convertToClient, formatClientCode } from '../../domain/engagements/engagement.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
-import { AppError, found, notStale, unwrap } from '../app-error.ts';
+import { AppError, found, notStale } from '../app-error.ts';
 import {
   type CompanyInput,
   type ContactInput,
@@ -12,6 +11,7 @@ import { scopeOfDocuments } from '../documents/scope-of-engagement.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, EngagementFilter } from '../ports.ts';
 import type { Engagement } from '../records.ts';
+import { convertEngagementInScope } from './convert-engagement.ts';
 
 export type CreateEngagementInput = {
   title?: string;
@@ -115,28 +115,14 @@ export const convertEngagement = (
   input: { engagementId: string; reason: string },
 ) => {
   assertCanWrite(actor);
-  return deps.store.transaction(actor.firmId, async (scope) => {
-    const at = deps.clock.now();
-    const engagement = found(
-      await scope.engagements.find(input.engagementId, { forUpdate: true }),
-      'engagement',
-    );
-    if (engagement.state === 'client') throw new AppError('ENGAGEMENT.ALREADY_CLIENT');
-    const firm = await scope.firm.get();
-    const clientCode = formatClientCode(firm.clientCodePrefix, await scope.counters.next('client-code'));
-    unwrap(convertToClient(engagement, { origin: { type: 'manual', reason: input.reason }, clientCode, at }));
-    const converted = await scope.engagements.convert(engagement.id, { clientCode, convertedAt: at });
-    await recordEvent(scope, {
-      type: 'engagement.converted',
+  return deps.store.transaction(actor.firmId, (scope) =>
+    convertEngagementInScope(scope, {
+      engagementId: input.engagementId,
+      origin: { type: 'manual', reason: input.reason },
       actor,
-      at,
-      engagementId: engagement.id,
-      before: { state: 'prospect' },
-      after: { state: 'client', clientCode },
-      data: { reason: input.reason, manual: true },
-    });
-    return converted;
-  });
+      at: deps.clock.now(),
+    }),
+  );
 };
 
 export const getEngagement = async (deps: Deps, actor: Actor, input: { engagementId: string }) => {

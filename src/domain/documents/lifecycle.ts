@@ -97,6 +97,16 @@ export const applyDocumentAction = <D extends LifecycleState>(
   return ok({ ...doc, ...stamp(action, at), status });
 };
 
+/**
+ * R-B1: only signed documents have effect (scope, automations, fees). A document replaced since
+ * keeps the effect it had until its replacement took over, so history on past dates stays true.
+ */
+export const hasEffect = (status: DocumentStatus): boolean => status === 'signed' || status === 'replaced';
+
+/** A signed letter or amendment not yet replaced: what an amendment or a replacement may aim at. */
+export const isInForce = (status: DocumentStatus): boolean =>
+  canApply({ kind: 'engagement_letter', status }, 'replace');
+
 /** The actions a user may take now, for the API and the UI. */
 export const availableActions = (doc: Pick<LifecycleState, 'kind' | 'status'>): DocumentActionType[] =>
   DOCUMENT_ACTIONS.filter((action) => canApply(doc, action));

@@ -1,6 +1,6 @@
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
 import type { DocumentKind } from './kinds.ts';
-import type { DocumentStatus } from './lifecycle.ts';
+import { canApply, type DocumentStatus } from './lifecycle.ts';
 
 export const SIGNATURE_SIDES = ['client', 'firm'] as const;
 export type SignatureSide = (typeof SIGNATURE_SIDES)[number];
@@ -31,7 +31,7 @@ export const decideSignature = (input: {
   signerIsAssocie: boolean;
 }): Result<SignatureDecision, Refusal> => {
   const required = REQUIRED_SIGNATURES[input.kind];
-  if (input.status !== 'sent')
+  if (!canApply(input, 'sign'))
     return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: input.status, action: 'sign' });
   if (!required.includes(input.side)) return refuse('DOCUMENT.SIGNATURE_NOT_REQUIRED', { side: input.side });
   if (input.alreadySigned.includes(input.side))

@@ -26,25 +26,18 @@ export type ConversionOrigin =
       readonly reason: string;
     };
 
-export type Conversion = {
-  readonly state: 'client';
-  readonly clientCode: string;
-  readonly convertedAt: Date;
-};
-
 /**
- * R-A4, R-A6, R-A7: a prospect becomes a client once, with its client code. A signed letter on an
- * engagement already client changes nothing (undefined); converting a client by hand is refused.
- * There is no transition back to prospect.
+ * R-A4, R-A6, R-A7: a prospect becomes a client once. A signed letter on an engagement already
+ * client changes nothing ('unchanged'); converting a client by hand is refused. There is no
+ * transition back to prospect. The caller draws the client code only for 'convert', so that the
+ * firm's series of codes keeps no gap.
  */
-export const convertToClient = (
+export const decideConversion = (
   engagement: { state: EngagementState },
-  input: { origin: ConversionOrigin; clientCode: string; at: Date },
-): Result<Conversion | undefined, Refusal> => {
-  if (engagement.state === 'client') {
-    return input.origin.type === 'manual' ? refuse('ENGAGEMENT.ALREADY_CLIENT') : ok(undefined);
-  }
-  return ok({ state: 'client', clientCode: input.clientCode, convertedAt: input.at });
+  origin: ConversionOrigin,
+): Result<'convert' | 'unchanged', Refusal> => {
+  if (engagement.state === 'prospect') return ok('convert');
+  return origin.type === 'manual' ? refuse('ENGAGEMENT.ALREADY_CLIENT') : ok('unchanged');
 };
 
 /** A client code is the firm's prefix and a five-digit sequence: "DUP00042". */

@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
     'La lettre de mission visée n’est pas en vigueur dans cette affaire : choisissez une lettre signée et non remplacée.',
   'DOCUMENT.LINE_TARGET_NOT_FOUND':
     'La ligne à modifier ou à supprimer n’existe pas dans la lettre en vigueur : choisissez une ligne de cette lettre.',
+  'DOCUMENT.SCOPE_CHANGED':
+    'Un avenant a été signé depuis la préparation de cette lettre substitutive : annulez-la et préparez-en une nouvelle, qui reprendra le périmètre à jour.',
   'DOCUMENT.NOTHING_TO_REPLACE': 'Cette affaire n’a aucune lettre de mission en vigueur à remplacer.',
   'DOCUMENT.SIGNATURE_ALREADY_RECORDED': 'Cette signature est déjà enregistrée pour ce document.',
   'DOCUMENT.SIGNATURE_NOT_REQUIRED':

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/shared/errors.ts';
 import { frenchTypography } from '../../../src/domain/shared/typography.ts';
-import { apiAs } from '../../support/api-client.ts';
-import { aFirmWithUsers, createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
-import { databaseKind } from '../../support/test-database.ts';
 import {
   aDraft,
   aFirmWithData,
@@ -12,7 +9,10 @@ import {
   expectProblem,
   type FirmData,
   nextSiren,
-} from './fixtures.ts';
+} from '../../builders/through-api.ts';
+import { apiAs } from '../../support/api-client.ts';
+import { aFirmWithUsers, createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
+import { databaseKind } from '../../support/test-database.ts';
 import { bodyCases, findFailures, paramCases, queryCases, rawCases } from './fuzz.ts';
 import { documentedRoutes, type Route, routeKey, validRequests } from './routes.ts';
 

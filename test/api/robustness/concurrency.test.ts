@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/application/ports.ts';
-import type { Api } from '../../support/api-client.ts';
-import { createTestContext, type TestContext } from '../../support/test-app.ts';
-import { databaseKind } from '../../support/test-database.ts';
 import {
   aClient,
   aDraft,
@@ -12,7 +9,10 @@ import {
   type FirmData,
   nextSiren,
   send,
-} from './fixtures.ts';
+} from '../../builders/through-api.ts';
+import type { Api } from '../../support/api-client.ts';
+import { createTestContext, type TestContext } from '../../support/test-app.ts';
+import { databaseKind } from '../../support/test-database.ts';
 import { documentedRoutes, routeKey, sendRoute, validRequests } from './routes.ts';
 
 const TIMES = 20;

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  aFirmWithData,
+  aProspect,
+  aSentLetter,
+  expectProblem,
+  type FirmData,
+  idsOf,
+} from '../../builders/through-api.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
-import { aFirmWithData, aProspect, aSentLetter, expectProblem, type FirmData, idsOf } from './fixtures.ts';
 import {
   documentedRoutes,
   hasId,

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../support/api-client.ts';
-import { createTestContext, type TestContext } from '../../support/test-app.ts';
-import { databaseKind } from '../../support/test-database.ts';
 import {
   aClient,
   aDraft,
@@ -13,7 +10,10 @@ import {
   nextSiren,
   send,
   sign,
-} from './fixtures.ts';
+} from '../../builders/through-api.ts';
+import type { Api } from '../../support/api-client.ts';
+import { createTestContext, type TestContext } from '../../support/test-app.ts';
+import { databaseKind } from '../../support/test-database.ts';
 
 type Line = { label: string; quantity: string; unitPriceCents: number; serviceId: string | null };
 const contentOf = (lines: Line[]) =>

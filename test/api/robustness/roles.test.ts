@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aFirmWithData, expectProblem, type FirmData } from '../../builders/through-api.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
-import { aFirmWithData, expectProblem, type FirmData } from './fixtures.ts';
 import {
   documentedRoutes,
   isWrite,

@@ -1,6 +1,6 @@
+import type { FirmData } from '../../builders/through-api.ts';
 import type { ApiResponse } from '../../support/api-client.ts';
 import type { TestContext } from '../../support/test-app.ts';
-import type { FirmData } from './fixtures.ts';
 
 export const API_PREFIX = '/api/v1';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { aService, aTermsVersion } from '../../builders/catalogue.ts';
-import { type Api, type ApiResponse, apiAs } from '../../support/api-client.ts';
-import { aFirmWithUsers, type TestContext } from '../../support/test-app.ts';
+import { type Api, type ApiResponse, apiAs } from '../support/api-client.ts';
+import { aFirmWithUsers, type TestContext } from '../support/test-app.ts';
+import { aService, aTermsVersion } from './catalogue.ts';
 
 /** A valid SIREN (Luhn checksum) made from any number: the same seed gives the same SIREN. */
 export const aSiren = (seed: number): string => {

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aService, aTermsVersion } from '../builders/catalogue.ts';
+import { aClient, aProspect, expectProblem, send, sign } from '../builders/through-api.ts';
+import { type Api, apiAs } from '../support/api-client.ts';
+import {
+  aFirmWithUsers,
+  createTestContext,
+  type FirmSession,
+  refreshSessions,
+  type TestContext,
+} from '../support/test-app.ts';
+import { databaseKind } from '../support/test-database.ts';
+
+describe(`letters, their terms and their replacements (${databaseKind})`, () => {
+  let ctx: TestContext;
+  let firm: FirmSession;
+  let collab: Api;
+  let associe: Api;
+  let serviceId: string;
+  let payslipId: string;
+  let terms2027: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ clock: '2026-11-29T09:00:00Z' });
+    firm = await aFirmWithUsers(ctx);
+    collab = apiAs(ctx, firm.users.collaborateur.headers);
+    associe = apiAs(ctx, firm.users.associe.headers);
+    serviceId = (
+      await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 120_000, recurrence: 'yearly' })
+    ).id;
+    payslipId = (
+      await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 2_500, recurrence: 'monthly' })
+    ).id;
+  });
+  afterAll(() => ctx.close());
+
+  it('R-D6 a letter cannot be sent without a version of the terms', async () => {
+    const engagement = await aProspect(collab, 'Sans conditions');
+    const letter = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'engagement_letter',
+      lines: [{ serviceId, quantity: 1 }],
+    });
+    expect(letter.body.termsVersionId).toBeNull();
+    expectProblem(await collab.post(`/documents/${letter.body.id}/send`), 422, 'TERMS.NONE_CURRENT');
+  });
+
+  it('R-D2 a replacement letter effective next year carries the terms in force on that date', async () => {
+    await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+    terms2027 = (await aTermsVersion(ctx, firm.firmId, { version: 2, effectiveFrom: '2027-01-01' })).id;
+    const { engagement } = await aClient(collab, associe, serviceId, 'Garage du Futur');
+    const replacement = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'replacement_letter',
+      effectiveDate: '2027-01-01',
+    });
+    expect(replacement.status).toBe(201);
+    expect(replacement.body.termsVersionId).toBe(terms2027);
+  });
+
+  it('R-D2 a draft replacement letter can be edited, each line keeping the scope line it came from', async () => {
+    const { engagement, letterLineId } = await aClient(collab, associe, serviceId, 'Boulangerie Révisée');
+    const created = (
+      await collab.post('/documents', { engagementId: engagement.id, kind: 'replacement_letter' })
+    ).body;
+    const [prefilled] = created.lines;
+    expect(prefilled.originLineId).toBe(letterLineId);
+    const edited = await collab.patch(`/documents/${created.id}`, {
+      version: created.version,
+      lines: [
+        { id: prefilled.id, serviceId, quantity: 1, unitPriceCents: 130_000 },
+        { serviceId: payslipId, quantity: 3 },
+      ],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.lines.map((l: { originLineId: string | null }) => l.originLineId)).toEqual([
+      letterLineId,
+      null,
+    ]);
+    expect(edited.body.totals.annualRecurringHtCents).toBe(130_000 + 12 * 3 * 2_500);
+  });
+
+  it('refuses, rather than drops, content meant for another kind of document', async () => {
+    const engagement = await aProspect(collab, 'Mauvais contenu');
+    const res = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'proposal',
+      lines: [{ serviceId, quantity: 1 }],
+      changes: [{ op: 'remove', targetLineId: serviceId }],
+      replacement: { coefficient: '1.03' },
+    });
+    expectProblem(res, 400, 'REQUEST.VALIDATION_FAILED');
+    const fields = res.body.details.fields.map((f: { field: string }) => f.field).join(' ');
+    expect(fields).toContain('changes');
+    expect(fields).toContain('replacement');
+  });
+
+  it('R-D2 a replacement letter prepared before an amendment was signed cannot be sent until prepared again', async () => {
+    const { engagement, letterId } = await aClient(collab, associe, serviceId, 'Cave Changeante');
+    const replacement = (
+      await collab.post('/documents', { engagementId: engagement.id, kind: 'replacement_letter' })
+    ).body;
+    ctx.clock.set('2026-11-30T09:00:00Z');
+    await refreshSessions(ctx, firm);
+    collab = apiAs(ctx, firm.users.collaborateur.headers);
+    associe = apiAs(ctx, firm.users.associe.headers);
+    const amendment = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'amendment',
+      amendsLetterId: letterId,
+      changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 2 } }],
+    });
+    await send(collab, amendment.body.id);
+    await sign(collab, amendment.body.id, 'client');
+    await sign(associe, amendment.body.id, 'firm');
+
+    const stale = await collab.post(`/documents/${replacement.id}/send`);
+    expectProblem(stale, 409, 'DOCUMENT.SCOPE_CHANGED');
+    const fresh = (
+      await collab.post('/documents', { engagementId: engagement.id, kind: 'replacement_letter' })
+    ).body;
+    expect(fresh.lines).toHaveLength(2);
+    const sent = await collab.post(`/documents/${fresh.id}/send`);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  });
+
+  it('R-B4 sending with the version read refuses a document a colleague changed meanwhile', async () => {
+    const engagement = await aProspect(collab, 'Envoi Tardif');
+    const draft = (
+      await collab.post('/documents', {
+        engagementId: engagement.id,
+        kind: 'proposal',
+        lines: [{ serviceId, quantity: 1 }],
+      })
+    ).body;
+    await associe.patch(`/documents/${draft.id}`, {
+      version: draft.version,
+      title: 'Offre revue par l’associée',
+    });
+    expectProblem(
+      await collab.post(`/documents/${draft.id}/send`, { version: draft.version }),
+      409,
+      'EDIT.STALE_VERSION',
+    );
+    expect(
+      (await collab.post(`/documents/${draft.id}/send`, { version: draft.version + 1 })).body.status,
+    ).toBe('sent');
+  });
+
+  it('R-B3 a signature cannot be dated in the future', async () => {
+    const engagement = await aProspect(collab, 'Signature Future');
+    const draft = (
+      await collab.post('/documents', {
+        engagementId: engagement.id,
+        kind: 'proposal',
+        lines: [{ serviceId, quantity: 1 }],
+      })
+    ).body;
+    await send(collab, draft.id);
+    const res = await collab.post(`/documents/${draft.id}/signatures`, {
+      side: 'client',
+      signedOn: '2030-01-01',
+    });
+    expectProblem(res, 400, 'REQUEST.VALIDATION_FAILED');
+    expect((await collab.get(`/documents/${draft.id}`)).body.signatures).toEqual([]);
+  });
+});
