@@ -7,7 +7,6 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  PUBLIC_URL: z.url().optional(),
 });
 
 /** Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite. */

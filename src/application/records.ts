@@ -142,6 +142,7 @@ export type TermsVersion = {
 };
 
 export type LineOperation = 'line' | 'add' | 'modify' | 'remove';
+export type ModifiableField = 'quantity' | 'unitPriceCents' | 'label';
 
 export type DocumentLine = {
   id: string;
@@ -149,6 +150,8 @@ export type DocumentLine = {
   operation: LineOperation;
   targetLineId: string | null;
   originLineId: string | null;
+  /** For a 'modify' line: the fields the amendment changes (the others keep the letter's values). */
+  changedFields: ModifiableField[] | null;
   serviceId: string | null;
   label: string;
   description: string | null;

@@ -61,6 +61,7 @@ export const lineOf = (
     position: 0,
     operation,
     targetLineId: null,
+    changedFields: null,
     originLineId: null,
     serviceId: service.id,
     label: service.label,

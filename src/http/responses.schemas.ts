@@ -119,6 +119,10 @@ export const lineOut = z.object({
   operation: z.enum(['line', 'add', 'modify', 'remove']),
   targetLineId: z.uuid().nullable(),
   originLineId: z.uuid().nullable(),
+  changedFields: z
+    .array(z.enum(['quantity', 'unitPriceCents', 'label']))
+    .nullable()
+    .meta({ description: 'Ligne « modify » d’un avenant : les champs qu’elle change' }),
   serviceId: z.uuid().nullable(),
   label: z.string(),
   description: z.string().nullable(),

@@ -164,4 +164,37 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
     expectProblem(res, 400, 'REQUEST.VALIDATION_FAILED');
     expect((await collab.get(`/documents/${draft.id}`)).body.signatures).toEqual([]);
   });
+
+  it('R-C2 R-C3 two amendments of one line, one on its price and one on its quantity, both apply', async () => {
+    const { engagement, letterId, letterLineId } = await aClient(
+      collab,
+      associe,
+      serviceId,
+      'Double Avenant',
+    );
+    const amend = async (effectiveDate: string, change: object) => {
+      const created = await collab.post('/documents', {
+        engagementId: engagement.id,
+        kind: 'amendment',
+        amendsLetterId: letterId,
+        effectiveDate,
+        changes: [{ op: 'modify', targetLineId: letterLineId, ...change }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body.id as string;
+    };
+    // Both drafted before either is signed: each holds the line as it stood then.
+    const onPrice = await amend('2027-03-01', { unitPriceCents: 150_000 });
+    const onQuantity = await amend('2027-04-01', { quantity: 2 });
+    for (const id of [onPrice, onQuantity]) {
+      await send(collab, id);
+      await sign(collab, id, 'client');
+      await sign(associe, id, 'firm');
+    }
+    const scope = (await collab.get(`/engagements/${engagement.id}/scope?date=2027-05-01`)).body;
+    expect(
+      scope.lines.map((l: { quantity: string; unitPriceCents: number }) => [l.quantity, l.unitPriceCents]),
+    ).toEqual([['2', 150_000]]);
+    expect(scope.annualRecurringCents).toBe(300_000);
+  });
 });

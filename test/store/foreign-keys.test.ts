@@ -68,7 +68,14 @@ describe(`the database keeps every reference within its firm (${databaseKind})`,
   };
 
   const aLine = (overrides: Partial<DocumentLine> = {}): DocumentLine => ({
-    ...{ id: randomUUID(), position: 0, operation: 'line', targetLineId: null, originLineId: null },
+    ...{
+      id: randomUUID(),
+      position: 0,
+      operation: 'line',
+      targetLineId: null,
+      originLineId: null,
+      changedFields: null,
+    },
     ...{ serviceId: null, label: 'Tenue de la comptabilité', description: null, unitLabel: null },
     ...{ quantity: '1', unitPriceCents: 20_000, vatRateBp: 2000, recurrence: 'monthly' },
     ...overrides,

@@ -68,6 +68,7 @@ describe(`the store (${databaseKind})`, () => {
         position: 0,
         operation: 'line' as const,
         targetLineId: null,
+        changedFields: null,
         originLineId: null,
         serviceId: null,
         label: 'Tenue de la comptabilité',

@@ -85,6 +85,7 @@ export const sessions = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     unique().on(t.firmId, t.tokenHash),
+    index('sessions_expires_at_idx').on(t.expiresAt),
     foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
   ],
 );
@@ -357,6 +358,8 @@ export const documentLines = pgTable(
       .default('line'),
     targetLineId: uuid('target_line_id'),
     originLineId: uuid('origin_line_id'),
+    /** For a 'modify' line of an amendment: the fields it changes; the others keep the letter's. */
+    changedFields: jsonb('changed_fields').$type<('quantity' | 'unitPriceCents' | 'label')[]>(),
     serviceId: uuid('service_id'),
     label: text('label').notNull(),
     description: text('description'),
@@ -517,5 +520,8 @@ export const idempotencyKeys = pgTable(
     response: jsonb('response'),
     createdAt: created(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.key] }),
+    index('idempotency_keys_created_at_idx').on(t.createdAt),
+  ],
 );

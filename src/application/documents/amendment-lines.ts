@@ -1,13 +1,35 @@
 import { assertAmendmentChanges, type LetterScope } from '../../domain/documents/scope.ts';
 import { AppError, unwrap } from '../app-error.ts';
 import type { FirmScope, IdGenerator } from '../ports.ts';
-import type { DocumentLine } from '../records.ts';
+import type { DocumentLine, ModifiableField } from '../records.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 
 export type ChangeInput =
   | { op: 'add'; line: LineInput }
   | { op: 'modify'; targetLineId: string; quantity?: string; unitPriceCents?: number; label?: string }
   | { op: 'remove'; targetLineId: string };
+
+/**
+ * What a modification changes. Only those fields apply to the letter's line: two amendments that
+ * change one the price and the other the quantity of the same line must not undo each other.
+ */
+const changedFieldsOf = (change: { quantity?: string; unitPriceCents?: number; label?: string }) => {
+  const fields: ModifiableField[] = [];
+  if (change.quantity !== undefined) fields.push('quantity');
+  if (change.unitPriceCents !== undefined) fields.push('unitPriceCents');
+  if (change.label !== undefined) fields.push('label');
+  if (fields.length === 0) {
+    throw new AppError('REQUEST.VALIDATION_FAILED', {
+      fields: [
+        {
+          field: 'body.changes',
+          message: 'Une modification doit changer la quantité, le prix ou le libellé.',
+        },
+      ],
+    });
+  }
+  return fields;
+};
 
 /**
  * R-C2: the lines of an amendment: added lines as written; a modified or removed line keeps the
@@ -40,6 +62,7 @@ export const buildAmendmentLines = async (
       targetLineId: lineId,
       originLineId: lineId,
       description: null,
+      changedFields: change.op === 'modify' ? changedFieldsOf(change) : null,
       ...(change.op === 'modify'
         ? {
             quantity: change.quantity ?? values.quantity,

@@ -48,6 +48,7 @@ export const buildLines = async (
       position,
       operation: 'line',
       targetLineId: null,
+      changedFields: null,
       originLineId: null,
       serviceId: service?.id ?? null,
       label: label ?? '',

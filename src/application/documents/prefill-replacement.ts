@@ -46,6 +46,7 @@ export const prefillReplacement = (
       position,
       operation: 'line',
       targetLineId: null,
+      changedFields: null,
       description: null,
     }),
   );

@@ -6,7 +6,7 @@ import {
   scopeInForce,
 } from '../../domain/documents/scope.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
-import type { Document, DocumentLine } from '../records.ts';
+import type { Document, DocumentLine, ModifiableField } from '../records.ts';
 
 const toLetterLine = (line: DocumentLine) => ({
   lineId: line.id,
@@ -21,12 +21,14 @@ const toLetterLine = (line: DocumentLine) => ({
 
 const toChange = (line: DocumentLine): AmendmentChange => {
   if (line.operation === 'modify' && line.targetLineId) {
+    // Lines written before changedFields existed carried every field as changed.
+    const changes = (field: ModifiableField) => line.changedFields?.includes(field) ?? true;
     return {
       op: 'modify',
       targetLineId: line.targetLineId,
-      quantity: line.quantity,
-      unitPriceCents: line.unitPriceCents,
-      label: line.label,
+      ...(changes('quantity') ? { quantity: line.quantity } : {}),
+      ...(changes('unitPriceCents') ? { unitPriceCents: line.unitPriceCents } : {}),
+      ...(changes('label') ? { label: line.label } : {}),
     };
   }
   if (line.operation === 'remove' && line.targetLineId)
