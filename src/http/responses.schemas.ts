@@ -196,6 +196,10 @@ export const documentViewOut = z.object({
   availableActions: z.array(z.enum(DOCUMENT_ACTIONS)),
   createdLetterId: z.uuid().nullable(),
   outsideScopeLineIds: z.array(z.uuid()),
+  amendmentImpact: z
+    .object({ letterAnnualBeforeCents: centsOut, letterAnnualAfterCents: centsOut })
+    .nullable()
+    .meta({ description: 'Avenant : honoraires récurrents annuels de la lettre avant et après' }),
   term: z
     .object({ periodEnd: day, noticeDeadline: day })
     .nullable()

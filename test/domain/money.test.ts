@@ -80,18 +80,18 @@ describe('rates, sums and percentages', () => {
     expect(sumCents([100, 250, -50])).toBe(300);
   });
 
-  it('R-D5 gives the change in percent with two decimals', () => {
+  it('percentChange gives the change in percent with two decimals', () => {
     expect(percentChange(120000, 123600)).toBe('3.00');
     expect(percentChange(3000, 3001)).toBe('0.03');
     expect(percentChange(1000, 1000)).toBe('0.00');
   });
 
-  it('R-D5 gives a negative change with its sign, rounded half away from zero', () => {
+  it('percentChange gives a negative change with its sign, rounded half away from zero', () => {
     expect(percentChange(100000, 99500)).toBe('-0.50');
     expect(percentChange(300, 1)).toBe('-99.67');
   });
 
-  it('R-D5 has no percentage from zero', () => {
+  it('percentChange has no percentage from zero', () => {
     expect(percentChange(0, 5000)).toBeUndefined();
   });
 });

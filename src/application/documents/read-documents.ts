@@ -1,6 +1,6 @@
 import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { availableActions } from '../../domain/documents/lifecycle.ts';
-import { isOutsideScope } from '../../domain/documents/scope.ts';
+import { isOutsideScope, letterScopeOn } from '../../domain/documents/scope.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
@@ -8,7 +8,7 @@ import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { Deps, DocumentFilter, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
-import { scopeOfDocuments } from './scope-of-engagement.ts';
+import { scopeInputs, scopeOfDocuments, toAmendment } from './scope-of-engagement.ts';
 
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
 const termOf = async (scope: FirmScope, document: Document) => {
@@ -21,6 +21,26 @@ const termOf = async (scope: FirmScope, document: Document) => {
     effectiveDate: document.effectiveDate,
     fiscalYearEnd: company.fiscalYearEnd,
   });
+};
+
+/**
+ * R-C2: what an amendment does to its letter's annual recurring fees on its effective date, signed
+ * or not yet: the figure a client asks for before signing.
+ */
+const amendmentImpact = async (scope: FirmScope, document: Document, today: string) => {
+  if (document.kind !== 'amendment') return null;
+  const others = (await scope.documents.listByEngagement(document.engagementId)).filter(
+    (d) => d.id !== document.id,
+  );
+  const inputs = scopeInputs(others);
+  const letter = inputs.letters.find((l) => l.id === document.amendsLetterId);
+  if (!letter) return null;
+  const date = document.effectiveDate ?? today;
+  return {
+    letterAnnualBeforeCents: letterScopeOn(letter, inputs.amendments, date).annualRecurringCents,
+    letterAnnualAfterCents: letterScopeOn(letter, [...inputs.amendments, toAmendment(document)], date)
+      .annualRecurringCents,
+  };
 };
 
 /** R-C4: the work-order lines that the scope in force on its effective date does not cover. */
@@ -40,11 +60,13 @@ const outsideScopeLineIds = async (
 export const getDocument = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const document = found(await scope.documents.find(input.documentId), 'document');
-  const [signatures, letter, outsideScope, term] = await Promise.all([
+  const today = parisDate(deps.clock.now());
+  const [signatures, letter, outsideScope, term, impact] = await Promise.all([
     scope.signatures.listByDocument(document.id),
     document.kind === 'proposal' ? scope.documents.findLetterFromProposal(document.id) : undefined,
-    outsideScopeLineIds(scope, document, parisDate(deps.clock.now())),
+    outsideScopeLineIds(scope, document, today),
     termOf(scope, document),
+    amendmentImpact(scope, document, today),
   ]);
   return {
     document,
@@ -54,6 +76,7 @@ export const getDocument = async (deps: Deps, actor: Actor, input: { documentId:
     createdLetterId: letter?.id ?? null,
     outsideScopeLineIds: outsideScope,
     term,
+    amendmentImpact: impact,
   };
 };
 

@@ -58,16 +58,19 @@ export const scopeInputs = (documents: readonly Document[]) => {
         lines: doc.lines.map(toLetterLine),
       };
     });
-  const amendments: SignedAmendment[] = documents
+  const amendments = documents
     .filter((doc) => doc.kind === 'amendment' && hasEffect(doc.status) && doc.amendsLetterId)
-    .map((doc) => ({
-      id: doc.id,
-      letterId: doc.amendsLetterId as string,
-      effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
-      changes: doc.lines.map(toChange),
-    }));
+    .map(toAmendment);
   return { letters, amendments };
 };
+
+/** An amendment as the domain applies it, whatever its status (to preview a draft's effect). */
+export const toAmendment = (doc: Document): SignedAmendment => ({
+  id: doc.id,
+  letterId: doc.amendsLetterId ?? '',
+  effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
+  changes: doc.lines.map(toChange),
+});
 
 export const scopeOfDocuments = (documents: readonly Document[], date: IsoDate) =>
   scopeInForce(scopeInputs(documents), date);
