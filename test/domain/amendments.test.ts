@@ -3,30 +3,16 @@ import { assertLinesAllowed } from '../../src/domain/documents/lines.ts';
 import {
   assertAmendmentChanges,
   type LetterInForce,
-  type LetterLine,
   letterScopeOn,
 } from '../../src/domain/documents/scope.ts';
+import { aLetterInForce, aLetterLine } from '../builders/scope.ts';
 
-const aLine = (overrides: Partial<LetterLine> = {}): LetterLine => ({
-  lineId: 'line-compta',
-  serviceId: 'svc-compta',
-  label: 'Tenue de la comptabilité',
-  unitLabel: null,
-  quantity: '1',
-  unitPriceCents: 20000,
-  vatRateBp: 2000,
-  recurrence: 'monthly',
-  ...overrides,
-});
-
-const aLetter = (overrides: Partial<LetterInForce> = {}): LetterInForce => ({
-  id: 'lm-1',
-  number: 'LM-2026-0001',
-  effectiveDate: '2026-01-01',
-  replacedFrom: null,
-  lines: [aLine(), aLine({ lineId: 'line-reprise', recurrence: 'one_off', unitPriceCents: 30000 })],
-  ...overrides,
-});
+const aLine = aLetterLine;
+const aLetter = (overrides: Partial<LetterInForce> = {}): LetterInForce =>
+  aLetterInForce({
+    lines: [aLine(), aLine({ lineId: 'line-reprise', recurrence: 'one_off', unitPriceCents: 30000 })],
+    ...overrides,
+  });
 
 const letterScope = () => letterScopeOn(aLetter(), [], '2026-06-01');
 

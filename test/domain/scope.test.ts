@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   isOutsideScope,
-  type LetterInForce,
-  type LetterLine,
   letterScopeOn,
   type SignedAmendment,
   scopeInForce,
 } from '../../src/domain/documents/scope.ts';
+import { aLetterInForce, aLetterLine } from '../builders/scope.ts';
 
-const aLine = (overrides: Partial<LetterLine> = {}): LetterLine => ({
-  lineId: 'line-compta',
-  serviceId: 'svc-compta',
-  label: 'Tenue de la comptabilité',
-  unitLabel: null,
-  quantity: '1',
-  unitPriceCents: 20000,
-  vatRateBp: 2000,
-  recurrence: 'monthly',
-  ...overrides,
-});
-
-const aLetter = (overrides: Partial<LetterInForce> = {}): LetterInForce => ({
-  id: 'lm-1',
-  number: 'LM-2026-0001',
-  effectiveDate: '2026-01-01',
-  replacedFrom: null,
-  lines: [aLine()],
-  ...overrides,
-});
+const aLine = aLetterLine;
+const aLetter = aLetterInForce;
 
 const anAmendment = (overrides: Partial<SignedAmendment> = {}): SignedAmendment => ({
   id: 'av-1',
