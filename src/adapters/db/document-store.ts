@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { DocumentFilter, FirmScope } from '../../application/ports.ts';
 import type { Document, DocumentLine } from '../../application/records.ts';
 import type { DocumentTotals } from '../../domain/documents/fees.ts';
@@ -20,6 +21,18 @@ const columnsOf = <D extends { lines: unknown; replacesIds: unknown }>(firmId: s
   const { lines: _l, replacesIds: _r, ...fields } = doc;
   return { ...fields, firmId };
 };
+
+/** A document's engagement and company, for the list's search and its company name. */
+const withCompany = <Q extends PgSelect>(query: Q) =>
+  query
+    .innerJoin(
+      engagements,
+      and(eq(engagements.firmId, documents.firmId), eq(engagements.id, documents.engagementId)),
+    )
+    .innerJoin(
+      companies,
+      and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
+    );
 
 const SORT_COLUMNS = {
   updatedAt: documents.updatedAt,
@@ -85,35 +98,15 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
           : undefined,
       );
       const order = filter.direction === 'asc' ? asc : desc;
-      const join = db
-        .select({ document: documents, companyName: companies.name })
-        .from(documents)
-        .innerJoin(
-          engagements,
-          and(eq(engagements.firmId, documents.firmId), eq(engagements.id, documents.engagementId)),
-        )
-        .innerJoin(
-          companies,
-          and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
-        );
       const [rows, [total]] = await Promise.all([
-        join
+        withCompany(
+          db.select({ document: documents, companyName: companies.name }).from(documents).$dynamic(),
+        )
           .where(where)
           .orderBy(sql`${order(SORT_COLUMNS[filter.sort])} nulls last`, order(documents.id))
           .limit(filter.pageSize)
           .offset((filter.page - 1) * filter.pageSize),
-        db
-          .select({ value: count() })
-          .from(documents)
-          .innerJoin(
-            engagements,
-            and(eq(engagements.firmId, documents.firmId), eq(engagements.id, documents.engagementId)),
-          )
-          .innerJoin(
-            companies,
-            and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
-          )
-          .where(where),
+        withCompany(db.select({ value: count() }).from(documents).$dynamic()).where(where),
       ]);
       const replacements = await replacementsOf(rows.map((r) => r.document.id));
       return {
