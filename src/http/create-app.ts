@@ -16,6 +16,7 @@ import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { firmRoutes } from './firm.routes.ts';
 import { homePage } from './home-page.ts';
+import { idempotencyHooks } from './idempotency.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { serviceRoutes } from './services.routes.ts';
 import { termsRoutes } from './terms.routes.ts';
@@ -72,6 +73,9 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
     async (api) => {
       api.addHook('onRequest', resolveActor(deps));
       api.addHook('preValidation', guardAccess);
+      const idempotency = idempotencyHooks(deps);
+      api.addHook('preHandler', idempotency.preHandler);
+      api.addHook('onSend', idempotency.onSend);
       await api.register(
         authRoutes(deps, {
           secureCookies: options.secureCookies ?? false,

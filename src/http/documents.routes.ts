@@ -25,7 +25,6 @@ import {
   updateDocumentBody,
 } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';
-import { idempotent } from './idempotency.ts';
 import {
   documentListItemOut,
   documentOut,
@@ -59,6 +58,7 @@ export const documentRoutes =
     app.post(
       '/documents',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Créer un document (brouillon)',
@@ -66,9 +66,8 @@ export const documentRoutes =
           response: { 201: documentOut },
         },
       },
-      idempotent(deps, 201, async (request) =>
-        present(await createDocument(deps, requireActor(request), createDocumentBody.parse(request.body))),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(present(await createDocument(deps, requireActor(request), request.body))),
     );
 
     app.get(
@@ -153,7 +152,7 @@ export const documentRoutes =
           documentId: request.params.id,
           ...request.body,
         });
-        return reply.status(201).send({ ...result, document: present(result.document) });
+        return reply.status(201).send(await { ...result, document: present(result.document) });
       },
     );
 
@@ -221,6 +220,7 @@ export const documentRoutes =
     app.post(
       '/documents/:id/duplicate',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Dupliquer en un nouveau brouillon',
@@ -228,12 +228,13 @@ export const documentRoutes =
           response: { 201: documentOut },
         },
       },
-      idempotent(deps, 201, async (request) =>
-        present(
-          await duplicateDocument(deps, requireActor(request), {
-            documentId: idParam.parse(request.params).id,
-          }),
+      async (request, reply) =>
+        reply.status(201).send(
+          present(
+            await duplicateDocument(deps, requireActor(request), {
+              documentId: request.params.id,
+            }),
+          ),
         ),
-      ),
     );
   };

@@ -32,7 +32,6 @@ import {
   updateEngagementBody,
 } from './engagements.schemas.ts';
 import { idParam } from './fields.schemas.ts';
-import { idempotent } from './idempotency.ts';
 import {
   companyOut,
   companyViewOut,
@@ -63,6 +62,7 @@ export const engagementRoutes =
     app.post(
       '/engagements',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Créer une affaire prospect',
@@ -70,9 +70,8 @@ export const engagementRoutes =
           response: { 201: engagementOut },
         },
       },
-      idempotent(deps, 201, (request) =>
-        createEngagement(deps, requireActor(request), createEngagementBody.parse(request.body)),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(await createEngagement(deps, requireActor(request), request.body)),
     );
     app.get(
       '/engagements/:id',
@@ -157,6 +156,7 @@ export const engagementRoutes =
     app.post(
       '/companies',
       {
+        config: { idempotent: true },
         schema: {
           tags: companyTags,
           summary: 'Créer une entreprise ou un particulier',
@@ -164,9 +164,8 @@ export const engagementRoutes =
           response: { 201: companyOut },
         },
       },
-      idempotent(deps, 201, (request) =>
-        createCompany(deps, requireActor(request), companyBody.parse(request.body)),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(await createCompany(deps, requireActor(request), request.body)),
     );
     app.get(
       '/companies/:id',
@@ -199,6 +198,7 @@ export const engagementRoutes =
     app.post(
       '/companies/:id/contacts',
       {
+        config: { idempotent: true },
         schema: {
           tags: companyTags,
           summary: 'Ajouter un contact',
@@ -207,12 +207,13 @@ export const engagementRoutes =
           response: { 201: contactOut },
         },
       },
-      idempotent(deps, 201, (request) =>
-        createContact(deps, requireActor(request), {
-          companyId: idParam.parse(request.params).id,
-          contact: contactBody.parse(request.body),
-        }),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(
+          await createContact(deps, requireActor(request), {
+            companyId: request.params.id,
+            contact: request.body,
+          }),
+        ),
     );
     app.patch(
       '/contacts/:id',

@@ -4,31 +4,48 @@ import { AppError } from '../application/app-error.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A create route: an Idempotency-Key makes a repeated request answer once. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotencyKey?: { scoped: string; firmId: string } | 'replayed';
+  }
+}
+
 /** A first attempt still pending after this long died with its process: a retry takes over. */
 const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
+const requestHashOf = (request: FastifyRequest) =>
+  createHash('sha256')
+    .update(
+      `${request.method} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.body)}`,
+    )
+    .digest('hex');
+
 /**
  * A create request carrying an Idempotency-Key runs once: a repeat with the same body gets the
- * stored response, another body gets 422, a repeat while the first still runs gets 409. A failed
- * first attempt releases the key so that the client may retry.
+ * stored answer, another body gets 422, a repeat while the first still runs gets 409. The claim is
+ * taken before the handler (preHandler) and settled with the answer (onSend), so the routes keep
+ * their ordinary, typed handlers and only say `config: { idempotent: true }`.
  */
-export const idempotent =
-  <T>(deps: Deps, status: number, handler: (request: FastifyRequest) => Promise<T>) =>
-  async (request: FastifyRequest, reply: FastifyReply) => {
+export const idempotencyHooks = (deps: Deps) => ({
+  preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
-    if (typeof key !== 'string' || key.length === 0) return reply.status(status).send(await handler(request));
+    if (!request.routeOptions.config.idempotent || typeof key !== 'string' || key.length === 0) return;
+    if (key.length > 200) {
+      throw new AppError('REQUEST.VALIDATION_FAILED', {
+        fields: [
+          { field: 'Idempotency-Key', message: 'Clé d’idempotence trop longue : 200 caractères au plus.' },
+        ],
+      });
+    }
     const actor = requireActor(request);
-    if (key.length > 200)
-      throw new AppError('REQUEST.VALIDATION_FAILED', { fields: [{ field: 'Idempotency-Key' }] });
-    const requestHash = createHash('sha256')
-      .update(
-        `${request.method} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.body)}`,
-      )
-      .digest('hex');
-    const store = deps.store.read(actor.firmId).idempotency;
-    const scopedKey = `${actor.userId}:${key}`;
+    const scoped = `${actor.userId}:${key}`;
+    const requestHash = requestHashOf(request);
     const now = deps.clock.now();
-    const claim = await store.claim(scopedKey, requestHash, {
+    const claim = await deps.store.read(actor.firmId).idempotency.claim(scoped, requestHash, {
       now,
       abandonedBefore: new Date(now.getTime() - ABANDONED_AFTER_MS),
     });
@@ -36,17 +53,24 @@ export const idempotent =
       throw new AppError('IDEMPOTENCY.KEY_REUSED');
     if (claim.state === 'pending') throw new AppError('IDEMPOTENCY.IN_PROGRESS');
     if (claim.state === 'done') {
+      request.idempotencyKey = 'replayed';
       return reply.status(claim.statusCode).header('idempotent-replayed', 'true').send(claim.response);
     }
-    let result: T;
-    try {
-      result = await handler(request);
-    } catch (error) {
-      await store.release(scopedKey);
-      throw error;
+    request.idempotencyKey = { scoped, firmId: actor.firmId };
+  },
+
+  onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const claimed = request.idempotencyKey;
+    if (!claimed || claimed === 'replayed') return payload;
+    const store = deps.store.read(claimed.firmId).idempotency;
+    if (reply.statusCode >= 400) {
+      // Refused or failed: nothing was created, the client may retry with the same key.
+      await store.release(claimed.scoped);
+    } else {
+      // Once the use case has committed, the key is never released: if storing the answer fails,
+      // the key stays pending and a retry waits (409) rather than creating a second time.
+      await store.complete(claimed.scoped, reply.statusCode, JSON.parse(String(payload)));
     }
-    // Once the use case has committed, the key is never released: if storing the answer fails,
-    // the key stays pending and a retry waits (409) rather than creating a second time.
-    await store.complete(scopedKey, status, JSON.parse(JSON.stringify(result)));
-    return reply.status(status).send(result);
-  };
+    return payload;
+  },
+});

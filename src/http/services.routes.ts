@@ -11,7 +11,6 @@ import { revalueCatalogue } from '../application/catalogue/revalue-catalogue.ts'
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam } from './fields.schemas.ts';
-import { idempotent } from './idempotency.ts';
 import {
   archiveBody,
   createServiceBody,
@@ -54,6 +53,7 @@ export const serviceRoutes =
     app.post(
       '/services',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Créer une mission (associé)',
@@ -61,9 +61,8 @@ export const serviceRoutes =
           response: { 201: serviceOut },
         },
       },
-      idempotent(deps, 201, (request) =>
-        createService(deps, requireActor(request), createServiceBody.parse(request.body)),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(await createService(deps, requireActor(request), request.body)),
     );
     app.patch(
       '/services/:id',
@@ -107,6 +106,7 @@ export const serviceRoutes =
     app.post(
       '/services/revalue',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Réévaluer tout le catalogue par un coefficient (associé)',
@@ -116,8 +116,7 @@ export const serviceRoutes =
           response: { 200: revaluationOut },
         },
       },
-      idempotent(deps, 200, (request) =>
-        revalueCatalogue(deps, requireActor(request), revalueBody.parse(request.body)),
-      ),
+      async (request, reply) =>
+        reply.status(200).send(await revalueCatalogue(deps, requireActor(request), request.body)),
     );
   };

@@ -120,23 +120,27 @@ export const revaluationOut = z.object({
   dryRun: z.boolean(),
   appliedAt: instantOut.nullable(),
   reason: z.string(),
-  revalued: z.array(
-    z.object({
-      serviceId: z.uuid(),
-      code: z.string(),
-      label: z.string(),
-      beforeCents: centsOut,
-      afterCents: centsOut,
-      changePercent: z.string().nullable().meta({ description: 'Variation en %, "3.00" pour +3 %' }),
-    }),
-  ),
-  skipped: z.array(
-    z.object({
-      serviceId: z.uuid(),
-      code: z.string(),
-      label: z.string(),
-      priceCents: centsOut,
-      reason: z.enum(['excluded', 'at_cost']),
-    }),
-  ),
+  revalued: z
+    .array(
+      z.object({
+        serviceId: z.uuid(),
+        code: z.string(),
+        label: z.string(),
+        beforeCents: centsOut,
+        afterCents: centsOut,
+        changePercent: z.string().nullable().meta({ description: 'Variation en %, "3.00" pour +3 %' }),
+      }),
+    )
+    .readonly(),
+  skipped: z
+    .array(
+      z.object({
+        serviceId: z.uuid(),
+        code: z.string(),
+        label: z.string(),
+        priceCents: centsOut,
+        reason: z.enum(['excluded', 'at_cost']),
+      }),
+    )
+    .readonly(),
 });

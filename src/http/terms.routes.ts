@@ -4,7 +4,6 @@ import type { Deps } from '../application/ports.ts';
 import { getCurrentTerms, getTerms, listTerms, publishTerms } from '../application/terms/manage-terms.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam } from './fields.schemas.ts';
-import { idempotent } from './idempotency.ts';
 import { publishTermsBody, termsOut, termsSummaryOut } from './terms.schemas.ts';
 
 export const termsRoutes =
@@ -48,6 +47,7 @@ export const termsRoutes =
     app.post(
       '/terms',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Publier une nouvelle version des conditions générales (associé)',
@@ -57,8 +57,7 @@ export const termsRoutes =
           response: { 201: termsOut },
         },
       },
-      idempotent(deps, 201, (request) =>
-        publishTerms(deps, requireActor(request), publishTermsBody.parse(request.body)),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(await publishTerms(deps, requireActor(request), request.body)),
     );
   };

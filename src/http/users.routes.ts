@@ -5,7 +5,6 @@ import type { Deps } from '../application/ports.ts';
 import { createUser, listUsers, updateUser } from '../application/users/manage-users.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam } from './fields.schemas.ts';
-import { idempotent } from './idempotency.ts';
 import { createUserBody, resetPasswordBody, updateUserBody, userOut } from './users.schemas.ts';
 
 export const userRoutes =
@@ -22,6 +21,7 @@ export const userRoutes =
     app.post(
       '/users',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Créer un utilisateur (associé)',
@@ -29,9 +29,8 @@ export const userRoutes =
           response: { 201: userOut },
         },
       },
-      idempotent(deps, 201, (request) =>
-        createUser(deps, requireActor(request), createUserBody.parse(request.body)),
-      ),
+      async (request, reply) =>
+        reply.status(201).send(await createUser(deps, requireActor(request), request.body)),
     );
     app.patch(
       '/users/:id',
