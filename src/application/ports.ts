@@ -34,6 +34,8 @@ export type EngagementFilter = {
   state?: 'prospect' | 'client';
   responsibleUserId?: string;
   search?: string;
+  /** R-D6: only the engagements whose letter in force carries terms older than this version. */
+  termsVersionBelow?: number;
   sort: 'updatedAt' | 'createdAt' | 'companyName' | 'clientCode';
   direction: SortDirection;
   page: number;

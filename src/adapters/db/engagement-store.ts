@@ -3,7 +3,7 @@ import type { EngagementFilter, FirmScope } from '../../application/ports.ts';
 import type { Engagement } from '../../application/records.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
-import { companies, engagements, users } from './schema.ts';
+import { companies, documents, engagements, termsVersions, users } from './schema.ts';
 import { updateVersioned } from './versioned-update.ts';
 
 const toEngagement = ({ firmId: _firmId, ...row }: typeof engagements.$inferSelect): Engagement => row;
@@ -29,8 +29,17 @@ const filterWhere = (firmId: string, filter: EngagementFilter): SQL | undefined 
           ilike(engagements.clientCode, likePattern(filter.search)),
         )
       : undefined,
+    filter.termsVersionBelow === undefined ? undefined : carriesTermsBelow(filter.termsVersionBelow),
   );
 };
+
+/** R-D6: a signed letter (in force, not replaced) of the engagement carries terms older than `version`. */
+const carriesTermsBelow = (version: number) => sql`exists (
+  select 1 from ${documents}
+  join ${termsVersions} on ${termsVersions.firmId} = ${documents.firmId} and ${termsVersions.id} = ${documents.termsVersionId}
+  where ${documents.firmId} = ${engagements.firmId} and ${documents.engagementId} = ${engagements.id}
+    and ${documents.kind} in ('engagement_letter', 'replacement_letter') and ${documents.status} = 'signed'
+    and ${termsVersions.version} < ${version})`;
 
 export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements'] => ({
   async find(id, options) {
