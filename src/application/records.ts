@@ -186,6 +186,8 @@ export type Document = LifecycleState &
     duplicatedFromId: string | null;
     coefficient: Decimal | null;
     replacesIds: string[];
+    /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
+    basedOnAmendmentIds: string[] | null;
     totals: DocumentTotals;
     frozen: unknown;
     createdBy: string;

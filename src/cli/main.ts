@@ -27,6 +27,12 @@ const run = async () => {
     return database.close();
   }
   if (command === 'seed') {
+    if (config.NODE_ENV === 'production') {
+      // Demo and benchmark firms come with published passwords: never on a production database.
+      console.error('lettrine seed est refusé en production (NODE_ENV=production).');
+      process.exitCode = 1;
+      return database.close();
+    }
     const { values } = parseArgs({ args: rest, options: { clients: { type: 'string' } } });
     if (values.clients)
       await seedPortfolio(deps, { clients: Number(values.clients), log: console.log, database });
@@ -61,6 +67,7 @@ const run = async () => {
     console.log(`  Cabinet de démonstration : ${demo.firmName}`);
     for (const user of demo.users)
       console.log(`    ${user.role.padEnd(14)} ${user.email}  /  ${user.password}`);
+    console.log('  (mots de passe de démonstration, tant que personne ne les a changés)');
   }
 };
 

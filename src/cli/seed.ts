@@ -45,13 +45,14 @@ export type SeedDemoOptions = {
  * history exists), dated over the last fourteen months on a clock of the seed's own.
  */
 export const seedDemo = async (deps: Deps, options: SeedDemoOptions): Promise<DemoInfo | undefined> => {
-  const firms = await deps.store.listFirms();
-  const existing = firms.find((firm) => firm.slug === DEMO_SLUG);
-  if (existing) return { firmName: existing.name, users: DEMO_USERS };
   if (options.nodeEnv === 'production') {
+    // Its passwords are public: production neither creates the demo nor prints them.
     options.log('Pas de cabinet de démonstration en production (NODE_ENV=production).');
     return undefined;
   }
+  const firms = await deps.store.listFirms();
+  const existing = firms.find((firm) => firm.slug === DEMO_SLUG);
+  if (existing) return { firmName: existing.name, users: DEMO_USERS };
   if (options.trigger === 'start' && firms.length > 0) return undefined;
   const clock = seedClock(deps.clock.now());
   const seedDeps: Deps = { ...deps, clock };

@@ -152,7 +152,7 @@ export const documentRoutes =
           documentId: request.params.id,
           ...request.body,
         });
-        return reply.status(201).send(await { ...result, document: present(result.document) });
+        return reply.status(201).send({ ...result, document: present(result.document) });
       },
     );
 

@@ -78,15 +78,9 @@ export const engagementListQuery = z.strictObject({
   state: z.enum(['prospect', 'client']).optional(),
   responsibleUserId: z.uuid().optional(),
   search: searchField,
-  termsVersionBelow: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .optional()
-    .meta({
-      description: 'R-D6 : clients dont la lettre en vigueur porte des CG antérieures à cette version',
-    }),
+  termsVersionBelow: z.coerce.number().int().min(1).max(100_000).optional().meta({
+    description: 'R-D6 : clients dont la lettre en vigueur porte des CG antérieures à cette version',
+  }),
   sort: z.enum(['updatedAt', 'createdAt', 'companyName', 'clientCode']).default('updatedAt'),
 });
 

@@ -10,7 +10,7 @@ declare module 'fastify' {
     idempotent?: boolean;
   }
   interface FastifyRequest {
-    idempotencyKey?: { scoped: string; firmId: string } | 'replayed';
+    idempotencyKey?: { scoped: string; firmId: string } | 'replayed' | 'settled';
   }
 }
 
@@ -61,15 +61,21 @@ export const idempotencyHooks = (deps: Deps) => ({
 
   onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claimed = request.idempotencyKey;
-    if (!claimed || claimed === 'replayed') return payload;
+    if (typeof claimed !== 'object') return payload;
+    // Settled once: an error below makes Fastify answer 500 and call this hook again.
+    request.idempotencyKey = 'settled';
     const store = deps.store.read(claimed.firmId).idempotency;
     if (reply.statusCode >= 400) {
       // Refused or failed: nothing was created, the client may retry with the same key.
       await store.release(claimed.scoped);
-    } else {
-      // Once the use case has committed, the key is never released: if storing the answer fails,
-      // the key stays pending and a retry waits (409) rather than creating a second time.
+      return payload;
+    }
+    // The use case has committed: the key is never released now. If storing the answer fails, the
+    // key stays pending, and a retry gets 409 until the claim is taken over as abandoned.
+    try {
       await store.complete(claimed.scoped, reply.statusCode, JSON.parse(String(payload)));
+    } catch (error) {
+      request.log.error({ err: error }, 'idempotency answer not stored');
     }
     return payload;
   },

@@ -21,7 +21,6 @@ export const userRoutes =
     app.post(
       '/users',
       {
-        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Créer un utilisateur (associé)',

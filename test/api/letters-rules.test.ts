@@ -196,5 +196,129 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
       scope.lines.map((l: { quantity: string; unitPriceCents: number }) => [l.quantity, l.unitPriceCents]),
     ).toEqual([['2', 150_000]]);
     expect(scope.annualRecurringCents).toBe(300_000);
+    // Sent after the price amendment was signed, the quantity amendment shows the line as it stood.
+    const sent = (await collab.get(`/documents/${onQuantity}`)).body.document;
+    expect([sent.lines[0].quantity, sent.lines[0].unitPriceCents, sent.lines[0].changedFields]).toEqual([
+      '2',
+      150_000,
+      ['quantity'],
+    ]);
+  });
+
+  it('R-D2 duplicating a stale replacement letter does not make it current', async () => {
+    const { engagement, letterId } = await aClient(collab, associe, serviceId, 'Duplicata Périmé');
+    const stale = (
+      await collab.post('/documents', { engagementId: engagement.id, kind: 'replacement_letter' })
+    ).body;
+    const amendment = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'amendment',
+      amendsLetterId: letterId,
+      changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 1 } }],
+    });
+    await send(collab, amendment.body.id);
+    await sign(collab, amendment.body.id, 'client');
+    await sign(associe, amendment.body.id, 'firm');
+    await collab.post(`/documents/${stale.id}/cancel`, { reason: 'Périmètre changé' });
+    const copy = (await collab.post(`/documents/${stale.id}/duplicate`)).body;
+    expectProblem(await collab.post(`/documents/${copy.id}/send`), 409, 'DOCUMENT.SCOPE_CHANGED');
+  });
+
+  it('R-D1 R-D2 an amendment signed while the replacement awaits its signatures blocks the last one', async () => {
+    const { engagement, letterId } = await aClient(collab, associe, serviceId, 'Signature Tardive');
+    const replacement = (
+      await collab.post('/documents', { engagementId: engagement.id, kind: 'replacement_letter' })
+    ).body;
+    await send(collab, replacement.id);
+    await sign(collab, replacement.id, 'client');
+    const amendment = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'amendment',
+      amendsLetterId: letterId,
+      changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 1 } }],
+    });
+    await send(collab, amendment.body.id);
+    await sign(collab, amendment.body.id, 'client');
+    await sign(associe, amendment.body.id, 'firm');
+    expectProblem(
+      await associe.post(`/documents/${replacement.id}/signatures`, { side: 'firm' }),
+      409,
+      'DOCUMENT.SCOPE_CHANGED',
+    );
+    expect((await collab.get(`/documents/${amendment.body.id}`)).body.document.status).toBe('signed');
+  });
+
+  it('R-D2 a replacement letter dated before a signed amendment takes effect is refused', async () => {
+    const { engagement, letterId } = await aClient(collab, associe, serviceId, 'Avenant Futur');
+    const amendment = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'amendment',
+      amendsLetterId: letterId,
+      effectiveDate: '2027-03-01',
+      changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 1 } }],
+    });
+    await send(collab, amendment.body.id);
+    await sign(collab, amendment.body.id, 'client');
+    await sign(associe, amendment.body.id, 'firm');
+    const early = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'replacement_letter',
+      effectiveDate: '2027-01-01',
+    });
+    expectProblem(early, 422, 'DOCUMENT.AMENDMENT_AFTER_REPLACEMENT');
+    const later = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'replacement_letter',
+      effectiveDate: '2027-03-01',
+    });
+    expect(later.status).toBe(201);
+    expect(later.body.lines).toHaveLength(2);
+  });
+
+  it('R-D6 a letter dated in the past carries the terms in force today', async () => {
+    const engagement = await aProspect(collab, 'Lettre Antidatée');
+    const letter = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'engagement_letter',
+      effectiveDate: '2024-01-01',
+      lines: [{ serviceId, quantity: 1 }],
+    });
+    const current = (await collab.get('/terms/current')).body;
+    expect(letter.body.termsVersionId).toBe(current.id);
+  });
+
+  it('R-B3 a signature cannot be dated before the document was sent', async () => {
+    const engagement = await aProspect(collab, 'Signature Ancienne');
+    const draft = (
+      await collab.post('/documents', {
+        engagementId: engagement.id,
+        kind: 'proposal',
+        lines: [{ serviceId, quantity: 1 }],
+      })
+    ).body;
+    await send(collab, draft.id);
+    const res = await collab.post(`/documents/${draft.id}/signatures`, {
+      side: 'client',
+      signedOn: '2020-01-01',
+    });
+    expectProblem(res, 400, 'REQUEST.VALIDATION_FAILED');
+  });
+
+  it('R-A6 a letter signed on a client draws no client code: the series stays gapless', async () => {
+    const first = await aClient(collab, associe, serviceId, 'Premier Client Code');
+    const codeOf = async (id: string) =>
+      (await collab.get(`/engagements/${id}`)).body.engagement.clientCode as string;
+    const before = await codeOf(first.engagement.id);
+    const second = await collab.post('/documents', {
+      engagementId: first.engagement.id,
+      kind: 'engagement_letter',
+      lines: [{ serviceId: payslipId, quantity: 1 }],
+    });
+    await send(collab, second.body.id);
+    await sign(collab, second.body.id, 'client');
+    await sign(associe, second.body.id, 'firm');
+    expect(await codeOf(first.engagement.id)).toBe(before);
+    const next = await aClient(collab, associe, serviceId, 'Client Suivant');
+    expect(Number((await codeOf(next.engagement.id)).slice(-5))).toBe(Number(before.slice(-5)) + 1);
   });
 });

@@ -37,17 +37,18 @@ describe(`a paper signature with its scan (${databaseKind})`, () => {
       lines: [{ serviceId, quantity: 1 }],
     });
     await api.post(`/documents/${doc.body.id}/send`);
+    ctx.clock.set('2026-12-02T10:00:00Z');
     const signed = await api.post(`/documents/${doc.body.id}/signatures`, {
       side: 'client',
       method: 'paper',
       signatoryName: 'Jeanne Durand',
-      signedOn: '2026-11-28',
+      signedOn: '2026-11-30',
       scan: { fileName: 'offre signée.png', contentType: 'image/png', base64: PNG_BASE64 },
     });
     expect(signed.status).toBe(201);
     expect(signed.body.signature).toMatchObject({
       hasScan: true,
-      signedOn: '2026-11-28',
+      signedOn: '2026-11-30',
       signatoryName: 'Jeanne Durand',
     });
 

@@ -132,9 +132,15 @@ describe(`seedDemo (${databaseKind})`, () => {
       users: (await scope.users.list()).length,
     });
     const before = await count();
-    const again = await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'production' });
+    const again = await seedDemo(ctx.deps, { log: () => {}, trigger: 'command' });
     expect(again?.firmName).toBe('Cabinet Dupré & Associés');
     expect(await count()).toEqual(before);
+  });
+
+  it('in production, neither creates the demo nor hands out its public passwords', async () => {
+    expect(
+      await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'production' }),
+    ).toBeUndefined();
   });
 });
 

@@ -101,6 +101,7 @@ describe(`the store (${databaseKind})`, () => {
       duplicatedFromId: null,
       coefficient: null,
       replacesIds: [],
+      basedOnAmendmentIds: null,
       totals: computeTotals(lines),
       frozen: null,
       sentAt: null,

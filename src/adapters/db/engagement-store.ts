@@ -33,13 +33,16 @@ const filterWhere = (firmId: string, filter: EngagementFilter): SQL | undefined 
   );
 };
 
-/** R-D6: a signed letter (in force, not replaced) of the engagement carries terms older than `version`. */
+/**
+ * R-D6: a signed letter (in force, not replaced) of the engagement carries terms older than
+ * `version`, or none at all (a letter from before the terms were required).
+ */
 const carriesTermsBelow = (version: number) => sql`exists (
   select 1 from ${documents}
-  join ${termsVersions} on ${termsVersions.firmId} = ${documents.firmId} and ${termsVersions.id} = ${documents.termsVersionId}
+  left join ${termsVersions} on ${termsVersions.firmId} = ${documents.firmId} and ${termsVersions.id} = ${documents.termsVersionId}
   where ${documents.firmId} = ${engagements.firmId} and ${documents.engagementId} = ${engagements.id}
     and ${documents.kind} in ('engagement_letter', 'replacement_letter') and ${documents.status} = 'signed'
-    and ${termsVersions.version} < ${version})`;
+    and (${termsVersions.version} is null or ${termsVersions.version} < ${version}))`;
 
 export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements'] => ({
   async find(id, options) {

@@ -287,6 +287,8 @@ export const documents = pgTable(
     sourceProposalId: uuid('source_proposal_id'),
     duplicatedFromId: uuid('duplicated_from_id'),
     coefficient: numeric('coefficient'),
+    /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
+    basedOnAmendmentIds: jsonb('based_on_amendment_ids').$type<string[]>(),
     totals: jsonb('totals').notNull(),
     frozen: jsonb('frozen'),
     sentAt: at('sent_at'),

@@ -87,3 +87,33 @@ export const buildAmendmentLines = async (
   );
   return lines;
 };
+
+/**
+ * R-C2 at send: a modification or removal is shown with the letter's line as it stands on the
+ * amendment's effective date (another amendment may have changed it since this one was drafted),
+ * keeping only the fields this amendment changes.
+ */
+export const refreshAmendmentLines = (
+  letter: LetterScope,
+  lines: readonly DocumentLine[],
+): DocumentLine[] => {
+  const targets = new Map(letter.lines.map((line) => [line.lineId, line]));
+  const missing = lines.filter((line) => line.operation !== 'add' && !targets.has(line.targetLineId ?? ''));
+  if (missing.length > 0) {
+    throw new AppError('DOCUMENT.LINE_TARGET_NOT_FOUND', {
+      targetLineIds: missing.map((line) => line.targetLineId),
+    });
+  }
+  return lines.map((line) => {
+    const target = targets.get(line.targetLineId ?? '');
+    if (line.operation === 'add' || !target) return line;
+    const keeps = (field: ModifiableField) =>
+      line.operation === 'remove' || !line.changedFields?.includes(field);
+    return {
+      ...line,
+      quantity: keeps('quantity') ? target.quantity : line.quantity,
+      unitPriceCents: keeps('unitPriceCents') ? target.unitPriceCents : line.unitPriceCents,
+      label: keeps('label') ? target.label : line.label,
+    };
+  });
+};

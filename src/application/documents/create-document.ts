@@ -12,6 +12,7 @@ import { assertLettersInForce } from './letters-in-force.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 import { DEFAULT_TITLES, newDraft } from './new-document.ts';
 import { prefillReplacement, type ReplacementOptions } from './prefill-replacement.ts';
+import { scopeOfDocuments } from './scope-of-engagement.ts';
 
 export type CreateDocumentInput = Partial<Omit<DocumentTerms, 'title'>> & {
   engagementId: string;
@@ -58,13 +59,25 @@ const buildContent = async (
     };
   }
   if (input.kind === 'replacement_letter') {
+    const date = input.effectiveDate ?? today;
+    const named =
+      input.replacement?.replacesIds ??
+      scopeOfDocuments(await scope.documents.listByEngagement(engagement.id), date).letters.map(
+        (l) => l.letterId,
+      );
+    // The letters' row locks queue an amendment being signed meanwhile: it lands before our read
+    // of the scope, or after this letter exists (and then the send sees it).
+    for (const id of [...named].sort()) await scope.documents.find(id, { forUpdate: true });
     const documents = await scope.documents.listByEngagement(engagement.id);
-    return prefillReplacement(deps.ids, documents, input.replacement ?? {}, input.effectiveDate ?? today);
+    return prefillReplacement(deps.ids, documents, { ...input.replacement, replacesIds: named }, date);
   }
   const lines = await buildLines(scope, deps.ids, input.lines ?? []);
   unwrap(assertLinesAllowed(input.kind, lines));
   return { lines };
 };
+
+/** A letter dated in the past still takes today's terms; one dated ahead, those of its start. */
+const laterOf = (a: string, b: string) => (a > b ? a : b);
 
 const LETTERS: readonly DocumentKind[] = ['engagement_letter', 'replacement_letter', 'amendment'];
 
@@ -87,7 +100,7 @@ export const createDocument = async (
     const termsVersionId =
       input.termsVersionId ??
       (LETTERS.includes(input.kind)
-        ? (await scope.terms.currentOn(input.effectiveDate ?? today))?.id
+        ? (await scope.terms.currentOn(laterOf(input.effectiveDate ?? today, today)))?.id
         : undefined);
     if (input.termsVersionId) found(await scope.terms.find(input.termsVersionId), 'terms');
     const id = deps.ids.uuid();

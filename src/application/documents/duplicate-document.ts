@@ -35,6 +35,7 @@ export const duplicateDocument = async (
         duplicatedFromId: source.id,
         coefficient: source.coefficient,
         replacesIds: source.replacesIds,
+        basedOnAmendmentIds: source.basedOnAmendmentIds,
         lines: source.lines.map((line) => ({ ...line, id: newIds.get(line.id) ?? deps.ids.uuid() })),
       }),
     );

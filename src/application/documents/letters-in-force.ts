@@ -28,24 +28,29 @@ export const assertLettersInForce = (
   return letters.filter((letter) => letterIds.includes(letter.letterId));
 };
 
-/**
- * R-D2: a replacement letter carries the consolidated scope of the moment it was prepared. An
- * amendment of the replaced letters signed since then would be retired with them and its change
- * lost: the replacement must be prepared again from the scope as it now stands.
- */
-export const assertReplacementUpToDate = (documents: readonly Document[], replacement: Document): void => {
-  if (replacement.kind !== 'replacement_letter') return;
-  const later = documents.filter(
+/** The signed amendments, not replaced, of the given letters. */
+export const amendmentsInForce = (documents: readonly Document[], letterIds: readonly string[]): Document[] =>
+  documents.filter(
     (doc) =>
       doc.kind === 'amendment' &&
       doc.amendsLetterId !== null &&
-      replacement.replacesIds.includes(doc.amendsLetterId) &&
-      isInForce(doc.status) &&
-      doc.signedAt !== null &&
-      doc.signedAt > replacement.createdAt,
+      letterIds.includes(doc.amendsLetterId) &&
+      isInForce(doc.status),
   );
-  if (later.length > 0) {
-    throw new AppError('DOCUMENT.SCOPE_CHANGED', { amendmentNumbers: later.map((doc) => doc.number) });
+
+/**
+ * R-D2: a replacement letter carries the consolidated scope of the amendments it was prepared
+ * from. An amendment of the replaced letters signed since (or one undone) would be retired with
+ * them and its change lost: the replacement must be prepared again from the scope as it now stands.
+ * A duplicate keeps the amendments of its source, so duplicating a stale letter does not hide it.
+ */
+export const assertReplacementUpToDate = (documents: readonly Document[], replacement: Document): void => {
+  if (replacement.kind !== 'replacement_letter') return;
+  const basedOn = new Set(replacement.basedOnAmendmentIds ?? []);
+  const current = amendmentsInForce(documents, replacement.replacesIds);
+  const unseen = current.filter((doc) => !basedOn.has(doc.id));
+  if (unseen.length > 0 || current.length !== basedOn.size) {
+    throw new AppError('DOCUMENT.SCOPE_CHANGED', { amendmentNumbers: unseen.map((doc) => doc.number) });
   }
 };
 

@@ -18,6 +18,7 @@ export const newDraft = (input: {
   duplicatedFromId?: string | null;
   coefficient?: string | null;
   replacesIds?: string[];
+  basedOnAmendmentIds?: string[] | null;
 }): NewDocument => ({
   ...input.terms,
   id: input.id,
@@ -30,6 +31,7 @@ export const newDraft = (input: {
   duplicatedFromId: input.duplicatedFromId ?? null,
   coefficient: input.coefficient ?? null,
   replacesIds: input.replacesIds ?? [],
+  basedOnAmendmentIds: input.basedOnAmendmentIds ?? null,
   totals: totalsOf(input.lines) as DocumentTotals,
   frozen: null,
   sentAt: null,

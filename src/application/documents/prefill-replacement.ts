@@ -7,7 +7,7 @@ import type { IsoDate } from '../../domain/shared/dates.ts';
 import { AppError, unwrap } from '../app-error.ts';
 import type { IdGenerator } from '../ports.ts';
 import type { Document, DocumentLine } from '../records.ts';
-import { assertLettersInForce } from './letters-in-force.ts';
+import { amendmentsInForce, assertLettersInForce } from './letters-in-force.ts';
 import { scopeOfDocuments } from './scope-of-engagement.ts';
 
 export type ReplacementOptions = {
@@ -28,13 +28,25 @@ export const prefillReplacement = (
   documents: readonly Document[],
   options: ReplacementOptions,
   date: IsoDate,
-): { lines: DocumentLine[]; replacesIds: string[]; coefficient: string | null } => {
+): {
+  lines: DocumentLine[];
+  replacesIds: string[];
+  coefficient: string | null;
+  basedOnAmendmentIds: string[];
+} => {
   const coefficient = options.coefficient
     ? unwrap(assertCoefficient(options.coefficient, options.confirmCoefficient ?? false))
     : null;
   const replacesIds = options.replacesIds ?? scopeOfDocuments(documents, date).letters.map((l) => l.letterId);
   if (replacesIds.length === 0) throw new AppError('DOCUMENT.NOTHING_TO_REPLACE');
   const scopeLines = assertLettersInForce(documents, replacesIds, date).flatMap((letter) => letter.lines);
+  const amendments = amendmentsInForce(documents, replacesIds);
+  const later = amendments.filter((doc) => (doc.effectiveDate ?? date) > date);
+  if (later.length > 0) {
+    throw new AppError('DOCUMENT.AMENDMENT_AFTER_REPLACEMENT', {
+      amendments: later.map((doc) => ({ number: doc.number, effectiveDate: doc.effectiveDate })),
+    });
+  }
   const lines = prefillReplacementLines(scopeLines, {
     coefficient,
     rounding: options.rounding ?? 'cent',
@@ -50,5 +62,5 @@ export const prefillReplacement = (
       description: null,
     }),
   );
-  return { lines, replacesIds, coefficient };
+  return { lines, replacesIds, coefficient, basedOnAmendmentIds: amendments.map((doc) => doc.id).sort() };
 };

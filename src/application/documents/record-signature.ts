@@ -57,6 +57,18 @@ const resolveSigner = async (actor: Actor, scope: FirmScope, doc: Document, inpu
   };
 };
 
+/** A signature is dated between the day the document was sent and today (Paris dates). */
+const assertSignedOnPlausible = (signedOn: string, bounds: { today: string; sentOn: string | null }) => {
+  const message =
+    signedOn > bounds.today
+      ? 'Une signature ne peut pas être datée de demain ou plus tard.'
+      : bounds.sentOn && signedOn < bounds.sentOn
+        ? `Une signature ne peut pas précéder l’envoi du document (le ${bounds.sentOn}).`
+        : undefined;
+  if (message)
+    throw new AppError('REQUEST.VALIDATION_FAILED', { fields: [{ field: 'body.signedOn', message }] });
+};
+
 /**
  * R-B3: records one side's signature; the last required one signs the document and runs the
  * automations (R-A4, R-B2, R-D1) in the same transaction. The document row lock orders concurrent
@@ -71,14 +83,8 @@ export const recordSignature = async (
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const signedOn = input.signedOn ?? parisDate(at);
-    if (signedOn > parisDate(at)) {
-      throw new AppError('REQUEST.VALIDATION_FAILED', {
-        fields: [
-          { field: 'body.signedOn', message: 'Une signature ne peut pas être datée de demain ou plus tard.' },
-        ],
-      });
-    }
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
+    assertSignedOnPlausible(signedOn, { today: parisDate(at), sentOn: doc.sentAt && parisDate(doc.sentAt) });
     const existing = await scope.signatures.listByDocument(doc.id);
     const signer = await resolveSigner(actor, scope, doc, input);
     const decision = unwrap(

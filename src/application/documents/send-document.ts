@@ -12,7 +12,9 @@ import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
+import { refreshAmendmentLines } from './amendment-lines.ts';
 import { assertLettersInForce, assertReplacementUpToDate, targetLetterIds } from './letters-in-force.ts';
+import { totalsOf } from './line-input.ts';
 
 /** R-B5: the next number of the document's series, drawn inside the sending transaction. */
 const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promise<string> => {
@@ -32,18 +34,21 @@ const freeze = (doc: Document, at: Date) => ({
   termsVersionId: doc.termsVersionId,
 });
 
-const assertSendable = async (scope: FirmScope, doc: Document, today: string) => {
+/** Checks a draft can be sent, and returns it as it will be frozen. */
+const prepareSending = async (scope: FirmScope, doc: Document, today: string): Promise<Document> => {
   if (doc.lines.length === 0) throw new AppError('DOCUMENT.EMPTY');
   if (doc.kind === 'proposal' && doc.validUntil && doc.validUntil < today) {
     throw new AppError('DOCUMENT.VALIDITY_PASSED', { validUntil: doc.validUntil });
   }
   if (isLetterKind(doc.kind) && !doc.termsVersionId) throw new AppError('TERMS.NONE_CURRENT');
   const targets = targetLetterIds(doc);
-  if (targets.length > 0) {
-    const documents = await scope.documents.listByEngagement(doc.engagementId);
-    assertLettersInForce(documents, targets, doc.effectiveDate ?? today);
-    assertReplacementUpToDate(documents, doc);
-  }
+  if (targets.length === 0) return doc;
+  const documents = await scope.documents.listByEngagement(doc.engagementId);
+  const [letter] = assertLettersInForce(documents, targets, doc.effectiveDate ?? today);
+  assertReplacementUpToDate(documents, doc);
+  if (doc.kind !== 'amendment' || !letter) return doc;
+  const lines = refreshAmendmentLines(letter, doc.lines);
+  return { ...doc, lines, totals: totalsOf(lines) };
 };
 
 /** R-B4, R-B5: sending numbers the document and freezes its content. */
@@ -64,11 +69,14 @@ export const sendDocument = async (
     if (!canApply(doc, 'send')) {
       throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
     }
-    await assertSendable(scope, doc, today);
+    const ready = await prepareSending(scope, doc, today);
     const number = await drawNumber(scope, doc, yearOf(today));
-    const sent = unwrap(applyDocumentAction(doc, { type: 'send', number }, { at }));
+    const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
     const saved = notStale(
-      await scope.documents.save({ ...sent, frozen: freeze(doc, at) }, { expectedVersion: doc.version, at }),
+      await scope.documents.save(
+        { ...sent, frozen: freeze(ready, at) },
+        { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
+      ),
     );
     await recordEvent(scope, {
       type: 'document.sent',

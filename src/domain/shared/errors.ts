@@ -47,6 +47,8 @@ export const ERROR_MESSAGES = {
     'La ligne à modifier ou à supprimer n’existe pas dans la lettre en vigueur : choisissez une ligne de cette lettre.',
   'DOCUMENT.SCOPE_CHANGED':
     'Un avenant a été signé depuis la préparation de cette lettre substitutive : annulez-la et préparez-en une nouvelle, qui reprendra le périmètre à jour.',
+  'DOCUMENT.AMENDMENT_AFTER_REPLACEMENT':
+    'Un avenant signé de ces lettres prend effet après la date de la lettre substitutive : datez-la au plus tôt de la prise d’effet de cet avenant.',
   'DOCUMENT.NOTHING_TO_REPLACE': 'Cette affaire n’a aucune lettre de mission en vigueur à remplacer.',
   'DOCUMENT.SIGNATURE_ALREADY_RECORDED': 'Cette signature est déjà enregistrée pour ce document.',
   'DOCUMENT.SIGNATURE_NOT_REQUIRED':

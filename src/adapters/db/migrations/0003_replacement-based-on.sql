@@ -1,0 +1,1 @@
+ALTER TABLE "documents" ADD COLUMN "based_on_amendment_ids" jsonb;
