@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
-import { aClient, aProspect, expectProblem, send, sign } from '../builders/through-api.ts';
+import {
+  aClient,
+  aProspect,
+  aSentProposal,
+  aSignedAmendment,
+  expectProblem,
+  send,
+  sign,
+} from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
 import {
   aFirmWithUsers,
@@ -104,15 +112,11 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
     await refreshSessions(ctx, firm);
     collab = apiAs(ctx, firm.users.collaborateur.headers);
     associe = apiAs(ctx, firm.users.associe.headers);
-    const amendment = await collab.post('/documents', {
+    await aSignedAmendment(collab, associe, {
       engagementId: engagement.id,
-      kind: 'amendment',
-      amendsLetterId: letterId,
+      letterId,
       changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 2 } }],
     });
-    await send(collab, amendment.body.id);
-    await sign(collab, amendment.body.id, 'client');
-    await sign(associe, amendment.body.id, 'firm');
 
     const stale = await collab.post(`/documents/${replacement.id}/send`);
     expectProblem(stale, 409, 'DOCUMENT.SCOPE_CHANGED');
@@ -149,14 +153,7 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
 
   it('R-B3 a signature cannot be dated in the future', async () => {
     const engagement = await aProspect(collab, 'Signature Future');
-    const draft = (
-      await collab.post('/documents', {
-        engagementId: engagement.id,
-        kind: 'proposal',
-        lines: [{ serviceId, quantity: 1 }],
-      })
-    ).body;
-    await send(collab, draft.id);
+    const draft = await aSentProposal(collab, engagement.id, serviceId);
     const res = await collab.post(`/documents/${draft.id}/signatures`, {
       side: 'client',
       signedOn: '2030-01-01',
@@ -210,15 +207,11 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
     const stale = (
       await collab.post('/documents', { engagementId: engagement.id, kind: 'replacement_letter' })
     ).body;
-    const amendment = await collab.post('/documents', {
+    await aSignedAmendment(collab, associe, {
       engagementId: engagement.id,
-      kind: 'amendment',
-      amendsLetterId: letterId,
+      letterId,
       changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 1 } }],
     });
-    await send(collab, amendment.body.id);
-    await sign(collab, amendment.body.id, 'client');
-    await sign(associe, amendment.body.id, 'firm');
     await collab.post(`/documents/${stale.id}/cancel`, { reason: 'Périmètre changé' });
     const copy = (await collab.post(`/documents/${stale.id}/duplicate`)).body;
     expectProblem(await collab.post(`/documents/${copy.id}/send`), 409, 'DOCUMENT.SCOPE_CHANGED');
@@ -231,35 +224,27 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
     ).body;
     await send(collab, replacement.id);
     await sign(collab, replacement.id, 'client');
-    const amendment = await collab.post('/documents', {
+    const amendment = await aSignedAmendment(collab, associe, {
       engagementId: engagement.id,
-      kind: 'amendment',
-      amendsLetterId: letterId,
+      letterId,
       changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 1 } }],
     });
-    await send(collab, amendment.body.id);
-    await sign(collab, amendment.body.id, 'client');
-    await sign(associe, amendment.body.id, 'firm');
     expectProblem(
       await associe.post(`/documents/${replacement.id}/signatures`, { side: 'firm' }),
       409,
       'DOCUMENT.SCOPE_CHANGED',
     );
-    expect((await collab.get(`/documents/${amendment.body.id}`)).body.document.status).toBe('signed');
+    expect((await collab.get(`/documents/${amendment.id}`)).body.document.status).toBe('signed');
   });
 
   it('R-D2 a replacement letter dated before a signed amendment takes effect is refused', async () => {
     const { engagement, letterId } = await aClient(collab, associe, serviceId, 'Avenant Futur');
-    const amendment = await collab.post('/documents', {
+    await aSignedAmendment(collab, associe, {
       engagementId: engagement.id,
-      kind: 'amendment',
-      amendsLetterId: letterId,
-      effectiveDate: '2027-03-01',
+      letterId,
       changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 1 } }],
+      effectiveDate: '2027-03-01',
     });
-    await send(collab, amendment.body.id);
-    await sign(collab, amendment.body.id, 'client');
-    await sign(associe, amendment.body.id, 'firm');
     const early = await collab.post('/documents', {
       engagementId: engagement.id,
       kind: 'replacement_letter',
@@ -289,14 +274,7 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
 
   it('R-B3 a signature cannot be dated before the document was sent', async () => {
     const engagement = await aProspect(collab, 'Signature Ancienne');
-    const draft = (
-      await collab.post('/documents', {
-        engagementId: engagement.id,
-        kind: 'proposal',
-        lines: [{ serviceId, quantity: 1 }],
-      })
-    ).body;
-    await send(collab, draft.id);
+    const draft = await aSentProposal(collab, engagement.id, serviceId);
     const res = await collab.post(`/documents/${draft.id}/signatures`, {
       side: 'client',
       signedOn: '2020-01-01',

@@ -161,3 +161,30 @@ export const idsOf = (data: FirmData): string[] => [
   data.workOrder.id,
   data.token.id,
 ];
+
+/** An amendment of a letter, sent and signed by the client and an associé. */
+export const aSignedAmendment = async (
+  collab: Api,
+  associe: Api,
+  input: { engagementId: string; letterId: string; changes: object[]; effectiveDate?: string },
+) => {
+  const created = await collab.post('/documents', {
+    engagementId: input.engagementId,
+    kind: 'amendment',
+    amendsLetterId: input.letterId,
+    changes: input.changes,
+    ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await send(collab, created.body.id);
+  await sign(collab, created.body.id, 'client');
+  await sign(associe, created.body.id, 'firm');
+  return created.body as { id: string };
+};
+
+/** A sent proposal of one catalogue service. */
+export const aSentProposal = async (api: Api, engagementId: string, serviceId: string) => {
+  const draft = await aDraft(api, engagementId, serviceId);
+  await send(api, draft.id);
+  return draft;
+};
