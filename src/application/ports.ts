@@ -127,15 +127,10 @@ export type FirmScope = {
     /** forUpdate locks the listed services until commit (a catalogue revaluation). */
     list(options: { includeArchived: boolean; forUpdate?: boolean }): Promise<Service[]>;
     /** insert and update throw SERVICE.CODE_TAKEN when the code is already used (unique key). */
-    insert(service: Service, at: Date, changedBy: string): Promise<void>;
-    update(
-      input: Versioned<ServiceFields & { archivedAt: Date | null }>,
-      changedBy: string,
-    ): Promise<Service | undefined>;
-    setPrice(
-      id: string,
-      input: { priceCents: number; coefficient: string | null; reason: string; at: Date; changedBy: string },
-    ): Promise<void>;
+    insert(service: Service, at: Date): Promise<void>;
+    update(input: Versioned<ServiceFields & { archivedAt: Date | null }>): Promise<Service | undefined>;
+    setPrice(id: string, input: { priceCents: number; at: Date }): Promise<void>;
+    recordPrice(entry: ServicePrice & { changedBy: string }): Promise<void>;
     priceHistory(id: string): Promise<ServicePrice[]>;
   };
   terms: {

@@ -1,3 +1,4 @@
+import { PRICE_REASONS, recordServicePrice } from '../application/catalogue/price-history.ts';
 import type { Deps } from '../application/ports.ts';
 import type { Service, TermsVersion } from '../application/records.ts';
 import { CATALOGUE } from './seed-data.ts';
@@ -16,11 +17,15 @@ export const seedCatalogue = (
   deps.store.transaction(input.firmId, async (scope) => {
     if ((await scope.services.list({ includeArchived: true })).length === 0) {
       for (const fields of CATALOGUE) {
-        await scope.services.insert(
-          { ...fields, id: deps.ids.uuid(), archivedAt: null, version: 1 },
-          input.at,
-          input.userId,
-        );
+        const service = { ...fields, id: deps.ids.uuid(), archivedAt: null, version: 1 };
+        await scope.services.insert(service, input.at);
+        await recordServicePrice(deps, scope, {
+          serviceId: service.id,
+          priceCents: service.priceCents,
+          at: input.at,
+          changedBy: input.userId,
+          reason: PRICE_REASONS.created,
+        });
       }
     }
     if ((await scope.terms.list()).length === 0) {

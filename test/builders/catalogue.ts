@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PRICE_REASONS, recordServicePrice } from '../../src/application/catalogue/price-history.ts';
 import type { Service } from '../../src/application/records.ts';
 import type { TestContext } from '../support/test-app.ts';
 
@@ -27,9 +28,16 @@ export const aService = async (
     version: 1,
     ...overrides,
   };
-  await ctx.deps.store.transaction(firmId, (scope) =>
-    scope.services.insert(service, ctx.clock.now(), createdBy),
-  );
+  await ctx.deps.store.transaction(firmId, async (scope) => {
+    await scope.services.insert(service, ctx.clock.now());
+    await recordServicePrice(ctx.deps, scope, {
+      serviceId: service.id,
+      priceCents: service.priceCents,
+      at: ctx.clock.now(),
+      changedBy: createdBy,
+      reason: PRICE_REASONS.created,
+    });
+  });
   return service;
 };
 

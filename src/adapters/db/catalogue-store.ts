@@ -14,7 +14,7 @@ const toService = ({
 }: typeof services.$inferSelect): Service => row;
 const toTerms = ({ firmId: _f, ...row }: typeof termsVersions.$inferSelect): TermsVersion => row;
 
-export const serviceRepo = (db: Db, firmId: string, newId: () => string): FirmScope['services'] => ({
+export const serviceRepo = (db: Db, firmId: string): FirmScope['services'] => ({
   async find(id) {
     const [row] = await db
       .select()
@@ -31,36 +31,15 @@ export const serviceRepo = (db: Db, firmId: string, newId: () => string): FirmSc
     const rows = forUpdate ? await query.for('update') : await query;
     return rows.map(toService);
   },
-  async insert(service, at, changedBy) {
+  async insert(service, at) {
     await conflictOnDuplicate(
       db.insert(services).values({ ...service, firmId, createdAt: at, updatedAt: at }),
     );
-    await db.insert(servicePrices).values({
-      firmId,
-      id: newId(),
-      serviceId: service.id,
-      priceCents: service.priceCents,
-      validFrom: at,
-      reason: 'Création',
-      changedBy,
-    });
   },
-  async update(input, changedBy) {
-    const before = input.fields.priceCents === undefined ? undefined : await this.find(input.id);
+  async update(input) {
     const row = await conflictOnDuplicate(
       updateVersioned<typeof services.$inferSelect>(db, services, firmId, input),
     );
-    if (row && before && before.priceCents !== row.priceCents) {
-      await db.insert(servicePrices).values({
-        firmId,
-        id: newId(),
-        serviceId: row.id,
-        priceCents: row.priceCents,
-        validFrom: input.at,
-        reason: 'Modification du prix',
-        changedBy,
-      });
-    }
     return row && toService(row);
   },
   async setPrice(id, input) {
@@ -68,16 +47,9 @@ export const serviceRepo = (db: Db, firmId: string, newId: () => string): FirmSc
       .update(services)
       .set({ priceCents: input.priceCents, updatedAt: input.at, version: sql`${services.version} + 1` })
       .where(and(eq(services.firmId, firmId), eq(services.id, id)));
-    await db.insert(servicePrices).values({
-      firmId,
-      id: newId(),
-      serviceId: id,
-      priceCents: input.priceCents,
-      validFrom: input.at,
-      coefficient: input.coefficient,
-      reason: input.reason,
-      changedBy: input.changedBy,
-    });
+  },
+  async recordPrice(entry) {
+    await db.insert(servicePrices).values({ ...entry, firmId });
   },
   async priceHistory(id) {
     const rows = await db
@@ -119,7 +91,7 @@ export const termsRepo = (db: Db, firmId: string): FirmScope['terms'] => ({
   },
 });
 
-export const catalogueRepos = (db: Db, firmId: string, newId: () => string) => ({
-  services: serviceRepo(db, firmId, newId),
+export const catalogueRepos = (db: Db, firmId: string) => ({
+  services: serviceRepo(db, firmId),
   terms: termsRepo(db, firmId),
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports.ts';
 import { catalogueRepos } from './catalogue-store.ts';
@@ -22,7 +21,7 @@ const firmScope = (db: Db, firmId: string): FirmScope => {
     companies: companyRepo(db, firmId),
     contacts: contactRepo(db, firmId),
     engagements: engagementRepo(db, firmId),
-    ...catalogueRepos(db, firmId, randomUUID),
+    ...catalogueRepos(db, firmId),
     documents: documentRepo(db, firmId),
     signatures: signatureRepo(db, firmId),
     counters: counterRepo(db, firmId),

@@ -7,6 +7,7 @@ import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Service, ServiceFields, ServicePrice } from '../records.ts';
+import { PRICE_REASONS, recordServicePrice } from './price-history.ts';
 
 export type NewServiceInput = Pick<
   ServiceFields,
@@ -68,12 +69,20 @@ export const createService = (deps: Deps, actor: Actor, input: NewServiceInput):
   assertUnitLabel(service);
   return deps.store.transaction(actor.firmId, async (scope) => {
     await assertCodeFree(scope, service.code);
-    await scope.services.insert(service, deps.clock.now(), actor.userId);
+    const at = deps.clock.now();
+    await scope.services.insert(service, at);
+    await recordServicePrice(deps, scope, {
+      serviceId: service.id,
+      priceCents: service.priceCents,
+      at,
+      changedBy: actor.userId,
+      reason: PRICE_REASONS.created,
+    });
     return service;
   });
 };
 
-/** A price changed here is kept in the price history by the store (R-D4). */
+/** A price changed here is kept in the price history (R-D4). */
 export const updateService = (
   deps: Deps,
   actor: Actor,
@@ -88,12 +97,20 @@ export const updateService = (
     }
     assertUnitLabel({ ...current, ...fields });
     if (fields.code && fields.code !== current.code) await assertCodeFree(scope, fields.code, current.id);
-    return notStale(
-      await scope.services.update(
-        { id: current.id, expectedVersion: input.version, fields, at: deps.clock.now() },
-        actor.userId,
-      ),
+    const at = deps.clock.now();
+    const updated = notStale(
+      await scope.services.update({ id: current.id, expectedVersion: input.version, fields, at }),
     );
+    if (updated.priceCents !== current.priceCents) {
+      await recordServicePrice(deps, scope, {
+        serviceId: updated.id,
+        priceCents: updated.priceCents,
+        at,
+        changedBy: actor.userId,
+        reason: PRICE_REASONS.edited,
+      });
+    }
+    return updated;
   });
 };
 
@@ -112,15 +129,12 @@ export const setServiceArchived = (
     if ((current.archivedAt !== null) === input.archived) return current;
     const at = deps.clock.now();
     return notStale(
-      await scope.services.update(
-        {
-          id: current.id,
-          expectedVersion: input.version ?? current.version,
-          fields: { archivedAt: input.archived ? at : null },
-          at,
-        },
-        actor.userId,
-      ),
+      await scope.services.update({
+        id: current.id,
+        expectedVersion: input.version ?? current.version,
+        fields: { archivedAt: input.archived ? at : null },
+        at,
+      }),
     );
   });
 };

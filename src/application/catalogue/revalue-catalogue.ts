@@ -4,6 +4,7 @@ import type { Decimal } from '../../domain/shared/money.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, unwrap } from '../app-error.ts';
 import type { Deps } from '../ports.ts';
+import { recordServicePrice } from './price-history.ts';
 
 export type RevalueCatalogueInput = {
   coefficient: Decimal;
@@ -43,12 +44,14 @@ export const revalueCatalogue = (deps: Deps, actor: Actor, input: RevalueCatalog
     if (!dryRun) {
       for (const item of plan.revalued) {
         if (item.afterCents === item.beforeCents) continue;
-        await scope.services.setPrice(item.serviceId, {
+        await scope.services.setPrice(item.serviceId, { priceCents: item.afterCents, at });
+        await recordServicePrice(deps, scope, {
+          serviceId: item.serviceId,
           priceCents: item.afterCents,
-          coefficient,
-          reason,
           at,
           changedBy: actor.userId,
+          reason,
+          coefficient,
         });
       }
     }

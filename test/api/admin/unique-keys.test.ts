@@ -40,14 +40,16 @@ describe('unique keys as conflicts', () => {
     const taken: Service = (await api.post('/services', aServiceBody({ code: 'PRIS' }))).body;
     const other: Service = (await api.post('/services', aServiceBody({ code: 'LIBRE' }))).body;
     const insert = ctx.deps.store.transaction(firm.firmId, (scope) =>
-      scope.services.insert({ ...taken, id: ctx.deps.ids.uuid() }, ctx.clock.now(), firm.users.associe.id),
+      scope.services.insert({ ...taken, id: ctx.deps.ids.uuid() }, ctx.clock.now()),
     );
     await expect(insert).rejects.toEqual(new AppError('SERVICE.CODE_TAKEN'));
     const update = ctx.deps.store.transaction(firm.firmId, (scope) =>
-      scope.services.update(
-        { id: other.id, expectedVersion: 1, fields: { code: 'PRIS' }, at: ctx.clock.now() },
-        firm.users.associe.id,
-      ),
+      scope.services.update({
+        id: other.id,
+        expectedVersion: 1,
+        fields: { code: 'PRIS' },
+        at: ctx.clock.now(),
+      }),
     );
     await expect(update).rejects.toEqual(new AppError('SERVICE.CODE_TAKEN'));
   });
@@ -55,11 +57,13 @@ describe('unique keys as conflicts', () => {
   it('other database errors are left as they are', async () => {
     const firm = await aFirmWithUsers(ctx);
     const write = ctx.deps.store.transaction(firm.firmId, (scope) =>
-      scope.services.setPrice('00000000-0000-4000-8000-000000000000', {
+      scope.services.recordPrice({
+        id: ctx.deps.ids.uuid(),
+        serviceId: '00000000-0000-4000-8000-000000000000',
         priceCents: 100,
+        validFrom: ctx.clock.now(),
         coefficient: null,
         reason: 'test',
-        at: ctx.clock.now(),
         changedBy: firm.users.associe.id,
       }),
     );
