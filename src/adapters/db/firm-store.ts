@@ -128,6 +128,8 @@ export const sessionRepo = (db: Db, firmId: string): FirmScope['sessions'] => ({
   },
 });
 
+const LAST_USE_PRECISION_MS = 60_000;
+
 export const authRepo = (db: Db) => ({
   async findLoginCandidates(email: string) {
     const rows = await db
@@ -146,17 +148,19 @@ export const authRepo = (db: Db) => ({
     return row && toUser(row.user);
   },
   async findApiToken(tokenHash: string, now: Date) {
-    const rows = await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-      .returning({ firmId: apiTokens.firmId, userId: apiTokens.userId });
-    const token = rows[0];
-    if (!token) return undefined;
-    const [user] = await db
-      .select()
-      .from(users)
-      .where(and(eq(users.firmId, token.firmId), eq(users.id, token.userId), eq(users.isActive, true)));
-    return user && toUser(user);
+    const [row] = await db
+      .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .innerJoin(users, and(eq(users.firmId, apiTokens.firmId), eq(users.id, apiTokens.userId)))
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.isActive, true)));
+    if (!row) return undefined;
+    // An integration calls many times a minute: the last use is written at most once a minute.
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USE_PRECISION_MS) {
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiTokens.firmId, row.user.firmId), eq(apiTokens.id, row.tokenId)));
+    }
+    return toUser(row.user);
   },
 });

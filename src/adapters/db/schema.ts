@@ -85,6 +85,8 @@ export const sessions = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     unique().on(t.firmId, t.tokenHash),
+    // Every request finds its session by the token alone, before it knows the firm.
+    index('sessions_token_hash_idx').on(t.tokenHash),
     index('sessions_expires_at_idx').on(t.expiresAt),
     foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
   ],
@@ -105,6 +107,7 @@ export const apiTokens = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     unique().on(t.firmId, t.tokenHash),
+    index('api_tokens_token_hash_idx').on(t.tokenHash),
     foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
   ],
 );
