@@ -6,6 +6,10 @@ import { isIsoDate } from '../domain/shared/dates.ts';
  * own fallback messages are French too.
  */
 z.config(z.locales.fr());
+z.config({
+  // zod's French for a missing field reads "chaîne de caractères attendu, indéfini reçu".
+  customError: (issue) => (issue.input === undefined ? 'Champ obligatoire : renseignez-le.' : undefined),
+});
 
 const NUL = '\u0000';
 const withoutNul = (value: string) => !value.includes(NUL);

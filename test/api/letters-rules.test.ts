@@ -299,4 +299,26 @@ describe(`letters, their terms and their replacements (${databaseKind})`, () => 
     const next = await aClient(collab, associe, serviceId, 'Client Suivant');
     expect(Number((await codeOf(next.engagement.id)).slice(-5))).toBe(Number(before.slice(-5)) + 1);
   });
+
+  it('R-B1 only signed documents have effect: a sent letter and a draft amendment leave the scope as it was', async () => {
+    const { engagement, letterId } = await aClient(collab, associe, serviceId, 'Effet Signé');
+    const scopeNow = async () => (await collab.get(`/engagements/${engagement.id}/scope`)).body;
+    const before = await scopeNow();
+    const second = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'engagement_letter',
+      lines: [{ serviceId: payslipId, quantity: 4 }],
+    });
+    await send(collab, second.body.id);
+    await sign(collab, second.body.id, 'client');
+    await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'amendment',
+      amendsLetterId: letterId,
+      changes: [{ op: 'add', line: { serviceId: payslipId, quantity: 9 } }],
+    });
+    expect(await scopeNow()).toEqual(before);
+    await sign(associe, second.body.id, 'firm');
+    expect((await scopeNow()).annualRecurringCents).toBe(before.annualRecurringCents + 12 * 4 * 2_500);
+  });
 });

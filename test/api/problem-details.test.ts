@@ -89,4 +89,13 @@ describe(`problem details on the wire (${databaseKind})`, () => {
       await app.close();
     }
   });
+
+  it('says a missing field is required, in plain French', async () => {
+    const res = await collab().post('/documents', { kind: 'proposal' });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toContainEqual({
+      field: 'body.engagementId',
+      message: 'Champ obligatoire\u00a0: renseignez-le.',
+    });
+  });
 });
