@@ -53,8 +53,21 @@ module.exports = {
       name: 'http-only-from-composition-roots',
       comment: 'Only src/http itself and the composition roots (src/main.ts, src/cli/) import src/http.',
       severity: 'error',
-      from: { pathNot: [`^src/http/`, COMPOSITION_ROOT, TEST_FILE] },
+      from: { pathNot: [`^src/http/`, COMPOSITION_ROOT, TEST_FILE, '^web/'] },
       to: { path: '^src/http/' },
+    },
+    {
+      name: 'web-sees-only-http-schemas',
+      comment:
+        'web/ (the browser app) imports from src/ only the HTTP schemas (src/http/*.schemas.ts, for their ' +
+        'types) and the pure fee arithmetic of the domain (fees, money, kinds), so the editor computes ' +
+        'totals exactly as the server does; never a use case, a store, a route or the config.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/http/[^/]+\\.schemas\\.ts$', '^src/domain/(documents/(fees|kinds)|shared/money)\\.ts$'],
+      },
     },
     {
       name: 'config-only-from-composition-roots',
@@ -87,7 +100,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
       mainFields: ['module', 'main', 'types', 'typings'],
     },
     skipAnalysisNotInRules: true,

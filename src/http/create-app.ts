@@ -21,6 +21,7 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { serviceRoutes } from './services.routes.ts';
 import { termsRoutes } from './terms.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { hasWebBuild, webApp } from './web-app.ts';
 
 export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
@@ -64,9 +65,11 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage()),
-  );
+  if (hasWebBuild()) await app.register(webApp());
+  else
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(homePage()),
+    );
 
   app.decorateRequest('actor', null);
   await app.register(

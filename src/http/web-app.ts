@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** Where `vite build` writes the web app (web/vite.config.ts). */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export const hasWebBuild = (dist = WEB_DIST): boolean => existsSync(join(dist, 'index.html'));
+
+/**
+ * The pages of the app (web/src/app.tsx), each answered with index.html so a bookmarked or reloaded
+ * page opens the app. They are listed rather than caught by a wildcard: a wildcard would also catch
+ * the API's malformed paths, which must keep their own problem answers.
+ */
+export const WEB_PAGES = [
+  '/',
+  '/login',
+  '/engagements',
+  '/engagements/:id',
+  '/documents/:id',
+  '/catalogue',
+  '/terms',
+  '/firm',
+  '/users',
+] as const;
+
+/** The web app: hashed assets cached for a year, index.html (never cached) for its pages. */
+export const webApp = (dist = WEB_DIST) => {
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  return async (app: FastifyInstance) => {
+    await app.register(fastifyStatic, {
+      root: join(dist, 'assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      decorateReply: false,
+    });
+    const favicon = join(dist, 'favicon.svg');
+    if (existsSync(favicon)) {
+      const icon = readFileSync(favicon);
+      app.get('/favicon.svg', { schema: { hide: true } }, (_request, reply) =>
+        reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
+      );
+    }
+    const sendIndex = (reply: FastifyReply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+    for (const page of WEB_PAGES)
+      app.get(page, { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  };
+};

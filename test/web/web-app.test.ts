@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webApp } from '../../src/http/web-app.ts';
+
+/** A built app of our own, so the test does not depend on web/dist being there. */
+const aBuild = () => {
+  const dist = mkdtempSync(join(tmpdir(), 'lettrine-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="fr"><div id="root"></div></html>');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("lettrine")');
+  return dist;
+};
+
+describe('the web app served by Fastify', () => {
+  const app = Fastify();
+  beforeAll(async () => {
+    await app.register(webApp(aBuild()));
+    app.get('/api/v1/ping', () => ({ ok: true }));
+  });
+  afterAll(() => app.close());
+
+  it('answers index.html, never cached, at / and at every page of the app (a reload keeps the page)', async () => {
+    for (const url of [
+      '/',
+      '/login',
+      '/engagements',
+      '/engagements/1f0c',
+      '/documents/2a',
+      '/catalogue',
+      '/users',
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body).toContain('<div id="root">');
+    }
+  });
+
+  it('serves the hashed assets with a year of immutable cache', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('javascript');
+    expect(response.headers['cache-control']).toContain('immutable');
+  });
+
+  it('leaves every other path to the API: no page catches /api or an unknown address', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/ping' })).json()).toEqual({ ok: true });
+    expect((await app.inject({ method: 'GET', url: '/nope' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+  });
+});

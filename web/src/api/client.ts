@@ -1,0 +1,61 @@
+import type { Problem } from './types.ts';
+
+/** An answer of the API that is not a success: its problem body, kept whole for the forms. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? problem.code);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+const BASE = '/api/v1';
+
+type Options = { method?: string; body?: unknown; idempotent?: boolean };
+
+/** One request to the API, with the session cookie; a problem answer is thrown as an ApiError. */
+export const api = async <T>(path: string, options: Options = {}): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A create retried after a network failure must not create twice.
+  if (options.idempotent) headers['idempotency-key'] = crypto.randomUUID();
+  const response = await fetch(`${BASE}${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  const payload = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const problem: Problem =
+      typeof payload === 'object' && payload && 'code' in payload
+        ? (payload as Problem)
+        : { code: 'SERVER.UNREADABLE', detail: String(payload).slice(0, 200) };
+    throw new ApiError(response.status, problem);
+  }
+  return payload as T;
+};
+
+/** A query string from the defined values only. */
+export const query = (params: Record<string, string | number | undefined | null>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** The messages of the fields an API error names, by field path without the `body.` prefix. */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  if (!(error instanceof ApiError)) return {};
+  const errors: Record<string, string> = {};
+  for (const field of error.problem.details?.fields ?? [])
+    errors[(field.field ?? field.path ?? '').replace(/^(body|querystring|params)\.?/, '')] ??= field.message;
+  const named = error.problem.details?.field;
+  if (typeof named === 'string') errors[named] ??= error.message;
+  return errors;
+};

@@ -1,0 +1,86 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from './client.ts';
+import type {
+  DocumentListItem,
+  DocumentView,
+  EngagementListItem,
+  EngagementView,
+  Firm,
+  HistoryEvent,
+  Page,
+  Scope,
+  Service,
+  TermsSummary,
+  User,
+} from './types.ts';
+
+export type EngagementFilters = {
+  state?: 'prospect' | 'client';
+  responsibleUserId?: string;
+  search?: string;
+  page: number;
+  pageSize?: number;
+};
+
+export const useEngagements = (filters: EngagementFilters) =>
+  useQuery({
+    queryKey: ['engagements', filters],
+    queryFn: () =>
+      api<Page<EngagementListItem>>(`/engagements${query({ pageSize: 25, sort: 'updatedAt', ...filters })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const useEngagement = (id: string) =>
+  useQuery({ queryKey: ['engagement', id], queryFn: () => api<EngagementView>(`/engagements/${id}`) });
+
+export const useEngagementHistory = (id: string) =>
+  useQuery({
+    queryKey: ['engagement', id, 'history'],
+    queryFn: () => api<HistoryEvent[]>(`/engagements/${id}/history`),
+  });
+
+export const useScope = (id: string, date: string) =>
+  useQuery({
+    queryKey: ['engagement', id, 'scope', date],
+    queryFn: () => api<Scope>(`/engagements/${id}/scope${query({ date })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export type DocumentFilters = {
+  engagementId?: string;
+  status?: string;
+  kind?: string;
+  pageSize?: number;
+  sort?: string;
+};
+
+export const useDocuments = (filters: DocumentFilters) =>
+  useQuery({
+    queryKey: ['documents', filters],
+    queryFn: () => api<Page<DocumentListItem>>(`/documents${query({ pageSize: 200, ...filters })}`),
+  });
+
+export const useDocument = (id: string) =>
+  useQuery({ queryKey: ['document', id], queryFn: () => api<DocumentView>(`/documents/${id}`) });
+
+export const useDocumentHistory = (id: string) =>
+  useQuery({
+    queryKey: ['document', id, 'history'],
+    queryFn: () => api<HistoryEvent[]>(`/documents/${id}/history`),
+  });
+
+export const useServices = (includeArchived = false) =>
+  useQuery({
+    queryKey: ['services', includeArchived],
+    queryFn: () =>
+      api<Service[]>(`/services${query({ includeArchived: includeArchived ? 'true' : undefined })}`),
+    staleTime: 60_000,
+  });
+
+export const useTerms = () =>
+  useQuery({ queryKey: ['terms'], queryFn: () => api<TermsSummary[]>('/terms'), staleTime: 60_000 });
+
+export const useUsers = () =>
+  useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/users'), staleTime: 60_000 });
+
+export const useFirm = () => useQuery({ queryKey: ['firm'], queryFn: () => api<Firm>('/firm') });

@@ -1,0 +1,62 @@
+/**
+ * The shapes of the API, inferred from the server's own zod schemas (type-only imports: nothing of
+ * the server reaches the bundle). The web sees the HTTP schemas and nothing else of src/http.
+ */
+import type { z } from 'zod';
+import type {
+  createDocumentBody,
+  lineInput,
+  updateDocumentBody,
+} from '../../../src/http/documents.schemas.ts';
+import type { createEngagementBody } from '../../../src/http/engagements.schemas.ts';
+import type { firmOut, updateFirmBody } from '../../../src/http/firm.schemas.ts';
+import type {
+  documentListItemOut,
+  documentViewOut,
+  engagementListItemOut,
+  engagementViewOut,
+  eventOut,
+  lineOut,
+  pageOf,
+  scopeOut,
+} from '../../../src/http/responses.schemas.ts';
+import type { createServiceBody, revaluationOut, serviceOut } from '../../../src/http/services.schemas.ts';
+import type { termsSummaryOut } from '../../../src/http/terms.schemas.ts';
+import type { userOut } from '../../../src/http/users.schemas.ts';
+
+export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
+export type EngagementListItem = z.output<typeof engagementListItemOut>;
+export type EngagementView = z.output<typeof engagementViewOut>;
+export type Engagement = EngagementView['engagement'];
+export type Company = EngagementView['company'];
+export type Contact = EngagementView['contacts'][number];
+export type HistoryEvent = z.output<typeof eventOut>;
+export type Scope = z.output<typeof scopeOut>;
+export type DocumentListItem = z.output<typeof documentListItemOut>;
+export type DocumentView = z.output<typeof documentViewOut>;
+export type LettrineDocument = DocumentView['document'];
+export type DocumentKind = LettrineDocument['kind'];
+export type DocumentStatus = LettrineDocument['status'];
+export type DocumentLine = z.output<typeof lineOut>;
+export type Recurrence = DocumentLine['recurrence'];
+export type LineInput = z.input<typeof lineInput>;
+export type CreateDocumentBody = z.input<typeof createDocumentBody>;
+export type UpdateDocumentBody = z.input<typeof updateDocumentBody>;
+export type CreateEngagementBody = z.input<typeof createEngagementBody>;
+export type Service = z.output<typeof serviceOut>;
+export type CreateServiceBody = z.input<typeof createServiceBody>;
+export type Revaluation = z.output<typeof revaluationOut>;
+export type TermsSummary = z.output<typeof termsSummaryOut>;
+export type Firm = z.output<typeof firmOut>;
+export type UpdateFirmBody = z.input<typeof updateFirmBody>;
+export type User = z.output<typeof userOut>;
+export type Role = User['role'];
+export type Me = { firmId: string; userId: string; role: Role; name: string };
+
+/** The body of every API error (application/problem+json). */
+export type Problem = {
+  code: string;
+  title?: string;
+  detail?: string;
+  details?: { fields?: { field?: string; path?: string; message: string }[]; [key: string]: unknown };
+};

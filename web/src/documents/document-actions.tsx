@@ -1,0 +1,91 @@
+import { Button, Group } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { DocumentView, LettrineDocument } from '../api/types.ts';
+import { useCanWrite } from '../auth/session.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { notifyError } from '../ui/notify.ts';
+import { ReasonButton } from './reason-button.tsx';
+import { SignatureButton } from './signature-button.tsx';
+import { useHasRoute } from './use-openapi.ts';
+
+/** The commands the lifecycle allows now (availableActions of the API), for those who may write. */
+export const DocumentActions = ({ view }: { view: DocumentView }) => {
+  const t = useT();
+  const doc = view.document;
+  const canWrite = useCanWrite();
+  const hasPdf = useHasRoute('/documents/{id}/pdf');
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['document'] });
+    await client.invalidateQueries({ queryKey: ['documents'] });
+    await client.invalidateQueries({ queryKey: ['engagement', doc.engagementId] });
+  };
+  const command = useMutation({
+    mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
+      api<LettrineDocument>(`/documents/${doc.id}/${path}`, { body: body ?? {} }),
+    onSuccess: refresh,
+    onError: (error) => notifyError(error),
+  });
+  const duplicate = useMutation({
+    mutationFn: () => api<LettrineDocument>(`/documents/${doc.id}/duplicate`, { body: {}, idempotent: true }),
+    onSuccess: async (copy) => {
+      await refresh();
+      navigate(`/documents/${copy.id}`);
+    },
+    onError: (error) => notifyError(error),
+  });
+  const can = (action: DocumentView['availableActions'][number]) =>
+    canWrite && view.availableActions.includes(action);
+  const missingSides = view.requiredSignatures.filter(
+    (side) => !view.signatures.some((s) => s.side === side),
+  );
+  return (
+    <Group gap="xs">
+      {hasPdf && (
+        <Button
+          component="a"
+          variant="default"
+          href={`/api/v1/documents/${doc.id}/pdf`}
+          target="_blank"
+          rel="noopener"
+        >
+          {doc.status === 'draft' ? t('action.previewPdf') : t('action.pdf')}
+        </Button>
+      )}
+      {can('send') && doc.kind === 'amendment' && (
+        <Button
+          onClick={() => command.mutate({ path: 'send', body: { version: doc.version } })}
+          loading={command.isPending}
+        >
+          {t('action.send')}
+        </Button>
+      )}
+      {can('sign') &&
+        missingSides.map((side) => <SignatureButton key={side} view={view} side={side} onDone={refresh} />)}
+      {can('refuse') && (
+        <ReasonButton
+          label={t('action.refuse')}
+          reasonLabel={t('action.refuseReason')}
+          required
+          onConfirm={(reason) => command.mutateAsync({ path: 'refuse', body: { reason } })}
+        />
+      )}
+      {can('cancel') && (
+        <ReasonButton
+          label={t('action.cancel')}
+          reasonLabel={t('action.cancelReason')}
+          color="red"
+          onConfirm={(reason) => command.mutateAsync({ path: 'cancel', body: { reason: reason || null } })}
+        />
+      )}
+      {canWrite && doc.kind !== 'amendment' && (
+        <Button variant="default" onClick={() => duplicate.mutate()} loading={duplicate.isPending}>
+          {t('action.duplicate')}
+        </Button>
+      )}
+    </Group>
+  );
+};

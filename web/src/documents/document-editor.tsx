@@ -1,0 +1,107 @@
+import { Alert, Button, Card, Group, Stack, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { api, fieldErrors } from '../api/client.ts';
+import { useServices, useTerms } from '../api/queries.ts';
+import type { DocumentView, LettrineDocument } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { DocumentFields, type FieldValues, fieldsOf, toFieldBody } from './document-fields.tsx';
+import { type DraftLine, draftTotals, fromDocumentLine, toLineInput } from './draft-lines.ts';
+import { LinesEditor } from './lines-editor.tsx';
+import { TotalsPanel } from './totals-panel.tsx';
+
+/** A draft being edited: its fields and lines, live totals, save, and save-then-send. */
+export const DocumentEditor = ({ view }: { view: DocumentView }) => {
+  const t = useT();
+  const doc = view.document;
+  const client = useQueryClient();
+  const services = useServices();
+  const terms = useTerms();
+  const [fields, setFields] = useState<FieldValues>(() => fieldsOf(doc));
+  const [lines, setLines] = useState<DraftLine[]>(() => doc.lines.map(fromDocumentLine));
+  const [dirty, setDirty] = useState(false);
+  const totals = useMemo(() => draftTotals(lines), [lines]);
+  const refresh = () => client.invalidateQueries({ queryKey: ['document', doc.id] });
+  const save = useMutation({
+    mutationFn: () =>
+      api<LettrineDocument>(`/documents/${doc.id}`, {
+        method: 'PATCH',
+        body: { version: doc.version, ...toFieldBody(doc.kind, fields), lines: lines.map(toLineInput) },
+      }),
+  });
+  const send = useMutation({
+    mutationFn: async () => {
+      const saved = dirty ? await save.mutateAsync() : doc;
+      setDirty(false);
+      return api(`/documents/${doc.id}/send`, { body: { version: saved.version } });
+    },
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: ['documents'] });
+      await refresh();
+    },
+  });
+  const errors = { ...fieldErrors(save.error), ...fieldErrors(send.error) };
+  const failure = send.error ?? save.error;
+  return (
+    <Stack>
+      <Card withBorder component="section" aria-labelledby="editor-title">
+        <Title order={3} size="h4" id="editor-title" mb="sm">
+          {t('editor.title')}
+        </Title>
+        <DocumentFields
+          kind={doc.kind}
+          values={fields}
+          onChange={(next) => {
+            setFields(next);
+            setDirty(true);
+          }}
+          terms={terms.data ?? []}
+          errors={errors}
+        />
+      </Card>
+      <Card withBorder component="section" aria-label={t('line.table')}>
+        <LinesEditor
+          lines={lines}
+          onChange={(next) => {
+            setLines(next);
+            setDirty(true);
+          }}
+          services={services.data ?? []}
+          errors={errors}
+          oneOffOnly={doc.kind === 'work_order'}
+        />
+      </Card>
+      <TotalsPanel totals={totals} />
+      {failure && Object.keys(fieldErrors(failure)).length === 0 && (
+        <Alert color="red" role="alert" title={t('common.error')}>
+          {failure.message}
+        </Alert>
+      )}
+      {failure && Object.keys(fieldErrors(failure)).length > 0 && (
+        <Alert color="red" role="alert">
+          {failure.message}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button
+          variant="default"
+          disabled={!dirty}
+          loading={save.isPending && !send.isPending}
+          onClick={() =>
+            save.mutate(undefined, {
+              onSuccess: async () => {
+                setDirty(false);
+                await refresh();
+              },
+            })
+          }
+        >
+          {t('editor.save')}
+        </Button>
+        <Button loading={send.isPending} onClick={() => send.mutate()}>
+          {dirty ? t('editor.saveAndSend') : t('action.send')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+};

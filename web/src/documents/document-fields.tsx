@@ -1,0 +1,103 @@
+import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
+
+export type FieldValues = {
+  title: string;
+  validUntil: string | null;
+  effectiveDate: string | null;
+  termsVersionId: string | null;
+  paymentTerms: string;
+  notes: string;
+};
+
+export const fieldsOf = (doc: LettrineDocument): FieldValues => ({
+  title: doc.title,
+  validUntil: doc.validUntil,
+  effectiveDate: doc.effectiveDate,
+  termsVersionId: doc.termsVersionId,
+  paymentTerms: doc.paymentTerms ?? '',
+  notes: doc.notes ?? '',
+});
+
+const isLetter = (kind: DocumentKind) => kind === 'engagement_letter' || kind === 'replacement_letter';
+
+export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<UpdateDocumentBody> => ({
+  title: values.title,
+  effectiveDate: values.effectiveDate,
+  paymentTerms: values.paymentTerms,
+  notes: values.notes,
+  ...(kind === 'proposal' ? { validUntil: values.validUntil } : {}),
+  // A letter cannot be sent without its terms (R-D6): the version is chosen, never cleared.
+  ...(isLetter(kind) && values.termsVersionId ? { termsVersionId: values.termsVersionId } : {}),
+});
+
+type Props = {
+  kind: DocumentKind;
+  values: FieldValues;
+  onChange: (values: FieldValues) => void;
+  terms: TermsSummary[];
+  errors: Record<string, string>;
+};
+
+const day = (value: unknown) => (value ? String(value).slice(0, 10) : null);
+
+/** The document's own fields: title, dates, terms version (letters), payment terms, notes. */
+export const DocumentFields = ({ kind, values, onChange, terms, errors }: Props) => {
+  const t = useT();
+  const set = (patch: Partial<FieldValues>) => onChange({ ...values, ...patch });
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={t('document.titleField')}
+        value={values.title}
+        onChange={(event) => set({ title: event.currentTarget.value })}
+        error={errors.title}
+      />
+      <DateInput
+        label={t('document.effectiveDate')}
+        valueFormat="DD/MM/YYYY"
+        clearable
+        value={values.effectiveDate}
+        onChange={(value) => set({ effectiveDate: day(value) })}
+        error={errors.effectiveDate}
+      />
+      {kind === 'proposal' && (
+        <DateInput
+          label={t('document.validUntil')}
+          valueFormat="DD/MM/YYYY"
+          clearable
+          value={values.validUntil}
+          onChange={(value) => set({ validUntil: day(value) })}
+          error={errors.validUntil}
+        />
+      )}
+      {isLetter(kind) && (
+        <NativeSelect
+          label={t('document.termsVersion')}
+          value={values.termsVersionId ?? terms.find((item) => item.isCurrent)?.id ?? ''}
+          onChange={(event) => set({ termsVersionId: event.currentTarget.value || null })}
+          data={terms.map((item) => ({ value: item.id, label: `v${item.version} — ${item.title}` }))}
+          error={errors.termsVersionId}
+        />
+      )}
+      <Textarea
+        label={t('document.paymentTerms')}
+        autosize
+        minRows={2}
+        value={values.paymentTerms}
+        onChange={(event) => set({ paymentTerms: event.currentTarget.value })}
+        error={errors.paymentTerms}
+      />
+      <Textarea
+        label={t('document.notes')}
+        autosize
+        minRows={2}
+        value={values.notes}
+        onChange={(event) => set({ notes: event.currentTarget.value })}
+        error={errors.notes}
+      />
+    </SimpleGrid>
+  );
+};

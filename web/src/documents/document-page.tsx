@@ -1,0 +1,101 @@
+import { Alert, Anchor, Breadcrumbs, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useDocument, useEngagement } from '../api/queries.ts';
+import { useCanWrite } from '../auth/session.tsx';
+import { formatCents, formatDay } from '../format.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { QueryState } from '../ui/query-state.tsx';
+import { CompletenessPanel } from './completeness-panel.tsx';
+import { DocumentActions } from './document-actions.tsx';
+import { DocumentEditor } from './document-editor.tsx';
+import { DocumentSummary } from './document-summary.tsx';
+import { kindKey } from './labels.ts';
+import { SignaturesPanel } from './signatures-panel.tsx';
+import { StatusBadge } from './status-badge.tsx';
+
+export const DocumentPage = () => {
+  const t = useT();
+  const { id = '' } = useParams();
+  const view = useDocument(id);
+  const canWrite = useCanWrite();
+  const engagementId = view.data?.document.engagementId ?? '';
+  const engagement = useEngagement(engagementId);
+  return (
+    <QueryState query={view}>
+      {(data) => {
+        const doc = data.document;
+        const isDraftEditable =
+          canWrite && data.availableActions.includes('edit') && doc.kind !== 'amendment';
+        return (
+          <Stack>
+            <Breadcrumbs>
+              <Anchor component={Link} to="/engagements">
+                {t('nav.engagements')}
+              </Anchor>
+              <Anchor component={Link} to={`/engagements/${doc.engagementId}`}>
+                {engagement.data?.company.name ?? '…'}
+              </Anchor>
+              <span>{doc.number ?? t('document.unnumbered')}</span>
+            </Breadcrumbs>
+            <Group justify="space-between" align="start">
+              <Stack gap={4}>
+                <Title order={2}>
+                  {t(kindKey(doc.kind))} {doc.number ?? ''}
+                </Title>
+                <Group gap="xs">
+                  <StatusBadge status={doc.status} />
+                  <Text size="sm" c="dimmed">
+                    {doc.title}
+                  </Text>
+                </Group>
+              </Stack>
+              <DocumentActions view={data} />
+            </Group>
+            {data.createdLetterId && (
+              <Alert color="teal" title={t('link.createdLetterTitle')}>
+                <Anchor
+                  component={Link}
+                  to={`/documents/${data.createdLetterId}`}
+                  data-testid="created-letter"
+                >
+                  {t('link.openLetter')}
+                </Anchor>
+              </Alert>
+            )}
+            {data.amendmentImpact && (
+              <Text size="sm" data-testid="amendment-impact">
+                {t('amendment.impact', {
+                  before: formatCents(data.amendmentImpact.letterAnnualBeforeCents),
+                  after: formatCents(data.amendmentImpact.letterAnnualAfterCents),
+                })}
+              </Text>
+            )}
+            {data.term && (
+              <Text size="sm">
+                {t('document.term', {
+                  end: formatDay(data.term.periodEnd),
+                  notice: formatDay(data.term.noticeDeadline),
+                })}
+              </Text>
+            )}
+            <Grid>
+              <Grid.Col span={{ base: 12, lg: 8 }}>
+                {isDraftEditable ? (
+                  <DocumentEditor key={doc.id} view={data} />
+                ) : (
+                  <DocumentSummary view={data} />
+                )}
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <Stack>
+                  {doc.status === 'draft' && <CompletenessPanel documentId={doc.id} version={doc.version} />}
+                  <SignaturesPanel view={data} />
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+};

@@ -1,0 +1,93 @@
+import { computeTotals, type DocumentTotals, type PricedLine } from '../../../src/domain/documents/fees.ts';
+import type { DocumentLine, LineInput, Recurrence, Service } from '../api/types.ts';
+import { centsToInput, parseEuros } from '../format.ts';
+
+/**
+ * A line as the editor holds it: what the person typed, in French ("7,5", "1 236,50"). Totals are
+ * computed by the domain's own fee rules (src/domain/documents/fees.ts, pure integer cents and exact
+ * decimals), so the live totals are the ones the server will store, to the cent.
+ */
+export type DraftLine = {
+  key: string;
+  id: string | null;
+  serviceId: string | null;
+  label: string;
+  unitLabel: string | null;
+  quantity: string;
+  price: string;
+  vatRateBp: number;
+  recurrence: Recurrence;
+};
+
+let counter = 0;
+const nextKey = () => {
+  counter += 1;
+  return `line-${counter}`;
+};
+
+export const fromDocumentLine = (line: DocumentLine): DraftLine => ({
+  key: line.id,
+  id: line.id,
+  serviceId: line.serviceId,
+  label: line.label,
+  unitLabel: line.unitLabel,
+  quantity: line.quantity.replace('.', ','),
+  price: centsToInput(line.unitPriceCents),
+  vatRateBp: line.vatRateBp,
+  recurrence: line.recurrence,
+});
+
+export const fromService = (service: Service): DraftLine => ({
+  key: nextKey(),
+  id: null,
+  serviceId: service.id,
+  label: service.label,
+  unitLabel: service.unitLabel,
+  quantity: '1',
+  price: centsToInput(service.priceCents),
+  vatRateBp: service.vatRateBp,
+  recurrence: service.recurrence,
+});
+
+export const emptyLine = (): DraftLine => ({
+  key: nextKey(),
+  id: null,
+  serviceId: null,
+  label: '',
+  unitLabel: null,
+  quantity: '1',
+  price: '',
+  vatRateBp: 2000,
+  recurrence: 'one_off',
+});
+
+/** "7,5" → "7.5", or undefined when it is not a positive decimal of at most 3 places. */
+export const parseQuantity = (text: string): string | undefined => {
+  const value = text.trim().replace(',', '.');
+  return /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 ? value : undefined;
+};
+
+export const toPricedLine = (line: DraftLine): PricedLine | undefined => {
+  const quantity = parseQuantity(line.quantity);
+  const unitPriceCents = parseEuros(line.price);
+  if (quantity === undefined || unitPriceCents === undefined) return undefined;
+  return { quantity, unitPriceCents, vatRateBp: line.vatRateBp, recurrence: line.recurrence };
+};
+
+/** The totals of the readable lines; an unreadable line counts for nothing until it is fixed. */
+export const draftTotals = (lines: readonly DraftLine[]): DocumentTotals =>
+  computeTotals(lines.flatMap((line) => toPricedLine(line) ?? []));
+
+/** What PATCH /documents/{id} takes; an unreadable value is sent as typed so the API names it. */
+export const toLineInput = (line: DraftLine): LineInput => ({
+  id: line.id,
+  serviceId: line.serviceId,
+  label: line.label,
+  unitLabel: line.unitLabel,
+  quantity: line.quantity.trim(),
+  unitPriceCents: parseEuros(line.price) ?? (line.price as unknown as number),
+  vatRateBp: line.vatRateBp,
+  recurrence: line.recurrence,
+});
+
+export type { DocumentTotals };

@@ -1,0 +1,69 @@
+import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import type { EngagementView } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
+
+const fiscalYearEnd = (value: string) => value.split('-').reverse().join('/');
+
+export const CompanyCard = ({ view }: { view: EngagementView }) => {
+  const t = useT();
+  const { company, contacts, responsible } = view;
+  const address = [
+    company.addressLine1,
+    company.addressLine2,
+    [company.postalCode, company.city].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <Card withBorder component="section" aria-labelledby="company-title">
+      <Stack gap="xs">
+        <Title order={3} size="h4" id="company-title">
+          {t('engagement.company')}
+        </Title>
+        <Text fw={600}>{company.name}</Text>
+        <Text size="sm">
+          {[company.legalForm, company.siren && `SIREN ${company.siren}`].filter(Boolean).join(' · ') || '—'}
+        </Text>
+        {address && <Text size="sm">{address}</Text>}
+        {company.activity && <Text size="sm">{company.activity}</Text>}
+        <Text size="sm">
+          {t('company.fiscalYearEnd')} : {fiscalYearEnd(company.fiscalYearEnd)}
+        </Text>
+        <Text size="sm">
+          {t('engagements.responsible')} : {responsible.name}
+        </Text>
+        <Title order={4} size="h5" mt="sm">
+          {t('engagement.contacts')}
+        </Title>
+        {contacts.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('engagement.noContacts')}
+          </Text>
+        ) : (
+          <List spacing={4} size="sm" listStyleType="none">
+            {contacts.map((contact) => (
+              <List.Item key={contact.id}>
+                <Group gap={6}>
+                  <Text size="sm">
+                    {[contact.civility, contact.firstName, contact.lastName].filter(Boolean).join(' ')}
+                    {contact.capacity ? `, ${contact.capacity}` : ''}
+                  </Text>
+                  {contact.isSignatory && (
+                    <Badge size="xs" variant="light">
+                      {t('contact.signatory')}
+                    </Badge>
+                  )}
+                </Group>
+                {contact.email && (
+                  <Text size="xs" c="dimmed">
+                    {contact.email}
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Card>
+  );
+};

@@ -1,0 +1,65 @@
+import { Button, Menu } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { CreateDocumentBody, DocumentListItem, Engagement, LettrineDocument } from '../api/types.ts';
+import { AmendmentModal } from '../documents/amendment-modal.tsx';
+import { allowedKinds, kindKey } from '../documents/labels.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { notifyError } from '../ui/notify.ts';
+
+/** Only the kinds the engagement's state allows (R-A2, R-A3); an amendment names its letter. */
+export const NewDocumentMenu = ({
+  engagement,
+  documents,
+}: {
+  engagement: Engagement;
+  documents: DocumentListItem[];
+}) => {
+  const t = useT();
+  const navigate = useNavigate();
+  const [amending, setAmending] = useState<string | null>(null);
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: (body: CreateDocumentBody) => api<LettrineDocument>('/documents', { body, idempotent: true }),
+    onSuccess: async (doc) => {
+      await client.invalidateQueries({ queryKey: ['documents'] });
+      navigate(`/documents/${doc.id}`);
+    },
+    onError: (error) => notifyError(error),
+  });
+  const lettersInForce = documents.filter(
+    (doc) =>
+      doc.status === 'signed' && (doc.kind === 'engagement_letter' || doc.kind === 'replacement_letter'),
+  );
+  const start = (body: Omit<CreateDocumentBody, 'engagementId'>) =>
+    create.mutate({ ...body, engagementId: engagement.id } as CreateDocumentBody);
+  return (
+    <>
+      {amending && (
+        <AmendmentModal engagementId={engagement.id} letterId={amending} onClose={() => setAmending(null)} />
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button loading={create.isPending}>{t('document.new')}</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {allowedKinds(engagement.state).map((kind) =>
+            kind === 'amendment' ? (
+              lettersInForce.map((letter) => (
+                <Menu.Item key={letter.id} onClick={() => setAmending(letter.id)}>
+                  {t('document.newAmendmentOf', { number: letter.number ?? '' })}
+                </Menu.Item>
+              ))
+            ) : (
+              <Menu.Item key={kind} onClick={() => start({ kind })}>
+                {t(kindKey(kind))}
+              </Menu.Item>
+            ),
+          )}
+        </Menu.Dropdown>
+      </Menu>
+    </>
+  );
+};

@@ -1,0 +1,53 @@
+/**
+ * French formats, whatever the interface language: amounts "1 236,00 €", dates "29/11/2026". The
+ * documents, the law and the clients are French; an English interface does not change the money.
+ */
+const euro = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const day = new Intl.DateTimeFormat('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const instant = new Intl.DateTimeFormat('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** 123600 → "1 236,00 €" (Intl's narrow no-break spaces kept: an amount never breaks). */
+export const formatCents = (cents: number): string => euro.format(cents / 100);
+
+/** "2026-11-29" → "29/11/2026". */
+export const formatDay = (iso: string | null | undefined): string =>
+  iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—';
+
+/** An instant, in Paris time: "29/11/2026 10:30". */
+export const formatInstant = (iso: string | Date | null | undefined): string =>
+  iso ? instant.format(new Date(iso)) : '—';
+
+/** 2000 → "20 %", 550 → "5,5 %". */
+export const formatRate = (basisPoints: number): string =>
+  `${(basisPoints / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })}\u202f%`;
+
+/** An exact decimal string in French: "7.5" → "7,5". */
+export const formatDecimal = (value: string): string => value.replace('.', ',');
+
+/** Euros typed by a person ("1 236,50", "1236.5") → cents, or undefined when unreadable. */
+export const parseEuros = (text: string): number | undefined => {
+  const cleaned = text.replace(/[\s\u202f\u00a0€]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return undefined;
+  const [units = '0', decimals = ''] = cleaned.split('.');
+  return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
+};
+
+/** Cents → the editable text of an amount: 123650 → "1236,50". */
+export const centsToInput = (cents: number): string =>
+  `${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+
+/** Today in Paris, as AAAA-MM-JJ. */
+export const todayInParis = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());

@@ -1,0 +1,96 @@
+import { Alert, Button, Card, ColorInput, FileButton, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, fieldErrors } from '../api/client.ts';
+import type { Firm } from '../api/types.ts';
+import { useIsAssocie } from '../auth/session.tsx';
+import { useHasRoute } from '../documents/use-openapi.ts';
+import { useT } from '../i18n/i18n.tsx';
+
+const toBase64 = async (file: File) => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+/**
+ * The firm's logo and accent colour on its documents. Both arrive with the PDF work (issue 3):
+ * shown only once the server publishes PUT /firm/logo and the firm carries accentColor.
+ */
+export const BrandingCard = ({ firm }: { firm: Firm }) => {
+  const t = useT();
+  const isAssocie = useIsAssocie();
+  const hasLogo = useHasRoute('/firm/logo');
+  const accent = (firm as Firm & { accentColor?: string | null }).accentColor;
+  const hasAccent = accent !== undefined;
+  const [color, setColor] = useState(accent ?? '#7a3e9d');
+  const [stamp, setStamp] = useState(Date.now());
+  const client = useQueryClient();
+  const upload = useMutation({
+    mutationFn: async (file: File) =>
+      api('/firm/logo', { method: 'PUT', body: { contentType: file.type, base64: await toBase64(file) } }),
+    onSuccess: () => setStamp(Date.now()),
+  });
+  const saveColor = useMutation({
+    mutationFn: () => api('/firm', { method: 'PATCH', body: { version: firm.version, accentColor: color } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['firm'] }),
+  });
+  if (!hasLogo && !hasAccent) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="branding-title">
+      <Stack>
+        <Title order={3} size="h4" id="branding-title">
+          {t('firm.branding')}
+        </Title>
+        {hasLogo && (
+          <Group>
+            <Image
+              src={`/api/v1/firm/logo?v=${stamp}`}
+              alt={t('firm.logo')}
+              h={64}
+              w="auto"
+              fit="contain"
+              fallbackSrc="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"
+            />
+            {isAssocie && (
+              <FileButton accept="image/png,image/jpeg" onChange={(file) => file && upload.mutate(file)}>
+                {(props) => (
+                  <Button variant="default" {...props} loading={upload.isPending}>
+                    {t('firm.uploadLogo')}
+                  </Button>
+                )}
+              </FileButton>
+            )}
+            {upload.error && (
+              <Text c="red" size="sm">
+                {upload.error.message}
+              </Text>
+            )}
+          </Group>
+        )}
+        {hasAccent && (
+          <Group align="end">
+            <ColorInput
+              label={t('firm.accentColor')}
+              value={color}
+              onChange={setColor}
+              format="hex"
+              readOnly={!isAssocie}
+              error={fieldErrors(saveColor.error).accentColor}
+              w={200}
+            />
+            {isAssocie && (
+              <Button variant="default" onClick={() => saveColor.mutate()} loading={saveColor.isPending}>
+                {t('editor.save')}
+              </Button>
+            )}
+          </Group>
+        )}
+        {saveColor.error && !fieldErrors(saveColor.error).accentColor && (
+          <Alert color="red">{saveColor.error.message}</Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+};

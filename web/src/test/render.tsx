@@ -1,0 +1,17 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nProvider } from '../i18n/i18n.tsx';
+
+/** Renders a component as the app does (Mantine, French, a query client of its own). */
+export const renderInApp = (ui: ReactElement) =>
+  render(
+    <I18nProvider language="fr">
+      <MantineProvider>
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          {ui}
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nProvider>,
+  );
