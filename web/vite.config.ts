@@ -12,17 +12,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
-    rolldownOptions: {
-      output: {
-        // Mantine and the chart library change far less often than the app: their own cached files.
-        codeSplitting: {
-          groups: [
-            { name: 'charts', test: /node_modules[\\/](recharts|@mantine[\\/]charts|d3-|victory)/ },
-            { name: 'vendor', test: /node_modules/ },
-          ],
-        },
-      },
-    },
   },
   // `npx vite --config web/vite.config.ts` serves the app with hot reload next to `npm start`.
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

@@ -40,7 +40,7 @@ test('an amendment changes the scope in force from its effective date', async ({
   await snapshot(page, '03-amendment-signed', testInfo);
 
   await page.getByRole('link', { name: 'Atelier Lumière' }).click();
-  await expect(page.getByText('Modifie')).toBeVisible();
+  await expect(page.getByText(/^Modifie Lettre de mission/)).toBeVisible();
   // Today the amendment is not in force yet: the scope is unchanged.
   await expect(page.getByTestId('scope-annual')).toHaveText(before);
   const dateInput = page.getByLabel('À la date du');

@@ -44,7 +44,15 @@ test('a lecture user reads everything and can change nothing', async ({ page }, 
   await snapshot(page, '04-users', testInfo);
 
   // Switching to English keeps the user read-only.
-  await page.getByText('English').click();
+  await page.getByRole('banner').getByText('English').click();
   await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible();
-  await page.getByText('Français').click();
+  await page.getByRole('banner').getByText('Français').click();
+
+  // On a phone, the navigation folds behind a menu button and the pages stay readable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Affaires' }).click();
+  await page.getByRole('link', { name: 'Menuiserie Favre' }).click();
+  await expect(page.getByRole('heading', { name: 'Menuiserie Favre', level: 2 })).toBeVisible();
+  await snapshot(page, '05-phone-engagement', testInfo);
 });

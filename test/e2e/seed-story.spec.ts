@@ -1,5 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { aSiren, logIn, snapshot } from './support.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { aSiren, frenchDate, logIn, parisToday, snapshot } from './support.ts';
+
+/** "Envoyer", or "Enregistrer et envoyer" when the draft has unsaved changes. */
+const sendButton = (page: Page) => page.getByRole('button', { name: /^(Enregistrer et envoyer|Envoyer)$/ });
+
+const fillPaymentTermsIfEmpty = async (page: Page) => {
+  const terms = page.getByLabel('Modalités de paiement');
+  if ((await terms.inputValue()).trim() === '')
+    await terms.fill('Prélèvement le 5 de chaque mois ; pénalités de retard et indemnité de 40 € selon la loi.');
+};
 
 /**
  * The seed story by clicks: a prospect, its proposal sent and signed on paper, the engagement letter
@@ -20,6 +29,10 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await dialog.getByLabel('Raison sociale').fill(company);
   await dialog.getByLabel('SIREN').fill(siren);
   await dialog.getByLabel('Forme juridique').fill('SARL');
+  await dialog.getByLabel('Adresse', { exact: true }).fill('12 rue de la Charité');
+  await dialog.getByLabel('Code postal').fill('69002');
+  await dialog.getByLabel('Ville').fill('Lyon');
+  await dialog.getByLabel('Activité').fill('Boulangerie-pâtisserie');
   await dialog.getByLabel('Prénom').fill('Lucie');
   await dialog.getByLabel('Nom', { exact: true }).fill('Fournier');
   await dialog.getByLabel('E-mail').fill('lucie.fournier@example.fr');
@@ -51,7 +64,8 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await expect(page.getByTestId('total-ttc')).toHaveText(/5\s331,60\s€/);
   await snapshot(page, '03-proposal-editor', testInfo);
 
-  await page.getByRole('button', { name: 'Enregistrer et envoyer' }).click();
+  await fillPaymentTermsIfEmpty(page);
+  await sendButton(page).click();
   await expect(page.getByRole('heading', { name: /Offre de service OS-\d{4}-\d{4}/ })).toBeVisible();
   await expect(page.getByText('Envoyé', { exact: true })).toBeVisible();
 
@@ -66,7 +80,10 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await expect(page.getByRole('heading', { name: 'Lettre de mission', level: 2 })).toBeVisible();
   await expect(page.getByLabel('Quantité, ligne 2')).toHaveValue('7');
   await expect(page.getByTestId('total-ht')).toHaveText(/4\s443,00\s€/);
-  await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await page.getByLabel('Date d’effet').fill(frenchDate(parisToday()));
+  await page.getByLabel('Date d’effet').press('Tab');
+  await fillPaymentTermsIfEmpty(page);
+  await sendButton(page).click();
   await expect(page.getByRole('heading', { name: /Lettre de mission LM-\d{4}-\d{4}/ })).toBeVisible();
   await snapshot(page, '05-letter-sent', testInfo);
 

@@ -1,6 +1,5 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
-import '@mantine/charts/styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 

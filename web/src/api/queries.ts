@@ -52,6 +52,7 @@ export type DocumentFilters = {
   kind?: string;
   pageSize?: number;
   sort?: string;
+  direction?: 'asc' | 'desc';
 };
 
 export const useDocuments = (filters: DocumentFilters) =>

@@ -1,4 +1,3 @@
-import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -39,17 +38,15 @@ export const useLogout = () => {
   };
 };
 
-/** The pages behind the login: anyone not signed in goes to /login, and comes back after. */
+/**
+ * The pages behind the login: anyone not signed in goes to /login, and comes back after. The page
+ * starts loading while the session is asked for (one round trip less); write controls wait for it,
+ * since useCanWrite is false until the role is known.
+ */
 export const RequireSession = ({ children }: { children: ReactNode }) => {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending)
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Chargement" />
-      </Center>
-    );
-  if (!me.data) {
+  if (me.data === null) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

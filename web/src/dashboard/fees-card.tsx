@@ -1,10 +1,12 @@
-import { BarChart } from '@mantine/charts';
-import { Card, Text, Title } from '@mantine/core';
+import { Card, Skeleton, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { formatCents } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { useRecurringFees } from './use-recurring-fees.ts';
+
+const FeesChart = lazy(() => import('./fees-chart.tsx').then((module) => ({ default: module.FeesChart })));
 
 export const FeesCard = () => {
   const t = useT();
@@ -23,18 +25,16 @@ export const FeesCard = () => {
             <Text size="xs" c="dimmed" mb="sm">
               {t('dashboard.feesOf', { count: data.counted })}
             </Text>
-            <BarChart
-              h={220}
-              data={data.byDomain.map((item) => ({
-                domain: t(`domain.${item.domain}` as MessageKey),
-                euros: item.cents / 100,
-              }))}
-              dataKey="domain"
-              series={[{ name: 'euros', label: t('dashboard.feesSeries'), color: 'grape.6' }]}
-              valueFormatter={(value) => formatCents(Math.round(value * 100))}
-              yAxisProps={{ width: 90 }}
-              aria-label={t('dashboard.fees')}
-            />
+            <Suspense fallback={<Skeleton h={220} />}>
+              <FeesChart
+                data={data.byDomain.map((item) => ({
+                  domain: t(`domain.${item.domain}` as MessageKey),
+                  euros: item.cents / 100,
+                }))}
+                label={t('dashboard.fees')}
+                series={t('dashboard.feesSeries')}
+              />
+            </Suspense>
             <Text size="xs" component="ul" mt="xs">
               {data.byDomain.map((item) => (
                 <li key={item.domain}>

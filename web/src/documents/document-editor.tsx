@@ -5,6 +5,7 @@ import { api, fieldErrors } from '../api/client.ts';
 import { useServices, useTerms } from '../api/queries.ts';
 import type { DocumentView, LettrineDocument } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { ProblemText } from '../ui/problem-text.tsx';
 import { DocumentFields, type FieldValues, fieldsOf, toFieldBody } from './document-fields.tsx';
 import { type DraftLine, draftTotals, fromDocumentLine, toLineInput } from './draft-lines.ts';
 import { LinesEditor } from './lines-editor.tsx';
@@ -72,14 +73,9 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
         />
       </Card>
       <TotalsPanel totals={totals} />
-      {failure && Object.keys(fieldErrors(failure)).length === 0 && (
+      {failure && (
         <Alert color="red" role="alert" title={t('common.error')}>
-          {failure.message}
-        </Alert>
-      )}
-      {failure && Object.keys(fieldErrors(failure)).length > 0 && (
-        <Alert color="red" role="alert">
-          {failure.message}
+          <ProblemText error={failure} />
         </Alert>
       )}
       <Group justify="flex-end">

@@ -1,11 +1,14 @@
 import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { EngagementView } from '../api/types.ts';
+import { useCanWrite } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { CompanyEditButton } from './company-edit-button.tsx';
 
 const fiscalYearEnd = (value: string) => value.split('-').reverse().join('/');
 
 export const CompanyCard = ({ view }: { view: EngagementView }) => {
   const t = useT();
+  const canWrite = useCanWrite();
   const { company, contacts, responsible } = view;
   const address = [
     company.addressLine1,
@@ -17,9 +20,12 @@ export const CompanyCard = ({ view }: { view: EngagementView }) => {
   return (
     <Card withBorder component="section" aria-labelledby="company-title">
       <Stack gap="xs">
-        <Title order={3} size="h4" id="company-title">
-          {t('engagement.company')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="company-title">
+            {t('engagement.company')}
+          </Title>
+          {canWrite && <CompanyEditButton company={company} engagementId={view.engagement.id} />}
+        </Group>
         <Text fw={600}>{company.name}</Text>
         <Text size="sm">
           {[company.legalForm, company.siren && `SIREN ${company.siren}`].filter(Boolean).join(' · ') || '—'}

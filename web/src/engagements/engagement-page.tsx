@@ -13,7 +13,7 @@ export const EngagementPage = () => {
   const t = useT();
   const { id = '' } = useParams();
   const view = useEngagement(id);
-  const documents = useDocuments({ engagementId: id, sort: 'createdAt' });
+  const documents = useDocuments({ engagementId: id, sort: 'createdAt', direction: 'asc' });
   return (
     <QueryState query={view}>
       {(data) => (

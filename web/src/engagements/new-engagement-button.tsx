@@ -6,28 +6,23 @@ import { useNavigate } from 'react-router';
 import { api, fieldErrors } from '../api/client.ts';
 import type { CreateEngagementBody, Engagement } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { CompanyFields, companyBody, EMPTY_COMPANY } from './company-form.tsx';
 
-const EMPTY = {
-  name: '',
-  siren: '',
-  legalForm: '',
-  city: '',
-  firstName: '',
-  lastName: '',
-  email: '',
-  capacity: '',
-};
+/** The messages of the fields under one prefix, by the rest of their path. */
+const prefixed = (errors: Record<string, string>, prefix: string) =>
+  Object.fromEntries(
+    Object.entries(errors).flatMap(([path, message]) =>
+      path.startsWith(prefix) ? [[path.slice(prefix.length), message]] : [],
+    ),
+  );
+
+const EMPTY = { ...EMPTY_COMPANY, firstName: '', lastName: '', email: '', capacity: '' };
 
 const toBody = (form: typeof EMPTY): CreateEngagementBody => {
   const optional = (value: string) => value.trim() || undefined;
   const hasSignatory = Boolean(form.firstName.trim() || form.lastName.trim());
   return {
-    company: {
-      name: form.name,
-      siren: optional(form.siren),
-      legalForm: optional(form.legalForm),
-      city: optional(form.city),
-    },
+    company: companyBody(form, 'create'),
     signatory: hasSignatory
       ? {
           firstName: form.firstName,
@@ -81,12 +76,11 @@ export const NewEngagementButton = () => {
             <Title order={3} size="h5">
               {t('engagements.company')}
             </Title>
-            <TextInput label={t('company.name')} required data-autofocus {...field('name', 'company.name')} />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label="SIREN" {...field('siren', 'company.siren')} />
-              <TextInput label={t('company.legalForm')} {...field('legalForm', 'company.legalForm')} />
-              <TextInput label={t('company.city')} {...field('city', 'company.city')} />
-            </SimpleGrid>
+            <CompanyFields
+              values={form}
+              onChange={(company) => setForm({ ...form, ...company })}
+              errors={prefixed(errors, 'company.')}
+            />
             <Title order={3} size="h5">
               {t('contact.signatory')}
             </Title>

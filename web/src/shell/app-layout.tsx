@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth/session.tsx';
@@ -41,7 +41,9 @@ export const AppLayout = () => {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch />
+            <Box visibleFrom="sm">
+              <LanguageSwitch />
+            </Box>
             {me && (
               <Group gap={6} visibleFrom="xs" wrap="nowrap">
                 <Text size="sm">{me.name}</Text>
@@ -75,6 +77,9 @@ export const AppLayout = () => {
             onClick={close}
           />
         ))}
+        <Box hiddenFrom="sm" mt="md" px="sm">
+          <LanguageSwitch />
+        </Box>
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBanner />

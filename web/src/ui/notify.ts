@@ -1,12 +1,9 @@
-import { ApiError } from '../api/client.ts';
-
-type Listener = (message: string) => void;
+type Listener = (error: unknown) => void;
 const listeners = new Set<Listener>();
 
 /** An error with no field to sit next to: shown in the page's alert area (see ErrorBanner). */
 export const notifyError = (error: unknown) => {
-  const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
-  for (const listener of listeners) listener(message);
+  for (const listener of listeners) listener(error);
 };
 
 export const onError = (listener: Listener) => {

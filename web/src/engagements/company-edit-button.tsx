@@ -1,0 +1,70 @@
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, fieldErrors } from '../api/client.ts';
+import type { Company } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { COMPANY_FIELDS, CompanyFields, type CompanyValues, companyBody } from './company-form.tsx';
+
+const valuesOf = (company: Company): CompanyValues =>
+  Object.fromEntries(COMPANY_FIELDS.map((name) => [name, company[name] ?? ''])) as CompanyValues;
+
+/** The client's identity, completed before a letter can be sent (address, activity…). */
+export const CompanyEditButton = ({ company, engagementId }: { company: Company; engagementId: string }) => {
+  const t = useT();
+  const [opened, { open, close }] = useDisclosure();
+  const [values, setValues] = useState(() => valuesOf(company));
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/companies/${company.id}`, {
+        method: 'PATCH',
+        body: { version: company.version, ...companyBody(values, 'edit') },
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['engagement', engagementId] });
+      close();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        onClick={() => {
+          setValues(valuesOf(company));
+          save.reset();
+          open();
+        }}
+      >
+        {t('company.edit')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('company.edit')} size="lg">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {save.error && Object.keys(errors).length === 0 && (
+              <Alert color="red" role="alert">
+                {save.error.message}
+              </Alert>
+            )}
+            <CompanyFields values={values} onChange={setValues} errors={errors} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {t('editor.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+};
