@@ -7,7 +7,9 @@ const sendButton = (page: Page) => page.getByRole('button', { name: /^(Enregistr
 const fillPaymentTermsIfEmpty = async (page: Page) => {
   const terms = page.getByLabel('Modalités de paiement');
   if ((await terms.inputValue()).trim() === '')
-    await terms.fill('Prélèvement le 5 de chaque mois ; pénalités de retard et indemnité de 40 € selon la loi.');
+    await terms.fill(
+      'Prélèvement le 5 de chaque mois ; pénalités de retard et indemnité de 40 € selon la loi.',
+    );
 };
 
 /**

@@ -3,6 +3,7 @@ import type { EngagementView } from '../api/types.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { CompanyEditButton } from './company-edit-button.tsx';
+import { ContactAddButton } from './contact-add-button.tsx';
 
 const fiscalYearEnd = (value: string) => value.split('-').reverse().join('/');
 
@@ -38,9 +39,12 @@ export const CompanyCard = ({ view }: { view: EngagementView }) => {
         <Text size="sm">
           {t('engagements.responsible')} : {responsible.name}
         </Text>
-        <Title order={4} size="h5" mt="sm">
-          {t('engagement.contacts')}
-        </Title>
+        <Group justify="space-between" mt="sm">
+          <Title order={4} size="h5">
+            {t('engagement.contacts')}
+          </Title>
+          {canWrite && <ContactAddButton engagement={view.engagement} />}
+        </Group>
         {contacts.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('engagement.noContacts')}

@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import type { CreateDocumentBody, DocumentListItem, Engagement, LettrineDocument } from '../api/types.ts';
 import { AmendmentModal } from '../documents/amendment-modal.tsx';
 import { allowedKinds, kindKey } from '../documents/labels.ts';
+import { ReplacementModal } from '../documents/replacement-modal.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
 
@@ -20,6 +21,7 @@ export const NewDocumentMenu = ({
   const t = useT();
   const navigate = useNavigate();
   const [amending, setAmending] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState(false);
   const client = useQueryClient();
   const create = useMutation({
     mutationFn: (body: CreateDocumentBody) => api<LettrineDocument>('/documents', { body, idempotent: true }),
@@ -37,6 +39,7 @@ export const NewDocumentMenu = ({
     create.mutate({ ...body, engagementId: engagement.id } as CreateDocumentBody);
   return (
     <>
+      {replacing && <ReplacementModal engagementId={engagement.id} onClose={() => setReplacing(false)} />}
       {amending && (
         <AmendmentModal engagementId={engagement.id} letterId={amending} onClose={() => setAmending(null)} />
       )}
@@ -53,7 +56,10 @@ export const NewDocumentMenu = ({
                 </Menu.Item>
               ))
             ) : (
-              <Menu.Item key={kind} onClick={() => start({ kind })}>
+              <Menu.Item
+                key={kind}
+                onClick={() => (kind === 'replacement_letter' ? setReplacing(true) : start({ kind }))}
+              >
                 {t(kindKey(kind))}
               </Menu.Item>
             ),

@@ -110,6 +110,8 @@ export const fr = {
   'company.siren': 'SIREN',
   'company.edit': 'Modifier l’entreprise',
   'contact.add': 'Ajouter un contact',
+  'contact.phone': 'Téléphone',
+  'contact.isSignatory': 'Signe pour le client (signataire de l’affaire)',
   'company.fiscalYearEnd': 'Clôture de l’exercice',
   'contact.signatory': 'Signataire',
   'contact.firstName': 'Prénom',
@@ -211,6 +213,11 @@ export const fr = {
   'amendment.added': 'Missions ajoutées',
   'amendment.create': 'Créer l’avenant',
   'amendment.impact': 'Honoraires récurrents annuels de la lettre : {before} avant, {after} après.',
+  'replacement.explain':
+    'La lettre substitutive reprend le périmètre en vigueur (lettres et avenants signés) et les conditions générales actuelles ; une fois signée, elle remplace les lettres en vigueur.',
+  'replacement.coefficientHint':
+    'Facultatif : réévalue chaque prix (arrondi au centime supérieur à partir de 0,5).',
+  'replacement.create': 'Préparer la lettre substitutive',
   'catalogue.title': 'Catalogue des missions',
   'catalogue.showArchived': 'Afficher les missions archivées',
   'catalogue.code': 'Code',

@@ -1,0 +1,95 @@
+import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, fieldErrors } from '../api/client.ts';
+import type { Contact, Engagement } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
+
+const EMPTY = { firstName: '', lastName: '', email: '', phone: '', capacity: '', isSignatory: false };
+
+/** A person of the client; the one who signs becomes the engagement's signatory. */
+export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => {
+  const t = useT();
+  const [opened, { open, close }] = useDisclosure();
+  const [form, setForm] = useState(EMPTY);
+  const client = useQueryClient();
+  const add = useMutation({
+    mutationFn: async () => {
+      const optional = (value: string) => value.trim() || undefined;
+      const contact = await api<Contact>(`/companies/${engagement.companyId}/contacts`, {
+        idempotent: true,
+        body: {
+          firstName: form.firstName,
+          lastName: form.lastName,
+          email: optional(form.email),
+          phone: optional(form.phone),
+          capacity: optional(form.capacity),
+          isSignatory: form.isSignatory,
+        },
+      });
+      if (form.isSignatory)
+        await api(`/engagements/${engagement.id}`, {
+          method: 'PATCH',
+          body: { version: engagement.version, signatoryContactId: contact.id },
+        });
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['engagement', engagement.id] });
+      setForm(EMPTY);
+      close();
+    },
+  });
+  const errors = fieldErrors(add.error);
+  const text = (name: 'firstName' | 'lastName' | 'email' | 'phone' | 'capacity', label: string) => (
+    <TextInput
+      label={label}
+      required={name === 'firstName' || name === 'lastName'}
+      value={form[name]}
+      error={errors[name]}
+      onChange={(event) => setForm({ ...form, [name]: event.currentTarget.value })}
+    />
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  return (
+    <>
+      <Button variant="subtle" size="compact-sm" onClick={open}>
+        {t('contact.add')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('contact.add')}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {add.error && Object.keys(errors).length === 0 && (
+              <Alert color="red" role="alert">
+                {add.error.message}
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {text('firstName', t('contact.firstName'))}
+              {text('lastName', t('contact.lastName'))}
+              {text('email', t('contact.email'))}
+              {text('phone', t('contact.phone'))}
+            </SimpleGrid>
+            {text('capacity', t('contact.capacity'))}
+            <Checkbox
+              label={t('contact.isSignatory')}
+              checked={form.isSignatory}
+              onChange={(event) => setForm({ ...form, isSignatory: event.currentTarget.checked })}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={add.isPending}>
+                {t('contact.add')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+};
