@@ -1,5 +1,6 @@
 import { type Database, openPglite, openPostgres } from './adapters/db/database.ts';
 import { createStore } from './adapters/db/store.ts';
+import { createPdfRenderer } from './adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from './adapters/security/secrets.ts';
 import { randomIds, systemClock } from './adapters/system.ts';
 import type { Deps } from './application/ports.ts';
@@ -20,6 +21,7 @@ export const buildDeps = (database: Database): Deps => ({
   clock: systemClock,
   ids: randomIds,
   secrets: createSecrets(),
+  pdf: createPdfRenderer(),
 });
 
 export const buildApp = (deps: Deps, config: Config) =>

@@ -1,3 +1,4 @@
+import type { DocumentContent } from '../domain/documents/content/blocks.ts';
 import type { IsoDate } from '../domain/shared/dates.ts';
 import type {
   Company,
@@ -5,12 +6,14 @@ import type {
   Contact,
   ContactFields,
   Document,
+  DocumentFile,
   DocumentLine,
   DocumentListItem,
   Engagement,
   EngagementListItem,
   Firm,
   FirmIdentity,
+  FirmLogo,
   HistoryEvent,
   NewEvent,
   Page,
@@ -68,7 +71,14 @@ export type FirmScope = {
   readonly firmId: string;
   firm: {
     get(): Promise<Firm>;
-    update(input: Versioned<FirmIdentity & { clientCodePrefix: string }>): Promise<Firm | undefined>;
+    update(
+      input: Versioned<FirmIdentity & { clientCodePrefix: string; accentColor: string | null }>,
+    ): Promise<Firm | undefined>;
+    findLogo(): Promise<FirmLogo | undefined>;
+    /** Gives the firm this logo, replacing the one it had. */
+    setLogo(logo: FirmLogo): Promise<void>;
+    /** False when the firm had no logo. */
+    deleteLogo(): Promise<boolean>;
   };
   users: {
     find(id: string): Promise<User | undefined>;
@@ -157,6 +167,11 @@ export type FirmScope = {
       input: { expectedVersion: number; at: Date; rewriteLines?: boolean },
     ): Promise<Document | undefined>;
   };
+  /** The PDF frozen when a document is sent (R-B4): the exact bytes, with their SHA-256. */
+  documentFiles: {
+    find(documentId: string, purpose: DocumentFile['purpose']): Promise<DocumentFile | undefined>;
+    insert(file: DocumentFile): Promise<void>;
+  };
   signatures: {
     listByDocument(documentId: string): Promise<Signature[]>;
     findScan(
@@ -230,4 +245,22 @@ export type Secrets = {
   hashToken(token: string): string;
 };
 
-export type Deps = { store: Store; clock: Clock; ids: IdGenerator; secrets: Secrets };
+export type RenderOptions = {
+  /** The PDF's creation date: with the same content and instant, the same bytes. */
+  at: Date;
+  /** Printed across every page of a draft's preview (« PROJET »). */
+  watermark?: string | null;
+  accentColor?: string | null;
+  logo?: Uint8Array | null;
+};
+
+export type RenderedPdf = { bytes: Uint8Array; sha256: string };
+
+/** Lays out a document's content as a PDF; the words and figures are decided in the domain. */
+export type PdfRenderer = {
+  render(content: DocumentContent, options: RenderOptions): Promise<RenderedPdf>;
+  /** The size of an image the renderer can embed (PNG or JPEG), undefined when it cannot. */
+  readImage(bytes: Uint8Array): { width: number; height: number } | undefined;
+};
+
+export type Deps = { store: Store; clock: Clock; ids: IdGenerator; secrets: Secrets; pdf: PdfRenderer };

@@ -34,9 +34,23 @@ export type Firm = FirmIdentity & {
   id: string;
   slug: string;
   clientCodePrefix: string;
+  /** The firm's colour in its documents, "#RRGGBB"; null for Lettrine's default. */
+  accentColor: string | null;
+  hasLogo: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
+};
+
+export const LOGO_CONTENT_TYPES = ['image/png', 'image/jpeg'] as const;
+export type LogoContentType = (typeof LOGO_CONTENT_TYPES)[number];
+
+export type FirmLogo = {
+  contentType: LogoContentType;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  uploadedAt: Date;
 };
 
 export type User = {
@@ -198,6 +212,16 @@ export type Document = LifecycleState &
   };
 
 export type DocumentListItem = Omit<Document, 'lines' | 'frozen'> & { companyName: string };
+
+/** A document's PDF as it was frozen at sending (R-B4); 'sealed' comes with e-signature. */
+export type DocumentFile = {
+  documentId: string;
+  purpose: 'frozen';
+  contentType: 'application/pdf';
+  bytes: Uint8Array;
+  sha256: string;
+  createdAt: Date;
+};
 
 export type Signature = {
   id: string;

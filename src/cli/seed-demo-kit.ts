@@ -41,9 +41,8 @@ export type Kit = {
 };
 
 const PAYMENT_TERMS =
-  'Prélèvement le 5 de chaque mois des honoraires forfaitaires ; travaux ponctuels payables à 30 jours. Pénalités de retard : trois fois le taux d’intérêt légal ; indemnité forfaitaire de 40 € pour frais de recouvrement.';
-const CONSUMER_PAYMENT_TERMS =
-  'Prélèvement le 5 de chaque mois ; travaux ponctuels payables à 30 jours. Pénalités de retard au taux d’intérêt légal.';
+  'Prélèvement le 5 de chaque mois des honoraires forfaitaires ; travaux ponctuels payables à 30 jours.';
+const CONSUMER_PAYMENT_TERMS = 'Prélèvement le 5 de chaque mois ; travaux ponctuels payables à 30 jours.';
 const REVISION_CLAUSE =
   'Les honoraires forfaitaires sont révisables au 1er janvier de chaque année, dans la limite de l’évolution de l’indice Syntec, après information du client un mois à l’avance.';
 

@@ -7,6 +7,8 @@ const ATTESTATION_STANDARD =
 export const OTHER_SERVICES: CatalogueItem[] = [
   {
     code: 'SOCIAL-PAIE',
+    exclusions:
+      'La mission ne comprend ni la rédaction des contrats de travail, ni la gestion des contentieux prud’homaux, ni l’audit social.',
     label: 'Bulletin de paie et DSN',
     description: 'Établissement des bulletins de paie et de la déclaration sociale nominative mensuelle.',
     domain: 'social',
@@ -50,6 +52,8 @@ export const OTHER_SERVICES: CatalogueItem[] = [
   },
   {
     code: 'JURIDIQUE-ANNUEL',
+    exclusions:
+      'La mission ne comprend ni les opérations sur le capital, ni les modifications statutaires, ni la tenue des assemblées en présence du cabinet.',
     label: 'Secrétariat juridique annuel',
     description: 'Approbation des comptes : rapport de gestion, procès-verbal, dépôt au greffe.',
     domain: 'juridique',
@@ -128,6 +132,8 @@ export const OTHER_SERVICES: CatalogueItem[] = [
   },
   {
     code: 'CONSEIL-TABLEAU-BORD',
+    exclusions:
+      'Les tableaux de bord sont établis à partir de la comptabilité, sans audit ni examen limité ; ils ne constituent pas des comptes annuels.',
     label: 'Tableau de bord de gestion',
     description: 'Indicateurs mensuels : chiffre d’affaires, marge, trésorerie, comparés au budget.',
     domain: 'conseil',

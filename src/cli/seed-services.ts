@@ -86,6 +86,8 @@ export const ACCOUNTING_AND_TAX: CatalogueItem[] = [
   },
   {
     code: 'FISCAL-LIASSE',
+    exclusions:
+      'La mission ne comprend ni l’assistance lors d’un contrôle fiscal, ni les déclarations de revenus personnelles des dirigeants, ni les demandes de rescrit, facturées à part.',
     label: 'Liasse fiscale et déclarations annuelles',
     description: 'Liasse fiscale, relevé de solde d’impôt sur les sociétés, DAS2.',
     domain: 'fiscal',
@@ -99,6 +101,8 @@ export const ACCOUNTING_AND_TAX: CatalogueItem[] = [
   },
   {
     code: 'FISCAL-TVA-CA3',
+    exclusions:
+      'La mission ne comprend ni l’analyse des opérations internationales ou des régimes spéciaux de TVA, ni les demandes de remboursement de crédit de TVA, facturées à part.',
     label: 'Déclaration de TVA (CA3)',
     description: 'Déclaration mensuelle ou trimestrielle de TVA et télépaiement.',
     domain: 'fiscal',
@@ -113,6 +117,8 @@ export const ACCOUNTING_AND_TAX: CatalogueItem[] = [
   },
   {
     code: 'FISCAL-TVA-CA12',
+    exclusions:
+      'La mission ne comprend ni l’analyse des opérations internationales ou des régimes spéciaux de TVA, ni les demandes de remboursement de crédit de TVA, facturées à part.',
     label: 'Déclaration de TVA annuelle (CA12)',
     description: 'Régime simplifié : déclaration annuelle et calcul des acomptes.',
     domain: 'fiscal',
@@ -123,6 +129,7 @@ export const ACCOUNTING_AND_TAX: CatalogueItem[] = [
   },
   {
     code: 'FISCAL-CFE-CVAE',
+    exclusions: 'La mission ne comprend ni les réclamations contentieuses ni les demandes de dégrèvement.',
     label: 'Déclarations CFE, CVAE et DECLOYER',
     description: 'Déclarations locales annuelles (1447, 1330-CVAE, déclaration des loyers).',
     domain: 'fiscal',
@@ -133,6 +140,8 @@ export const ACCOUNTING_AND_TAX: CatalogueItem[] = [
   },
   {
     code: 'FISCAL-LMNP',
+    exclusions:
+      'La mission ne comprend ni la déclaration de revenus du foyer fiscal, ni le conseil patrimonial.',
     label: 'Déclaration de revenus de location meublée (LMNP)',
     description: 'Liasse 2031, amortissements et report sur la déclaration 2042-C-PRO.',
     domain: 'fiscal',

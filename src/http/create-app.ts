@@ -12,6 +12,7 @@ import {
 import type { Deps } from '../application/ports.ts';
 import { authRoutes } from './auth.routes.ts';
 import { guardAccess, resolveActor } from './auth-hook.ts';
+import { documentFileRoutes } from './document-files.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { firmRoutes } from './firm.routes.ts';
@@ -87,6 +88,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       );
       await api.register(engagementRoutes(deps));
       await api.register(documentRoutes(deps));
+      await api.register(documentFileRoutes(deps));
       await api.register(firmRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(serviceRoutes(deps));

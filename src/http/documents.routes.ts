@@ -36,8 +36,12 @@ import {
 
 const tags = ['Documents'];
 
-/** The frozen snapshot is internal; the API shows the document as sent. */
-const present = ({ frozen, ...document }: Document) => ({ ...document, isFrozen: frozen !== null });
+/** The frozen snapshot is internal; the API shows the document as sent, and its PDF's SHA-256. */
+const present = ({ frozen, ...document }: Document) => ({
+  ...document,
+  isFrozen: frozen !== null,
+  pdfSha256: (frozen as { pdfSha256?: string } | null)?.pdfSha256 ?? null,
+});
 
 export const documentRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>

@@ -65,6 +65,32 @@ export const updateFirmBody = frenchObject({
   insuranceCoverage: clearableText(500),
   consumerMediator: clearableText(1000),
   clientCodePrefix: clientCodePrefix.optional(),
+  accentColor: z
+    .string({ error: 'Couleur ou null attendue.' })
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, {
+      error: 'Couleur invalide : notation hexadécimale #RRGGBB, par exemple #1F4E79.',
+    })
+    .transform((value) => value.toUpperCase())
+    .nullable()
+    .optional(),
+});
+
+/** A logo travels as base64 in JSON, like the scans of paper signatures; 1 MiB decoded at most. */
+export const logoBody = frenchObject({
+  contentType: z.enum(['image/png', 'image/jpeg'], { error: 'Format attendu : image/png ou image/jpeg.' }),
+  base64: z
+    .string({ error: 'Contenu base64 attendu.' })
+    .min(1, { error: 'Le fichier est vide.' })
+    .max(1_500_000, { error: 'Le logo dépasse 1 Mo.' })
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'Logo invalide : contenu base64 attendu.' }),
+});
+
+export const logoOut = z.object({
+  contentType: z.enum(['image/png', 'image/jpeg']),
+  width: z.number().int(),
+  height: z.number().int(),
+  uploadedAt: instantOut,
 });
 
 const nullableString = z.string().nullable();
@@ -89,6 +115,8 @@ export const firmOut = z.object({
   insuranceCoverage: nullableString,
   consumerMediator: nullableString,
   clientCodePrefix: z.string(),
+  accentColor: nullableString,
+  hasLogo: z.boolean(),
   version: z.number().int(),
   createdAt: instantOut,
   updatedAt: instantOut,

@@ -170,7 +170,13 @@ const documentFields = {
   updatedAt: instant,
 };
 
-export const documentOut = z.object({ ...documentFields, lines: z.array(lineOut), isFrozen: z.boolean() });
+export const documentOut = z.object({
+  ...documentFields,
+  lines: z.array(lineOut),
+  isFrozen: z.boolean(),
+  /** The SHA-256 of the PDF frozen at sending; null for a draft. */
+  pdfSha256: z.string().nullable(),
+});
 export const documentListItemOut = z.object({ ...documentFields, companyName: z.string() });
 
 export const signatureOut = z.object({

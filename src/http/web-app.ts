@@ -28,7 +28,9 @@ export const WEB_PAGES = [
 
 /** The web app: hashed assets cached for a year, index.html (never cached) for its pages. */
 export const webApp = (dist = WEB_DIST) => {
-  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  // Read on every request (a small file the OS caches): a rebuild while the server runs names new
+  // assets, and a cached index.html would point at deleted ones.
+  const index = () => readFileSync(join(dist, 'index.html'), 'utf8');
   return async (app: FastifyInstance) => {
     await app.register(fastifyStatic, {
       root: join(dist, 'assets'),
@@ -45,7 +47,7 @@ export const webApp = (dist = WEB_DIST) => {
       );
     }
     const sendIndex = (reply: FastifyReply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index());
     for (const page of WEB_PAGES)
       app.get(page, { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   };

@@ -11,6 +11,9 @@ import {
 } from '../support/test-app.ts';
 import { databaseKind } from '../support/test-database.ts';
 
+/** A private client's address: a document cannot be sent without it (DOMAIN.md). */
+const AN_ADDRESS = { addressLine1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
+
 describe(`proposal expiry (${databaseKind})`, () => {
   let ctx: TestContext;
   let firm: FirmSession;
@@ -26,7 +29,8 @@ describe(`proposal expiry (${databaseKind})`, () => {
   const sentProposal = async (validUntil: string) => {
     const api = apiAs(ctx, firm.users.collaborateur.headers);
     const engagement = await api.post('/engagements', {
-      company: { name: 'Particulier', isIndividual: true },
+      company: { name: 'Particulier', isIndividual: true, ...AN_ADDRESS },
+      signatory: { firstName: 'Jeanne', lastName: 'Particulier' },
     });
     const doc = await api.post('/documents', {
       engagementId: engagement.body.id,
@@ -34,7 +38,8 @@ describe(`proposal expiry (${databaseKind})`, () => {
       validUntil,
       lines: [{ serviceId, quantity: 1 }],
     });
-    await api.post(`/documents/${doc.body.id}/send`);
+    const sent = await api.post(`/documents/${doc.body.id}/send`);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     return { engagementId: engagement.body.id as string, documentId: doc.body.id as string };
   };
 
@@ -63,7 +68,8 @@ describe(`proposal expiry (${databaseKind})`, () => {
   it('refuses to send a proposal whose validity date has already passed', async () => {
     const api = apiAs(ctx, firm.users.collaborateur.headers);
     const engagement = await api.post('/engagements', {
-      company: { name: 'Autre particulier', isIndividual: true },
+      company: { name: 'Autre particulier', isIndividual: true, ...AN_ADDRESS },
+      signatory: { firstName: 'Louis', lastName: 'Particulier' },
     });
     const doc = await api.post('/documents', {
       engagementId: engagement.body.id,

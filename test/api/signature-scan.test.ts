@@ -29,14 +29,23 @@ describe(`a paper signature with its scan (${databaseKind})`, () => {
     const api = apiAs(ctx, firm.users.collaborateur.headers);
     const serviceId = (await aService(ctx, firm.firmId, firm.users.associe.id)).id;
     const engagement = await api.post('/engagements', {
-      company: { name: 'Mme Durand', isIndividual: true },
+      company: {
+        name: 'Mme Durand',
+        isIndividual: true,
+        addressLine1: '8 rue des Lilas',
+        postalCode: '69004',
+        city: 'Lyon',
+      },
+      signatory: { civility: 'Mme', firstName: 'Jeanne', lastName: 'Durand' },
     });
     const doc = await api.post('/documents', {
       engagementId: engagement.body.id,
       kind: 'proposal',
+      validUntil: '2026-12-31',
       lines: [{ serviceId, quantity: 1 }],
     });
-    await api.post(`/documents/${doc.body.id}/send`);
+    const sent = await api.post(`/documents/${doc.body.id}/send`);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     ctx.clock.set('2026-12-02T10:00:00Z');
     const signed = await api.post(`/documents/${doc.body.id}/signatures`, {
       side: 'client',

@@ -66,6 +66,10 @@ describe(`the engagement story through the API (${databaseKind})`, () => {
         legalForm: 'SARL',
         siren: '732 829 320',
         fiscalYearEnd: '12-31',
+        activity: 'Boulangerie-pâtisserie',
+        addressLine1: '12 rue Paul Bert',
+        postalCode: '69003',
+        city: 'Lyon',
       },
       signatory: {
         firstName: 'Paul',
@@ -102,7 +106,7 @@ describe(`the engagement story through the API (${databaseKind})`, () => {
     });
     ids.proposal = created.body.id;
     const sent = await collab().post(`/documents/${ids.proposal}/send`);
-    expect(sent.status).toBe(200);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body).toMatchObject({ status: 'sent', number: 'OS-2026-0001', isFrozen: true });
     const edit = await collab().patch(`/documents/${ids.proposal}`, {
       version: sent.body.version,

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { type Api, type ApiResponse, apiAs } from '../support/api-client.ts';
 import { aFirmWithUsers, type TestContext } from '../support/test-app.ts';
 import { aService, aTermsVersion } from './catalogue.ts';
+import { A_LOGO } from './images.ts';
 
 /** A valid SIREN (Luhn checksum) made from any number: the same seed gives the same SIREN. */
 export const aSiren = (seed: number): string => {
@@ -30,7 +31,16 @@ export const expectProblem = (res: ApiResponse, status: number, code: string) =>
 /** A new prospect engagement with its company and signatory, through the API. */
 export const aProspect = async (api: Api, name = 'Boulangerie Martin', siren = nextSiren()) => {
   const res = await api.post('/engagements', {
-    company: { name, legalForm: 'SARL', siren, fiscalYearEnd: '12-31' },
+    company: {
+      name,
+      legalForm: 'SARL',
+      siren,
+      fiscalYearEnd: '12-31',
+      activity: 'Boulangerie-pâtisserie',
+      addressLine1: '12 rue Paul Bert',
+      postalCode: '69003',
+      city: 'Lyon',
+    },
     signatory: { firstName: 'Paul', lastName: 'Martin', capacity: 'Gérant' },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -88,7 +98,10 @@ export const aClient = async (collab: Api, associe: Api, serviceId: string, name
   };
 };
 
-/** Everything a firm holds, made through the API, with the ids the robustness suites aim at. */
+/**
+ * Everything a firm holds, made through the API, with the ids the robustness suites aim at; the
+ * firm has a logo, so that `GET /firm/logo` answers.
+ */
 export const aFirmWithData = async (ctx: TestContext, name: string) => {
   const firm = await aFirmWithUsers(ctx, name);
   const by = firm.users.associe.id;
@@ -123,6 +136,8 @@ export const aFirmWithData = async (ctx: TestContext, name: string) => {
   const workOrder = await aDraft(collab, client.engagement.id, creation.id, 'work_order');
   const token = await associe.post('/api-tokens', { name: 'Intégration' });
   expect(token.status).toBe(201);
+  const logo = await associe.put('/firm/logo', A_LOGO);
+  expect(logo.status, JSON.stringify(logo.body)).toBe(200);
   return {
     firm,
     collab,

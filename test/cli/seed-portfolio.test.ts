@@ -91,7 +91,15 @@ describe(`seedPortfolio (${databaseKind})`, () => {
 
   it('lets a new letter, its client code and an amendment continue the series', async () => {
     const engagement = await createEngagement(ctx.deps, actor, {
-      company: { name: 'Nouvelle Cliente', legalForm: 'SAS', siren: '404833048' },
+      company: {
+        name: 'Nouvelle Cliente',
+        legalForm: 'SAS',
+        siren: '404833048',
+        activity: 'Agence de communication',
+        addressLine1: '5 quai Saint-Antoine',
+        postalCode: '69002',
+        city: 'Lyon',
+      },
       signatory: { firstName: 'Ana', lastName: 'Lopes', capacity: 'Présidente' },
     });
     const services = await scope.services.list({ includeArchived: false });

@@ -28,7 +28,17 @@ export const apiAs = (ctx: TestContext, headers: Record<string, string> = {}) =>
     post: <T = any>(url: string, payload?: unknown, extra?: Record<string, string>) =>
       call<T>('POST', url, payload ?? {}, extra),
     patch: <T = any>(url: string, payload: unknown) => call<T>('PATCH', url, payload),
+    put: <T = any>(url: string, payload: unknown) => call<T>('PUT', url, payload),
     delete: <T = any>(url: string) => call<T>('DELETE', url),
+    /** A binary answer (a PDF, a logo): its status, headers and exact bytes. */
+    download: async (url: string) => {
+      const response = await ctx.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        bytes: new Uint8Array(response.rawPayload),
+      };
+    },
   };
 };
 

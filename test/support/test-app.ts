@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createStore } from '../../src/adapters/db/store.ts';
+import { createPdfRenderer } from '../../src/adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from '../../src/adapters/security/secrets.ts';
 import { createFirm } from '../../src/application/firms/create-firm.ts';
 import type { Deps } from '../../src/application/ports.ts';
@@ -32,6 +33,7 @@ export const createTestContext = async (options: { clock?: string } = {}) => {
     clock,
     ids: { uuid: () => randomUUID() },
     secrets: createSecrets({ cost: 1024 }),
+    pdf: createPdfRenderer(),
   };
   const app: App = await createApp(deps);
   return {
@@ -53,10 +55,29 @@ export type FirmSession = {
 
 let firmCounter = 0;
 
+/** Everything the Ordre requires a firm to print on its documents (DOMAIN.md), so sending works. */
+export const A_COMPLETE_FIRM_IDENTITY = {
+  legalForm: 'SAS d’expertise comptable',
+  addressLine1: '24 rue de la République',
+  addressLine2: null,
+  postalCode: '69002',
+  city: 'Lyon',
+  phone: '04 78 42 17 30',
+  email: 'contact@cabinet.test',
+  siren: '812345676',
+  rcs: 'RCS Lyon 812 345 676',
+  vatNumber: 'FR19812345676',
+  ordreCouncil: 'Conseil régional Auvergne-Rhône-Alpes',
+  insurer: 'MMA IARD',
+  insuranceCoverage: '1 500 000 € par sinistre',
+  consumerMediator: 'CNPM Médiation Consommation, 27 avenue de la Libération, 42400 Saint-Chamond',
+};
+
 /** A firm with one user per role, each logged in: pass `users.associe.headers` to inject. */
 export const aFirmWithUsers = async (
   ctx: TestContext,
   name = 'Cabinet Dupré & Associés',
+  identity: Partial<typeof A_COMPLETE_FIRM_IDENTITY> = A_COMPLETE_FIRM_IDENTITY,
 ): Promise<FirmSession> => {
   firmCounter += 1;
   const slug = `cabinet-${firmCounter}-${randomUUID().slice(0, 8)}`;
@@ -64,7 +85,7 @@ export const aFirmWithUsers = async (
   const { firm, users } = await createFirm(ctx.deps, {
     slug,
     clientCodePrefix: 'CLI',
-    identity: { name },
+    identity: { ...identity, name },
     users: roles.map((role) => ({
       role,
       email: `${role}@${slug}.test`,

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Firm, User } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { apiTokens, firms, sessions, users } from './schema.ts';
+import { apiTokens, firmLogos, firms, sessions, users } from './schema.ts';
 import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 
@@ -17,21 +17,45 @@ const toUser = (row: typeof users.$inferSelect): User => ({
   createdAt: row.createdAt,
 });
 
-export const toFirm = (row: typeof firms.$inferSelect): Firm => row;
+export const toFirm = (row: typeof firms.$inferSelect, hasLogo: boolean): Firm => ({ ...row, hasLogo });
+
+const hasLogo = sql<boolean>`exists (select 1 from ${firmLogos} where ${firmLogos.firmId} = ${firms.id})`;
+
+export const selectFirms = (db: Db) => db.select({ firm: firms, hasLogo }).from(firms);
 
 export const firmRepo = (db: Db, firmId: string): FirmScope['firm'] => ({
   async get() {
-    const [row] = await db.select().from(firms).where(eq(firms.id, firmId));
+    const [row] = await selectFirms(db).where(eq(firms.id, firmId));
     if (!row) throw new Error(`firm ${firmId} not found`);
-    return toFirm(row);
+    return toFirm(row.firm, row.hasLogo);
   },
   async update(input) {
     const rows = await db
       .update(firms)
       .set({ ...input.fields, version: sql`${firms.version} + 1`, updatedAt: input.at })
       .where(and(eq(firms.id, firmId), eq(firms.version, input.expectedVersion)))
-      .returning();
-    return rows[0] && toFirm(rows[0]);
+      .returning({ firm: firms, hasLogo });
+    return rows[0] && toFirm(rows[0].firm, rows[0].hasLogo);
+  },
+  async findLogo() {
+    const [row] = await db.select().from(firmLogos).where(eq(firmLogos.firmId, firmId));
+    return row && { ...row, bytes: row.content };
+  },
+  async setLogo(logo) {
+    const { bytes, ...fields } = logo;
+    const row = { ...fields, content: bytes };
+    // One statement, so two uploads at once cannot both insert: the second one updates.
+    await db
+      .insert(firmLogos)
+      .values({ ...row, firmId })
+      .onConflictDoUpdate({ target: firmLogos.firmId, set: row });
+  },
+  async deleteLogo() {
+    const rows = await db
+      .delete(firmLogos)
+      .where(eq(firmLogos.firmId, firmId))
+      .returning({ firmId: firmLogos.firmId });
+    return rows.length > 0;
   },
 });
 

@@ -8,6 +8,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   foreignKey,
   index,
@@ -26,6 +27,8 @@ import {
 const cents = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => at('created_at').notNull().defaultNow();
+/** Binary content (PDFs, logos): pg hands back a Buffer, PGlite a Uint8Array; both are Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const firms = pgTable('firms', {
   id: uuid('id').primaryKey(),
@@ -46,6 +49,7 @@ export const firms = pgTable('firms', {
   insuranceCoverage: text('insurance_coverage'),
   consumerMediator: text('consumer_mediator'),
   clientCodePrefix: text('client_code_prefix').notNull(),
+  accentColor: text('accent_color'),
   version: integer('version').notNull().default(1),
   createdAt: created(),
   updatedAt: at('updated_at').notNull().defaultNow(),
@@ -528,5 +532,40 @@ export const idempotencyKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.key] }),
     index('idempotency_keys_created_at_idx').on(t.createdAt),
+  ],
+);
+
+/** The firm's logo, printed at the top of its documents: one per firm, kept out of the firms row. */
+export const firmLogos = pgTable('firm_logos', {
+  firmId: uuid('firm_id')
+    .primaryKey()
+    .references(() => firms.id),
+  contentType: text('content_type', { enum: ['image/png', 'image/jpeg'] }).notNull(),
+  content: bytea('content').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  uploadedAt: at('uploaded_at').notNull(),
+});
+
+/**
+ * The PDF frozen when a document is sent (R-B4): the exact bytes a client received, and their
+ * SHA-256, looked up by hash when someone asks which document a file is.
+ */
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    firmId: firmId(),
+    documentId: uuid('document_id').notNull(),
+    purpose: text('purpose', { enum: ['frozen'] }).notNull(),
+    contentType: text('content_type', { enum: ['application/pdf'] }).notNull(),
+    content: bytea('content').notNull(),
+    sha256: text('sha256').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.documentId, t.purpose] }),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    index('document_files_sha256_idx').on(t.sha256),
   ],
 );

@@ -3,9 +3,18 @@ import type { FirmScope, Store } from '../../application/ports.ts';
 import { catalogueRepos } from './catalogue-store.ts';
 import { companyRepo, contactRepo } from './company-store.ts';
 import type { Database, Db } from './database.ts';
+import { documentFileRepo } from './document-file-store.ts';
 import { documentRepo } from './document-store.ts';
 import { engagementRepo } from './engagement-store.ts';
-import { apiTokenRepo, authRepo, firmRepo, sessionRepo, toFirm, userRepo } from './firm-store.ts';
+import {
+  apiTokenRepo,
+  authRepo,
+  firmRepo,
+  selectFirms,
+  sessionRepo,
+  toFirm,
+  userRepo,
+} from './firm-store.ts';
 import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
 import { refusingBadValues } from './refused-values.ts';
@@ -23,6 +32,7 @@ const firmScope = (db: Db, firmId: string): FirmScope => {
     engagements: engagementRepo(db, firmId),
     ...catalogueRepos(db, firmId),
     documents: documentRepo(db, firmId),
+    documentFiles: documentFileRepo(db, firmId),
     signatures: signatureRepo(db, firmId),
     counters: counterRepo(db, firmId),
     events: eventRepo(db, firmId),
@@ -43,11 +53,12 @@ export const createStore = (database: Database): Store => {
     auth: authRepo(db),
     maintenance: maintenanceRepo(db),
     async insertFirm(firm) {
-      await db.insert(firms).values(firm);
+      const { hasLogo: _none, ...row } = firm;
+      await db.insert(firms).values(row);
     },
     async listFirms() {
-      const rows = await db.select().from(firms).orderBy(asc(firms.createdAt));
-      return rows.map(toFirm);
+      const rows = await selectFirms(db).orderBy(asc(firms.createdAt));
+      return rows.map((row) => toFirm(row.firm, row.hasLogo));
     },
     close: () => database.close(),
   };

@@ -1,3 +1,4 @@
+import { DEFAULT_PAYMENT_TERMS, defaultValidUntil } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
@@ -113,12 +114,12 @@ export const createDocument = async (
         createdBy: actor.userId,
         terms: {
           title: input.title ?? DEFAULT_TITLES[input.kind],
-          validUntil: input.validUntil ?? null,
+          validUntil: input.validUntil ?? defaultValidUntil(input.kind, today),
           effectiveDate: input.effectiveDate ?? (input.kind === 'proposal' ? null : today),
           durationMonths: input.durationMonths ?? 12,
           renewal: input.renewal ?? 'tacit',
           noticeMonths: input.noticeMonths ?? 3,
-          paymentTerms: input.paymentTerms ?? null,
+          paymentTerms: input.paymentTerms ?? DEFAULT_PAYMENT_TERMS,
           revisionClause: input.revisionClause ?? null,
           notes: input.notes ?? null,
           termsVersionId: termsVersionId ?? null,

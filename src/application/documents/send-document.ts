@@ -13,6 +13,7 @@ import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
+import { assertComplete, renderDocument } from './document-pdf.ts';
 import { assertLettersInForce, assertReplacementUpToDate, targetLetterIds } from './letters-in-force.ts';
 import { totalsOf } from './line-input.ts';
 
@@ -26,12 +27,13 @@ const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promis
   return formatDocumentNumber(doc.kind, year, await scope.counters.next(numberingSeries(doc.kind, year)));
 };
 
-/** What a sent document is frozen with (R-B4): its lines, totals and terms, as they were sent. */
-const freeze = (doc: Document, at: Date) => ({
+/** What a sent document is frozen with (R-B4): its lines, totals and terms, and its PDF's hash. */
+const freeze = (doc: Document, at: Date, pdfSha256: string) => ({
   frozenAt: at.toISOString(),
   lines: doc.lines,
   totals: doc.totals,
   termsVersionId: doc.termsVersionId,
+  pdfSha256,
 });
 
 /** Checks a draft can be sent, and returns it as it will be frozen. */
@@ -51,7 +53,10 @@ const prepareSending = async (scope: FirmScope, doc: Document, today: string): P
   return { ...doc, lines, totals: totalsOf(lines) };
 };
 
-/** R-B4, R-B5: sending numbers the document and freezes its content. */
+/**
+ * R-B4, R-B5: sending checks the document is complete, numbers it and freezes its content and its
+ * PDF, in one transaction: a document is sent with its PDF, or not at all.
+ */
 export const sendDocument = async (
   deps: Deps,
   actor: Actor,
@@ -70,11 +75,20 @@ export const sendDocument = async (
       throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
     }
     const ready = await prepareSending(scope, doc, today);
+    await assertComplete(scope, ready, today);
     const number = await drawNumber(scope, doc, yearOf(today));
     const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
+    const pdf = await renderDocument(deps, scope, sent, { at, number, watermark: null });
+    await scope.documentFiles.insert({
+      documentId: doc.id,
+      purpose: 'frozen',
+      contentType: 'application/pdf',
+      ...pdf,
+      createdAt: at,
+    });
     const saved = notStale(
       await scope.documents.save(
-        { ...sent, frozen: freeze(ready, at) },
+        { ...sent, frozen: freeze(ready, at, pdf.sha256) },
         { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
       ),
     );

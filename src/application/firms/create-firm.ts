@@ -40,6 +40,8 @@ export const createFirm = async (
     id: deps.ids.uuid(),
     slug: input.slug,
     clientCodePrefix: input.clientCodePrefix,
+    accentColor: null,
+    hasLogo: false,
     version: 1,
     createdAt: at,
     updatedAt: at,

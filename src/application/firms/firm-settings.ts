@@ -3,7 +3,9 @@ import { notStale } from '../app-error.ts';
 import type { Deps } from '../ports.ts';
 import type { Firm, FirmIdentity } from '../records.ts';
 
-export type FirmSettingsFields = Partial<FirmIdentity & { clientCodePrefix: string }>;
+export type FirmSettingsFields = Partial<
+  FirmIdentity & { clientCodePrefix: string; accentColor: string | null }
+>;
 
 /** The firm's legal identity, printed on every letter: any user of the firm may read it. */
 export const getFirmSettings = (deps: Deps, actor: Actor): Promise<Firm> =>

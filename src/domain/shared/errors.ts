@@ -56,6 +56,12 @@ export const ERROR_MESSAGES = {
   'DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE': 'Seul un associé expert-comptable peut signer pour le cabinet.',
   'DOCUMENT.VALIDITY_PASSED':
     'La date de validité de l’offre est dépassée : prolongez-la ou préparez une nouvelle offre.',
+  'DOCUMENT.INCOMPLETE':
+    'Le document ne peut pas être envoyé : des mentions obligatoires manquent. Complétez chaque élément listé, puis renvoyez-le.',
+  'FIRM.LOGO_INVALID':
+    'Ce fichier n’est pas une image PNG ou JPEG lisible : enregistrez le logo au format PNG ou JPEG et envoyez-le de nouveau.',
+  'FIRM.LOGO_TOO_LARGE':
+    'Ce logo est trop lourd ou trop grand : envoyez une image de 1 Mo au plus et de 4 000 pixels de côté au plus.',
   'SERVICE.NOT_FOUND':
     'Cette mission n’existe pas dans le catalogue du cabinet : choisissez une mission du catalogue.',
   'SERVICE.ARCHIVED': 'Cette mission est archivée : choisissez une mission active du catalogue.',

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../../support/api-client.ts';
-import { aFirmWithUsers, createTestContext, type TestContext } from '../../support/test-app.ts';
+import {
+  A_COMPLETE_FIRM_IDENTITY,
+  aFirmWithUsers,
+  createTestContext,
+  type TestContext,
+} from '../../support/test-app.ts';
 import { expectInvalidField, expectProblem } from './builders.ts';
 
 let ctx: TestContext;
@@ -34,7 +39,9 @@ describe('GET /firm', () => {
       name: 'Cabinet Lecture',
       clientCodePrefix: 'CLI',
       version: 1,
-      siren: null,
+      ...A_COMPLETE_FIRM_IDENTITY,
+      accentColor: null,
+      hasLogo: false,
     });
   });
 

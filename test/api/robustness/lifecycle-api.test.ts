@@ -169,6 +169,7 @@ describe(`document and engagement lifecycle through the API (${databaseKind})`, 
           { serviceId: data.services.payslip.id, quantity: '7.5', unitPriceCents: 2_750 },
           {
             label: 'Frais de reprise de dossier',
+            description: 'Reprise des dossiers comptables et fiscaux transmis par le cabinet précédent.',
             quantity: 1,
             unitPriceCents: 30_000,
             recurrence: 'one_off',
@@ -388,7 +389,16 @@ describe(`document and engagement lifecycle through the API (${databaseKind})`, 
       for (const [index, name] of names.entries()) {
         sirens[name] = nextSiren();
         const res = await collab().post('/engagements', {
-          company: { name, legalForm: 'SAS', siren: sirens[name] },
+          company: {
+            name,
+            legalForm: 'SAS',
+            siren: sirens[name],
+            activity: 'Conseil en systèmes informatiques',
+            addressLine1: '40 cours Gambetta',
+            postalCode: '69007',
+            city: 'Lyon',
+          },
+          signatory: { firstName: 'Claire', lastName: 'Fabre', capacity: 'Présidente' },
           ...(index % 2 === 0 ? { responsibleUserId: data.firm.users.associe.id } : {}),
         });
         expect(res.status).toBe(201);

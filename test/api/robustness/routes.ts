@@ -1,3 +1,4 @@
+import { A_LOGO } from '../../builders/images.ts';
 import type { FirmData } from '../../builders/through-api.ts';
 import type { ApiResponse } from '../../support/api-client.ts';
 import type { TestContext } from '../../support/test-app.ts';
@@ -117,8 +118,14 @@ export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
     'POST /documents/{id}/refuse': { id: sentProposal.id, body: { reason: 'Honoraires trop élevés' } },
     'POST /documents/{id}/cancel': { id: draft.id, body: { reason: 'Erreur de saisie' } },
     'POST /documents/{id}/duplicate': { id: draft.id },
+    'GET /documents/{id}/completeness': { id: draft.id },
+    // A sent document answers the PDF frozen at its sending: the same bytes before and after.
+    'GET /documents/{id}/pdf': { id: sentProposal.id },
     'GET /firm': {},
     'PATCH /firm': { body: { version: 1, city: 'Lyon' } },
+    'GET /firm/logo': {},
+    'PUT /firm/logo': { body: A_LOGO },
+    'DELETE /firm/logo': {},
     'GET /users': {},
     'POST /users': {
       body: {

@@ -79,14 +79,14 @@ export const DocumentPage = () => {
               </Text>
             )}
             <Grid>
-              <Grid.Col span={{ base: 12, lg: 8 }}>
+              <Grid.Col span={{ base: 12, lg: 9 }}>
                 {isDraftEditable ? (
                   <DocumentEditor key={doc.id} view={data} />
                 ) : (
                   <DocumentSummary view={data} />
                 )}
               </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Grid.Col span={{ base: 12, lg: 3 }}>
                 <Stack>
                   {doc.status === 'draft' && <CompletenessPanel documentId={doc.id} version={doc.version} />}
                   <SignaturesPanel view={data} />

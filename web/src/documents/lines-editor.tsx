@@ -28,16 +28,16 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
   );
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={640}>
         <Table aria-label={t('line.table')} verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('line.label')}</Table.Th>
-              <Table.Th w={90}>{t('line.quantity')}</Table.Th>
-              <Table.Th w={130}>{t('line.unitPrice')}</Table.Th>
-              <Table.Th w={140}>{t('line.recurrence')}</Table.Th>
-              <Table.Th w={100}>{t('line.vat')}</Table.Th>
-              <Table.Th w={40} />
+              <Table.Th w={80}>{t('line.quantity')}</Table.Th>
+              <Table.Th w={115}>{t('line.unitPrice')}</Table.Th>
+              <Table.Th w={130}>{t('line.recurrence')}</Table.Th>
+              <Table.Th w={88}>{t('line.vat')}</Table.Th>
+              <Table.Th w={36} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

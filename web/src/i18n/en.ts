@@ -262,6 +262,7 @@ export const en: Record<MessageKey, string> = {
   'firm.branding': 'Logo and colour',
   'firm.logo': 'The firm’s logo',
   'firm.uploadLogo': 'Choose a logo (PNG or JPEG)',
+  'firm.removeLogo': 'Remove the logo',
   'firm.accentColor': 'Accent colour',
   'users.title': 'Users and roles',
   'users.name': 'Name',

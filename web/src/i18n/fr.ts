@@ -261,6 +261,7 @@ export const fr = {
   'firm.branding': 'Logo et couleur',
   'firm.logo': 'Logo du cabinet',
   'firm.uploadLogo': 'Choisir un logo (PNG ou JPEG)',
+  'firm.removeLogo': 'Retirer le logo',
   'firm.accentColor': 'Couleur d’accent',
   'users.title': 'Utilisateurs et rôles',
   'users.name': 'Nom',

@@ -32,6 +32,10 @@ export const BrandingCard = ({ firm }: { firm: Firm }) => {
       api('/firm/logo', { method: 'PUT', body: { contentType: file.type, base64: await toBase64(file) } }),
     onSuccess: () => setStamp(Date.now()),
   });
+  const remove = useMutation({
+    mutationFn: () => api('/firm/logo', { method: 'DELETE' }),
+    onSuccess: () => setStamp(Date.now()),
+  });
   const saveColor = useMutation({
     mutationFn: () => api('/firm', { method: 'PATCH', body: { version: firm.version, accentColor: color } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['firm'] }),
@@ -61,6 +65,11 @@ export const BrandingCard = ({ firm }: { firm: Firm }) => {
                   </Button>
                 )}
               </FileButton>
+            )}
+            {isAssocie && (
+              <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+                {t('firm.removeLogo')}
+              </Button>
             )}
             {upload.error && (
               <Text c="red" size="sm">

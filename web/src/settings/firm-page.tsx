@@ -30,6 +30,16 @@ const FIELDS = [
 ] as const;
 type FieldName = (typeof FIELDS)[number] | 'consumerMediator';
 
+/** An emptied field is cleared (null); the name and the client code prefix cannot be, so they are left out. */
+const toBody = (values: Record<FieldName, string>) =>
+  Object.fromEntries(
+    Object.entries(values).flatMap(([name, value]): [string, string | null][] => {
+      const trimmed = value.trim();
+      if (trimmed) return [[name, trimmed]];
+      return name === 'name' || name === 'clientCodePrefix' ? [] : [[name, null]];
+    }),
+  );
+
 const FirmForm = ({ firm }: { firm: Firm }) => {
   const t = useT();
   const isAssocie = useIsAssocie();
@@ -39,7 +49,8 @@ const FirmForm = ({ firm }: { firm: Firm }) => {
     return Object.fromEntries(entries) as Record<FieldName, string>;
   });
   const save = useMutation({
-    mutationFn: () => api<Firm>('/firm', { method: 'PATCH', body: { version: firm.version, ...values } }),
+    mutationFn: () =>
+      api<Firm>('/firm', { method: 'PATCH', body: { version: firm.version, ...toBody(values) } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['firm'] }),
   });
   const errors = fieldErrors(save.error);

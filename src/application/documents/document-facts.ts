@@ -1,0 +1,162 @@
+import { type ComparedLine, summariseChanges } from '../../domain/documents/change-summary.ts';
+import type { DocumentFacts, LineFacts, PersonFacts } from '../../domain/documents/content/facts.ts';
+import { isLetterKind } from '../../domain/documents/kinds.ts';
+import {
+  isOutsideScope,
+  type LetterScope,
+  letterScopeOn,
+  type ScopeLine,
+} from '../../domain/documents/scope.ts';
+import { letterTerm } from '../../domain/documents/term.ts';
+import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
+import { found } from '../app-error.ts';
+import type { FirmScope } from '../ports.ts';
+import type { Document, DocumentLine, Engagement, Service, User } from '../records.ts';
+import { scopeInputs, scopeOfDocuments, toAmendment } from './scope-of-engagement.ts';
+
+/**
+ * Gathers what a document says (the domain's DocumentFacts) from the firm, the client, the
+ * catalogue and the engagement's other documents. The completeness check and the PDF read the
+ * same facts, so what is checked is what is printed.
+ */
+
+const ASSOCIE_CAPACITY = 'Expert-comptable associé';
+
+/** R-B3: the responsible user signs for the firm when an associé, else the first active associé. */
+const firmSignatoryOf = (users: readonly User[], engagement: Engagement): PersonFacts | null => {
+  const associes = users.filter((user) => user.role === 'associe' && user.isActive);
+  const chosen = associes.find((user) => user.id === engagement.responsibleUserId) ?? associes[0];
+  return chosen ? { name: chosen.name, capacity: ASSOCIE_CAPACITY } : null;
+};
+
+const lineFacts = (line: DocumentLine, service: Service | undefined, outsideScope: boolean): LineFacts => ({
+  label: line.label,
+  description: line.description ?? service?.description ?? null,
+  unitLabel: line.unitLabel,
+  quantity: line.quantity,
+  unitPriceCents: line.unitPriceCents,
+  vatRateBp: line.vatRateBp,
+  recurrence: line.recurrence,
+  professionalStandard: service?.professionalStandard ?? null,
+  exclusions: service?.exclusions ?? null,
+  taskSplit: service?.taskSplit ?? [],
+  outsideScope,
+});
+
+const compared = (line: ScopeLine, key = line.lineId): ComparedLine => ({ ...line, key });
+
+const signedOn = (doc: Document | undefined): IsoDate | null =>
+  doc?.signedAt ? parisDate(doc.signedAt) : null;
+
+/** R-C2: the amended letter's scope on the effective date, without then with this amendment. */
+const amendmentFacts = (
+  doc: Document,
+  others: readonly Document[],
+  date: IsoDate,
+): DocumentFacts['amendment'] => {
+  const letterDoc = others.find((other) => other.id === doc.amendsLetterId);
+  const inputs = scopeInputs(others);
+  const letter = inputs.letters.find((l) => l.id === doc.amendsLetterId);
+  if (!letterDoc || !letter) return null;
+  const before = letterScopeOn(letter, inputs.amendments, date);
+  const after = letterScopeOn(letter, [...inputs.amendments, toAmendment(doc)], date);
+  return {
+    letterNumber: letterDoc.number,
+    letterSignedOn: signedOn(letterDoc),
+    summary: {
+      ...summariseChanges(
+        before.lines.map((l) => compared(l)),
+        after.lines.map((l) => compared(l)),
+      ),
+      effectiveDate: date,
+    },
+  };
+};
+
+/** R-D1: the letters replaced, and each line of their consolidated scope against this letter's. */
+const replacementFacts = (
+  doc: Document,
+  others: readonly Document[],
+  date: IsoDate,
+): DocumentFacts['replacement'] => {
+  const inputs = scopeInputs(others);
+  const scopes: LetterScope[] = inputs.letters
+    .filter((letter) => doc.replacesIds.includes(letter.id))
+    .map((letter) => letterScopeOn(letter, inputs.amendments, date));
+  const after = doc.lines.map((line) => ({ ...line, key: line.originLineId ?? line.id }));
+  return {
+    replaced: doc.replacesIds.map((id) => {
+      const replaced = others.find((other) => other.id === id);
+      return {
+        kind: replaced?.kind ?? 'engagement_letter',
+        number: replaced?.number ?? null,
+        signedOn: signedOn(replaced),
+      };
+    }),
+    summary: summariseChanges(
+      scopes.flatMap((scope) => scope.lines.map((l) => compared(l))),
+      after,
+    ),
+  };
+};
+
+export const gatherDocumentFacts = async (
+  scope: FirmScope,
+  doc: Document,
+  input: { issuedOn: IsoDate; number: string | null },
+): Promise<DocumentFacts> => {
+  const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');
+  const [firm, company, contact, users, services, terms, documents] = await Promise.all([
+    scope.firm.get(),
+    scope.companies.find(engagement.companyId),
+    engagement.signatoryContactId ? scope.contacts.find(engagement.signatoryContactId) : undefined,
+    scope.users.list(),
+    scope.services.list({ includeArchived: true }),
+    doc.termsVersionId ? scope.terms.find(doc.termsVersionId) : undefined,
+    scope.documents.listByEngagement(doc.engagementId),
+  ]);
+  const client = found(company, 'company');
+  const others = documents.filter((other) => other.id !== doc.id);
+  const date = doc.effectiveDate ?? input.issuedOn;
+  const inForce = doc.kind === 'work_order' ? scopeOfDocuments(others, date) : undefined;
+  const serviceById = new Map(services.map((service) => [service.id, service]));
+  return {
+    kind: doc.kind,
+    number: input.number,
+    issuedOn: input.issuedOn,
+    firm,
+    client: { ...client, clientCode: engagement.clientCode },
+    clientSignatory: contact
+      ? {
+          name: [contact.civility, contact.firstName, contact.lastName].filter(Boolean).join(' '),
+          capacity: contact.capacity,
+        }
+      : null,
+    firmSignatory: firmSignatoryOf(users, engagement),
+    lines: doc.lines.map((line) =>
+      lineFacts(
+        line,
+        line.serviceId ? serviceById.get(line.serviceId) : undefined,
+        !!inForce && isOutsideScope(line, inForce),
+      ),
+    ),
+    totals: doc.totals,
+    terms: terms
+      ? { version: terms.version, title: terms.title, body: terms.body, effectiveFrom: terms.effectiveFrom }
+      : null,
+    effectiveDate: doc.effectiveDate,
+    validUntil: doc.validUntil,
+    durationMonths: doc.durationMonths,
+    renewal: doc.renewal,
+    noticeMonths: doc.noticeMonths,
+    term:
+      isLetterKind(doc.kind) && doc.effectiveDate
+        ? letterTerm({ ...doc, effectiveDate: doc.effectiveDate, fiscalYearEnd: client.fiscalYearEnd })
+        : null,
+    paymentTerms: doc.paymentTerms,
+    revisionClause: doc.revisionClause,
+    notes: doc.notes,
+    amendment: doc.kind === 'amendment' ? amendmentFacts(doc, others, date) : null,
+    replacement: doc.kind === 'replacement_letter' ? replacementFacts(doc, others, date) : null,
+  };
+};

@@ -1,0 +1,117 @@
+import { REQUIRED_SIGNATURES } from '../signatures.ts';
+import type { Block, Signatory } from './blocks.ts';
+import type { DocumentFacts, PersonFacts } from './facts.ts';
+import { clientIdentityLines, firmIdentityLines, formatDate } from './wording.ts';
+
+/** The sections several kinds share: parties, duration, general terms, signatures. */
+
+const representedBy = (person: PersonFacts | null): string[] =>
+  person ? [`Représenté par ${person.name}${person.capacity ? `, ${person.capacity}` : ''}`] : [];
+
+export const partiesBlock = (facts: DocumentFacts): Block[] => [
+  { type: 'heading', level: 2, text: 'Entre les soussignés' },
+  {
+    type: 'parties',
+    columns: [
+      {
+        title: 'Le cabinet',
+        lines: [...firmIdentityLines(facts.firm), ...representedBy(facts.firmSignatory)],
+      },
+      {
+        title: 'Le client',
+        lines: [
+          ...clientIdentityLines(facts.client),
+          ...(facts.client.isIndividual ? [] : representedBy(facts.clientSignatory)),
+        ],
+      },
+    ],
+  },
+];
+
+const renewalText = (facts: DocumentFacts): string =>
+  facts.renewal === 'tacit'
+    ? 'Par tacite reconduction, d’exercice en exercice, sauf dénonciation par l’une des parties'
+    : 'Par la signature d’une nouvelle lettre de mission';
+
+export const durationSection = (facts: DocumentFacts): Block[] => [
+  { type: 'heading', level: 2, text: 'Durée de la mission' },
+  {
+    type: 'fields',
+    rows: [
+      ['Date d’effet', formatDate(facts.effectiveDate)],
+      ['Durée', `${facts.durationMonths} mois, sur les exercices du client`],
+      ['Fin de la première période', formatDate(facts.term?.periodEnd ?? null)],
+      ['Renouvellement', renewalText(facts)],
+      ['Préavis', `${facts.noticeMonths} mois avant la clôture de l’exercice, par lettre recommandée`],
+      ['Date limite de dénonciation', formatDate(facts.term?.noticeDeadline ?? null)],
+    ],
+  },
+];
+
+export const termsReference = (facts: DocumentFacts): Block[] =>
+  facts.terms
+    ? [
+        { type: 'heading', level: 2, text: 'Conditions générales' },
+        {
+          type: 'paragraph',
+          text: `Les conditions générales du cabinet, version ${facts.terms.version} en vigueur depuis le ${formatDate(facts.terms.effectiveFrom)} (« ${facts.terms.title} »), sont annexées à la présente lettre et en font partie intégrante. En cas de contradiction, la lettre de mission prévaut.`,
+        },
+      ]
+    : [];
+
+/** The general terms, appended in full (DOMAIN.md "The terms version attached"). */
+export const termsAnnex = (facts: DocumentFacts): Block[] =>
+  facts.terms
+    ? [
+        { type: 'pageBreak' },
+        { type: 'heading', level: 1, text: `Annexe — ${facts.terms.title} (version ${facts.terms.version})` },
+        ...facts.terms.body
+          .split(/\n\s*\n/)
+          .map((text) => text.trim())
+          .filter((text) => text !== '')
+          .map((text): Block => ({ type: 'paragraph', text, tone: 'small' })),
+      ]
+    : [];
+
+export const notesBlock = (facts: DocumentFacts): Block[] =>
+  facts.notes
+    ? [
+        { type: 'heading', level: 2, text: 'Observations' },
+        { type: 'paragraph', text: facts.notes },
+      ]
+    : [];
+
+/** One signature block per required signatory (R-B3), dated at signing. */
+export const signatureBlock = (
+  facts: DocumentFacts,
+  title: string,
+  clientMention: string,
+  options: { intro?: string } = {},
+): Block => {
+  const signatories: Signatory[] = REQUIRED_SIGNATURES[facts.kind].map((side) =>
+    side === 'client'
+      ? {
+          heading: 'Pour le client',
+          lines: [
+            facts.clientSignatory?.name ?? '—',
+            ...(facts.clientSignatory?.capacity ? [facts.clientSignatory.capacity] : []),
+          ],
+          mention: clientMention,
+        }
+      : {
+          heading: 'Pour le cabinet',
+          lines: [
+            facts.firmSignatory?.name ?? '—',
+            facts.firmSignatory?.capacity ?? 'Expert-comptable associé',
+          ],
+          mention: null,
+        },
+  );
+  return {
+    type: 'signatures',
+    title,
+    intro: options.intro ?? null,
+    place: `Fait à ${facts.firm.city ?? '—'}, en deux exemplaires`,
+    signatories,
+  };
+};

@@ -1,0 +1,117 @@
+import type { IsoDate } from '../../shared/dates.ts';
+import type { Cents, Decimal } from '../../shared/money.ts';
+import type { AmendmentSummary, ReplacementSummary } from '../change-summary.ts';
+import type { DocumentTotals } from '../fees.ts';
+import type { DocumentKind, Recurrence } from '../kinds.ts';
+import type { LetterTerm } from '../term.ts';
+
+/**
+ * Everything a document says, gathered by the application from the firm, the client, the catalogue
+ * and the engagement's other documents. The completeness check (DOMAIN.md "What a letter must
+ * contain") and the content of the PDF are both pure functions of these facts.
+ */
+
+export type FirmFacts = {
+  readonly name: string;
+  readonly legalForm: string | null;
+  readonly addressLine1: string | null;
+  readonly addressLine2: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly siren: string | null;
+  readonly rcs: string | null;
+  readonly vatNumber: string | null;
+  readonly ordreCouncil: string | null;
+  readonly insurer: string | null;
+  readonly insuranceCoverage: string | null;
+  readonly consumerMediator: string | null;
+};
+
+export type ClientFacts = {
+  readonly name: string;
+  /** A private person: a consumer, with the consumer variant of the clauses. */
+  readonly isIndividual: boolean;
+  readonly legalForm: string | null;
+  readonly siren: string | null;
+  readonly addressLine1: string | null;
+  readonly addressLine2: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  readonly activity: string | null;
+  /** "MM-DD". */
+  readonly fiscalYearEnd: string;
+  readonly clientCode: string | null;
+};
+
+export type PersonFacts = { readonly name: string; readonly capacity: string | null };
+
+export type TaskSplitFacts = {
+  readonly task: string;
+  readonly who: 'firm' | 'client';
+  readonly frequency: string;
+};
+
+export type LineFacts = {
+  readonly label: string;
+  /** Nature and scope of the service: the line's own description, else the catalogue's. */
+  readonly description: string | null;
+  readonly unitLabel: string | null;
+  readonly quantity: Decimal;
+  readonly unitPriceCents: Cents;
+  readonly vatRateBp: number;
+  readonly recurrence: Recurrence;
+  readonly professionalStandard: string | null;
+  readonly exclusions: string | null;
+  readonly taskSplit: readonly TaskSplitFacts[];
+  /** R-C4, work orders: no recurring line of the scope in force covers this service. */
+  readonly outsideScope: boolean;
+};
+
+export type TermsFacts = {
+  readonly version: number;
+  readonly title: string;
+  readonly body: string;
+  readonly effectiveFrom: IsoDate;
+};
+
+export type DocumentFacts = {
+  readonly kind: DocumentKind;
+  /** Null for a draft: it has no number before it is sent (R-B5). */
+  readonly number: string | null;
+  /** The day the document is issued: the sending day, or today for a draft's preview. */
+  readonly issuedOn: IsoDate;
+  readonly firm: FirmFacts;
+  readonly client: ClientFacts;
+  readonly clientSignatory: PersonFacts | null;
+  /** The associé who signs for the firm (R-B3): the responsible one, else the first active one. */
+  readonly firmSignatory: PersonFacts | null;
+  readonly lines: readonly LineFacts[];
+  readonly totals: DocumentTotals;
+  readonly terms: TermsFacts | null;
+  readonly effectiveDate: IsoDate | null;
+  readonly validUntil: IsoDate | null;
+  readonly durationMonths: number;
+  readonly renewal: 'tacit' | 'new_letter';
+  readonly noticeMonths: number;
+  readonly term: LetterTerm | null;
+  readonly paymentTerms: string | null;
+  readonly revisionClause: string | null;
+  readonly notes: string | null;
+  /** An amendment: the letter it amends and what it changes. */
+  readonly amendment: {
+    readonly letterNumber: string | null;
+    readonly letterSignedOn: IsoDate | null;
+    readonly summary: AmendmentSummary;
+  } | null;
+  /** A replacement letter: what it replaces and what changes against the scope in force. */
+  readonly replacement: {
+    readonly replaced: readonly {
+      readonly number: string | null;
+      readonly signedOn: IsoDate | null;
+      readonly kind: DocumentKind;
+    }[];
+    readonly summary: ReplacementSummary;
+  } | null;
+};

@@ -1,0 +1,113 @@
+import { formatDateFr } from '../../shared/format.ts';
+import type { Decimal } from '../../shared/money.ts';
+import type { Recurrence } from '../kinds.ts';
+import type { ClientFacts, FirmFacts } from './facts.ts';
+
+/** The French words and number formats every document shares. */
+
+export const RECURRENCE_LABELS: Record<Recurrence, string> = {
+  monthly: 'Mensuelle',
+  quarterly: 'Trimestrielle',
+  yearly: 'Annuelle',
+  one_off: 'Ponctuelle',
+};
+
+export const PERIOD_LABELS: Record<Recurrence, string> = {
+  monthly: 'par mois',
+  quarterly: 'par trimestre',
+  yearly: 'par an',
+  one_off: 'une fois',
+};
+
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+] as const;
+
+/** "7.5" → "7,5"; "1.000" → "1". */
+export const formatQuantity = (quantity: Decimal): string => {
+  const [units = '0', decimals = ''] = quantity.split('.');
+  const kept = decimals.replace(/0+$/, '');
+  return kept ? `${units},${kept}` : units;
+};
+
+/** 2000 basis points → "20 %"; 550 → "5,5 %". */
+export const formatRate = (basisPoints: number): string =>
+  `${formatQuantity((basisPoints / 100).toFixed(2))} %`;
+
+/** "3.00" → "+3,00 %", "-1.50" → "−1,50 %" (the typographic minus). */
+export const formatPercent = (percent: Decimal | null): string => {
+  if (percent === null) return '—';
+  const negative = percent.startsWith('-');
+  const digits = (negative ? percent.slice(1) : percent).replace('.', ',');
+  return `${negative ? '−' : '+'}${digits} %`;
+};
+
+/** "2026-12-31" → "31/12/2026"; null → "—". */
+export const formatDate = (date: string | null): string => (date ? formatDateFr(date) : '—');
+
+/** "12-31" → "31 décembre". */
+export const formatFiscalYearEnd = (closing: string): string => {
+  const [month = 1, day = 1] = closing.split('-').map(Number);
+  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1] ?? ''}`;
+};
+
+/** "2027-01-01" → "janvier 2027". */
+export const formatMonth = (date: string): string =>
+  `${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
+
+/** "Lyon 812 345 676" → "RCS Lyon 812 345 676"; a value already written "RCS …" stays as it is. */
+const withPrefix = (prefix: string, value: string): string =>
+  value.toUpperCase().startsWith(prefix) ? value : `${prefix} ${value}`;
+
+const joinPresent = (parts: readonly (string | null)[], separator: string): string =>
+  parts.filter((part): part is string => !!part && part.trim() !== '').join(separator);
+
+export const addressLines = (party: {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+}): string[] =>
+  [party.addressLine1, party.addressLine2, joinPresent([party.postalCode, party.city], ' ')].filter(
+    (line): line is string => !!line,
+  );
+
+/** The firm's mandatory identity (DOMAIN.md), as printed at the top of the first page. */
+export const firmIdentityLines = (firm: FirmFacts): string[] =>
+  [
+    joinPresent([firm.name, firm.legalForm], ', '),
+    joinPresent(addressLines(firm), ', '),
+    joinPresent([firm.phone && `Tél. ${firm.phone}`, firm.email], ' · '),
+    joinPresent(
+      [firm.rcs && withPrefix('RCS', firm.rcs), firm.vatNumber && `TVA intracommunautaire ${firm.vatNumber}`],
+      ' · ',
+    ),
+    firm.ordreCouncil ? `Inscrit au tableau de l’Ordre des experts-comptables (${firm.ordreCouncil})` : '',
+    joinPresent(
+      [firm.insurer && `Responsabilité civile professionnelle : ${firm.insurer}`, firm.insuranceCoverage],
+      ', ',
+    ),
+  ].filter((line) => line !== '');
+
+export const clientIdentityLines = (client: ClientFacts): string[] =>
+  [
+    client.name,
+    ...(client.isIndividual
+      ? ['Particulier']
+      : [joinPresent([client.legalForm, client.siren && `SIREN ${client.siren}`], ' · ')]),
+    ...addressLines(client),
+    ...(client.activity ? [`Activité : ${client.activity}`] : []),
+    `Clôture de l’exercice : ${formatFiscalYearEnd(client.fiscalYearEnd)}`,
+    ...(client.clientCode ? [`Dossier ${client.clientCode}`] : []),
+  ].filter((line) => line !== '');

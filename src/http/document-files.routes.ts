@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkDocumentCompleteness, getDocumentPdf } from '../application/documents/document-pdf.ts';
+import type { Deps } from '../application/ports.ts';
+import { requireActor } from './auth-hook.ts';
+import { idParam } from './fields.schemas.ts';
+
+const tags = ['Documents'];
+
+const completenessOut = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+/** The PDF of a document and the check of its mandatory items (issue 3). */
+export const documentFileRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/documents/:id/completeness',
+      {
+        schema: {
+          tags,
+          summary: 'Vérifier les mentions obligatoires avant l’envoi',
+          description:
+            'La liste de chaque mention obligatoire manquante, en français ; l’envoi est refusé (DOCUMENT.INCOMPLETE) tant qu’elle n’est pas vide.',
+          params: idParam,
+          response: { 200: completenessOut },
+        },
+      },
+      (request) => checkDocumentCompleteness(deps, requireActor(request), { documentId: request.params.id }),
+    );
+
+    app.get(
+      '/documents/:id/pdf',
+      {
+        schema: {
+          tags,
+          summary: 'Télécharger le PDF du document',
+          description:
+            'Un brouillon est rendu tel qu’il est, avec le filigrane « PROJET ». Un document envoyé renvoie exactement le PDF figé à l’envoi ; son SHA-256 est dans l’en-tête ETag et X-Content-SHA256.',
+          params: idParam,
+        },
+      },
+      async (request, reply) => {
+        const pdf = await getDocumentPdf(deps, requireActor(request), { documentId: request.params.id });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${encodeURIComponent(pdf.fileName)}"`)
+          .header('etag', `"${pdf.sha256}"`)
+          .header('x-content-sha256', pdf.sha256)
+          .header('cache-control', pdf.isPreview ? 'no-store' : 'private, max-age=0, must-revalidate')
+          .send(Buffer.from(pdf.bytes));
+      },
+    );
+  };

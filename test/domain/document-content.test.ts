@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { summariseChanges } from '../../src/domain/documents/change-summary.ts';
+import type { Block, DocumentContent } from '../../src/domain/documents/content/blocks.ts';
+import { documentContent } from '../../src/domain/documents/content/document-content.ts';
+import {
+  formatDate,
+  formatFiscalYearEnd,
+  formatPercent,
+  formatQuantity,
+  formatRate,
+} from '../../src/domain/documents/content/wording.ts';
+import { aDocumentFacts, aLineFacts } from '../builders/document-facts.ts';
+
+/** Every string a reader would see, in order, spaces made plain. */
+const wordsOf = (content: DocumentContent): string => {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value))
+        if (!['type', 'tone', 'align'].includes(key)) walk(inner);
+    }
+  };
+  walk(content);
+  return strings.join('\n').replace(/[\u00a0\u202f]/g, ' ');
+};
+
+const headings = (content: DocumentContent) =>
+  content.blocks
+    .filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading')
+    .map((b) => b.text);
+
+describe('what each document says (the content of its PDF)', () => {
+  it('an engagement letter carries every chapter the profession requires, in order', () => {
+    const content = documentContent(aDocumentFacts());
+    expect(content.title).toBe('Lettre de mission');
+    expect(content.subtitle).toBe('N° LM-2026-0001 du 29/11/2026');
+    expect(headings(content)).toEqual([
+      'Entre les soussignés',
+      'Objet et étendue de la mission',
+      '1. Révision et établissement des comptes annuels',
+      'Durée de la mission',
+      'Honoraires',
+      'Échéancier mensuel',
+      'Modalités de paiement',
+      'Obligations des parties',
+      'Responsabilité',
+      'Secret professionnel',
+      'Lutte contre le blanchiment des capitaux',
+      'Données personnelles',
+      'Différends',
+      'Conditions générales',
+      'Annexe — Conditions générales (version 2)',
+    ]);
+    const words = wordsOf(content);
+    expect(words).toContain('RCS Lyon 812 345 676');
+    expect(words).toContain('Date limite de dénonciation\n30/09/2027');
+    expect(words).toContain('12 mensualités de 100,00 € HT');
+    expect(words).toContain('indemnité forfaitaire pour frais de recouvrement de 40 €');
+    expect(content.blocks.at(-1)).toEqual({ type: 'paragraph', text: 'Article 2.', tone: 'small' });
+  });
+
+  it('French typography: no-break spaces before « : », « € » and « % », never a plain one', () => {
+    const content = documentContent(aDocumentFacts());
+    const strings = JSON.stringify(content);
+    expect(strings).toContain('1\u202f200,00\u00a0€');
+    expect(strings).toContain('Activité\u00a0: Boulangerie');
+    expect(strings).not.toMatch(/ [:;!?€%]/);
+  });
+
+  it('a private person: the mediator, no cap, the legal interest rate instead of the 40 € indemnity', () => {
+    const base = aDocumentFacts();
+    const words = wordsOf(
+      documentContent(
+        aDocumentFacts({ client: { ...base.client, isIndividual: true, siren: null, legalForm: null } }),
+      ),
+    );
+    expect(words).toContain('Médiation de la consommation');
+    expect(words).toContain('CNPM Médiation Consommation');
+    expect(words).toContain('n’est soumise à aucun plafond conventionnel');
+    expect(words).toContain('intérêts au taux légal');
+    expect(words).not.toContain('40 €');
+    expect(words).toContain('Particulier');
+  });
+
+  it('the revision clause and the notes appear when the letter has them', () => {
+    const words = wordsOf(
+      documentContent(
+        aDocumentFacts({
+          revisionClause: 'Révision annuelle selon Syntec.',
+          notes: 'Reprise au 1er janvier.',
+        }),
+      ),
+    );
+    expect(words).toContain('Clause de révision\nRévision annuelle selon Syntec.');
+    expect(words).toContain('Observations\nReprise au 1er janvier.');
+  });
+
+  it('a draft has no number and says so; a letter renewed by a new letter says it', () => {
+    const content = documentContent(aDocumentFacts({ number: null, renewal: 'new_letter', terms: null }));
+    expect(content.subtitle).toBe(
+      'Projet du 29/11/2026, non numéroté\u00a0: ce document n’a pas encore été envoyé',
+    );
+    expect(content.footer).toContain('Lettre de mission Projet');
+    expect(wordsOf(content)).toContain('Par la signature d’une nouvelle lettre de mission');
+    expect(headings(content)).not.toContain('Conditions générales');
+  });
+
+  it('a replacement letter lists what it replaces and what changes', () => {
+    const before = [{ ...aLineFacts(), key: 'a' }];
+    const content = documentContent(
+      aDocumentFacts({
+        kind: 'replacement_letter',
+        number: 'LMS-2026-0001',
+        replacement: {
+          replaced: [{ kind: 'engagement_letter', number: 'LM-2025-0001', signedOn: '2025-01-10' }],
+          summary: summariseChanges(before, [{ ...before[0]!, unitPriceCents: 123_600 }]),
+        },
+      }),
+    );
+    expect(content.title).toBe('Lettre de mission substitutive');
+    const words = wordsOf(content);
+    expect(words).toContain('Lettre de mission\nLM-2025-0001\n10/01/2025');
+    expect(words).toContain(
+      '1 forfait × 1 200,00 € par an\n1 forfait × 1 236,00 € par an\n1 200,00 €\n1 236,00 €\n+3,00 %',
+    );
+  });
+
+  it('a proposal: its validity and the acceptance by the client alone', () => {
+    const content = documentContent(
+      aDocumentFacts({ kind: 'proposal', number: 'OS-2026-0001', validUntil: '2026-12-31' }),
+    );
+    const words = wordsOf(content);
+    expect(words).toContain('Cette offre est valable jusqu’au 31/12/2026 inclus.');
+    const signatures = content.blocks.find((b) => b.type === 'signatures');
+    expect(signatures).toMatchObject({
+      title: 'Acceptation de l’offre',
+      signatories: [{ heading: 'Pour le client', mention: 'Bon pour accord' }],
+    });
+  });
+
+  it('an amendment names its letter, its changes and the new total; without its letter, dashes', () => {
+    const before = [{ ...aLineFacts(), key: 'a' }];
+    const summary = {
+      ...summariseChanges(before, [
+        ...before,
+        { ...aLineFacts({ label: 'Paie', unitPriceCents: 10_000, recurrence: 'monthly' }), key: 'b' },
+      ]),
+      effectiveDate: '2027-03-01',
+    };
+    const words = wordsOf(
+      documentContent(
+        aDocumentFacts({
+          kind: 'amendment',
+          number: 'LM-2026-0001-A01',
+          effectiveDate: '2027-03-01',
+          amendment: { letterNumber: 'LM-2026-0001', letterSignedOn: '2026-01-10', summary },
+        }),
+      ),
+    );
+    expect(words).toContain(
+      'modifie la lettre de mission n° LM-2026-0001 signée le 10/01/2026, à compter du 01/03/2027',
+    );
+    expect(words).toContain(
+      'Nouveau total des honoraires annuels récurrents de la lettre : 2 400,00 € HT (1 200,00 € HT auparavant, +100,00 %)',
+    );
+    const bare = wordsOf(documentContent(aDocumentFacts({ kind: 'amendment', amendment: null })));
+    expect(bare).toContain('modifie la lettre de mission n° — signée le —');
+  });
+
+  it('a work order flags its lines « hors forfait » and is signed by the client alone', () => {
+    const content = documentContent(
+      aDocumentFacts({
+        kind: 'work_order',
+        number: 'BI-2026-0001',
+        lines: [
+          aLineFacts({
+            label: 'Création de société',
+            recurrence: 'one_off',
+            outsideScope: true,
+            unitLabel: 'acte',
+          }),
+        ],
+      }),
+    );
+    const table = content.blocks.find(
+      (b) => b.type === 'table' && b.columns.some((c) => c.header === 'Hors forfait'),
+    );
+    expect(table).toMatchObject({
+      rows: [
+        {
+          cells: [
+            'Création de société',
+            '1',
+            'acte',
+            '1\u202f200,00\u00a0€',
+            'une fois',
+            'Oui',
+            '1\u202f200,00\u00a0€',
+          ],
+        },
+      ],
+    });
+    expect(wordsOf(content)).not.toContain('Échéancier mensuel');
+  });
+
+  it('formats quantities, rates, percents, dates and fiscal year ends the French way', () => {
+    expect([formatQuantity('7.500'), formatQuantity('3'), formatQuantity('0.25')]).toEqual([
+      '7,5',
+      '3',
+      '0,25',
+    ]);
+    expect([formatRate(2000), formatRate(550), formatRate(0)]).toEqual(['20 %', '5,5 %', '0 %']);
+    expect([formatPercent('3.00'), formatPercent('-1.50'), formatPercent(null)]).toEqual([
+      '+3,00 %',
+      '−1,50 %',
+      '—',
+    ]);
+    expect([formatDate('2026-11-29'), formatDate(null)]).toEqual(['29/11/2026', '—']);
+    expect([formatFiscalYearEnd('12-31'), formatFiscalYearEnd('04-01')]).toEqual([
+      '31 décembre',
+      '1er avril',
+    ]);
+  });
+});
