@@ -29,7 +29,7 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await page.getByRole('button', { name: 'Nouvelle affaire prospect' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Raison sociale').fill(company);
-  await dialog.getByLabel('SIREN').fill(siren);
+  await dialog.getByLabel('SIREN').fill('123456789');
   await dialog.getByLabel('Forme juridique').fill('SARL');
   await dialog.getByLabel('Adresse', { exact: true }).fill('12 rue de la Charité');
   await dialog.getByLabel('Code postal').fill('69002');
@@ -40,10 +40,16 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await dialog.getByLabel('E-mail').fill('lucie.fournier@example.fr');
   await dialog.getByLabel('Qualité').fill('Gérante');
   await dialog.getByRole('button', { name: 'Créer l’affaire' }).click();
+  // The API's refusal shows next to the field that caused it, in its words.
+  await expect(dialog.getByLabel('SIREN')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText(/Le SIREN doit comporter 9 chiffres/)).toBeVisible();
+  await snapshot(page, '02-field-error', testInfo);
+  await dialog.getByLabel('SIREN').fill(siren);
+  await dialog.getByRole('button', { name: 'Créer l’affaire' }).click();
 
   await expect(page.getByRole('heading', { name: company, level: 2 })).toBeVisible();
   await expect(page.getByText('Prospect', { exact: true }).first()).toBeVisible();
-  await snapshot(page, '02-prospect', testInfo);
+  await snapshot(page, '03-prospect', testInfo);
 
   // R-A2: a prospect is offered a proposal or a letter, nothing else.
   await page.getByRole('button', { name: 'Nouveau document' }).click();
@@ -64,7 +70,7 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   // 190,00 × 12 + 7 × 25,75 × 12 = 2 280,00 + 2 163,00
   await expect(page.getByTestId('total-ht')).toHaveText(/4\s443,00\s€/);
   await expect(page.getByTestId('total-ttc')).toHaveText(/5\s331,60\s€/);
-  await snapshot(page, '03-proposal-editor', testInfo);
+  await snapshot(page, '04-proposal-editor', testInfo);
 
   await fillPaymentTermsIfEmpty(page);
   await sendButton(page).click();
@@ -75,7 +81,7 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
   await expect(page.getByText('Signé', { exact: true })).toBeVisible();
   await expect(page.getByTestId('signature-client')).toContainText('Lucie Fournier');
-  await snapshot(page, '04-proposal-signed', testInfo);
+  await snapshot(page, '05-proposal-signed', testInfo);
 
   // R-B2: the signature created the letter, linked to the proposal.
   await page.getByTestId('created-letter').click();
@@ -87,7 +93,7 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await fillPaymentTermsIfEmpty(page);
   await sendButton(page).click();
   await expect(page.getByRole('heading', { name: /Lettre de mission LM-\d{4}-\d{4}/ })).toBeVisible();
-  await snapshot(page, '05-letter-sent', testInfo);
+  await snapshot(page, '06-letter-sent', testInfo);
 
   await page.getByRole('button', { name: 'Signature du client' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
@@ -96,7 +102,7 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
   await expect(page.getByTestId('signature-firm')).toContainText('Claire Dupré');
   await expect(page.getByText('Signé', { exact: true })).toBeVisible();
-  await snapshot(page, '06-letter-signed', testInfo);
+  await snapshot(page, '07-letter-signed', testInfo);
 
   // R-A4: the engagement turned client and got its code; its timeline links the documents.
   await page.getByRole('link', { name: company }).click();
@@ -106,7 +112,7 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await expect(page.getByText('Issue de')).toBeVisible();
   await expect(page.getByTestId('scope-annual')).toContainText(/4\s443,00\s€/);
   await expect(page.getByText('Transformée en dossier client')).toBeVisible();
-  await snapshot(page, '07-client', testInfo);
+  await snapshot(page, '08-client', testInfo);
 
   // The list finds it by SIREN, as a client.
   await page.getByRole('navigation').getByRole('link', { name: 'Affaires' }).click();

@@ -49,13 +49,28 @@ export const query = (params: Record<string, string | number | undefined | null>
   return text ? `?${text}` : '';
 };
 
-/** The messages of the fields an API error names, by field path without the `body.` prefix. */
-export const fieldErrors = (error: unknown): Record<string, string> => {
+/**
+ * Business refusals that are about one field, though the API names it only by its code: the form
+ * shows them next to that field (a SIREN with a bad key, an e-mail or a code already taken).
+ */
+const CODE_FIELDS: Record<string, string> = {
+  'COMPANY.INVALID_SIREN': 'siren',
+  'USER.EMAIL_TAKEN': 'email',
+  'SERVICE.CODE_TAKEN': 'code',
+};
+
+/**
+ * The messages of the fields an API error names, by field path without the `body.` prefix; `prefix`
+ * places a field known by its code inside a nested form (`company.` for the company of a new prospect).
+ */
+export const fieldErrors = (error: unknown, prefix = ''): Record<string, string> => {
   if (!(error instanceof ApiError)) return {};
   const errors: Record<string, string> = {};
   for (const field of error.problem.details?.fields ?? [])
     errors[(field.field ?? field.path ?? '').replace(/^(body|querystring|params)\.?/, '')] ??= field.message;
   const named = error.problem.details?.field;
   if (typeof named === 'string') errors[named] ??= error.message;
+  const byCode = CODE_FIELDS[error.problem.code];
+  if (byCode) errors[`${prefix}${byCode}`] ??= error.message;
   return errors;
 };

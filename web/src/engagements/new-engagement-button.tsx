@@ -51,7 +51,7 @@ export const NewEngagementButton = () => {
       navigate(`/engagements/${engagement.id}`);
     },
   });
-  const errors = fieldErrors(create.error);
+  const errors = fieldErrors(create.error, 'company.');
   const field = (name: keyof typeof EMPTY, path: string) => ({
     value: form[name],
     onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
