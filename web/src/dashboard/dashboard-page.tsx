@@ -1,4 +1,4 @@
-import { Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../api/client.ts';
 import { useDocuments } from '../api/queries.ts';
@@ -7,6 +7,7 @@ import { todayInParis } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { DocumentList } from './document-list.tsx';
 import { FeesCard } from './fees-card.tsx';
+import { NoticeCard } from './notice-card.tsx';
 
 const useCount = (state: 'prospect' | 'client') =>
   useQuery({
@@ -69,6 +70,7 @@ export const DashboardPage = () => {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
             <FeesCard />
+            <NoticeCard today={today} until={addDays(today, 90)} />
             <DocumentList
               title={t('dashboard.recent')}
               query={recent}
@@ -78,7 +80,6 @@ export const DashboardPage = () => {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Group />
     </Stack>
   );
 };

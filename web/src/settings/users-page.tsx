@@ -19,6 +19,7 @@ import { useIsAssocie } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { QueryState } from '../ui/query-state.tsx';
+import { PasswordButton } from './password-button.tsx';
 
 const ROLES: Role[] = ['associe', 'collaborateur', 'lecture'];
 
@@ -96,6 +97,7 @@ export const UsersPage = () => {
                             {user.isActive ? t('users.deactivate') : t('users.activate')}
                           </Button>
                         )}
+                        {isAssocie && <PasswordButton userId={user.id} label={t('password.reset')} />}
                       </Group>
                     </Table.Td>
                   </Table.Tr>

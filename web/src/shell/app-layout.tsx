@@ -4,6 +4,7 @@ import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-r
 import { useLogout, useMe } from '../auth/session.tsx';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { PasswordButton } from '../settings/password-button.tsx';
 import { ErrorBanner } from '../ui/error-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -52,6 +53,9 @@ export const AppLayout = () => {
                 </Badge>
               </Group>
             )}
+            <Box visibleFrom="sm">
+              <PasswordButton label={t('password.change')} />
+            </Box>
             <Button
               variant="subtle"
               size="xs"

@@ -1,0 +1,44 @@
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDay } from '../format.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { QueryState } from '../ui/query-state.tsx';
+import { useNoticeDeadlines } from './use-notice-deadlines.ts';
+
+/** Renewals due: the letters whose notice deadline comes within 90 days. */
+export const NoticeCard = ({ today, until }: { today: string; until: string }) => {
+  const t = useT();
+  const deadlines = useNoticeDeadlines(today, until);
+  return (
+    <Card withBorder component="section" aria-labelledby="notice-title">
+      <Title order={3} size="h5" id="notice-title" mb="xs">
+        {t('dashboard.notice')}
+      </Title>
+      <QueryState query={deadlines}>
+        {(items) =>
+          items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.noNotice')}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              {items.map(({ letter, periodEnd, noticeDeadline }) => (
+                <Stack gap={0} key={letter.id}>
+                  <Anchor component={Link} to={`/documents/${letter.id}`} size="sm">
+                    {letter.companyName} — {letter.number}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t('dashboard.noticeLine', {
+                      notice: formatDay(noticeDeadline),
+                      end: formatDay(periodEnd),
+                    })}
+                  </Text>
+                </Stack>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+};
