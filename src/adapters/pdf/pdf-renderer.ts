@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { PdfRenderer, RenderOptions } from '../../application/ports.ts';
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
 import { drawBlock } from './draw-blocks.ts';
-import { dejaVuFonts } from './fonts.ts';
+import { registerFonts } from './fonts.ts';
 import { drawFirstPageHeader, drawPageDecorations } from './page-decorations.ts';
 import { DEFAULT_ACCENT, PAGE } from './page-style.ts';
 
@@ -37,10 +37,7 @@ const newDocument = (content: DocumentContent, at: Date): PDFKit.PDFDocument => 
       ModDate: at,
     },
   });
-  const fonts = dejaVuFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('italic', fonts.italic);
+  registerFonts(doc);
   return doc;
 };
 

@@ -58,6 +58,17 @@ export const feeTable = (facts: DocumentFacts, options: { outsideScope?: boolean
   };
 };
 
+type Instalment = { index: number; amount: number };
+
+/** [[1, 7], [2, 8], …]: months in columns, read top to bottom then left to right. */
+const pairs = (schedule: readonly number[]): [Instalment, Instalment | undefined][] => {
+  const half = Math.ceil(schedule.length / 2);
+  return schedule.slice(0, half).map((amount, index) => {
+    const other = schedule[index + half];
+    return [{ index, amount }, other === undefined ? undefined : { index: index + half, amount: other }];
+  });
+};
+
 /** DOMAIN.md E: 12 instalments of round(annual / 12), the last one takes the remainder. */
 export const instalmentSchedule = (facts: DocumentFacts): Block[] => {
   const schedule = facts.totals.monthlyInstalmentsCents;
@@ -77,13 +88,20 @@ export const instalmentSchedule = (facts: DocumentFacts): Block[] => {
     },
     {
       type: 'table',
+      // Two months a row: the twelve instalments take six lines.
       columns: [
-        { header: 'Échéance', width: 0.2, align: 'left' },
-        { header: 'Mois', width: 0.5, align: 'left' },
-        { header: 'Montant HT', width: 0.3, align: 'right' },
+        { header: 'Mois', width: 0.3, align: 'left' },
+        { header: 'Montant HT', width: 0.2, align: 'right' },
+        { header: 'Mois', width: 0.3, align: 'left' },
+        { header: 'Montant HT', width: 0.2, align: 'right' },
       ],
-      rows: schedule.map((amount, index) => ({
-        cells: [`${index + 1}`, formatMonth(addMonths(start, index)), formatEuros(amount)],
+      rows: pairs(schedule).map(([first, second]) => ({
+        cells: [
+          formatMonth(addMonths(start, first.index)),
+          formatEuros(first.amount),
+          second ? formatMonth(addMonths(start, second.index)) : '',
+          second ? formatEuros(second.amount) : '',
+        ],
       })),
     },
   ];

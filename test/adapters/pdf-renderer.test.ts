@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createPdfRenderer } from '../../src/adapters/pdf/pdf-renderer.ts';
+import { documentContent } from '../../src/domain/documents/content/document-content.ts';
+import { aDocumentFacts } from '../builders/document-facts.ts';
+import { pdfInfo } from '../support/pdf.ts';
+
+describe('the PDF renderer (pdfkit and the DejaVu fonts)', () => {
+  const content = documentContent(aDocumentFacts());
+  const at = new Date('2026-11-29T09:00:00Z');
+
+  it('is deterministic: the same content and instant give the same bytes, whatever was rendered before', async () => {
+    const first = await createPdfRenderer().render(content, { at });
+    await createPdfRenderer().render(documentContent(aDocumentFacts({ kind: 'proposal', validUntil: '2026-12-31' })), {
+      at,
+    });
+    const again = await createPdfRenderer().render(content, { at });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(again.sha256).toBe(first.sha256);
+    const later = await createPdfRenderer().render(content, { at: new Date('2026-11-30T09:00:00Z') });
+    expect(later.sha256).not.toBe(first.sha256);
+  });
+
+  it('writes a PDF that says who made it and when, in French, with its fonts embedded', async () => {
+    const { bytes } = await createPdfRenderer().render(content, { at });
+    const info = await pdfInfo(bytes);
+    expect(info).toMatchObject({
+      Title: 'Lettre de mission LM-2026-0001',
+      Author: 'Cabinet Dupré & Associés',
+      Creator: 'Lettrine',
+      Producer: 'Lettrine',
+    });
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/Lang (fr-FR)');
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
+  });
+
+  it('reads the size of a PNG or a JPEG it can embed, and nothing else', () => {
+    const renderer = createPdfRenderer();
+    expect(renderer.readImage(new Uint8Array(Buffer.from('pas une image')))).toBeUndefined();
+  });
+});
