@@ -436,4 +436,20 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     const later = await pdfOf(apiAs(ctx, firm.users.collaborateur.headers), draft.body.id);
     expect(Buffer.from(later.bytes).equals(Buffer.from(one.bytes))).toBe(false);
   });
+
+  it('a draft cancelled before it was sent stays a watermarked preview, never frozen', async () => {
+    collab = apiAs(ctx, firm.users.collaborateur.headers);
+    const draft = await collab.post('/documents', {
+      engagementId: ids.engagement,
+      kind: 'work_order',
+      lines: [{ serviceId: ids.creation, quantity: 1 }],
+    });
+    expect((await collab.post(`/documents/${draft.body.id}/cancel`, { reason: 'Doublon' })).status).toBe(200);
+    const pdf = await pdfOf(collab, draft.body.id);
+    expect(pdf.headers['cache-control']).toBe('no-store');
+    expect((await flowingText(pdf.bytes)).replace(/\s/g, '')).toContain('PROJET');
+    expect(
+      await ctx.deps.store.read(firm.firmId).documentFiles.find(draft.body.id, 'frozen'),
+    ).toBeUndefined();
+  });
 });

@@ -89,6 +89,28 @@ describe(`seedPortfolio (${databaseKind})`, () => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it('a letter seeded in bulk, sent before PDFs existed, gets its PDF frozen at the first read, dated from its sending', async () => {
+    const [associe] = PORTFOLIO_USERS;
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: associe.email, password: associe.password },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'lettrine_session');
+    const api = apiAs(ctx, { cookie: `lettrine_session=${cookie?.value}` });
+    const letter = (await scope.documents.list({ ...everything, kind: 'engagement_letter', sort: 'number' }))
+      .items[0];
+    expect(await scope.documentFiles.find(letter?.id ?? '', 'frozen')).toBeUndefined();
+    const first = await api.download(`/documents/${letter?.id}/pdf`);
+    expect(first.status).toBe(200);
+    const stored = await scope.documentFiles.find(letter?.id ?? '', 'frozen');
+    expect(stored?.createdAt).toEqual(letter?.sentAt);
+    ctx.clock.advanceDays(1);
+    const again = await api.download(`/documents/${letter?.id}/pdf`);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(again.headers['x-content-sha256']).toBe(stored?.sha256);
+  });
+
   it('lets a new letter, its client code and an amendment continue the series', async () => {
     const engagement = await createEngagement(ctx.deps, actor, {
       company: {
