@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/adapters/pdf/pdf-renderer.ts';
 import { documentContent } from '../../src/domain/documents/content/document-content.ts';
 import { aDocumentFacts } from '../builders/document-facts.ts';
+import { A_JPEG_BASE64, aPng } from '../builders/images.ts';
 import { pdfInfo } from '../support/pdf.ts';
 
 describe('the PDF renderer (pdfkit and the DejaVu fonts)', () => {
@@ -10,9 +11,12 @@ describe('the PDF renderer (pdfkit and the DejaVu fonts)', () => {
 
   it('is deterministic: the same content and instant give the same bytes, whatever was rendered before', async () => {
     const first = await createPdfRenderer().render(content, { at });
-    await createPdfRenderer().render(documentContent(aDocumentFacts({ kind: 'proposal', validUntil: '2026-12-31' })), {
-      at,
-    });
+    await createPdfRenderer().render(
+      documentContent(aDocumentFacts({ kind: 'proposal', validUntil: '2026-12-31' })),
+      {
+        at,
+      },
+    );
     const again = await createPdfRenderer().render(content, { at });
     expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     expect(again.sha256).toBe(first.sha256);
@@ -35,6 +39,24 @@ describe('the PDF renderer (pdfkit and the DejaVu fonts)', () => {
 
   it('reads the size of a PNG or a JPEG it can embed, and nothing else', () => {
     const renderer = createPdfRenderer();
+    expect(renderer.readImage(aPng(300, 120, [200, 30, 30], { alpha: true }))).toEqual({
+      width: 300,
+      height: 120,
+    });
+    expect(renderer.readImage(new Uint8Array(Buffer.from(A_JPEG_BASE64, 'base64')))).toEqual({
+      width: 1,
+      height: 1,
+    });
     expect(renderer.readImage(new Uint8Array(Buffer.from('pas une image')))).toBeUndefined();
+    expect(renderer.readImage(aPng(40, 20, [0, 0, 0], { alpha: true, damaged: true }))).toBeUndefined();
+    expect(renderer.readImage(aPng(40, 20).subarray(0, 60))).toBeUndefined();
+  });
+
+  it('draws a transparent logo of any proportions in its box', async () => {
+    const logo = aPng(600, 40, [31, 78, 121], { alpha: true });
+    const { bytes } = await createPdfRenderer().render(content, { at, logo, accentColor: '#1F4E79' });
+    expect(Number((await pdfInfo(bytes)).Pages)).toBeGreaterThan(0);
+    // fit: [150, 58] keeps the proportions: 600 × 40 becomes 150 × 10.
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Width 600\s+\/Height 40/);
   });
 });

@@ -32,18 +32,28 @@ const chunk = (type: string, data: Buffer): Buffer => {
   return Buffer.concat([length, body, crc]);
 };
 
-/** A real RGB PNG of the given size, filled with one colour: logos of any size for the tests. */
+/**
+ * A real PNG of the given size, filled with one colour: logos of any size for the tests. With
+ * `alpha` it carries a transparency channel; `damaged` breaks its compressed pixels (the header
+ * stays valid), as a truncated upload would.
+ */
 export const aPng = (
   width: number,
   height: number,
   rgb: [number, number, number] = [31, 78, 121],
+  options: { alpha?: boolean; damaged?: boolean } = {},
 ): Buffer => {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  header.set([8, options.alpha ? 6 : 2, 0, 0, 0], 8);
+  const pixel = options.alpha ? [...rgb, 128] : rgb;
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: width }, () => pixel).flat()),
+  ]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  if (options.damaged) pixels.fill(0x5a, 0, Math.min(8, pixels.length));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),

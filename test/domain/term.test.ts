@@ -23,18 +23,7 @@ describe('the term of a letter', () => {
     ).toBe('2026-12-31');
   });
 
-  it('follows a fiscal year ending on 30 June, and a start on the closing day itself', () => {
-    expect(
-      letterTerm({
-        effectiveDate: '2026-06-30',
-        durationMonths: 12,
-        noticeMonths: 3,
-        fiscalYearEnd: '06-30',
-      }),
-    ).toEqual({
-      periodEnd: '2026-06-30',
-      noticeDeadline: '2026-03-30',
-    });
+  it('follows a fiscal year ending on 30 June', () => {
     expect(
       letterTerm({ effectiveDate: '2026-07-01', durationMonths: 12, noticeMonths: 3, fiscalYearEnd: '06-30' })
         .periodEnd,
@@ -67,5 +56,35 @@ describe('the term of a letter', () => {
       periodEnd: '2027-02-28',
       noticeDeadline: '2027-01-28',
     });
+  });
+
+  it('a letter starting after the notice deadline of its fiscal year runs to the next year end, never binding the client before it could give notice', () => {
+    // Reported in review: LMS-2026-0002 started on 4 November with a deadline of 30 September.
+    expect(
+      letterTerm({
+        effectiveDate: '2026-11-04',
+        durationMonths: 12,
+        noticeMonths: 3,
+        fiscalYearEnd: '12-31',
+      }),
+    ).toEqual({ periodEnd: '2027-12-31', noticeDeadline: '2027-09-30' });
+    // Starting on the closing day itself: not a one-day period.
+    expect(
+      letterTerm({
+        effectiveDate: '2026-06-30',
+        durationMonths: 12,
+        noticeMonths: 3,
+        fiscalYearEnd: '06-30',
+      }),
+    ).toEqual({ periodEnd: '2027-06-30', noticeDeadline: '2027-03-30' });
+    // On the deadline itself the client can still give notice: the current year end stands.
+    expect(
+      letterTerm({
+        effectiveDate: '2026-09-30',
+        durationMonths: 12,
+        noticeMonths: 3,
+        fiscalYearEnd: '12-31',
+      }),
+    ).toEqual({ periodEnd: '2026-12-31', noticeDeadline: '2026-09-30' });
   });
 });

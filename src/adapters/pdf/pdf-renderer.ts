@@ -6,6 +6,7 @@ import { drawBlock } from './draw-blocks.ts';
 import { registerFonts } from './fonts.ts';
 import { drawFirstPageHeader, drawPageDecorations } from './page-decorations.ts';
 import { DEFAULT_ACCENT, PAGE } from './page-style.ts';
+import { isDecodablePng } from './png-check.ts';
 
 const collect = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -55,6 +56,7 @@ const render = async (content: DocumentContent, options: RenderOptions) => {
 
 /** The image's size when pdfkit can embed it (a real PNG or JPEG), undefined otherwise. */
 const readImage = (bytes: Uint8Array): { width: number; height: number } | undefined => {
+  if (bytes[0] === 0x89 && !isDecodablePng(bytes)) return undefined;
   try {
     // openImage is public in pdfkit but missing from its type definitions.
     const probe = new PDFDocument({ autoFirstPage: false }) as unknown as {

@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate, nextFiscalYearEnd } from '../shared/dates.ts';
+import { addDays, addMonths, type IsoDate, nextFiscalYearEnd } from '../shared/dates.ts';
 
 export type LetterTerm = {
   /** The last day the letter covers before it renews (tacitly or by a new letter). */
@@ -11,6 +11,9 @@ export type LetterTerm = {
  * DOMAIN.md "Duration": a letter covers the client's fiscal years, so its first period ends on
  * the first fiscal year end on or after its start, extended by whole years when the duration is
  * longer than one year; notice is due `noticeMonths` before that end (usually three months).
+ * A letter starting after that year's notice deadline runs to the next fiscal year end: a client
+ * is never bound to a renewal it could not refuse (a letter of 4 November with a 31 December
+ * closing would otherwise have had to be refused by 30 September).
  */
 export const letterTerm = (input: {
   effectiveDate: IsoDate;
@@ -18,7 +21,11 @@ export const letterTerm = (input: {
   noticeMonths: number;
   fiscalYearEnd: string;
 }): LetterTerm => {
-  const firstYearEnd = nextFiscalYearEnd(input.effectiveDate, input.fiscalYearEnd);
+  const closing = nextFiscalYearEnd(input.effectiveDate, input.fiscalYearEnd);
+  const firstYearEnd =
+    addMonths(closing, -input.noticeMonths) < input.effectiveDate
+      ? nextFiscalYearEnd(addDays(closing, 1), input.fiscalYearEnd)
+      : closing;
   const extraYears = Math.max(0, Math.ceil(input.durationMonths / 12) - 1);
   const periodEnd =
     extraYears === 0
