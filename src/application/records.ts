@@ -1,4 +1,5 @@
 import type { PricingMode } from '../domain/catalogue/service-pricing.ts';
+import type { DocumentFacts } from '../domain/documents/content/facts.ts';
 import type { DocumentTotals } from '../domain/documents/fees.ts';
 import type { DocumentKind, Recurrence } from '../domain/documents/kinds.ts';
 import type { DocumentStatus, LifecycleState } from '../domain/documents/lifecycle.ts';
@@ -203,13 +204,28 @@ export type Document = LifecycleState &
     /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
     basedOnAmendmentIds: string[] | null;
     totals: DocumentTotals;
-    frozen: unknown;
+    frozen: FrozenDocument | null;
     createdBy: string;
     version: number;
     createdAt: Date;
     updatedAt: Date;
     lines: DocumentLine[];
   };
+
+/**
+ * What sending freezes (R-B4): the lines, totals and terms as sent, the SHA-256 of the PDF, and the
+ * facts it was rendered from (identities, services, signatories), so that the same document can be
+ * rendered again as it was sent (the signed copy of the e-signature work). Documents seeded in bulk
+ * have only the first three until their PDF is frozen at first read.
+ */
+export type FrozenDocument = {
+  frozenAt: string;
+  lines: DocumentLine[];
+  totals: DocumentTotals;
+  termsVersionId: string | null;
+  pdfSha256?: string;
+  facts?: DocumentFacts;
+};
 
 export type DocumentListItem = Omit<Document, 'lines' | 'frozen'> & { companyName: string };
 

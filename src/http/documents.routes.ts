@@ -40,7 +40,7 @@ const tags = ['Documents'];
 const present = ({ frozen, ...document }: Document) => ({
   ...document,
   isFrozen: frozen !== null,
-  pdfSha256: (frozen as { pdfSha256?: string } | null)?.pdfSha256 ?? null,
+  pdfSha256: frozen?.pdfSha256 ?? null,
 });
 
 export const documentRoutes =

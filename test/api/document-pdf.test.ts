@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderFacts } from '../../src/application/documents/document-pdf.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { aProspect, send, sign } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
@@ -414,6 +415,16 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     expect(first.headers['x-content-sha256']).toBe(sha256);
     expect(first.headers.etag).toBe(`"${sha256}"`);
     expect((await collab.get(`/documents/${ids.letter}`)).body.document.pdfSha256).toBe(sha256);
+    // The facts it was rendered from are frozen with it: rendered again, they give the same bytes
+    // (the firm's phone has changed since, which the frozen facts ignore).
+    const stored = await ctx.deps.store.read(firm.firmId).documents.find(ids.letter);
+    const facts = stored?.frozen?.facts;
+    expect(facts?.number).toBe('LM-2026-0001');
+    const rerendered = await renderFacts(ctx.deps, ctx.deps.store.read(firm.firmId), facts!, {
+      at: new Date(stored?.frozen?.frozenAt ?? ''),
+      watermark: null,
+    });
+    expect(rerendered.sha256).toBe(sha256);
   });
 
   it('a draft is previewed with the « PROJET » watermark, without a number; the same clock gives the same bytes', async () => {

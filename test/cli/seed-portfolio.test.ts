@@ -109,6 +109,7 @@ describe(`seedPortfolio (${databaseKind})`, () => {
     const again = await api.download(`/documents/${letter?.id}/pdf`);
     expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     expect(again.headers['x-content-sha256']).toBe(stored?.sha256);
+    expect((await api.get(`/documents/${letter?.id}`)).body.document.pdfSha256).toBe(stored?.sha256);
   });
 
   it('lets a new letter, its client code and an amendment continue the series', async () => {

@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { DocumentFilter, FirmScope } from '../../application/ports.ts';
 import type { Document, DocumentLine } from '../../application/records.ts';
@@ -8,6 +21,9 @@ import type { Db } from './database.ts';
 import { companies, documentLines, documentReplacements, documents, engagements } from './schema.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
+
+/** A list never reads the frozen snapshot: it holds the facts of the PDF, some kilobytes each. */
+const { frozen: _frozen, ...LIST_COLUMNS } = getTableColumns(documents);
 
 const toLine = ({ firmId: _f, documentId: _d, ...row }: typeof documentLines.$inferSelect): DocumentLine =>
   row;
@@ -100,7 +116,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       const order = filter.direction === 'asc' ? asc : desc;
       const [rows, [total]] = await Promise.all([
         withCompany(
-          db.select({ document: documents, companyName: companies.name }).from(documents).$dynamic(),
+          db.select({ document: LIST_COLUMNS, companyName: companies.name }).from(documents).$dynamic(),
         )
           .where(where)
           .orderBy(sql`${order(SORT_COLUMNS[filter.sort])} nulls last`, order(documents.id))
@@ -115,7 +131,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
             lines: _l,
             frozen: _fr,
             ...doc
-          } = toDocument(document, [], replacements.get(document.id) ?? []);
+          } = toDocument({ ...document, frozen: null }, [], replacements.get(document.id) ?? []);
           return { ...doc, companyName };
         }),
         total: Number(total?.value ?? 0),

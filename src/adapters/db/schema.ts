@@ -23,6 +23,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FrozenDocument } from '../../application/records.ts';
 
 const cents = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -297,7 +298,7 @@ export const documents = pgTable(
     /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
     basedOnAmendmentIds: jsonb('based_on_amendment_ids').$type<string[]>(),
     totals: jsonb('totals').notNull(),
-    frozen: jsonb('frozen'),
+    frozen: jsonb('frozen').$type<FrozenDocument>(),
     sentAt: at('sent_at'),
     signedAt: at('signed_at'),
     refusedAt: at('refused_at'),

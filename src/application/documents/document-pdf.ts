@@ -1,8 +1,9 @@
 import { missingItems } from '../../domain/documents/completeness.ts';
 import { documentContent } from '../../domain/documents/content/document-content.ts';
+import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
-import { AppError, found } from '../app-error.ts';
+import { AppError, found, notStale } from '../app-error.ts';
 import type { Deps, FirmScope, RenderedPdf } from '../ports.ts';
 import type { Document } from '../records.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
@@ -10,18 +11,14 @@ import { gatherDocumentFacts } from './document-facts.ts';
 /** The watermark across every page of a draft's preview: it is not the document a client signs. */
 export const DRAFT_WATERMARK = 'PROJET';
 
-/** Renders a document as it stands, with the firm's logo and colour. */
-export const renderDocument = async (
+/** Renders a document's facts with the firm's logo and colour. */
+export const renderFacts = async (
   deps: Pick<Deps, 'pdf'>,
   scope: FirmScope,
-  doc: Document,
-  input: { at: Date; number: string | null; watermark: string | null },
+  facts: DocumentFacts,
+  input: { at: Date; watermark: string | null },
 ): Promise<RenderedPdf> => {
-  const [facts, firm, logo] = await Promise.all([
-    gatherDocumentFacts(scope, doc, { issuedOn: parisDate(input.at), number: input.number }),
-    scope.firm.get(),
-    scope.firm.findLogo(),
-  ]);
+  const [firm, logo] = await Promise.all([scope.firm.get(), scope.firm.findLogo()]);
   return deps.pdf.render(documentContent(facts), {
     at: input.at,
     watermark: input.watermark,
@@ -30,9 +27,9 @@ export const renderDocument = async (
   });
 };
 
-/** DOMAIN.md "What a letter must contain": every mandatory item the document still lacks. */
-export const assertComplete = async (scope: FirmScope, doc: Document, issuedOn: string): Promise<void> => {
-  const missing = missingItems(await gatherDocumentFacts(scope, doc, { issuedOn, number: null }));
+/** DOMAIN.md "What a letter must contain": refuses with every mandatory item the facts lack. */
+export const assertComplete = (facts: DocumentFacts): void => {
+  const missing = missingItems(facts);
   if (missing.length > 0) throw new AppError('DOCUMENT.INCOMPLETE', { missing });
 };
 
@@ -52,10 +49,43 @@ export type DocumentPdf = RenderedPdf & { fileName: string; isPreview: boolean }
 const fileNameOf = (doc: Document): string => `${doc.number ?? `projet-${doc.id.slice(0, 8)}`}.pdf`;
 
 /**
+ * A document sent before PDFs existed (the bulk-seeded portfolio) gets its PDF once, rendered from
+ * today's data but dated from its sending, and frozen with its hash and facts at that first read.
+ */
+const freezeLate = async (deps: Deps, actor: Actor, documentId: string): Promise<RenderedPdf> =>
+  deps.store.transaction(actor.firmId, async (scope) => {
+    const doc = found(await scope.documents.find(documentId, { forUpdate: true }), 'document');
+    const stored = await scope.documentFiles.find(doc.id, 'frozen');
+    if (stored) return stored;
+    const at = doc.sentAt ?? deps.clock.now();
+    const facts = await gatherDocumentFacts(scope, doc, { issuedOn: parisDate(at), number: doc.number });
+    const pdf = await renderFacts(deps, scope, facts, { at, watermark: null });
+    await scope.documentFiles.insert({
+      documentId: doc.id,
+      purpose: 'frozen',
+      contentType: 'application/pdf',
+      ...pdf,
+      createdAt: at,
+    });
+    const frozen = doc.frozen ?? {
+      frozenAt: at.toISOString(),
+      lines: doc.lines,
+      totals: doc.totals,
+      termsVersionId: doc.termsVersionId,
+    };
+    notStale(
+      await scope.documents.save(
+        { ...doc, frozen: { ...frozen, pdfSha256: pdf.sha256, facts } },
+        { expectedVersion: doc.version, at: deps.clock.now() },
+      ),
+    );
+    return pdf;
+  });
+
+/**
  * A document never sent (a draft, or a draft since cancelled) is previewed as it stands,
  * watermarked « PROJET », and never stored. A sent document answers the bytes frozen when it was
- * sent (R-B4). One sent before PDFs existed (bulk-seeded portfolios) gets its PDF rendered once,
- * dated from its sending, and frozen at that first read.
+ * sent (R-B4).
  */
 export const getDocumentPdf = async (
   deps: Deps,
@@ -64,32 +94,17 @@ export const getDocumentPdf = async (
 ): Promise<DocumentPdf> => {
   const reader = deps.store.read(actor.firmId);
   const doc = found(await reader.documents.find(input.documentId), 'document');
-  const sentAt = doc.sentAt;
-  if (sentAt === null) {
-    const preview = await renderDocument(deps, reader, doc, {
-      at: deps.clock.now(),
+  if (doc.sentAt === null) {
+    const facts = await gatherDocumentFacts(reader, doc, {
+      issuedOn: parisDate(deps.clock.now()),
       number: null,
+    });
+    const preview = await renderFacts(deps, reader, facts, {
+      at: deps.clock.now(),
       watermark: DRAFT_WATERMARK,
     });
     return { ...preview, fileName: fileNameOf(doc), isPreview: true };
   }
-  const stored = await reader.documentFiles.find(doc.id, 'frozen');
-  if (stored)
-    return { bytes: stored.bytes, sha256: stored.sha256, fileName: fileNameOf(doc), isPreview: false };
-  return deps.store.transaction(actor.firmId, async (scope) => {
-    const locked = found(await scope.documents.find(doc.id, { forUpdate: true }), 'document');
-    const again = await scope.documentFiles.find(doc.id, 'frozen');
-    if (again)
-      return { bytes: again.bytes, sha256: again.sha256, fileName: fileNameOf(doc), isPreview: false };
-    const at = locked.sentAt ?? sentAt;
-    const pdf = await renderDocument(deps, scope, locked, { at, number: locked.number, watermark: null });
-    await scope.documentFiles.insert({
-      documentId: doc.id,
-      purpose: 'frozen',
-      contentType: 'application/pdf',
-      ...pdf,
-      createdAt: at,
-    });
-    return { ...pdf, fileName: fileNameOf(doc), isPreview: false };
-  });
+  const pdf = (await reader.documentFiles.find(doc.id, 'frozen')) ?? (await freezeLate(deps, actor, doc.id));
+  return { bytes: pdf.bytes, sha256: pdf.sha256, fileName: fileNameOf(doc), isPreview: false };
 };

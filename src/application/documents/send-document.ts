@@ -1,3 +1,4 @@
+import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
 import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { applyDocumentAction, canApply } from '../../domain/documents/lifecycle.ts';
 import {
@@ -11,9 +12,10 @@ import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
-import type { Document } from '../records.ts';
+import type { Document, FrozenDocument } from '../records.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
-import { assertComplete, renderDocument } from './document-pdf.ts';
+import { gatherDocumentFacts } from './document-facts.ts';
+import { assertComplete, renderFacts } from './document-pdf.ts';
 import { assertLettersInForce, assertReplacementUpToDate, targetLetterIds } from './letters-in-force.ts';
 import { totalsOf } from './line-input.ts';
 
@@ -27,13 +29,14 @@ const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promis
   return formatDocumentNumber(doc.kind, year, await scope.counters.next(numberingSeries(doc.kind, year)));
 };
 
-/** What a sent document is frozen with (R-B4): its lines, totals and terms, and its PDF's hash. */
-const freeze = (doc: Document, at: Date, pdfSha256: string) => ({
+/** What a sent document is frozen with (R-B4): its lines, totals, terms, PDF hash and facts. */
+const freeze = (doc: Document, at: Date, pdf: { sha256: string; facts: DocumentFacts }): FrozenDocument => ({
   frozenAt: at.toISOString(),
   lines: doc.lines,
   totals: doc.totals,
   termsVersionId: doc.termsVersionId,
-  pdfSha256,
+  pdfSha256: pdf.sha256,
+  facts: pdf.facts,
 });
 
 /** Checks a draft can be sent, and returns it as it will be frozen. */
@@ -75,10 +78,12 @@ export const sendDocument = async (
       throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
     }
     const ready = await prepareSending(scope, doc, today);
-    await assertComplete(scope, ready, today);
+    const facts = await gatherDocumentFacts(scope, ready, { issuedOn: today, number: null });
+    assertComplete(facts);
     const number = await drawNumber(scope, doc, yearOf(today));
     const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
-    const pdf = await renderDocument(deps, scope, sent, { at, number, watermark: null });
+    const numbered = { ...facts, number };
+    const pdf = await renderFacts(deps, scope, numbered, { at, watermark: null });
     await scope.documentFiles.insert({
       documentId: doc.id,
       purpose: 'frozen',
@@ -88,7 +93,7 @@ export const sendDocument = async (
     });
     const saved = notStale(
       await scope.documents.save(
-        { ...sent, frozen: freeze(ready, at, pdf.sha256) },
+        { ...sent, frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }) },
         { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
       ),
     );
