@@ -10,7 +10,7 @@ export const logIn = async (page: Page, who: keyof typeof DEMO) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel('Adresse e-mail').fill(DEMO[who].email);
-  await page.getByLabel('Mot de passe').fill(DEMO[who].password);
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(DEMO[who].password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 2 })).toBeVisible();
 };

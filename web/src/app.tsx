@@ -4,21 +4,27 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/fr';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/session.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
-import { DocumentPage } from './documents/document-page.tsx';
-import { EngagementListPage } from './engagements/engagement-list-page.tsx';
-import { EngagementPage } from './engagements/engagement-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
-import { CataloguePage } from './settings/catalogue-page.tsx';
-import { FirmPage } from './settings/firm-page.tsx';
-import { TermsPage } from './settings/terms-page.tsx';
-import { UsersPage } from './settings/users-page.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
+
+// The dashboard comes with the app; the other pages are fetched when first opened (in parallel with
+// their data), so the first page parses less script.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const EngagementListPage = page(() => import('./engagements/engagement-list-page.tsx'), 'EngagementListPage');
+const EngagementPage = page(() => import('./engagements/engagement-page.tsx'), 'EngagementPage');
+const DocumentPage = page(() => import('./documents/document-page.tsx'), 'DocumentPage');
+const CataloguePage = page(() => import('./settings/catalogue-page.tsx'), 'CataloguePage');
+const TermsPage = page(() => import('./settings/terms-page.tsx'), 'TermsPage');
+const FirmPage = page(() => import('./settings/firm-page.tsx'), 'FirmPage');
+const UsersPage = page(() => import('./settings/users-page.tsx'), 'UsersPage');
 
 // Dates are typed the French way (29/11/2026): the date inputs parse them with this plugin.
 dayjs.extend(customParseFormat);

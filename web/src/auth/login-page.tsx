@@ -56,6 +56,7 @@ export const LoginPage = () => {
               autoFocus
             />
             <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
               label={t('login.password')}
               autoComplete="current-password"
               required

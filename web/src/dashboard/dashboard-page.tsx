@@ -8,11 +8,13 @@ import { useT } from '../i18n/i18n.tsx';
 import { DocumentList } from './document-list.tsx';
 import { FeesCard } from './fees-card.tsx';
 import { NoticeCard } from './notice-card.tsx';
+import { useRecurringFees } from './use-recurring-fees.ts';
 
-const useCount = (state: 'prospect' | 'client') =>
+/** The clients are counted by the fees query, which lists them anyway: one request less. */
+const useProspectCount = () =>
   useQuery({
-    queryKey: ['engagements', 'count', state],
-    queryFn: () => api<Page<EngagementListItem>>(`/engagements${query({ state, pageSize: 1 })}`),
+    queryKey: ['engagements', 'count', 'prospect'],
+    queryFn: () => api<Page<EngagementListItem>>(`/engagements${query({ state: 'prospect', pageSize: 1 })}`),
   });
 
 const addDays = (iso: string, days: number) =>
@@ -20,11 +22,11 @@ const addDays = (iso: string, days: number) =>
 
 export const DashboardPage = () => {
   const t = useT();
-  const prospects = useCount('prospect');
-  const clients = useCount('client');
+  const prospects = useProspectCount();
   const drafts = useDocuments({ status: 'draft', sort: 'updatedAt', pageSize: 8 });
   const sent = useDocuments({ status: 'sent', sort: 'sentAt', pageSize: 200 });
   const recent = useDocuments({ sort: 'updatedAt', pageSize: 8 });
+  const fees = useRecurringFees();
   const today = todayInParis();
   const soon = addDays(today, 30);
   const expiring = (sent.data?.items ?? [])
@@ -45,7 +47,7 @@ export const DashboardPage = () => {
       <Title order={2}>{t('dashboard.title')}</Title>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {stat(t('dashboard.prospects'), prospects.data?.total, 'count-prospects')}
-        {stat(t('dashboard.clients'), clients.data?.total, 'count-clients')}
+        {stat(t('dashboard.clients'), fees.data?.clients, 'count-clients')}
         {stat(t('dashboard.toSend'), drafts.data?.total, 'count-drafts')}
         {stat(t('dashboard.awaiting'), sent.data?.total, 'count-sent')}
       </SimpleGrid>
@@ -70,7 +72,7 @@ export const DashboardPage = () => {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
             <FeesCard />
-            <NoticeCard today={today} until={addDays(today, 90)} />
+            <NoticeCard today={today} until={addDays(today, 90)} ready={fees.isSuccess} />
             <DocumentList
               title={t('dashboard.recent')}
               query={recent}

@@ -38,7 +38,10 @@ export const FeesCard = () => {
             <Text size="xs" component="ul" mt="xs">
               {data.byDomain.map((item) => (
                 <li key={item.domain}>
-                  {t(`domain.${item.domain}` as MessageKey)} : {formatCents(item.cents)}
+                  {t('common.labelValue', {
+                    label: t(`domain.${item.domain}` as MessageKey),
+                    value: formatCents(item.cents),
+                  })}
                 </li>
               ))}
             </Text>

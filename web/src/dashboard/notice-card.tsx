@@ -6,9 +6,10 @@ import { QueryState } from '../ui/query-state.tsx';
 import { useNoticeDeadlines } from './use-notice-deadlines.ts';
 
 /** Renewals due: the letters whose notice deadline comes within 90 days. */
-export const NoticeCard = ({ today, until }: { today: string; until: string }) => {
+/** Asked once the page's main figures are in: the embedded database answers one query at a time. */
+export const NoticeCard = ({ today, until, ready }: { today: string; until: string; ready: boolean }) => {
   const t = useT();
-  const deadlines = useNoticeDeadlines(today, until);
+  const deadlines = useNoticeDeadlines(today, until, ready);
   return (
     <Card withBorder component="section" aria-labelledby="notice-title">
       <Title order={3} size="h5" id="notice-title" mb="xs">

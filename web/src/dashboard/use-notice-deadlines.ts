@@ -11,8 +11,9 @@ const MAX_LETTERS = 50;
  * ends) falls within `days`. The list of documents does not carry the term, so each signed letter's
  * page is read, at most 50, eight at a time: an endpoint of its own belongs to the renewal work.
  */
-export const useNoticeDeadlines = (today: string, until: string) =>
+export const useNoticeDeadlines = (today: string, until: string, enabled: boolean) =>
   useQuery({
+    enabled,
     queryKey: ['dashboard', 'notice-deadlines', today, until],
     staleTime: 60_000,
     queryFn: async (): Promise<NoticeDeadline[]> => {

@@ -18,8 +18,12 @@ export const DocumentSummary = ({ view }: { view: DocumentView }) => {
           {t('document.content')}
         </Title>
         <Text size="sm">
-          {t('document.effectiveDate')} : {formatDay(doc.effectiveDate)}
-          {doc.kind === 'proposal' && ` · ${t('document.validUntil')} : ${formatDay(doc.validUntil)}`}
+          {t('common.labelValue', {
+            label: t('document.effectiveDate'),
+            value: formatDay(doc.effectiveDate),
+          })}
+          {doc.kind === 'proposal' &&
+            ` · ${t('common.labelValue', { label: t('document.validUntil'), value: formatDay(doc.validUntil) })}`}
         </Text>
         {doc.cancelReason && (
           <Text size="sm">{t('document.cancelReason', { reason: doc.cancelReason })}</Text>

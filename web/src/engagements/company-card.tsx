@@ -34,10 +34,13 @@ export const CompanyCard = ({ view }: { view: EngagementView }) => {
         {address && <Text size="sm">{address}</Text>}
         {company.activity && <Text size="sm">{company.activity}</Text>}
         <Text size="sm">
-          {t('company.fiscalYearEnd')} : {fiscalYearEnd(company.fiscalYearEnd)}
+          {t('common.labelValue', {
+            label: t('company.fiscalYearEnd'),
+            value: fiscalYearEnd(company.fiscalYearEnd),
+          })}
         </Text>
         <Text size="sm">
-          {t('engagements.responsible')} : {responsible.name}
+          {t('common.labelValue', { label: t('engagements.responsible'), value: responsible.name })}
         </Text>
         <Group justify="space-between" mt="sm">
           <Title order={4} size="h5">

@@ -43,6 +43,7 @@ export const PasswordButton = ({ userId, label, variant = 'subtle' }: Props) => 
           <Stack>
             {!userId && (
               <PasswordInput
+                visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                 label={t('password.current')}
                 autoComplete="current-password"
                 value={currentPassword}
@@ -52,6 +53,7 @@ export const PasswordButton = ({ userId, label, variant = 'subtle' }: Props) => 
               />
             )}
             <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
               label={t('password.new')}
               autoComplete="new-password"
               value={newPassword}

@@ -138,6 +138,7 @@ export const UsersPage = () => {
                 data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
               />
               <PasswordInput
+                visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                 label={t('users.password')}
                 required
                 value={form.password}

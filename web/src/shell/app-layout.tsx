@@ -1,5 +1,6 @@
-import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth/session.tsx';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -87,7 +88,9 @@ export const AppLayout = () => {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBanner />
-        <Outlet />
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
