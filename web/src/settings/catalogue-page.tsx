@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { RevalueButton } from './revalue-button.tsx';
+import { ServiceFormButton } from './service-form-button.tsx';
 
 /** The firm's priced missions, and the coefficient applied to the whole catalogue (R-D4). */
 export const CataloguePage = () => {
@@ -19,7 +20,12 @@ export const CataloguePage = () => {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('catalogue.title')}</Title>
-        {canWrite && <RevalueButton />}
+        {canWrite && (
+          <Group>
+            <ServiceFormButton />
+            <RevalueButton />
+          </Group>
+        )}
       </Group>
       <Switch
         label={t('catalogue.showArchived')}
@@ -39,6 +45,7 @@ export const CataloguePage = () => {
                   <Table.Th>{t('catalogue.pricing')}</Table.Th>
                   <Table.Th ta="right">{t('catalogue.price')}</Table.Th>
                   <Table.Th>{t('line.vat')}</Table.Th>
+                  {canWrite && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -65,6 +72,11 @@ export const CataloguePage = () => {
                       {service.unitLabel ? ` ${service.unitLabel}` : ''}
                     </Table.Td>
                     <Table.Td>{formatRate(service.vatRateBp)}</Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <ServiceFormButton service={service} />
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

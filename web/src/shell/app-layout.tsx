@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { PasswordButton } from '../settings/password-button.tsx';
 import { ErrorBanner } from '../ui/error-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import classes from './skip-link.module.css';
 
 const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', end: true },
@@ -34,6 +35,9 @@ export const AppLayout = () => {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a href="#main" className={classes.skip}>
+        {t('shell.skip')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -86,7 +90,7 @@ export const AppLayout = () => {
           <LanguageSwitch />
         </Box>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <ErrorBanner />
         <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
           <Outlet />
