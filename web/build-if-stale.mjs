@@ -3,9 +3,10 @@
  * (postinstall) and `npm start` (prestart) serve the current app without an extra command.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const web = fileURLToPath(new URL('.', import.meta.url));
 const built = join(web, 'dist', 'index.html');
@@ -37,4 +38,16 @@ const run = spawnSync(
   },
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
+
+// Served as they are by @fastify/static (preCompressed) to browsers that accept them: a quarter of
+// the bytes, with no compression work per request.
+const assets = join(web, 'dist', 'assets');
+for (const name of readdirSync(assets).filter((file) => /\.(js|css|svg)$/.test(file))) {
+  const body = readFileSync(join(assets, name));
+  writeFileSync(
+    join(assets, `${name}.br`),
+    brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+  );
+  writeFileSync(join(assets, `${name}.gz`), gzipSync(body, { level: 9 }));
+}
 console.log(`Application web construite en ${((Date.now() - started) / 1000).toFixed(1)} s (web/dist).`);

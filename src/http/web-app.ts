@@ -37,6 +37,8 @@ export const webApp = (dist = WEB_DIST) => {
       prefix: '/assets/',
       immutable: true,
       maxAge: '365d',
+      // The build writes .br and .gz beside each asset (web/build-if-stale.mjs).
+      preCompressed: true,
       decorateReply: false,
     });
     const favicon = join(dist, 'favicon.svg');
