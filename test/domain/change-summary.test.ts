@@ -80,6 +80,16 @@ describe('change summaries of replacement letters and amendments', () => {
     expect(summary).toEqual({ rows: [], annualBeforeCents: 0, annualAfterCents: 0, percent: null });
   });
 
+  it('a change of VAT rate or unit alone is a modification, not « inchangée »', () => {
+    expect(summariseChanges([line('a')], [line('a', { vatRateBp: 0 })]).rows[0]?.change).toBe('modified');
+    expect(summariseChanges([line('a')], [line('a', { unitLabel: 'heure' })]).rows[0]?.change).toBe(
+      'modified',
+    );
+    expect(
+      summariseChanges([line('a', { quantity: '7' })], [line('a', { quantity: '7.00' })]).rows[0]?.change,
+    ).toBe('unchanged');
+  });
+
   it('a label change alone is a modification at 0,00 %', () => {
     const summary = summariseChanges([line('a')], [line('a', { label: 'Comptes annuels' })]);
     expect(summary.rows[0]).toMatchObject({ change: 'modified', percent: '0.00' });

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatQuantity,
   formatRate,
+  formatUnit,
 } from '../../src/domain/documents/content/wording.ts';
 import { aDocumentFacts, aLineFacts } from '../builders/document-facts.ts';
 
@@ -47,7 +48,7 @@ describe('what each document says (the content of its PDF)', () => {
       'Obligations des parties',
       'Responsabilité',
       'Secret professionnel',
-      'Lutte contre le blanchiment des capitaux',
+      'Lutte contre le blanchiment des capitaux et le financement du terrorisme',
       'Données personnelles',
       'Différends',
       'Conditions générales',
@@ -222,5 +223,50 @@ describe('what each document says (the content of its PDF)', () => {
       '31 décembre',
       '1er avril',
     ]);
+  });
+
+  it('a consumer may go to conciliation but is never bound to it first; is told of the renewal and may withdraw', () => {
+    const base = aDocumentFacts();
+    const consumer = { ...base.client, isIndividual: true, siren: null, legalForm: null };
+    const words = wordsOf(documentContent(aDocumentFacts({ client: consumer })));
+    expect(words).toContain('les parties peuvent le soumettre à la conciliation');
+    expect(words).not.toContain('s’engagent, avant toute action en justice');
+    expect(words).toContain('article L. 215-1 du Code de la consommation');
+    expect(words).toContain('quatorze jours');
+    const business = wordsOf(documentContent(aDocumentFacts()));
+    expect(business).toContain('les parties s’engagent, avant toute action en justice');
+    expect(business).not.toContain('L. 215-1');
+    const byNewLetter = wordsOf(documentContent(aDocumentFacts({ client: consumer, renewal: 'new_letter' })));
+    expect(byNewLetter).not.toContain('L. 215-1');
+    expect(byNewLetter).not.toContain('Date limite de dénonciation');
+  });
+
+  it('a company is « représentée » by its signatory, the firm « représenté » by its associé', () => {
+    const words = wordsOf(documentContent(aDocumentFacts()));
+    expect(words).toContain('Représentée par Julien Martin, Gérant');
+    expect(words).toContain('Représenté par Claire Dupré, Expert-comptable associée');
+  });
+
+  it('a work order refers to the letter in force and prints no revision clause of recurring fees', () => {
+    const words = wordsOf(
+      documentContent(
+        aDocumentFacts({
+          kind: 'work_order',
+          revisionClause: 'Révision annuelle selon Syntec.',
+          lines: [aLineFacts({ recurrence: 'one_off' })],
+        }),
+      ),
+    );
+    expect(words).not.toContain('Clause de révision');
+    expect(words).toContain('régis par la lettre de mission en vigueur et ses conditions générales');
+  });
+
+  it('units take the plural above one', () => {
+    expect([
+      formatUnit('bulletin', '7'),
+      formatUnit('bulletin de paie', '2'),
+      formatUnit(null, '1'),
+      formatUnit('heures', '1.5'),
+    ]).toEqual(['bulletins', 'bulletins de paie', 'forfait', 'heures']);
   });
 });

@@ -28,7 +28,9 @@ const memoiseLayout = (font: fontkit.Font): fontkit.Font => {
     if (!run) {
       const fresh = layout(text);
       run = { glyphs: fresh.glyphs, positions: fresh.positions.map((p) => ({ ...p })) };
-      if (shaped.size < 50_000) shaped.set(text, run);
+      // Bounded: past 50 000 words the cache starts afresh rather than growing without end.
+      if (shaped.size >= 50_000) shaped.clear();
+      shaped.set(text, run);
     }
     const positions = run.positions.map((p) => ({ ...p }));
     return {

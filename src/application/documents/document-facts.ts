@@ -1,6 +1,7 @@
 import { type ComparedLine, summariseChanges } from '../../domain/documents/change-summary.ts';
 import type { DocumentFacts, LineFacts, PersonFacts } from '../../domain/documents/content/facts.ts';
 import { isLetterKind } from '../../domain/documents/kinds.ts';
+import { hasEffect } from '../../domain/documents/lifecycle.ts';
 import {
   isOutsideScope,
   type LetterScope,
@@ -84,15 +85,21 @@ const replacementFacts = (
     .filter((letter) => doc.replacesIds.includes(letter.id))
     .map((letter) => letterScopeOn(letter, inputs.amendments, date));
   const after = doc.lines.map((line) => ({ ...line, key: line.originLineId ?? line.id }));
+  // R-D1: the letters' signed amendments are retired with them; the client sees them named.
+  const amendments = others.filter(
+    (other) =>
+      other.kind === 'amendment' &&
+      other.amendsLetterId !== null &&
+      doc.replacesIds.includes(other.amendsLetterId) &&
+      hasEffect(other.status),
+  );
+  const replaced = [...doc.replacesIds.map((id) => others.find((other) => other.id === id)), ...amendments];
   return {
-    replaced: doc.replacesIds.map((id) => {
-      const replaced = others.find((other) => other.id === id);
-      return {
-        kind: replaced?.kind ?? 'engagement_letter',
-        number: replaced?.number ?? null,
-        signedOn: signedOn(replaced),
-      };
-    }),
+    replaced: replaced.map((other) => ({
+      kind: other?.kind ?? 'engagement_letter',
+      number: other?.number ?? null,
+      signedOn: signedOn(other),
+    })),
     summary: summariseChanges(
       scopes.flatMap((scope) => scope.lines.map((l) => compared(l))),
       after,

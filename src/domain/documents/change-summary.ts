@@ -1,4 +1,4 @@
-import { type Cents, type Decimal, percentChange, sumCents } from '../shared/money.ts';
+import { type Cents, compareDecimal, type Decimal, percentChange, sumCents } from '../shared/money.ts';
 import { annualValue, type PricedLine } from './fees.ts';
 
 /**
@@ -18,6 +18,7 @@ export type LineState = {
   readonly quantity: Decimal;
   readonly unitLabel: string | null;
   readonly unitPriceCents: Cents;
+  readonly vatRateBp: number;
   readonly recurrence: PricedLine['recurrence'];
   readonly annualCents: Cents;
 };
@@ -47,13 +48,16 @@ const stateOf = (line: ComparedLine): LineState => ({
   quantity: line.quantity,
   unitLabel: line.unitLabel,
   unitPriceCents: line.unitPriceCents,
+  vatRateBp: line.vatRateBp,
   recurrence: line.recurrence,
   annualCents: annualValue(line),
 });
 
 const isSame = (a: LineState, b: LineState): boolean =>
   a.label === b.label &&
-  a.quantity === b.quantity &&
+  a.unitLabel === b.unitLabel &&
+  a.vatRateBp === b.vatRateBp &&
+  compareDecimal(a.quantity, b.quantity) === 0 &&
   a.unitPriceCents === b.unitPriceCents &&
   a.recurrence === b.recurrence;
 

@@ -11,6 +11,10 @@ export const NARROW_NO_BREAK_SPACE = '\u202f';
  */
 export const frenchTypography = (text: string): string =>
   text
+    // Thousands typed with plain spaces ("3 000 000 €") and references ("n° 45-2138",
+    // "L. 441-10") never break across lines either.
+    .replace(/(?<=\d) (?=\d{3}(?!\d))/g, NARROW_NO_BREAK_SPACE)
+    .replace(/(?<=(?:^|[\s(])(?:n°|L\.|D\.|R\.|art\.)) (?=\d)/g, NO_BREAK_SPACE)
     .replace(/ (?=:)/g, NO_BREAK_SPACE)
     .replace(/ (?=[;!?»%€])/g, NARROW_NO_BREAK_SPACE)
     .replace(/« /g, `«${NARROW_NO_BREAK_SPACE}`);

@@ -1,7 +1,7 @@
 import { formatEuros } from '../../shared/format.ts';
 import type { ChangeKind, ChangeRow, ChangeSummary, LineState } from '../change-summary.ts';
 import type { Block } from './blocks.ts';
-import { formatPercent, formatQuantity, PERIOD_LABELS } from './wording.ts';
+import { formatPercent, formatQuantity, formatUnit, PERIOD_LABELS } from './wording.ts';
 
 /** The before → after tables of amendments and replacement letters. */
 
@@ -15,7 +15,7 @@ const CHANGE_LABELS: Record<ChangeKind, string> = {
 /** "7 bulletin × 25,75 € par mois" */
 const describeLine = (state: LineState | null): string =>
   state
-    ? `${formatQuantity(state.quantity)} ${state.unitLabel ?? 'forfait'} × ${formatEuros(state.unitPriceCents)} ${PERIOD_LABELS[state.recurrence]}`
+    ? `${formatQuantity(state.quantity)} ${formatUnit(state.unitLabel, state.quantity)} × ${formatEuros(state.unitPriceCents)} ${PERIOD_LABELS[state.recurrence]}`
     : '—';
 
 const annual = (state: LineState | null): string => (state ? formatEuros(state.annualCents) : '—');
@@ -34,12 +34,12 @@ export const changeTable = (summary: ChangeSummary, options: { withUnchanged: bo
   type: 'table',
   columns: [
     { header: 'Changement', width: 0.13, align: 'left' },
-    { header: 'Mission', width: 0.18, align: 'left' },
-    { header: 'Avant', width: 0.18, align: 'left' },
-    { header: 'Après', width: 0.18, align: 'left' },
+    { header: 'Mission', width: 0.17, align: 'left' },
+    { header: 'Avant', width: 0.165, align: 'left' },
+    { header: 'Après', width: 0.165, align: 'left' },
     { header: 'Annuel avant HT', width: 0.12, align: 'right' },
     { header: 'Annuel après HT', width: 0.12, align: 'right' },
-    { header: 'Évolution', width: 0.09, align: 'right' },
+    { header: 'Évolution', width: 0.12, align: 'right' },
   ],
   rows: summary.rows
     .filter((row) => options.withUnchanged || row.change !== 'unchanged')

@@ -5,8 +5,13 @@ import { clientIdentityLines, firmIdentityLines, formatDate } from './wording.ts
 
 /** The sections several kinds share: parties, duration, general terms, signatures. */
 
-const representedBy = (person: PersonFacts | null): string[] =>
-  person ? [`Représenté par ${person.name}${person.capacity ? `, ${person.capacity}` : ''}`] : [];
+/** « Représenté par » the firm (le cabinet), « Représentée par » a company (la société). */
+const representedBy = (person: PersonFacts | null, agreement: 'masculine' | 'feminine'): string[] =>
+  person
+    ? [
+        `Représenté${agreement === 'feminine' ? 'e' : ''} par ${person.name}${person.capacity ? `, ${person.capacity}` : ''}`,
+      ]
+    : [];
 
 export const partiesBlock = (facts: DocumentFacts): Block[] => [
   { type: 'heading', level: 2, text: 'Entre les soussignés' },
@@ -15,23 +20,52 @@ export const partiesBlock = (facts: DocumentFacts): Block[] => [
     columns: [
       {
         title: 'Le cabinet',
-        lines: [...firmIdentityLines(facts.firm), ...representedBy(facts.firmSignatory)],
+        lines: [...firmIdentityLines(facts.firm), ...representedBy(facts.firmSignatory, 'masculine')],
       },
       {
         title: 'Le client',
         lines: [
           ...clientIdentityLines(facts.client),
-          ...(facts.client.isIndividual ? [] : representedBy(facts.clientSignatory)),
+          ...(facts.client.isIndividual ? [] : representedBy(facts.clientSignatory, 'feminine')),
         ],
       },
     ],
   },
 ];
 
-const renewalText = (facts: DocumentFacts): string =>
-  facts.renewal === 'tacit'
-    ? 'Par tacite reconduction, d’exercice en exercice, sauf dénonciation par l’une des parties'
-    : 'Par la signature d’une nouvelle lettre de mission';
+/**
+ * A consumer bound by tacit renewal is told in time that it may refuse it (Code de la
+ * consommation, L. 215-1), and may withdraw from a contract signed at a distance (L. 221-18).
+ */
+const consumerDuration = (facts: DocumentFacts): Block[] =>
+  facts.client.isIndividual
+    ? [
+        ...(facts.renewal === 'tacit'
+          ? [
+              {
+                type: 'paragraph' as const,
+                text: 'Conformément à l’article L. 215-1 du Code de la consommation, le cabinet informe le client par écrit, au plus tôt trois mois et au plus tard un mois avant la date limite de dénonciation, de la possibilité de ne pas reconduire la mission.',
+              },
+            ]
+          : []),
+        {
+          type: 'paragraph' as const,
+          text: 'Lorsque la présente lettre est conclue à distance ou hors établissement, le client dispose de quatorze jours à compter de sa signature pour se rétracter sans avoir à motiver sa décision (articles L. 221-18 et suivants du Code de la consommation) ; s’il demande que la mission commence avant la fin de ce délai, les travaux réalisés jusqu’à sa rétractation restent dus.',
+        },
+      ]
+    : [];
+
+const tacitRows = (facts: DocumentFacts): (readonly [string, string])[] => [
+  [
+    'Renouvellement',
+    'Par tacite reconduction, d’exercice en exercice, sauf dénonciation par l’une des parties',
+  ],
+  [
+    'Préavis',
+    `${facts.noticeMonths} mois avant la clôture de l’exercice, par lettre recommandée avec demande d’avis de réception`,
+  ],
+  ['Date limite de dénonciation', formatDate(facts.term?.noticeDeadline ?? null)],
+];
 
 export const durationSection = (facts: DocumentFacts): Block[] => [
   { type: 'heading', level: 2, text: 'Durée de la mission' },
@@ -39,13 +73,14 @@ export const durationSection = (facts: DocumentFacts): Block[] => [
     type: 'fields',
     rows: [
       ['Date d’effet', formatDate(facts.effectiveDate)],
-      ['Durée', `${facts.durationMonths} mois, sur les exercices du client`],
+      ['Durée', `${facts.durationMonths} mois, alignée sur les exercices comptables du client`],
       ['Fin de la première période', formatDate(facts.term?.periodEnd ?? null)],
-      ['Renouvellement', renewalText(facts)],
-      ['Préavis', `${facts.noticeMonths} mois avant la clôture de l’exercice, par lettre recommandée`],
-      ['Date limite de dénonciation', formatDate(facts.term?.noticeDeadline ?? null)],
+      ...(facts.renewal === 'tacit'
+        ? tacitRows(facts)
+        : [['Renouvellement', 'Par la signature d’une nouvelle lettre de mission'] as const]),
     ],
   },
+  ...consumerDuration(facts),
 ];
 
 export const termsReference = (facts: DocumentFacts): Block[] =>

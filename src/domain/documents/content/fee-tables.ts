@@ -3,7 +3,7 @@ import { formatEuros } from '../../shared/format.ts';
 import { lineAmount } from '../fees.ts';
 import type { Block, TableRow } from './blocks.ts';
 import type { DocumentFacts, LineFacts } from './facts.ts';
-import { formatMonth, formatQuantity, formatRate, PERIOD_LABELS } from './wording.ts';
+import { formatMonth, formatQuantity, formatRate, formatUnit, PERIOD_LABELS } from './wording.ts';
 
 /** The fee table of DOMAIN.md E: each line, then totals HT, VAT per rate, TTC. */
 
@@ -11,7 +11,7 @@ const lineRow = (line: LineFacts, withOutsideScope: boolean): TableRow => ({
   cells: [
     line.label,
     formatQuantity(line.quantity),
-    line.unitLabel ?? 'forfait',
+    formatUnit(line.unitLabel, line.quantity),
     formatEuros(line.unitPriceCents),
     PERIOD_LABELS[line.recurrence],
     ...(withOutsideScope ? [line.outsideScope ? 'Oui' : 'Non'] : []),

@@ -28,7 +28,7 @@ const replacementSection = (facts: DocumentFacts): Block[] => {
     { type: 'heading', level: 2, text: 'Documents remplacés' },
     {
       type: 'paragraph',
-      text: `À compter du ${formatDate(facts.effectiveDate)}, la présente lettre annule et remplace les documents suivants, ainsi que tous leurs avenants :`,
+      text: `À compter du ${formatDate(facts.effectiveDate)}, la présente lettre annule et remplace les lettres de mission suivantes et leurs avenants :`,
     },
     {
       type: 'table',

@@ -1,7 +1,7 @@
 import { formatEuros } from '../../shared/format.ts';
 import type { Block } from './blocks.ts';
 import { changeTable } from './change-tables.ts';
-import { paymentClauses } from './clauses.ts';
+import { consumerMediation, paymentClauses } from './clauses.ts';
 import { notesBlock, partiesBlock, signatureBlock } from './common-sections.ts';
 import type { DocumentFacts } from './facts.ts';
 import { feeTable, instalmentSchedule } from './fee-tables.ts';
@@ -10,22 +10,11 @@ import { formatDate, formatPercent } from './wording.ts';
 
 /** Proposals, amendments and work orders: shorter documents, each with what its kind requires. */
 
-const mediation = (facts: DocumentFacts): Block[] =>
-  facts.client.isIndividual
-    ? [
-        { type: 'heading', level: 2, text: 'Médiation de la consommation' },
-        {
-          type: 'paragraph',
-          text: `Le client peut recourir gratuitement au médiateur de la consommation dont relève le cabinet : ${facts.firm.consumerMediator ?? '—'}.`,
-        },
-      ]
-    : [];
-
 export const proposalBlocks = (facts: DocumentFacts): Block[] => [
   ...partiesBlock(facts),
   {
     type: 'paragraph',
-    text: 'Suite à notre entretien, nous avons le plaisir de vous proposer les missions suivantes. Dès votre accord, une lettre de mission reprenant ces missions et leurs conditions vous sera adressée pour signature.',
+    text: 'À la suite de notre entretien, nous avons le plaisir de vous proposer les missions suivantes. Dès votre accord, une lettre de mission reprenant ces missions et leurs conditions vous sera adressée pour signature.',
   },
   { type: 'heading', level: 2, text: 'Missions proposées' },
   ...missionChapters(facts.lines, false),
@@ -39,10 +28,10 @@ export const proposalBlocks = (facts: DocumentFacts): Block[] => [
     text: `Cette offre est valable jusqu’au ${formatDate(facts.validUntil)} inclus.`,
     tone: 'strong',
   },
-  ...mediation(facts),
+  ...consumerMediation(facts),
   ...notesBlock(facts),
   signatureBlock(facts, 'Acceptation de l’offre', 'Bon pour accord', {
-    intro: `Pour accepter cette offre, le client la signe au plus tard le ${formatDate(facts.validUntil)}, précédée de la mention « Bon pour accord ».`,
+    intro: `Pour accepter cette offre, le client la signe au plus tard le ${formatDate(facts.validUntil)}, en faisant précéder sa signature de la mention « Bon pour accord ».`,
   }),
 ];
 
@@ -89,10 +78,14 @@ export const workOrderBlocks = (facts: DocumentFacts): Block[] => [
   {
     type: 'paragraph',
     tone: 'small',
-    text: 'Hors forfait : intervention que les missions récurrentes en vigueur ne couvrent pas ; elle est facturée en sus des honoraires forfaitaires.',
+    text: 'Hors forfait : « Oui » lorsque les missions récurrentes en vigueur ne couvrent pas l’intervention, « Non » lorsqu’elle relève d’une mission en vigueur mais en dépasse le forfait. Dans les deux cas, les travaux du présent bon sont facturés en sus des honoraires forfaitaires.',
+  },
+  {
+    type: 'paragraph',
+    text: 'Ces travaux sont régis par la lettre de mission en vigueur et ses conditions générales, notamment pour la responsabilité, le secret professionnel, la lutte contre le blanchiment et les données personnelles.',
   },
   ...paymentClauses(facts),
-  ...mediation(facts),
+  ...consumerMediation(facts),
   ...notesBlock(facts),
   signatureBlock(facts, 'Signature', 'Bon pour accord'),
 ];

@@ -41,6 +41,18 @@ export const formatQuantity = (quantity: Decimal): string => {
   return kept ? `${units},${kept}` : units;
 };
 
+/**
+ * The unit of a line, in the plural above one: « 7 bulletins », « 2 bulletins de paie »,
+ * « 1 forfait ». French plurals of the units a firm uses take an s on their first word.
+ */
+export const formatUnit = (unitLabel: string | null, quantity: Decimal): string => {
+  const unit = unitLabel ?? 'forfait';
+  if (Number(quantity) <= 1) return unit;
+  const [head = '', ...rest] = unit.split(' ');
+  const plural = /[sxz]$/i.test(head) ? head : `${head}s`;
+  return [plural, ...rest].join(' ');
+};
+
 /** 2000 basis points → "20 %"; 550 → "5,5 %". */
 export const formatRate = (basisPoints: number): string =>
   `${formatQuantity((basisPoints / 100).toFixed(2))} %`;
@@ -83,6 +95,12 @@ export const addressLines = (party: {
     (line): line is string => !!line,
   );
 
+/** "Conseil régional de l’Ordre … Auvergne-Rhône-Alpes" is printed as given; a bare region is completed. */
+const ordreLine = (council: string): string =>
+  /ordre/i.test(council)
+    ? `Inscrit au tableau du ${council.charAt(0).toLowerCase()}${council.slice(1)}`
+    : `Inscrit au tableau de l’Ordre des experts-comptables, ${council}`;
+
 /** The firm's mandatory identity (DOMAIN.md), as printed at the top of the first page. */
 export const firmIdentityLines = (firm: FirmFacts): string[] =>
   [
@@ -93,7 +111,7 @@ export const firmIdentityLines = (firm: FirmFacts): string[] =>
       [firm.rcs && withPrefix('RCS', firm.rcs), firm.vatNumber && `TVA intracommunautaire ${firm.vatNumber}`],
       ' · ',
     ),
-    firm.ordreCouncil ? `Inscrit au tableau de l’Ordre des experts-comptables (${firm.ordreCouncil})` : '',
+    firm.ordreCouncil ? ordreLine(firm.ordreCouncil) : '',
     joinPresent(
       [firm.insurer && `Responsabilité civile professionnelle : ${firm.insurer}`, firm.insuranceCoverage],
       ', ',
