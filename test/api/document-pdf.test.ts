@@ -184,7 +184,7 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
       'Représentée par Paul Martin, Gérant',
       // 1 200,00 € a year and 7 payslips × 25,00 € a month: 3 300,00 € HT a year, VAT 660,00 €.
       'Révision des comptes annuels 1 forfait 1 200,00 € par an 1 200,00 €',
-      'Bulletin de paie 7 bulletins 25,00 € par mois 175,00 €',
+      'Bulletin de paie 7 bulletins 25,00 € par mois 175,00 € 2 100,00 €',
       'Honoraires annuels récurrents HT 3 300,00 €',
       'TVA 20 % sur 3 300,00 € 660,00 €',
       'Total TTC 3 960,00 €',

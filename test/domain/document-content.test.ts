@@ -83,6 +83,10 @@ describe('what each document says (the content of its PDF)', () => {
     expect(words).toContain('intérêts au taux légal');
     expect(words).not.toContain('40 €');
     expect(words).toContain('Particulier');
+    // 1 200,00 € HT a year, VAT 20 %: 1 440,00 € TTC, 12 × 120,00 €.
+    expect(words).toContain(
+      'Soit, toutes taxes comprises, 1 440,00 € TTC par an, réglés en 12 mensualités de 120,00 € TTC.',
+    );
   });
 
   it('the revision clause and the notes appear when the letter has them', () => {

@@ -1,21 +1,29 @@
 import { addMonths } from '../../shared/dates.ts';
 import { formatEuros } from '../../shared/format.ts';
-import { lineAmount } from '../fees.ts';
+import { splitInstalments, sumCents } from '../../shared/money.ts';
+import { annualValue, lineAmount, vatByRate } from '../fees.ts';
 import type { Block, TableRow } from './blocks.ts';
 import type { DocumentFacts, LineFacts } from './facts.ts';
 import { formatMonth, formatQuantity, formatRate, formatUnit, PERIOD_LABELS } from './wording.ts';
 
 /** The fee table of DOMAIN.md E: each line, then totals HT, VAT per rate, TTC. */
 
-const lineRow = (line: LineFacts, withOutsideScope: boolean): TableRow => ({
+type TableOptions = { outsideScope: boolean; firstYear: boolean };
+
+/** What a line weighs in the first year: its annual value, or its amount when it is one-off. */
+const firstYearAmount = (line: LineFacts) =>
+  line.recurrence === 'one_off' ? lineAmount(line) : annualValue(line);
+
+const lineRow = (line: LineFacts, options: TableOptions): TableRow => ({
   cells: [
     line.label,
     formatQuantity(line.quantity),
     formatUnit(line.unitLabel, line.quantity),
     formatEuros(line.unitPriceCents),
     PERIOD_LABELS[line.recurrence],
-    ...(withOutsideScope ? [line.outsideScope ? 'Oui' : 'Non'] : []),
+    ...(options.outsideScope ? [line.outsideScope ? 'Oui' : 'Non'] : []),
     formatEuros(lineAmount(line)),
+    ...(options.firstYear ? [formatEuros(firstYearAmount(line))] : []),
   ],
 });
 
@@ -39,21 +47,30 @@ const totalsRows = (facts: DocumentFacts, width: number): TableRow[] => {
   ];
 };
 
-export const feeTable = (facts: DocumentFacts, options: { outsideScope?: boolean } = {}): Block => {
-  const withOutsideScope = options.outsideScope === true;
+/**
+ * With recurring lines, a last column gives each line's weight over the first year (its annual
+ * value, or its amount when one-off), so the column adds up to the « Total HT (première année) »
+ * below it; the amount per period alone could not be added up.
+ */
+export const feeTable = (facts: DocumentFacts, input: { outsideScope?: boolean } = {}): Block => {
+  const options = {
+    outsideScope: input.outsideScope === true,
+    firstYear: facts.totals.annualRecurringHtCents > 0,
+  };
   const columns = [
-    { header: 'Mission', width: withOutsideScope ? 0.3 : 0.36, align: 'left' as const },
-    { header: 'Qté', width: 0.07, align: 'right' as const },
+    { header: 'Mission', width: 0.28, align: 'left' as const },
+    { header: 'Qté', width: 0.06, align: 'right' as const },
     { header: 'Unité', width: 0.12, align: 'left' as const },
-    { header: 'P.U. HT', width: 0.14, align: 'right' as const },
-    { header: 'Période', width: 0.13, align: 'left' as const },
-    ...(withOutsideScope ? [{ header: 'Hors forfait', width: 0.1, align: 'center' as const }] : []),
-    { header: 'Montant HT', width: withOutsideScope ? 0.14 : 0.18, align: 'right' as const },
+    { header: 'P.U. HT', width: 0.13, align: 'right' as const },
+    { header: 'Période', width: 0.12, align: 'left' as const },
+    ...(options.outsideScope ? [{ header: 'Hors forfait', width: 0.1, align: 'center' as const }] : []),
+    { header: 'Montant HT', width: 0.14, align: 'right' as const },
+    ...(options.firstYear ? [{ header: '1re année HT', width: 0.15, align: 'right' as const }] : []),
   ];
   return {
     type: 'table',
     columns,
-    rows: facts.lines.map((line) => lineRow(line, withOutsideScope)),
+    rows: facts.lines.map((line) => lineRow(line, options)),
     footer: totalsRows(facts, columns.length),
   };
 };
@@ -69,23 +86,43 @@ const pairs = (schedule: readonly number[]): [Instalment, Instalment | undefined
   });
 };
 
+/** "12 mensualités de 103,00 € HT", or "11 mensualités de 83,33 € HT, puis une dernière de 83,37 € HT". */
+const describeSchedule = (schedule: readonly number[], tax: 'HT' | 'TTC'): string => {
+  const first = schedule[0] ?? 0;
+  const last = schedule[schedule.length - 1] ?? 0;
+  return first === last
+    ? `${schedule.length} mensualités de ${formatEuros(first)} ${tax}`
+    : `${schedule.length - 1} mensualités de ${formatEuros(first)} ${tax}, puis une dernière de ${formatEuros(last)} ${tax}`;
+};
+
+/**
+ * A consumer reads prices with their taxes: the recurring fees with their VAT (per rate, as on
+ * the invoice), split the same way.
+ */
+const consumerSchedule = (facts: DocumentFacts): Block => {
+  const recurring = facts.lines.filter((line) => line.recurrence !== 'one_off');
+  const vat = vatByRate(
+    recurring.map((line) => ({ rateBp: line.vatRateBp, amountCents: annualValue(line) })),
+  );
+  const annualTtc = facts.totals.annualRecurringHtCents + sumCents(vat.map((v) => v.vatCents));
+  return {
+    type: 'paragraph',
+    text: `Soit, toutes taxes comprises, ${formatEuros(annualTtc)} TTC par an, réglés en ${describeSchedule(splitInstalments(annualTtc, 12), 'TTC')}.`,
+  };
+};
+
 /** DOMAIN.md E: 12 instalments of round(annual / 12), the last one takes the remainder. */
 export const instalmentSchedule = (facts: DocumentFacts): Block[] => {
   const schedule = facts.totals.monthlyInstalmentsCents;
   if (facts.totals.annualRecurringHtCents === 0) return [];
-  const first = schedule[0] ?? 0;
-  const last = schedule[schedule.length - 1] ?? 0;
-  const summary =
-    first === last
-      ? `${schedule.length} mensualités de ${formatEuros(first)} HT`
-      : `${schedule.length - 1} mensualités de ${formatEuros(first)} HT, puis une dernière de ${formatEuros(last)} HT`;
   const start = facts.effectiveDate ?? facts.issuedOn;
   return [
     { type: 'heading', level: 3, text: 'Échéancier mensuel' },
     {
       type: 'paragraph',
-      text: `Les honoraires annuels récurrents de ${formatEuros(facts.totals.annualRecurringHtCents)} HT sont réglés en ${summary}.`,
+      text: `Les honoraires annuels récurrents de ${formatEuros(facts.totals.annualRecurringHtCents)} HT sont réglés en ${describeSchedule(schedule, 'HT')}.`,
     },
+    ...(facts.client.isIndividual ? [consumerSchedule(facts)] : []),
     {
       type: 'table',
       // Two months a row: the twelve instalments take six lines.
