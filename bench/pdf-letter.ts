@@ -1,7 +1,10 @@
 import type { DocumentFacts, LineFacts } from '../src/domain/documents/content/facts.ts';
 import { computeTotals } from '../src/domain/documents/fees.ts';
 
-/** A typical small-business letter: the annual accounts and the payroll, their task splits, terms of three articles. */
+/**
+ * An engagement letter of four pages: the annual accounts mission with its task split, every clause
+ * a business client's letter carries, terms of three articles in the annex.
+ */
 
 const NOT_AN_AUDIT =
   'Cette mission n’est ni un audit ni un examen limité des comptes : elle ne conduit pas à certifier les comptes et n’a pas pour objet de déceler les fraudes.';
@@ -31,7 +34,6 @@ const lines: LineFacts[] = [
     unitPriceCents: 210_000,
     professionalStandard: 'Norme professionnelle de présentation des comptes annuels',
   }),
-  service('Bulletin de paie et DSN', { unitLabel: 'bulletin', quantity: '7', unitPriceCents: 2_575 }),
 ];
 
 export const FOUR_PAGE_LETTER: DocumentFacts = {
