@@ -287,7 +287,7 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     ]);
     pdf.expectRows([
       ['Ajout', 'Situation', 'intermédiaire', '1 forfait ×', '400,00 € par trimestre', '1 600,00 €'],
-      ['Total', '3 300,00 €', '4 900,00 €', '+48,48 %'],
+      ['Total des honoraires annuels récurrents', '3 300,00 €', '4 900,00 €', '+48,48 %'],
     ]);
     await sign(collab, ids.amendment, 'client');
     await sign(associe, ids.amendment, 'firm');
@@ -339,7 +339,7 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
         '+3,00 %',
       ],
       ['Modification', 'Situation', '400,00 € par', '412,00 € par', '1 600,00 €', '1 648,00 €', '+3,00 %'],
-      ['Total', '4 900,00 €', '5 047,00 €', '+3,00 %'],
+      ['Total des honoraires annuels récurrents', '4 900,00 €', '5 047,00 €', '+3,00 %'],
     ]);
     await expectReadablePages(bytes, 'LMS-2026-0001');
   });

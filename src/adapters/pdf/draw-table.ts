@@ -17,39 +17,51 @@ const widthsOf = (columns: readonly Column[]): number[] => {
   return columns.map((column) => (column.width / total) * CONTENT_WIDTH);
 };
 
-const rowHeight = (doc: PDFKit.PDFDocument, cells: readonly string[], widths: number[]): number =>
+type Cell = { text: string; width: number; align: Column['align'] };
+
+/** A row with fewer cells than columns: its first cell spans the missing ones (a totals label). */
+const cellsOf = (cells: readonly string[], columns: readonly Column[], widths: number[]): Cell[] => {
+  const span = Math.max(1, columns.length - cells.length + 1);
+  return cells.map((text, i) => {
+    const first = i === 0 ? 0 : i + span - 1;
+    const last = i === 0 ? span - 1 : first;
+    const width = widths.slice(first, last + 1).reduce((sum, w) => sum + w, 0);
+    return { text, width, align: columns[first]?.align ?? 'left' };
+  });
+};
+
+const rowHeight = (doc: PDFKit.PDFDocument, cells: readonly Cell[]): number =>
   Math.max(
-    ...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * PADDING })),
+    ...cells.map((cell) => doc.heightOfString(cell.text || ' ', { width: cell.width - 2 * PADDING })),
   ) +
   2 * PADDING;
 
-const drawCells = (
-  pen: Pen,
-  cells: readonly string[],
-  input: { columns: readonly Column[]; widths: number[]; y: number },
-): void => {
+const drawCells = (pen: Pen, cells: readonly Cell[], y: number): void => {
   let x = PAGE.margins.left;
-  cells.forEach((cell, i) => {
-    const width = input.widths[i] ?? 0;
-    pen.doc.text(cell, x + PADDING, input.y + PADDING, {
-      width: width - 2 * PADDING,
-      align: input.columns[i]?.align ?? 'left',
+  for (const cell of cells) {
+    pen.doc.text(cell.text, x + PADDING, y + PADDING, {
+      width: cell.width - 2 * PADDING,
+      align: cell.align,
       lineBreak: true,
     });
-    x += width;
-  });
+    x += cell.width;
+  }
 };
 
 const drawHeader = (pen: Pen, columns: readonly Column[], widths: number[]): void => {
   const { doc } = pen;
   doc.font('bold').fontSize(TEXT.table - 0.5);
-  const headers = columns.map((column) => column.header);
-  const height = rowHeight(doc, headers, widths);
+  const headers = cellsOf(
+    columns.map((column) => column.header),
+    columns,
+    widths,
+  );
+  const height = rowHeight(doc, headers);
   ensureSpace(doc, height * 2.2);
   const y = doc.y;
   doc.rect(PAGE.margins.left, y, CONTENT_WIDTH, height).fill(pen.accent);
   doc.fillColor('#ffffff');
-  drawCells(pen, headers, { columns, widths, y });
+  drawCells(pen, headers, y);
   doc.y = y + height;
 };
 
@@ -63,7 +75,8 @@ export const drawTable = (
   drawHeader(pen, table.columns, widths);
   const draw = (row: TableRow, index: number, isFooter: boolean) => {
     doc.font(row.emphasis ? 'bold' : 'regular').fontSize(TEXT.table);
-    const height = rowHeight(doc, row.cells, widths);
+    const cells = cellsOf(row.cells, table.columns, widths);
+    const height = rowHeight(doc, cells);
     if (doc.y + height > bottomLimit(doc)) {
       doc.addPage();
       drawHeader(pen, table.columns, widths);
@@ -80,7 +93,7 @@ export const drawTable = (
         .stroke(pen.accent);
     }
     doc.fillColor(COLOURS.ink);
-    drawCells(pen, row.cells, { columns: table.columns, widths, y });
+    drawCells(pen, cells, y);
     doc.y = y + height;
   };
   for (const [index, row] of table.rows.entries()) draw(row, index, false);

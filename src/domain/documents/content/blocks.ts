@@ -8,6 +8,7 @@ export type Align = 'left' | 'right' | 'center';
 /** A table column: its header, its share of the page width and how its cells align. */
 export type Column = { readonly header: string; readonly width: number; readonly align: Align };
 
+/** A row with fewer cells than the table has columns: its first cell spans the missing ones. */
 export type TableRow = { readonly cells: readonly string[]; readonly emphasis?: boolean };
 
 export type Signatory = {

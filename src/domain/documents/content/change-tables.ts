@@ -47,10 +47,7 @@ export const changeTable = (summary: ChangeSummary, options: { withUnchanged: bo
   footer: [
     {
       cells: [
-        'Total',
-        '',
-        '',
-        '',
+        'Total des honoraires annuels récurrents',
         formatEuros(summary.annualBeforeCents),
         formatEuros(summary.annualAfterCents),
         formatPercent(summary.percent),

@@ -27,9 +27,10 @@ const lineRow = (line: LineFacts, options: TableOptions): TableRow => ({
   ],
 });
 
-const totalsRows = (facts: DocumentFacts, width: number): TableRow[] => {
+/** Totals rows: a label across the table (fewer cells than columns) and the amount in the last. */
+const totalsRows = (facts: DocumentFacts): TableRow[] => {
   const row = (label: string, amount: string, emphasis = false): TableRow => ({
-    cells: [label, ...Array.from({ length: width - 2 }, () => ''), amount],
+    cells: [label, amount],
     emphasis,
   });
   const { totals } = facts;
@@ -71,7 +72,7 @@ export const feeTable = (facts: DocumentFacts, input: { outsideScope?: boolean }
     type: 'table',
     columns,
     rows: facts.lines.map((line) => lineRow(line, options)),
-    footer: totalsRows(facts, columns.length),
+    footer: totalsRows(facts),
   };
 };
 
