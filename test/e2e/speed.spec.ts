@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { logIn } from './support.ts';
 
@@ -45,11 +46,18 @@ test('the main pages show within a second on the demo data', async ({ page }, te
     for (let run = 0; run < 3; run += 1) runs.push(await timeToShow(page, url, shown));
     timings[name] = runs.sort((a, b) => a - b)[1] as number;
   }
-  console.log('time to show (ms):', JSON.stringify(timings));
+  console.log('time to show (ms):', JSON.stringify(timings), `load ${loadavg()[0]?.toFixed(1)}`);
   await testInfo.attach('timings.json', {
     body: JSON.stringify(timings, null, 2),
     contentType: 'application/json',
   });
+  // A machine busy with other work (the load above its cores) measures itself, not the app: the
+  // timings are then reported, not judged.
+  const load = loadavg()[0] ?? 0;
+  if (load > availableParallelism()) {
+    testInfo.annotations.push({ type: 'skipped-judgement', description: `load average ${load.toFixed(1)}` });
+    return;
+  }
   for (const [name, ms] of Object.entries(timings))
     expect(ms, name).toBeLessThan(name === 'dashboard fees' ? 2 * LIMIT_MS : LIMIT_MS);
 });
