@@ -12,6 +12,8 @@ export type DraftLine = {
   id: string | null;
   serviceId: string | null;
   label: string;
+  /** Nature and scope of the service: a letter must describe each one. */
+  description: string;
   unitLabel: string | null;
   quantity: string;
   price: string;
@@ -30,6 +32,7 @@ export const fromDocumentLine = (line: DocumentLine): DraftLine => ({
   id: line.id,
   serviceId: line.serviceId,
   label: line.label,
+  description: line.description ?? '',
   unitLabel: line.unitLabel,
   quantity: line.quantity.replace('.', ','),
   price: centsToInput(line.unitPriceCents),
@@ -42,6 +45,7 @@ export const fromService = (service: Service): DraftLine => ({
   id: null,
   serviceId: service.id,
   label: service.label,
+  description: service.description ?? '',
   unitLabel: service.unitLabel,
   quantity: '1',
   price: centsToInput(service.priceCents),
@@ -54,6 +58,7 @@ export const emptyLine = (): DraftLine => ({
   id: null,
   serviceId: null,
   label: '',
+  description: '',
   unitLabel: null,
   quantity: '1',
   price: '',
@@ -83,6 +88,7 @@ export const toLineInput = (line: DraftLine): LineInput => ({
   id: line.id,
   serviceId: line.serviceId,
   label: line.label,
+  description: line.description.trim() || null,
   unitLabel: line.unitLabel,
   quantity: line.quantity.trim(),
   unitPriceCents: parseEuros(line.price) ?? (line.price as unknown as number),

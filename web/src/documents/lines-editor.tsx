@@ -1,4 +1,14 @@
-import { ActionIcon, Button, Group, NativeSelect, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  Select,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import type { Recurrence, Service } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { type DraftLine, emptyLine, fromService, toPricedLine } from './draft-lines.ts';
@@ -52,6 +62,18 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                       value={line.label}
                       onChange={(event) => update(index, { label: event.currentTarget.value })}
                       error={errors[`lines.${index}.label`]}
+                    />
+                    <Textarea
+                      aria-label={t('line.descriptionOf', { n })}
+                      placeholder={t('line.descriptionPlaceholder')}
+                      autosize
+                      minRows={1}
+                      maxRows={4}
+                      size="xs"
+                      mt={4}
+                      value={line.description}
+                      onChange={(event) => update(index, { description: event.currentTarget.value })}
+                      error={errors[`lines.${index}.description`]}
                     />
                   </Table.Td>
                   <Table.Td>

@@ -173,6 +173,8 @@ export const en: Record<MessageKey, string> = {
   'line.vat': 'VAT',
   'line.operation': 'Change',
   'line.labelOf': 'Label, line {n}',
+  'line.descriptionOf': 'Nature and scope, line {n}',
+  'line.descriptionPlaceholder': 'Nature and scope of the service',
   'line.quantityOf': 'Quantity, line {n}',
   'line.unitPriceOf': 'Unit price, line {n}',
   'line.recurrenceOf': 'Recurrence, line {n}',

@@ -171,6 +171,8 @@ export const fr = {
   'line.vat': 'TVA',
   'line.operation': 'Changement',
   'line.labelOf': 'Libellé, ligne {n}',
+  'line.descriptionOf': 'Nature et étendue, ligne {n}',
+  'line.descriptionPlaceholder': 'Nature et étendue de la mission',
   'line.quantityOf': 'Quantité, ligne {n}',
   'line.unitPriceOf': 'Prix unitaire, ligne {n}',
   'line.recurrenceOf': 'Récurrence, ligne {n}',

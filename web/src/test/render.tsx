@@ -4,6 +4,12 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nProvider } from '../i18n/i18n.tsx';
 
+// happy-dom has no FontFaceSet; Mantine's autosize textarea listens to it for font loads.
+if (typeof document !== 'undefined' && !('fonts' in document))
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {} },
+  });
+
 /** Renders a component as the app does (Mantine, French, a query client of its own). */
 export const renderInApp = (ui: ReactElement) =>
   render(
