@@ -10,65 +10,56 @@ import * as fontkit from 'fontkit';
  * own subset of the glyphs it uses.
  */
 const require = createRequire(import.meta.url);
-
-type Run = { glyphs: fontkit.Glyph[]; positions: fontkit.GlyphPosition[] };
-
-/**
- * Shaping a word (kerning, ligatures) is the costliest step of a render, and a firm's documents
- * repeat the same words: the shaped words are kept per font across documents. pdfkit scales the
- * positions of the run it receives in place, so each call gets its own copy of them, and the run's
- * width is computed from those copies as fontkit's own GlyphRun does.
- */
-const memoiseLayout = (font: fontkit.Font): fontkit.Font => {
-  const shaped = new Map<string, Run>();
-  const layout = font.layout.bind(font);
-  const memoised = (text: string, features?: unknown) => {
-    if (features !== undefined) return layout(text, features as Parameters<fontkit.Font['layout']>[1]);
-    let run = shaped.get(text);
-    if (!run) {
-      const fresh = layout(text);
-      run = { glyphs: fresh.glyphs, positions: fresh.positions.map((p) => ({ ...p })) };
-      // Bounded: past 50 000 words the cache starts afresh rather than growing without end.
-      if (shaped.size >= 50_000) shaped.clear();
-      shaped.set(text, run);
-    }
-    const positions = run.positions.map((p) => ({ ...p }));
-    return {
-      glyphs: run.glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((width, p) => width + p.xAdvance, 0);
-      },
-    };
-  };
-  return Object.assign(Object.create(font), { layout: memoised }) as fontkit.Font;
-};
-
 const load = (file: string) =>
-  memoiseLayout(
-    fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as fontkit.Font,
-  );
+  fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as fontkit.Font;
 
-export type FontSet = {
-  readonly regular: fontkit.Font;
-  readonly bold: fontkit.Font;
-  readonly italic: fontkit.Font;
-};
+export const FONT_NAMES = ['regular', 'bold'] as const;
+type FontName = (typeof FONT_NAMES)[number];
 
-let fonts: FontSet | undefined;
+let fonts: Record<FontName, fontkit.Font> | undefined;
 
-export const dejaVuFonts = (): FontSet => {
-  fonts ??= {
-    regular: load('DejaVuSans.ttf'),
-    bold: load('DejaVuSans-Bold.ttf'),
-    italic: load('DejaVuSans-Oblique.ttf'),
-  };
+const dejaVuFonts = (): Record<FontName, fontkit.Font> => {
+  fonts ??= { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
   return fonts;
 };
 
-/** Registers the fonts as « regular », « bold » and « italic » (pdfkit's types miss fontkit fonts). */
+/** Registers the fonts as « regular » and « bold » (pdfkit's types miss fontkit fonts). */
 export const registerFonts = (doc: PDFKit.PDFDocument): void => {
-  for (const [name, font] of Object.entries(dejaVuFonts())) {
-    doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
+  for (const name of FONT_NAMES) {
+    doc.registerFont(name, dejaVuFonts()[name] as unknown as PDFKit.Mixins.PDFFontSource);
+  }
+};
+
+type LayoutCache = Record<string, unknown>;
+type EmbeddedFont = { layoutCache?: LayoutCache };
+
+const MAX_CACHED_WORDS = 50_000;
+const sharedCaches = new Map<FontName, LayoutCache>();
+let documentsSinceCheck = 0;
+
+/** Bounded: every hundred documents, a cache past 50 000 words starts afresh. */
+const cacheFor = (name: FontName): LayoutCache => {
+  let cache = sharedCaches.get(name);
+  if (!cache || (documentsSinceCheck === 0 && Object.keys(cache).length > MAX_CACHED_WORDS)) {
+    cache = Object.create(null) as LayoutCache;
+    sharedCaches.set(name, cache);
+  }
+  return cache;
+};
+
+/**
+ * Shaping a word (kerning, ligatures, scaling to the font's units) is the costliest step of a
+ * render, and a firm's documents repeat the same words. pdfkit keeps the shaped words of a font in
+ * a cache of the document; every document of this process now shares one per font. pdfkit never
+ * changes a shaped word once cached (it copies a position before adding word spacing), and the
+ * fonts are the same objects, so sharing is safe. The cache is a field pdfkit does not publish:
+ * its absence only costs speed.
+ */
+export const shareShapedWords = (doc: PDFKit.PDFDocument): void => {
+  documentsSinceCheck = (documentsSinceCheck + 1) % 100;
+  for (const name of FONT_NAMES) {
+    doc.font(name);
+    const font = (doc as unknown as { _font?: EmbeddedFont })._font;
+    if (font?.layoutCache) font.layoutCache = cacheFor(name);
   }
 };

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { PdfRenderer, RenderOptions } from '../../application/ports.ts';
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
 import { drawBlock } from './draw-blocks.ts';
-import { registerFonts } from './fonts.ts';
+import { registerFonts, shareShapedWords } from './fonts.ts';
 import { drawFirstPageHeader, drawPageDecorations } from './page-decorations.ts';
 import { DEFAULT_ACCENT, PAGE } from './page-style.ts';
 import { isDecodablePng } from './png-check.ts';
@@ -39,6 +39,7 @@ const newDocument = (content: DocumentContent, at: Date): PDFKit.PDFDocument => 
     },
   });
   registerFonts(doc);
+  shareShapedWords(doc);
   return doc;
 };
 
