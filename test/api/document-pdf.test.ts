@@ -278,7 +278,9 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     ids.amendment = created.body.id;
     await send(collab, ids.amendment);
-    const pdf = await readableText((await pdfOf(collab, ids.amendment)).bytes);
+    const { bytes } = await pdfOf(collab, ids.amendment);
+    await expectReadablePages(bytes, 'LM-2026-0001-A01');
+    const pdf = await readableText(bytes);
     pdf.expectToFind([
       'Avenant à la lettre de mission',
       'N° LM-2026-0001-A01 du 05/01/2026',
@@ -392,7 +394,9 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     });
     expect(letter.status, JSON.stringify(letter.body)).toBe(201);
     await send(collab, letter.body.id);
-    const pdf = await readableText((await pdfOf(collab, letter.body.id)).bytes);
+    const { bytes } = await pdfOf(collab, letter.body.id);
+    await expectReadablePages(bytes, 'LM-2026-0002');
+    const pdf = await readableText(bytes);
     pdf.expectToFind(['Médiation de la consommation']);
     pdf.expectToFind([A_COMPLETE_FIRM_IDENTITY.consumerMediator]);
     pdf.expectToFind(['la responsabilité du cabinet n’est soumise à aucun plafond conventionnel']);
