@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
 import { registerFonts, shareShapedWords } from '../src/adapters/pdf/fonts.ts';
 import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
-import type { DocumentContent } from '../src/domain/documents/content/blocks.ts';
-import { documentContent } from '../src/domain/documents/content/document-content.ts';
+import { documentContent, textOfContent } from '../src/domain/documents/content/document-content.ts';
 import { FOUR_PAGE_LETTER } from './pdf-letter.ts';
 
 const { values } = parseArgs({
@@ -21,21 +20,6 @@ const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const renderer = createPdfRenderer();
 const at = new Date('2026-11-29T09:00:00Z');
-
-/** Every string of the content, in reading order: what the bare script writes. */
-const textOf = (content: DocumentContent): string[] => {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value))
-        if (!['type', 'tone', 'align'].includes(key)) walk(inner);
-    }
-  };
-  walk(content);
-  return strings;
-};
 
 const lettrine = async (): Promise<Uint8Array> =>
   (await renderer.render(documentContent(FOUR_PAGE_LETTER), { at })).bytes;
@@ -97,8 +81,8 @@ const median = (values: number[]): number => {
 
 const main = async () => {
   const content = documentContent(FOUR_PAGE_LETTER);
-  const bareRender = bare(textOf(content), { sharedWords: false });
-  const strictRender = bare(textOf(content), { sharedWords: true });
+  const bareRender = bare(textOfContent(content), { sharedWords: false });
+  const strictRender = bare(textOfContent(content), { sharedWords: true });
   const sample = await lettrine();
   const bareSample = await bareRender();
   console.log(

@@ -1,7 +1,8 @@
 import type { SeedRecords } from '../adapters/db/bulk-seed.ts';
-import { DEFAULT_TITLES, newDraft } from '../application/documents/new-document.ts';
+import { newDraft } from '../application/documents/new-document.ts';
 import type { IdGenerator } from '../application/ports.ts';
 import type { Contact, Document, DocumentLine, Engagement, NewEvent, User } from '../application/records.ts';
+import { DOCUMENT_TITLES } from '../domain/documents/kinds.ts';
 import type { IsoDate } from '../domain/shared/dates.ts';
 import { type Catalogue, serviceOf } from './seed-catalogue.ts';
 import { letterTerms } from './seed-demo-kit.ts';
@@ -105,7 +106,7 @@ export const addSignedDocument = (
     lines,
     terms: {
       ...letterTerms(),
-      title: DEFAULT_TITLES[input.kind],
+      title: DOCUMENT_TITLES[input.kind],
       validUntil: null,
       effectiveDate: input.created,
       durationMonths: 12,

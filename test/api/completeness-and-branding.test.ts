@@ -61,7 +61,7 @@ describe(`the completeness check and the firm's branding (${databaseKind})`, () 
       'Conseil régional de l’Ordre du cabinet non renseigné',
       'Assureur de responsabilité civile professionnelle du cabinet non renseigné',
       'Garantie de l’assurance professionnelle du cabinet non renseignée',
-      'Mission « Tenue de la comptabilité » : ce que la mission n’est pas n’est pas précisé',
+      'Mission « Tenue de la comptabilité » : limites de la mission (ce qu’elle ne comprend pas) non précisées',
       'Mission « Tenue de la comptabilité » : répartition des tâches entre le cabinet et le client non renseignée',
     ]);
     const refused = await collab.post(`/documents/${letter.id}/send`);

@@ -1,5 +1,6 @@
 import type { DocumentFacts, LineFacts } from '../../src/domain/documents/content/facts.ts';
 import { computeTotals } from '../../src/domain/documents/fees.ts';
+import { DOCUMENT_TITLES } from '../../src/domain/documents/kinds.ts';
 
 /** A line as a letter prints it: described, with its limits and its task split. */
 export const aLineFacts = (overrides: Partial<LineFacts> = {}): LineFacts => ({
@@ -22,6 +23,7 @@ export const aDocumentFacts = (overrides: Partial<DocumentFacts> = {}): Document
   const lines = overrides.lines ?? [aLineFacts()];
   return {
     kind: 'engagement_letter',
+    title: DOCUMENT_TITLES[overrides.kind ?? 'engagement_letter'],
     number: 'LM-2026-0001',
     issuedOn: '2026-11-29',
     firm: {

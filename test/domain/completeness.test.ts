@@ -99,7 +99,7 @@ describe('the completeness check (DOMAIN.md "What a letter must contain")', () =
       { code: 'lines.0.description', message: 'Mission « Tenue » : nature et étendue non décrites' },
       {
         code: 'lines.0.exclusions',
-        message: 'Mission « Tenue » : ce que la mission n’est pas n’est pas précisé',
+        message: 'Mission « Tenue » : limites de la mission (ce qu’elle ne comprend pas) non précisées',
       },
       {
         code: 'lines.0.taskSplit',

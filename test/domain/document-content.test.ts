@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseChanges } from '../../src/domain/documents/change-summary.ts';
 import type { Block, DocumentContent } from '../../src/domain/documents/content/blocks.ts';
-import { documentContent } from '../../src/domain/documents/content/document-content.ts';
+import { documentContent, textOfContent } from '../../src/domain/documents/content/document-content.ts';
 import {
   formatDate,
   formatFiscalYearEnd,
@@ -13,19 +13,10 @@ import {
 import { aDocumentFacts, aLineFacts } from '../builders/document-facts.ts';
 
 /** Every string a reader would see, in order, spaces made plain. */
-const wordsOf = (content: DocumentContent): string => {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value))
-        if (!['type', 'tone', 'align'].includes(key)) walk(inner);
-    }
-  };
-  walk(content);
-  return strings.join('\n').replace(/[\u00a0\u202f]/g, ' ');
-};
+const wordsOf = (content: DocumentContent): string =>
+  textOfContent(content)
+    .join('\n')
+    .replace(/[\u00a0\u202f]/g, ' ');
 
 const headings = (content: DocumentContent) =>
   content.blocks
@@ -100,6 +91,13 @@ describe('what each document says (the content of its PDF)', () => {
     );
     expect(words).toContain('Clause de révision\nRévision annuelle selon Syntec.');
     expect(words).toContain('Observations\nReprise au 1er janvier.');
+  });
+
+  it('a title the firm gave the document is printed under the heading that says its nature', () => {
+    const content = documentContent(aDocumentFacts({ title: 'Lettre de mission — paie 2027' }));
+    expect(content.title).toBe('Lettre de mission');
+    expect(content.subtitle).toBe('Lettre de mission — paie 2027 · N° LM-2026-0001 du 29/11/2026');
+    expect(documentContent(aDocumentFacts()).subtitle).toBe('N° LM-2026-0001 du 29/11/2026');
   });
 
   it('a draft has no number and says so; a letter renewed by a new letter says it', () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_PAYMENT_TERMS, defaultValidUntil } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
+import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
@@ -11,7 +12,7 @@ import type { Document, DocumentLine, DocumentTerms, Engagement } from '../recor
 import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
 import { assertLettersInForce } from './letters-in-force.ts';
 import { buildLines, type LineInput } from './line-input.ts';
-import { DEFAULT_TITLES, newDraft } from './new-document.ts';
+import { newDraft } from './new-document.ts';
 import { prefillReplacement, type ReplacementOptions } from './prefill-replacement.ts';
 import { scopeOfDocuments } from './scope-of-engagement.ts';
 
@@ -113,7 +114,7 @@ export const createDocument = async (
         kind: input.kind,
         createdBy: actor.userId,
         terms: {
-          title: input.title ?? DEFAULT_TITLES[input.kind],
+          title: input.title ?? DOCUMENT_TITLES[input.kind],
           validUntil: input.validUntil ?? defaultValidUntil(input.kind, today),
           effectiveDate: input.effectiveDate ?? (input.kind === 'proposal' ? null : today),
           durationMonths: input.durationMonths ?? 12,

@@ -13,7 +13,7 @@ import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope } from '../ports.ts';
 import type { Document, DocumentLine, Engagement, Service, User } from '../records.ts';
-import { scopeInputs, scopeOfDocuments, toAmendment } from './scope-of-engagement.ts';
+import { amendedLetterScopes, scopeInputs, scopeOfDocuments } from './scope-of-engagement.ts';
 
 /**
  * Gathers what a document says (the domain's DocumentFacts) from the firm, the client, the
@@ -56,11 +56,9 @@ const amendmentFacts = (
   date: IsoDate,
 ): DocumentFacts['amendment'] => {
   const letterDoc = others.find((other) => other.id === doc.amendsLetterId);
-  const inputs = scopeInputs(others);
-  const letter = inputs.letters.find((l) => l.id === doc.amendsLetterId);
-  if (!letterDoc || !letter) return null;
-  const before = letterScopeOn(letter, inputs.amendments, date);
-  const after = letterScopeOn(letter, [...inputs.amendments, toAmendment(doc)], date);
+  const scopes = amendedLetterScopes(doc, others, date);
+  if (!letterDoc || !scopes) return null;
+  const { before, after } = scopes;
   return {
     letterNumber: letterDoc.number,
     letterSignedOn: signedOn(letterDoc),
@@ -129,6 +127,7 @@ export const gatherDocumentFacts = async (
   const serviceById = new Map(services.map((service) => [service.id, service]));
   return {
     kind: doc.kind,
+    title: doc.title,
     number: input.number,
     issuedOn: input.issuedOn,
     firm,

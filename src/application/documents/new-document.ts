@@ -47,11 +47,3 @@ export const newDraft = (input: {
   createdAt: input.at,
   lines: input.lines,
 });
-
-export const DEFAULT_TITLES: Record<DocumentKind, string> = {
-  proposal: 'Offre de service',
-  engagement_letter: 'Lettre de mission',
-  amendment: 'Avenant à la lettre de mission',
-  replacement_letter: 'Lettre de mission substitutive',
-  work_order: 'Bon d’intervention',
-};

@@ -1,6 +1,6 @@
 import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { availableActions } from '../../domain/documents/lifecycle.ts';
-import { isOutsideScope, letterScopeOn } from '../../domain/documents/scope.ts';
+import { isOutsideScope } from '../../domain/documents/scope.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
@@ -8,7 +8,7 @@ import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { Deps, DocumentFilter, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
-import { scopeInputs, scopeOfDocuments, toAmendment } from './scope-of-engagement.ts';
+import { amendedLetterScopes, scopeOfDocuments } from './scope-of-engagement.ts';
 
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
 const termOf = async (scope: FirmScope, document: Document) => {
@@ -32,14 +32,11 @@ const amendmentImpact = async (scope: FirmScope, document: Document, today: stri
   const others = (await scope.documents.listByEngagement(document.engagementId)).filter(
     (d) => d.id !== document.id,
   );
-  const inputs = scopeInputs(others);
-  const letter = inputs.letters.find((l) => l.id === document.amendsLetterId);
-  if (!letter) return null;
-  const date = document.effectiveDate ?? today;
+  const scopes = amendedLetterScopes(document, others, document.effectiveDate ?? today);
+  if (!scopes) return null;
   return {
-    letterAnnualBeforeCents: letterScopeOn(letter, inputs.amendments, date).annualRecurringCents,
-    letterAnnualAfterCents: letterScopeOn(letter, [...inputs.amendments, toAmendment(document)], date)
-      .annualRecurringCents,
+    letterAnnualBeforeCents: scopes.before.annualRecurringCents,
+    letterAnnualAfterCents: scopes.after.annualRecurringCents,
   };
 };
 

@@ -1,4 +1,5 @@
 import { type Automation, automationsAfterSignature } from '../../domain/documents/automations.ts';
+import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import { applyDocumentAction, isInForce } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
@@ -7,7 +8,7 @@ import { convertEngagementInScope } from '../engagements/convert-engagement.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
-import { DEFAULT_TITLES, newDraft } from './new-document.ts';
+import { newDraft } from './new-document.ts';
 
 type Context = { deps: Deps; scope: FirmScope; actor: Actor | null; at: Date };
 
@@ -26,7 +27,7 @@ const createLetterFromProposal = async ({ deps, scope, actor, at }: Context, pro
       sourceProposalId: proposal.id,
       terms: {
         ...proposal,
-        title: DEFAULT_TITLES.engagement_letter,
+        title: DOCUMENT_TITLES.engagement_letter,
         validUntil: null,
         effectiveDate: today,
         termsVersionId: (await scope.terms.currentOn(today))?.id ?? proposal.termsVersionId,

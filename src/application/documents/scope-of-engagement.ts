@@ -2,6 +2,7 @@ import { hasEffect } from '../../domain/documents/lifecycle.ts';
 import {
   type AmendmentChange,
   type LetterInForce,
+  letterScopeOn,
   type SignedAmendment,
   scopeInForce,
 } from '../../domain/documents/scope.ts';
@@ -74,3 +75,17 @@ export const toAmendment = (doc: Document): SignedAmendment => ({
 
 export const scopeOfDocuments = (documents: readonly Document[], date: IsoDate) =>
   scopeInForce(scopeInputs(documents), date);
+
+/**
+ * R-C2: the amended letter's scope on a date, without then with this amendment (signed or not
+ * yet); undefined when the letter has no effect.
+ */
+export const amendedLetterScopes = (amendment: Document, others: readonly Document[], date: IsoDate) => {
+  const inputs = scopeInputs(others);
+  const letter = inputs.letters.find((l) => l.id === amendment.amendsLetterId);
+  if (!letter) return undefined;
+  return {
+    before: letterScopeOn(letter, inputs.amendments, date),
+    after: letterScopeOn(letter, [...inputs.amendments, toAmendment(amendment)], date),
+  };
+};

@@ -86,7 +86,7 @@ const lineChecks = (facts: DocumentFacts, line: LineFacts, index: number): Check
     [
       `lines.${index}.exclusions`,
       details && blank(line.exclusions),
-      `${name} : ce que la mission n’est pas n’est pas précisé`,
+      `${name} : limites de la mission (ce qu’elle ne comprend pas) non précisées`,
     ],
     [
       `lines.${index}.taskSplit`,

@@ -26,3 +26,12 @@ export const DOCUMENT_KIND_LABELS_FR: Record<DocumentKind, string> = {
   replacement_letter: 'lettre de mission substitutive',
   work_order: 'bon d’intervention',
 };
+
+/** The title of a new document and the heading of its PDF. */
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  proposal: 'Offre de service',
+  engagement_letter: 'Lettre de mission',
+  amendment: 'Avenant à la lettre de mission',
+  replacement_letter: 'Lettre de mission substitutive',
+  work_order: 'Bon d’intervention',
+};

@@ -1,18 +1,10 @@
 import { frenchTypography } from '../../shared/typography.ts';
-import type { DocumentKind } from '../kinds.ts';
+import { DOCUMENT_TITLES, type DocumentKind } from '../kinds.ts';
 import type { Block, DocumentContent } from './blocks.ts';
 import type { DocumentFacts } from './facts.ts';
 import { letterBlocks } from './letter-content.ts';
 import { amendmentBlocks, proposalBlocks, workOrderBlocks } from './other-contents.ts';
 import { firmIdentityLines, formatDate } from './wording.ts';
-
-export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
-  proposal: 'Offre de service',
-  engagement_letter: 'Lettre de mission',
-  amendment: 'Avenant à la lettre de mission',
-  replacement_letter: 'Lettre de mission substitutive',
-  work_order: 'Bon d’intervention',
-};
 
 const BLOCKS: Record<DocumentKind, (facts: DocumentFacts) => Block[]> = {
   proposal: proposalBlocks,
@@ -36,11 +28,13 @@ const typeset = <T>(value: T): T => {
 export const documentContent = (facts: DocumentFacts): DocumentContent => {
   const title = DOCUMENT_TITLES[facts.kind];
   const reference = facts.number ?? 'Projet';
+  // The heading says the document's legal nature; a title the firm chose is printed under it.
+  const named = facts.title.trim() !== '' && facts.title !== title ? `${facts.title} · ` : '';
   return typeset({
     title,
     subtitle: facts.number
-      ? `N° ${facts.number} du ${formatDate(facts.issuedOn)}`
-      : `Projet du ${formatDate(facts.issuedOn)}, non numéroté : ce document n’a pas encore été envoyé`,
+      ? `${named}N° ${facts.number} du ${formatDate(facts.issuedOn)}`
+      : `${named}Projet du ${formatDate(facts.issuedOn)}, non numéroté : ce document n’a pas encore été envoyé`,
     firmHeader: firmIdentityLines(facts.firm),
     footer: `${title} ${reference} · ${facts.client.name} · ${facts.firm.name}`,
     metadata: {
@@ -51,3 +45,19 @@ export const documentContent = (facts: DocumentFacts): DocumentContent => {
     blocks: BLOCKS[facts.kind](facts),
   });
 };
+
+/** Every string a reader sees, in reading order: the words of a document, without its layout. */
+export const textOfContent = (content: DocumentContent): string[] => {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) for (const inner of value) walk(inner);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) if (!LAYOUT_KEYS.has(key)) walk(inner);
+    }
+  };
+  walk(content);
+  return strings;
+};
+
+const LAYOUT_KEYS = new Set(['type', 'tone', 'align']);

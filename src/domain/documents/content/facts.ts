@@ -78,6 +78,8 @@ export type TermsFacts = {
 
 export type DocumentFacts = {
   readonly kind: DocumentKind;
+  /** The document's own title, « Lettre de mission » unless the firm named it otherwise. */
+  readonly title: string;
   /** Null for a draft: it has no number before it is sent (R-B5). */
   readonly number: string | null;
   /** The day the document is issued: the sending day, or today for a draft's preview. */
