@@ -1,6 +1,7 @@
 import type { Block, Signatory } from '../../domain/documents/content/blocks.ts';
 import { drawTable, ensureSpace, type Pen } from './draw-table.ts';
-import { COLOURS, CONTENT_WIDTH, PAGE, TEXT } from './page-style.ts';
+import { COLOURS, CONTENT_WIDTH, DRAWING, PAGE, TEXT } from './page-style.ts';
+import { isDecodablePng } from './png-check.ts';
 
 const LEFT = PAGE.margins.left;
 
@@ -54,24 +55,53 @@ const drawFields = ({ doc }: Pen, rows: readonly (readonly [string, string])[]):
   doc.y += 3;
 };
 
-const drawColumns = (
-  { doc, accent }: Pen,
-  columns: readonly { title: string; lines: readonly string[] }[],
-  minHeight = 0,
-): void => {
-  const gap = 14;
-  const width = (CONTENT_WIDTH - gap * (columns.length - 1)) / columns.length;
+type Column = { title: string; lines: readonly string[]; drawing?: Uint8Array | null };
+
+const COLUMN_GAP = 14;
+
+const columnWidth = (columns: readonly Column[]): number =>
+  (CONTENT_WIDTH - COLUMN_GAP * (columns.length - 1)) / columns.length;
+
+/** The height of the tallest box, its drawn signature included. */
+const columnsHeight = (doc: PDFKit.PDFDocument, columns: readonly Column[], minHeight: number): number => {
+  const width = columnWidth(columns);
   doc.fontSize(TEXT.small);
   const heights = columns.map(
     (column) =>
       doc.font('bold').heightOfString(column.title, { width }) +
-      column.lines.reduce((sum, line) => sum + doc.font('regular').heightOfString(line, { width }) + 1, 0),
+      column.lines.reduce((sum, line) => sum + doc.font('regular').heightOfString(line, { width }) + 1, 0) +
+      (column.drawing ? DRAWING.height + 4 : 0),
   );
-  const height = Math.max(minHeight, ...heights) + 12;
+  return Math.max(minHeight, ...heights) + 12;
+};
+
+/**
+ * pdfkit reads a PNG's pixels only when the file is written, in a callback no one can catch (see
+ * png-check.ts): a damaged drawing is refused here, before it reaches pdfkit, and anything else
+ * pdfkit cannot open is caught; either way the box says so and the render goes on.
+ */
+const drawSignatureImage = (doc: PDFKit.PDFDocument, bytes: Uint8Array, x: number, width: number): void => {
+  const y = doc.y + 4;
+  try {
+    if (bytes[0] === 0x89 && !isDecodablePng(bytes)) throw new Error('damaged PNG');
+    doc.image(Buffer.from(bytes), x, y, { fit: [Math.min(DRAWING.width, width), DRAWING.height] });
+  } catch {
+    doc
+      .font('regular')
+      .fontSize(TEXT.small)
+      .fillColor(COLOURS.muted)
+      .text('(signature dessinée illisible)', x, y, { width });
+  }
+  doc.y = y + DRAWING.height;
+};
+
+const drawColumns = ({ doc, accent }: Pen, columns: readonly Column[], minHeight = 0): void => {
+  const width = columnWidth(columns);
+  const height = columnsHeight(doc, columns, minHeight);
   ensureSpace(doc, height);
   const top = doc.y;
   columns.forEach((column, i) => {
-    const x = LEFT + i * (width + gap);
+    const x = LEFT + i * (width + COLUMN_GAP);
     doc
       .rect(x - 4, top - 2, width + 8, height)
       .lineWidth(0.5)
@@ -83,28 +113,41 @@ const drawColumns = (
       .text(column.title, x, top + 3, { width });
     doc.font('regular').fillColor(COLOURS.ink);
     for (const line of column.lines) doc.text(line, x, doc.y + 1, { width });
+    if (column.drawing) drawSignatureImage(doc, column.drawing, x, width);
   });
   doc.x = LEFT;
   doc.y = top + height + 6;
 };
 
-const signatoryColumn = (signatory: Signatory) => ({
+/** An empty box to sign on paper, or, on the signed copy, what the signature was. */
+const signatoryColumn = (signatory: Signatory): Column => ({
   title: signatory.heading,
   lines: [
     ...signatory.lines,
     ...(signatory.mention ? [`Mention manuscrite : « ${signatory.mention} »`] : []),
-    'Date :',
-    'Signature :',
+    ...(signatory.signed ? signatory.signed.lines : ['Date :', 'Signature :']),
   ],
+  drawing: signatory.signed?.drawing ?? null,
 });
 
+/** What a level-2 heading takes: the space above it, its line and its rule. */
+const HEADING_SPACE = TEXT.h2 * 2.5;
+
 const drawSignatures = (pen: Pen, block: Extract<Block, { type: 'signatures' }>): void => {
+  const { doc } = pen;
+  const columns = block.signatories.map(signatoryColumn);
   // The title, the place, the mentions and the boxes stay together on one page.
-  ensureSpace(pen.doc, 190);
+  doc.font('regular').fontSize(TEXT.body);
+  const texts = [block.intro, block.place].filter((text): text is string => text !== null);
+  const textHeight = texts.reduce(
+    (sum, text) => sum + doc.heightOfString(text, { width: CONTENT_WIDTH, lineGap: 1.5 }) + 5,
+    0,
+  );
+  ensureSpace(doc, Math.max(190, HEADING_SPACE + textHeight + columnsHeight(doc, columns, 120) + 6));
   drawHeading(pen, 2, block.title);
   if (block.intro) drawParagraph(pen, block.intro, 'normal');
   drawParagraph(pen, block.place, 'normal');
-  drawColumns(pen, block.signatories.map(signatoryColumn), 120);
+  drawColumns(pen, columns, 120);
 };
 
 type Drawers = { [K in Block['type']]: (pen: Pen, block: Extract<Block, { type: K }>) => void };

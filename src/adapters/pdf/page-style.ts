@@ -19,6 +19,9 @@ export const TEXT = {
   title: 20,
 } as const;
 
+/** The box a drawn signature fits in, its proportions kept. */
+export const DRAWING = { width: 160, height: 50 } as const;
+
 export const COLOURS = {
   ink: '#1f2328',
   muted: '#5b6470',

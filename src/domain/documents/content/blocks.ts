@@ -16,7 +16,14 @@ export type Signatory = {
   readonly lines: readonly string[];
   /** The mention the signatory writes above the signature, e.g. « Bon pour accord ». */
   readonly mention: string | null;
+  /**
+   * The signed copy: what the box says instead of the empty « Date » and « Signature » lines, and
+   * the signature the signer drew (a PNG), when they drew one.
+   */
+  readonly signed?: SignedBox | null;
 };
+
+export type SignedBox = { readonly lines: readonly string[]; readonly drawing: Uint8Array | null };
 
 export type Block =
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }

@@ -1,5 +1,6 @@
-import { REQUIRED_SIGNATURES } from '../signatures.ts';
+import { REQUIRED_SIGNATURES, type SignatureSide } from '../signatures.ts';
 import type { Block, Signatory } from './blocks.ts';
+import { signedBox } from './evidence.ts';
 import type { DocumentFacts, PersonFacts } from './facts.ts';
 import { clientIdentityLines, firmIdentityLines, formatDate } from './wording.ts';
 
@@ -116,6 +117,26 @@ export const notesBlock = (facts: DocumentFacts): Block[] =>
       ]
     : [];
 
+/**
+ * Where the document was made: two paper copies, unless everyone signed electronically (one
+ * original, sealed), or the signatures mixed both ways.
+ */
+const placeLine = (facts: DocumentFacts): string => {
+  const city = `Fait à ${facts.firm.city ?? '—'}`;
+  const methods = (facts.signed?.signers ?? []).map((signer) => signer.method);
+  if (methods.length === 0 || !methods.includes('electronic')) return `${city}, en deux exemplaires`;
+  return methods.every((method) => method === 'electronic') ? `${city}, signé électroniquement` : city;
+};
+
+/** A box of the signed copy says who signed and how; a side nobody signed keeps its empty box. */
+const filled = (facts: DocumentFacts, side: SignatureSide, signatory: Signatory): Signatory => {
+  const signer = facts.signed?.signers.find((candidate) => candidate.side === side);
+  if (!signer) return signatory;
+  const box = signedBox(signer, signatory.mention);
+  // Accepted electronically, the mention is part of the box's lines, not a handwritten one.
+  return { ...signatory, mention: signer.method === 'electronic' ? null : signatory.mention, signed: box };
+};
+
 /** One signature block per required signatory (R-B3), dated at signing. */
 export const signatureBlock = (
   facts: DocumentFacts,
@@ -124,29 +145,33 @@ export const signatureBlock = (
   options: { intro?: string } = {},
 ): Block => {
   const signatories: Signatory[] = REQUIRED_SIGNATURES[facts.kind].map((side) =>
-    side === 'client'
-      ? {
-          heading: 'Pour le client',
-          lines: [
-            facts.clientSignatory?.name ?? '—',
-            ...(facts.clientSignatory?.capacity ? [facts.clientSignatory.capacity] : []),
-          ],
-          mention: clientMention,
-        }
-      : {
-          heading: 'Pour le cabinet',
-          lines: [
-            facts.firmSignatory?.name ?? '—',
-            facts.firmSignatory?.capacity ?? 'Expert-comptable associé',
-          ],
-          mention: null,
-        },
+    filled(
+      facts,
+      side,
+      side === 'client'
+        ? {
+            heading: 'Pour le client',
+            lines: [
+              facts.clientSignatory?.name ?? '—',
+              ...(facts.clientSignatory?.capacity ? [facts.clientSignatory.capacity] : []),
+            ],
+            mention: clientMention,
+          }
+        : {
+            heading: 'Pour le cabinet',
+            lines: [
+              facts.firmSignatory?.name ?? '—',
+              facts.firmSignatory?.capacity ?? 'Expert-comptable associé',
+            ],
+            mention: null,
+          },
+    ),
   );
   return {
     type: 'signatures',
     title,
     intro: options.intro ?? null,
-    place: `Fait à ${facts.firm.city ?? '—'}, en deux exemplaires`,
+    place: placeLine(facts),
     signatories,
   };
 };

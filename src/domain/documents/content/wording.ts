@@ -68,6 +68,30 @@ export const formatPercent = (percent: Decimal | null): string => {
 /** "2026-12-31" → "31/12/2026"; null → "—". */
 export const formatDate = (date: string | null): string => (date ? formatDateFr(date) : '—');
 
+// Signatures are evidence: their instants are printed in the time a French reader lives in.
+const parisInstant = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * "2026-11-29T09:42:13Z" → "29/11/2026 à 10:42:13 (heure de Paris)"; with `minutes`, "… à 10:42 …".
+ * Built from the parts, so the words do not depend on how the ICU data joins a date and a time.
+ */
+export const formatInstant = (instant: string, precision: 'seconds' | 'minutes' = 'seconds'): string => {
+  const parts = Object.fromEntries(
+    parisInstant.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
+  const time = `${parts.hour}:${parts.minute}${precision === 'seconds' ? `:${parts.second}` : ''}`;
+  return `${parts.day}/${parts.month}/${parts.year} à ${time} (heure de Paris)`;
+};
+
 /** "12-31" → "31 décembre". */
 export const formatFiscalYearEnd = (closing: string): string => {
   const [month = 1, day = 1] = closing.split('-').map(Number);

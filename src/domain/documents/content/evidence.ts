@@ -1,0 +1,107 @@
+import { DOCUMENT_TITLES } from '../kinds.ts';
+import type { Block, SignedBox } from './blocks.ts';
+import type { DocumentFacts, SignedFacts, SignerEvidence } from './facts.ts';
+import { formatDate, formatInstant } from './wording.ts';
+
+/**
+ * The signed copy: what each signature box says once signed, and the evidence page appended to the
+ * document (who signed, how, when, from where), so the sealed PDF carries its own proof.
+ */
+
+const METHOD_LABELS: Record<SignerEvidence['method'], string> = {
+  electronic: 'Électronique, par lien personnel et code à usage unique',
+  paper: 'Sur papier',
+  in_person: 'En présence',
+};
+
+const SIDE_LABELS: Record<SignerEvidence['side'], string> = { client: 'Client', firm: 'Cabinet' };
+
+const USER_AGENT_MAX = 160;
+
+/** "marie.martin@exemple.fr" → "m…@exemple.fr": enough to recognise the address, not to harvest it. */
+export const maskEmail = (email: string): string => {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? `${email.charAt(0)}…` : `${email.charAt(0)}…${email.slice(at)}`;
+};
+
+const truncated = (text: string | null): string | null =>
+  text && text.length > USER_AGENT_MAX ? `${text.slice(0, USER_AGENT_MAX - 1)}…` : text;
+
+const instant = (value: string | null): string | null => (value ? formatInstant(value) : null);
+
+const recorded = (signer: SignerEvidence): string =>
+  signer.recordedBy ? `, enregistré par ${signer.recordedBy}` : '';
+
+/** What a signed box says: how and when, and for a signature through the link, the proof in short. */
+export const signedBox = (signer: SignerEvidence, mention: string | null): SignedBox => {
+  if (signer.method !== 'electronic') {
+    const how = signer.method === 'paper' ? 'Signé sur papier' : 'Signé en présence du cabinet';
+    return {
+      lines: [`${how} le ${formatDate(signer.signedOn)}${recorded(signer)}`],
+      drawing: signer.drawing,
+    };
+  }
+  return {
+    lines: [
+      ...(mention ? [`Mention : « ${mention} » (acceptée électroniquement)`] : []),
+      `Signé électroniquement le ${formatInstant(signer.signedAt, 'minutes')}`,
+      `par ${signer.name}${signer.capacity ? `, ${signer.capacity}` : ''}`,
+      ...(signer.typedName ? [`Nom saisi : ${signer.typedName}`] : []),
+      ...(signer.email ? [`Code de vérification envoyé à ${maskEmail(signer.email)}`] : []),
+    ],
+    drawing: signer.drawing,
+  };
+};
+
+/** Rows whose value is unknown are left out: the page states only what was recorded. */
+const presentRows = (rows: readonly (readonly [string, string | null])[]): (readonly [string, string])[] =>
+  rows.filter((row): row is readonly [string, string] => row[1] !== null);
+
+const signerBlocks = (signer: SignerEvidence): Block[] => [
+  { type: 'heading', level: 2, text: `${SIDE_LABELS[signer.side]} : ${signer.name}` },
+  {
+    type: 'fields',
+    rows: presentRows([
+      ['Nom', signer.name],
+      ['Qualité', signer.capacity],
+      ['E-mail', signer.email],
+      ['Mode de signature', METHOD_LABELS[signer.method]],
+      ['Lien ouvert le', instant(signer.viewedAt)],
+      ['Adresse IP (ouverture)', signer.viewedIp],
+      ['Navigateur (ouverture)', truncated(signer.viewedUserAgent)],
+      ['Code envoyé le', instant(signer.codeSentAt)],
+      ['Code vérifié le', instant(signer.codeVerifiedAt)],
+      ['Consentement donné le', instant(signer.consentAt)],
+      ['Signé le', formatInstant(signer.signedAt)],
+      ['Adresse IP (signature)', signer.signedIp],
+      ['Navigateur (signature)', truncated(signer.signedUserAgent)],
+      ['Nom saisi', signer.typedName],
+      ['Signature dessinée', signer.drawing ? 'Oui' : 'Non'],
+    ]),
+  },
+];
+
+/** "ab…(64 hex)" → four groups of sixteen, so the fingerprint wraps between groups. */
+const groupedHash = (sha256: string): string => (sha256.match(/.{1,16}/g) ?? []).join(' ');
+
+/** The last page of a signed copy: « Dossier de preuve de signature électronique ». */
+export const evidenceBlocks = (signed: SignedFacts, facts: DocumentFacts): Block[] => [
+  { type: 'pageBreak' },
+  { type: 'heading', level: 1, text: 'Dossier de preuve de signature électronique' },
+  {
+    type: 'paragraph',
+    text: `Cette page rapporte, pour chaque signataire, les étapes de sa signature telles que Lettrine les a enregistrées. Le document signé est identifié par son empreinte SHA-256 ci-dessous. Le présent exemplaire est scellé par le certificat du cabinet « ${signed.sealedBy} » : ce sceau se vérifie dans tout lecteur de PDF et sur la page de vérification du cabinet.`,
+  },
+  {
+    type: 'fields',
+    rows: [
+      ['Document', facts.number ?? '—'],
+      ['Nature', DOCUMENT_TITLES[facts.kind]],
+      ['Client', facts.client.name],
+      ['Cabinet', facts.firm.name],
+      ['Empreinte SHA-256 du document signé', groupedHash(signed.documentSha256)],
+      ['Document signé le', formatInstant(signed.completedAt)],
+    ],
+  },
+  ...signed.signers.flatMap(signerBlocks),
+];
