@@ -23,6 +23,7 @@ import { serviceRoutes } from './services.routes.ts';
 import { termsRoutes } from './terms.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { hasWebBuild, webApp } from './web-app.ts';
+import { webhookRoutes } from './webhooks.routes.ts';
 
 export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
@@ -93,6 +94,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       await api.register(userRoutes(deps));
       await api.register(serviceRoutes(deps));
       await api.register(termsRoutes(deps));
+      await api.register(webhookRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
