@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../src/adapters/db/database.ts';
 import { PORTFOLIO_USERS, seedPortfolio } from '../src/cli/seed-portfolio.ts';
+import { loadConfig } from '../src/config.ts';
 import { buildDeps } from '../src/main.ts';
 import { drive, type Measure, summarise } from './load.ts';
 
@@ -55,7 +56,11 @@ const recreateDatabase = async () => {
 const seed = async () => {
   const database = await openPostgres(benchUrl.toString());
   await database.migrate();
-  const result = await seedPortfolio(buildDeps(database), { clients, log: console.log, database });
+  const result = await seedPortfolio((await buildDeps(database, loadConfig({}))).deps, {
+    clients,
+    log: console.log,
+    database,
+  });
   await database.close();
   return result.firmId;
 };

@@ -5,6 +5,7 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openPostgres } from '../src/adapters/db/database.ts';
+import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/http/create-app.ts';
 import { buildDeps } from '../src/main.ts';
 
@@ -52,7 +53,7 @@ const bareServer = async () => {
 
 const lettrineServer = async () => {
   const database = await openPostgres(url, { max: POOL_SIZE });
-  const app = await createApp(buildDeps(database), { logger: false });
+  const app = await createApp((await buildDeps(database, loadConfig({}))).deps, { logger: false });
   return Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
 };
 

@@ -7,10 +7,19 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** The address clients open from their mails; by default the one the server listens on. */
+  PUBLIC_URL: z.url().optional(),
+  /** smtp://user:password@host:587 (or smtps://); unset, mails stay in the product's outbox. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM_ADDRESS: z.email().default('signature@lettrine.localhost'),
+  MAIL_FROM_NAME: z.string().min(1).default('Lettrine'),
+  /** The PKCS#12 file that seals signed PDFs; unset, each firm gets a self-signed certificate. */
+  SEAL_P12_PATH: z.string().min(1).optional(),
+  SEAL_P12_PASSWORD: z.string().default(''),
 });
 
 /** Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite. */
-const REQUIRED_IN_PRODUCTION = ['DATABASE_URL'] as const;
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'PUBLIC_URL'] as const;
 
 export type Config = Readonly<Omit<z.infer<typeof schema>, 'LOG_LEVEL'> & { LOG_LEVEL: LogLevel }>;
 type LogLevel = NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;

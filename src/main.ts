@@ -1,13 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { type Database, openPglite, openPostgres } from './adapters/db/database.ts';
 import { createStore } from './adapters/db/store.ts';
+import { type JobQueue, startJobQueue } from './adapters/jobs/job-queue.ts';
+import { createMailTransport } from './adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from './adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from './adapters/security/secrets.ts';
+import { readPkcs12 } from './adapters/signing/seal-identity.ts';
+import { createSealer } from './adapters/signing/sealer.ts';
 import { randomIds, systemClock } from './adapters/system.ts';
+import { createWebhookSender } from './adapters/webhooks/webhook-sender.ts';
+import { purgeExpiredRecords } from './application/maintenance/purge-expired-records.ts';
 import type { Deps } from './application/ports.ts';
+import { deliverMail } from './application/signing/deliver-mail.ts';
+import { runSigningFollowUp } from './application/signing/follow-up.ts';
+import { sealSignedDocument } from './application/signing/seal-signed-document.ts';
+import { deliverWebhook } from './application/webhooks/deliver-webhook.ts';
+import { dispatchWebhookEvent } from './application/webhooks/dispatch-webhook-event.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/create-app.ts';
 
-/** Composition root: config → database → store → use-case dependencies → HTTP app. */
+/** Composition root: config → database → store → use-case dependencies → HTTP app and jobs. */
 export const openDatabase = async (config: Config): Promise<Database> => {
   const database = config.DATABASE_URL
     ? await openPostgres(config.DATABASE_URL)
@@ -16,13 +28,100 @@ export const openDatabase = async (config: Config): Promise<Database> => {
   return database;
 };
 
-export const buildDeps = (database: Database): Deps => ({
-  store: createStore(database),
-  clock: systemClock,
-  ids: randomIds,
-  secrets: createSecrets(),
-  pdf: createPdfRenderer(),
-});
+/** The address clients open from their mails: PUBLIC_URL, else the one the server listens on. */
+export const publicUrlOf = (config: Config): string =>
+  config.PUBLIC_URL ??
+  `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+
+export type Wiring = { deps: Deps; jobsEnqueued: { notify: () => void } };
+
+export const buildDeps = async (database: Database, config: Config): Promise<Wiring> => {
+  const jobsEnqueued = { notify: () => {} };
+  const sealIdentity = config.SEAL_P12_PATH
+    ? await readPkcs12(new Uint8Array(readFileSync(config.SEAL_P12_PATH)), config.SEAL_P12_PASSWORD)
+    : undefined;
+  const deps: Deps = {
+    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify() }),
+    clock: systemClock,
+    ids: randomIds,
+    secrets: createSecrets(),
+    pdf: createPdfRenderer(),
+    mailer: createMailTransport({
+      smtpUrl: config.SMTP_URL,
+      from: { name: config.MAIL_FROM_NAME, address: config.MAIL_FROM_ADDRESS },
+    }),
+    sealer: createSealer(),
+    webhookSender: createWebhookSender(),
+    settings: { publicUrl: publicUrlOf(config), sealIdentity },
+  };
+  return { deps, jobsEnqueued };
+};
+
+export type JobTuning = { pollingIntervalSeconds?: number; retryDelaySeconds?: number };
+
+/**
+ * The background work: mails, seals and webhooks queued by the use cases, and the recurring
+ * follow-up (reminders, expiry every five minutes) and purge (hourly). Retries back off
+ * exponentially; a webhook receiver gets 8 attempts over about ten hours.
+ */
+export const startBackgroundJobs = async (
+  wiring: Wiring,
+  database: Database,
+  tuning: JobTuning & { onError?: (error: unknown) => void } = {},
+): Promise<JobQueue> => {
+  const { deps } = wiring;
+  const delay = (seconds: number) => tuning.retryDelaySeconds ?? seconds;
+  const queue = await startJobQueue(database, {
+    pollingIntervalSeconds: tuning.pollingIntervalSeconds,
+    onError: tuning.onError,
+    queues: {
+      'mail.deliver': {
+        handler: (data, attempt) =>
+          deliverMail(deps, { firmId: data.firmId, mailId: data.mailId ?? '' }, attempt),
+        retryLimit: 6,
+        retryDelaySeconds: delay(30),
+        workers: 2,
+      },
+      'document.seal': {
+        handler: (data) =>
+          sealSignedDocument(deps, { firmId: data.firmId, documentId: data.documentId ?? '' }),
+        retryLimit: 5,
+        retryDelaySeconds: delay(10),
+        workers: 2,
+      },
+      'webhook.dispatch': {
+        handler: (data) =>
+          dispatchWebhookEvent(deps, { firmId: data.firmId, historyEventId: Number(data.historyEventId) }),
+        retryLimit: 5,
+        retryDelaySeconds: delay(10),
+      },
+      'webhook.deliver': {
+        handler: (data, attempt) =>
+          deliverWebhook(deps, { firmId: data.firmId, deliveryId: data.deliveryId ?? '' }, attempt),
+        retryLimit: 7,
+        retryDelaySeconds: delay(300),
+        workers: 2,
+      },
+      'signing.follow-up': {
+        handler: async () => {
+          await runSigningFollowUp(deps);
+        },
+        retryLimit: 0,
+        retryDelaySeconds: 60,
+      },
+      'maintenance.purge': {
+        handler: async () => {
+          await purgeExpiredRecords(deps);
+        },
+        retryLimit: 0,
+        retryDelaySeconds: 60,
+      },
+    },
+    schedules: { 'signing.follow-up': '*/5 * * * *', 'maintenance.purge': '17 * * * *' },
+  });
+  wiring.jobsEnqueued.notify = () => queue.kick();
+  return queue;
+};
 
 export const buildApp = (deps: Deps, config: Config) =>
   createApp(deps, {

@@ -15,11 +15,33 @@ export const EVENT_TYPES = [
   'document.expired',
   'document.replaced',
   'document.duplicated',
+  'document.signing_link_opened',
+  'document.signing_code_sent',
+  'document.signing_code_failed',
+  'document.signing_locked',
+  'document.signing_reminder_sent',
+  'document.sealed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Appends one history event in the caller's transaction (habit 5: state and history commit together). */
-export const recordEvent = (
+/** The history events a firm's webhooks may receive (the renewal campaign adds its own). */
+export const WEBHOOK_EVENT_TYPES = [
+  'document.sent',
+  'document.signed',
+  'document.refused',
+  'document.expired',
+  'engagement.converted',
+] as const satisfies readonly EventType[];
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+const isWebhookEvent = (type: EventType): type is WebhookEventType =>
+  (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
+
+/**
+ * Appends one history event in the caller's transaction (habit 5: state and history commit together).
+ * An event webhooks may receive also queues its dispatch, in the same transaction.
+ */
+export const recordEvent = async (
   scope: FirmScope,
   input: {
     type: EventType;
@@ -31,8 +53,8 @@ export const recordEvent = (
     after?: unknown;
     data?: unknown;
   },
-) =>
-  scope.events.append({
+) => {
+  const id = await scope.events.append({
     type: input.type,
     actorUserId: input.actor?.userId ?? null,
     at: input.at,
@@ -42,3 +64,10 @@ export const recordEvent = (
     after: input.after,
     data: input.data,
   });
+  if (isWebhookEvent(input.type)) {
+    await scope.jobs.enqueue({
+      name: 'webhook.dispatch',
+      data: { firmId: scope.firmId, historyEventId: String(id) },
+    });
+  }
+};

@@ -15,15 +15,21 @@ import type {
   FirmIdentity,
   FirmLogo,
   HistoryEvent,
+  Mail,
+  MailStatus,
   NewEvent,
   Page,
   Role,
+  SealIdentity,
   Service,
   ServiceFields,
   ServicePrice,
   Signature,
+  SigningRequest,
   TermsVersion,
   User,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from './records.ts';
 
 /** Types only: what the use cases need from the outside world. The adapters implement them. */
@@ -72,7 +78,14 @@ export type FirmScope = {
   firm: {
     get(): Promise<Firm>;
     update(
-      input: Versioned<FirmIdentity & { clientCodePrefix: string; accentColor: string | null }>,
+      input: Versioned<
+        FirmIdentity & {
+          clientCodePrefix: string;
+          accentColor: string | null;
+          signatureReminderDays: number[];
+          signingPeriodDays: number;
+        }
+      >,
     ): Promise<Firm | undefined>;
     findLogo(): Promise<FirmLogo | undefined>;
     /** Gives the firm this logo, replacing the one it had. */
@@ -155,8 +168,13 @@ export type FirmScope = {
     list(filter: DocumentFilter): Promise<Page<DocumentListItem>>;
     listByEngagement(engagementId: string): Promise<Document[]>;
     findLetterFromProposal(proposalId: string): Promise<Document | undefined>;
-    /** Sent proposals whose validity date is before the given day: they are due to expire. */
-    listOverdueProposalIds(today: IsoDate): Promise<string[]>;
+    /**
+     * Sent documents due to expire: a proposal whose validity date is before the given day, or any
+     * document whose signing deadline has passed.
+     */
+    listOverdueIds(input: { today: IsoDate; now: Date }): Promise<string[]>;
+    /** When a sent document still unsigned expires; set at sending. */
+    setSigningDeadline(id: string, deadline: Date): Promise<void>;
     insert(document: NewDocument): Promise<void>;
     /**
      * Writes the document's fields (and its lines with rewriteLines) when its stored version is still
@@ -183,12 +201,77 @@ export type FirmScope = {
       signature: Omit<Signature, 'hasScan'> & { scanBase64: string | null; scanContentType: string | null },
     ): Promise<boolean>;
   };
+  /** One personal link per required signatory of a sent document (R-B3). */
+  signingRequests: {
+    find(id: string, options?: { forUpdate?: boolean }): Promise<SigningRequest | undefined>;
+    listByDocument(documentId: string): Promise<SigningRequest[]>;
+    /** The requests still awaiting their signer on sent documents, with the document's sending time. */
+    listPending(): Promise<(SigningRequest & { sentAt: Date })[]>;
+    insert(request: SigningRequest): Promise<void>;
+    update(id: string, fields: Partial<Omit<SigningRequest, 'id' | 'documentId' | 'side'>>): Promise<void>;
+  };
+  mails: {
+    find(id: string): Promise<Mail | undefined>;
+    list(filter: { documentId?: string; page: number; pageSize: number }): Promise<Page<Mail>>;
+    insert(mail: Mail): Promise<void>;
+    update(
+      id: string,
+      fields: Partial<
+        Pick<Mail, 'status' | 'attempts' | 'lastError' | 'messageId' | 'sentAt' | 'textBody' | 'htmlBody'>
+      > & {
+        status?: MailStatus;
+      },
+    ): Promise<void>;
+  };
+  webhooks: {
+    findEndpoint(id: string): Promise<WebhookEndpoint | undefined>;
+    listEndpoints(): Promise<WebhookEndpoint[]>;
+    /** The active endpoints subscribed to an event type, with their HMAC secret. */
+    listSubscribers(eventType: string): Promise<(WebhookEndpoint & { secret: string })[]>;
+    findSecret(endpointId: string): Promise<string | undefined>;
+    insertEndpoint(endpoint: WebhookEndpoint & { secret: string }): Promise<void>;
+    updateEndpoint(
+      input: Versioned<Pick<WebhookEndpoint, 'url' | 'description' | 'events' | 'isActive'>>,
+    ): Promise<WebhookEndpoint | undefined>;
+    deleteEndpoint(id: string): Promise<boolean>;
+    findDelivery(id: string): Promise<WebhookDelivery | undefined>;
+    listDeliveries(filter: {
+      endpointId?: string;
+      page: number;
+      pageSize: number;
+    }): Promise<Page<WebhookDelivery>>;
+    /** False when this endpoint already has this event (a dispatch repeated). */
+    insertDelivery(delivery: WebhookDelivery): Promise<boolean>;
+    updateDelivery(
+      id: string,
+      fields: Partial<
+        Pick<
+          WebhookDelivery,
+          'status' | 'attempts' | 'lastStatusCode' | 'lastError' | 'lastAttemptAt' | 'deliveredAt'
+        >
+      >,
+    ): Promise<void>;
+  };
+  sealIdentity: {
+    find(): Promise<SealIdentity | undefined>;
+    /** Keeps the first identity stored for the firm; returns the one kept (a concurrent first seal). */
+    insertIfAbsent(identity: SealIdentity, at: Date): Promise<SealIdentity>;
+  };
+  /**
+   * Background work decided in this transaction: written with it, handed to the queue after commit
+   * (habit 5), so a rolled-back transaction sends nothing and a crash after commit loses nothing.
+   */
+  jobs: {
+    enqueue(job: { name: JobName; data: JobData; startAfter?: Date }): Promise<void>;
+  };
   counters: {
     /** The next value of a gapless series; rolled back with the transaction that drew it. */
     next(series: string): Promise<number>;
   };
   events: {
-    append(event: NewEvent): Promise<void>;
+    /** Returns the event's id. */
+    append(event: NewEvent): Promise<number>;
+    find(id: number): Promise<HistoryEvent | undefined>;
     listByEngagement(engagementId: string): Promise<HistoryEvent[]>;
     listByDocument(documentId: string): Promise<HistoryEvent[]>;
   };
@@ -223,6 +306,14 @@ export type Store = {
     findSession(tokenHash: string, now: Date): Promise<User | undefined>;
     findApiToken(tokenHash: string, now: Date): Promise<User | undefined>;
   };
+  /** A signer arrives with a link's token only: the one look-up of a signing request across firms. */
+  signing: {
+    findByTokenHash(tokenHash: string): Promise<{ firmId: string; requestId: string } | undefined>;
+  };
+  /** Which firm's document a PDF is: by the SHA-256 of its frozen or sealed copy, across firms. */
+  findDocumentFileByHash(
+    sha256: string,
+  ): Promise<{ firmId: string; documentId: string; purpose: DocumentFile['purpose'] } | undefined>;
   /** Housekeeping across every firm. */
   maintenance: {
     /** Deletes the sessions expired at `now` and the idempotency keys created before the date given. */
@@ -243,6 +334,13 @@ export type Secrets = {
   /** A random token of at least 256 bits, URL-safe. */
   newToken(): string;
   hashToken(token: string): string;
+  /** A uniformly random code of that many decimal digits (a signing code). */
+  newNumericCode(digits: number): string;
+  /** HMAC-SHA256 of the message under the key, in hex (webhook signatures). */
+  hmacSha256(key: string, message: string): string;
+  sha256(bytes: Uint8Array): string;
+  /** Compares two hashes in constant time. */
+  safeEqual(a: string, b: string): boolean;
 };
 
 export type RenderOptions = {
@@ -263,4 +361,57 @@ export type PdfRenderer = {
   readImage(bytes: Uint8Array): { width: number; height: number } | undefined;
 };
 
-export type Deps = { store: Store; clock: Clock; ids: IdGenerator; secrets: Secrets; pdf: PdfRenderer };
+/** The background jobs, each handled by an idempotent use case (delivery is at least once). */
+export const JOB_NAMES = ['mail.deliver', 'document.seal', 'webhook.dispatch', 'webhook.deliver'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+export type JobData = { firmId: string } & Record<string, string>;
+
+export type OutgoingMail = {
+  to: { name: string; address: string };
+  replyTo?: { name: string; address: string } | null;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; contentType: string; content: Uint8Array }[];
+};
+
+/** SMTP when configured; otherwise 'outbox': the mails stay in the product for the firm to read. */
+export type MailTransport = {
+  readonly mode: 'smtp' | 'outbox';
+  /** Delivers one mail; throws when the server refuses it (the job retries). */
+  deliver(mail: OutgoingMail): Promise<{ messageId: string | null }>;
+  close(): Promise<void>;
+};
+
+/** Seals a PDF with a PAdES-B-B signature by the firm's certificate. */
+export type PdfSealer = {
+  createIdentity(input: { commonName: string; organization?: string; at: Date }): Promise<SealIdentity>;
+  seal(
+    pdf: Uint8Array,
+    identity: SealIdentity,
+    meta: { reason: string; name: string; location?: string; at: Date },
+  ): Promise<Uint8Array>;
+};
+
+/** Posts a webhook; resolves with the receiver's status, rejects on a network error or timeout. */
+export type WebhookSender = {
+  post(url: string, input: { body: string; headers: Record<string, string> }): Promise<{ status: number }>;
+};
+
+export type Deps = {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  secrets: Secrets;
+  pdf: PdfRenderer;
+  mailer: MailTransport;
+  sealer: PdfSealer;
+  webhookSender: WebhookSender;
+  /** Settings the use cases need from the configuration. */
+  settings: {
+    /** The address the firm's clients open, for the links in mails ("https://lettrine.cabinet.fr"). */
+    publicUrl: string;
+    /** The install's own seal (PKCS#12 from configuration); undefined: each firm gets a self-signed one. */
+    sealIdentity?: SealIdentity;
+  };
+};

@@ -38,6 +38,10 @@ export type Firm = FirmIdentity & {
   /** The firm's colour in its documents, "#RRGGBB"; null for Lettrine's default. */
   accentColor: string | null;
   hasLogo: boolean;
+  /** Days after sending when a pending signer is reminded, in increasing order (for example 3 and 7). */
+  signatureReminderDays: number[];
+  /** Days a sent letter, amendment or work order awaits its signatures before it expires. */
+  signingPeriodDays: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -229,10 +233,13 @@ export type FrozenDocument = {
 
 export type DocumentListItem = Omit<Document, 'lines' | 'frozen'> & { companyName: string };
 
-/** A document's PDF as it was frozen at sending (R-B4); 'sealed' comes with e-signature. */
+/**
+ * A document's PDF: as it was frozen at sending (R-B4), and once signed, the sealed copy with its
+ * signature blocks filled and its evidence page.
+ */
 export type DocumentFile = {
   documentId: string;
-  purpose: 'frozen';
+  purpose: 'frozen' | 'sealed';
   contentType: 'application/pdf';
   bytes: Uint8Array;
   sha256: string;
@@ -251,7 +258,8 @@ export type Signature = {
   signedOn: IsoDate;
   scanFileName: string | null;
   hasScan: boolean;
-  recordedBy: string;
+  /** Null when the signer signed through their link, without an account. */
+  recordedBy: string | null;
   recordedAt: Date;
 };
 
@@ -275,3 +283,100 @@ export type NewEvent = Omit<HistoryEvent, 'id' | 'actorName' | 'before' | 'after
 };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** One signer's personal link to a sent document, and the evidence of what they did with it. */
+export type SigningRequest = {
+  id: string;
+  documentId: string;
+  side: SignatureSide;
+  signerName: string;
+  signerEmail: string;
+  capacity: string | null;
+  contactId: string | null;
+  userId: string | null;
+  tokenHash: string;
+  earlierTokenHashes: string[];
+  createdAt: Date;
+  viewedAt: Date | null;
+  viewedIp: string | null;
+  viewedUserAgent: string | null;
+  codeHash: string | null;
+  codeSentAt: Date | null;
+  codeExpiresAt: Date | null;
+  codeAttempts: number;
+  codeVerifiedAt: Date | null;
+  lockedAt: Date | null;
+  consentAt: Date | null;
+  outcome: 'signed' | 'refused' | null;
+  completedAt: Date | null;
+  completedIp: string | null;
+  completedUserAgent: string | null;
+  typedName: string | null;
+  drawnSignature: Uint8Array | null;
+  refusalReason: string | null;
+  remindersSent: number;
+  lastRemindedAt: Date | null;
+};
+
+export const MAIL_KINDS = [
+  'signature_request',
+  'signature_code',
+  'signature_reminder',
+  'signed_copy',
+  'document_refused',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export type MailStatus = 'queued' | 'sent' | 'outbox' | 'failed';
+
+export type Mail = {
+  id: string;
+  kind: MailKind;
+  documentId: string | null;
+  toName: string;
+  toAddress: string;
+  subject: string;
+  /** Null once a mail carrying a link or a code has been delivered by SMTP. */
+  textBody: string | null;
+  htmlBody: string | null;
+  attachSealedPdf: boolean;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  messageId: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+export type WebhookEndpoint = {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  isActive: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  payload: unknown;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: Date | null;
+  deliveredAt: Date | null;
+  replayOf: string | null;
+  createdAt: Date;
+};
+
+/** The key and certificate that seal a firm's signed PDFs. */
+export type SealIdentity = {
+  privateKeyPkcs8: Uint8Array;
+  certificateDer: Uint8Array;
+  commonName: string;
+};

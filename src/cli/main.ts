@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DataFolderLockedError } from '../adapters/db/database.ts';
-import { expireOverdueProposalsOfAllFirms } from '../application/documents/expire-documents.ts';
 import { purgeExpiredRecords } from '../application/maintenance/purge-expired-records.ts';
+import { runSigningFollowUp } from '../application/signing/follow-up.ts';
 import { loadConfig } from '../config.ts';
-import { buildApp, buildDeps, openDatabase } from '../main.ts';
+import { buildApp, buildDeps, openDatabase, publicUrlOf, startBackgroundJobs } from '../main.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
 
 const USAGE = `Usage : lettrine <commande>
@@ -21,7 +21,8 @@ const run = async () => {
     return;
   }
   const database = await openDatabase(config);
-  const deps = buildDeps(database);
+  const wiring = await buildDeps(database, config);
+  const { deps } = wiring;
   if (command === 'migrate') {
     console.log('Migrations appliquées.');
     return database.close();
@@ -41,28 +42,32 @@ const run = async () => {
   }
   const demo = await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV });
   const app = await buildApp(deps, config);
-  // Until durable jobs arrive (issue #4), the server sweeps overdue proposals and purges expired
-  // sessions and idempotency keys at start and hourly; one failing does not stop the other.
-  const sweep = async () => {
-    await expireOverdueProposalsOfAllFirms(deps).catch((error: unknown) =>
-      app.log.error({ err: error }, 'expiry sweep'),
-    );
-    await purgeExpiredRecords(deps).catch((error: unknown) => app.log.error({ err: error }, 'purge sweep'));
-  };
-  await sweep();
-  setInterval(sweep, 60 * 60 * 1000).unref();
+  // The durable jobs run the follow-up every five minutes and the purge hourly; a start catches up
+  // at once on what a stopped server missed.
+  const jobs = await startBackgroundJobs(wiring, database, {
+    onError: (error) => app.log.error({ err: error }, 'tâche de fond'),
+  });
+  await runSigningFollowUp(deps).catch((error: unknown) => app.log.error({ err: error }, 'follow-up'));
+  await purgeExpiredRecords(deps).catch((error: unknown) => app.log.error({ err: error }, 'purge'));
   const shutdown = async () => {
     await app.close();
+    await jobs.stop();
+    await deps.mailer.close();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.PORT, host: config.HOST });
-  const address = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  const address = publicUrlOf(config);
   console.log(`\nLettrine est prête : ${address}`);
   console.log(`  API : ${address}/api/v1 — documentation : ${address}/docs`);
   console.log(`  Base : ${database.kind === 'pglite' ? `PGlite dans ${config.DATA_DIR}` : 'PostgreSQL'}`);
+  console.log(
+    deps.mailer.mode === 'smtp'
+      ? '  Courriels : envoyés par SMTP'
+      : '  Courriels : aucun serveur SMTP (SMTP_URL) : ils restent dans la boîte d’envoi du cabinet',
+  );
   if (demo) {
     console.log(`  Cabinet de démonstration : ${demo.firmName}`);
     for (const user of demo.users)

@@ -20,6 +20,8 @@ import { homePage } from './home-page.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { serviceRoutes } from './services.routes.ts';
+import { signingRoutes } from './signing.routes.ts';
+import { signingAdminRoutes } from './signing-admin.routes.ts';
 import { termsRoutes } from './terms.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { hasWebBuild, webApp } from './web-app.ts';
@@ -95,9 +97,12 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       await api.register(serviceRoutes(deps));
       await api.register(termsRoutes(deps));
       await api.register(webhookRoutes(deps));
+      await api.register(signingAdminRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  // Signers and verifiers have no account: their routes sit outside the session hooks.
+  await app.register(signingRoutes(deps), { prefix: '/api/v1/public' });
   return app;
 };
 

@@ -74,6 +74,20 @@ export const updateFirmBody = frenchObject({
     .transform((value) => value.toUpperCase())
     .nullable()
     .optional(),
+  signatureReminderDays: z
+    .array(z.number({ error: 'Nombre de jours attendu.' }).int().min(1).max(90), {
+      error: 'Liste de jours attendue, par exemple [3, 7].',
+    })
+    .max(5, { error: 'Cinq relances au plus.' })
+    .refine((days) => new Set(days).size === days.length, { error: 'Chaque jour de relance une seule fois.' })
+    .transform((days) => [...days].sort((a, b) => a - b))
+    .optional(),
+  signingPeriodDays: z
+    .number({ error: 'Nombre de jours attendu.' })
+    .int()
+    .min(1, { error: 'Au moins un jour.' })
+    .max(365, { error: 'Un an au plus.' })
+    .optional(),
 });
 
 /** A logo travels as base64 in JSON, like the scans of paper signatures; 1 MiB decoded at most. */
@@ -117,6 +131,8 @@ export const firmOut = z.object({
   clientCodePrefix: z.string(),
   accentColor: nullableString,
   hasLogo: z.boolean(),
+  signatureReminderDays: z.array(z.number().int()),
+  signingPeriodDays: z.number().int(),
   version: z.number().int(),
   createdAt: instantOut,
   updatedAt: instantOut,

@@ -14,6 +14,7 @@ const TITLES: Readonly<Record<number, string>> = {
   409: 'Conflit',
   413: 'Requête trop volumineuse',
   422: 'Refusé par une règle métier',
+  423: 'Verrouillé',
   429: 'Trop de tentatives',
   500: 'Erreur interne',
 };

@@ -191,7 +191,7 @@ export const signatureOut = z.object({
   signedOn: day,
   scanFileName: z.string().nullable(),
   hasScan: z.boolean(),
-  recordedBy: z.uuid(),
+  recordedBy: z.uuid().nullable(),
   recordedAt: instant,
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expireOverdueProposals } from '../../src/application/documents/expire-documents.ts';
+import { expireOverdueDocuments } from '../../src/application/documents/expire-documents.ts';
 import { aService } from '../builders/catalogue.ts';
 import { apiAs } from '../support/api-client.ts';
 import {
@@ -48,8 +48,8 @@ describe(`proposal expiry (${databaseKind})`, () => {
     const current = await sentProposal('2026-12-31');
     ctx.clock.set('2026-12-01T08:00:00Z');
     await refreshSessions(ctx, firm);
-    expect(await expireOverdueProposals(ctx.deps, { firmId: firm.firmId })).toEqual([overdue.documentId]);
-    expect(await expireOverdueProposals(ctx.deps, { firmId: firm.firmId })).toEqual([]);
+    expect(await expireOverdueDocuments(ctx.deps, { firmId: firm.firmId })).toEqual([overdue.documentId]);
+    expect(await expireOverdueDocuments(ctx.deps, { firmId: firm.firmId })).toEqual([]);
 
     const api = apiAs(ctx, firm.users.collaborateur.headers);
     const view = (await api.get(`/documents/${overdue.documentId}`)).body;

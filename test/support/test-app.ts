@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createStore } from '../../src/adapters/db/store.ts';
+import { createMailTransport } from '../../src/adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from '../../src/adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from '../../src/adapters/security/secrets.ts';
+import { createSealer } from '../../src/adapters/signing/sealer.ts';
+import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
 import { createFirm } from '../../src/application/firms/create-firm.ts';
 import type { Deps } from '../../src/application/ports.ts';
 import type { Role } from '../../src/application/records.ts';
 import { type App, createApp } from '../../src/http/create-app.ts';
+import { type JobTuning, startBackgroundJobs } from '../../src/main.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /** A clock the test moves by hand. */
@@ -24,25 +28,58 @@ export const fixedClock = (start = '2026-11-29T09:00:00Z') => {
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
-/** A real app on a real database (PGlite or PostgreSQL), a fixed clock, fast password hashing. */
-export const createTestContext = async (options: { clock?: string } = {}) => {
+export const TEST_PUBLIC_URL = 'http://lettrine.test';
+
+/**
+ * A real app on a real database (PGlite or PostgreSQL), a fixed clock, fast password hashing. Mail
+ * goes to the outbox unless `smtpUrl` names a receiver; with `jobs`, the real queue (pg-boss) runs
+ * the background work, and `drainJobs()` waits until it is done.
+ */
+export const createTestContext = async (
+  options: { clock?: string; smtpUrl?: string; jobs?: boolean | JobTuning } = {},
+) => {
   const database = await openTestDatabase();
   const clock = fixedClock(options.clock);
+  const jobsEnqueued = { notify: () => {} };
   const deps: Deps = {
-    store: createStore(database),
+    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify() }),
     clock,
     ids: { uuid: () => randomUUID() },
     secrets: createSecrets({ cost: 1024 }),
     pdf: createPdfRenderer(),
+    mailer: createMailTransport({
+      smtpUrl: options.smtpUrl,
+      from: { name: 'Lettrine', address: 'signature@lettrine.test' },
+    }),
+    sealer: createSealer(),
+    webhookSender: createWebhookSender({ timeoutMs: 2_000 }),
+    settings: { publicUrl: TEST_PUBLIC_URL },
   };
   const app: App = await createApp(deps);
+  const jobErrors: unknown[] = [];
+  const queue = options.jobs
+    ? await startBackgroundJobs({ deps, jobsEnqueued }, database, {
+        pollingIntervalSeconds: 0.5,
+        retryDelaySeconds: 1,
+        ...(typeof options.jobs === 'object' ? options.jobs : {}),
+        onError: (error) => jobErrors.push(error),
+      })
+    : undefined;
   return {
     deps,
     app,
     clock,
     database,
+    jobErrors,
+    /** Waits until every queued job (mails, seals, webhooks) has run; jobs due later excepted. */
+    drainJobs: async (timeoutMs?: number) => {
+      if (!queue) throw new Error('createTestContext({ jobs: true }) runs the jobs');
+      await queue.drain({ timeoutMs });
+    },
     close: async () => {
+      await queue?.stop();
       await app.close();
+      await deps.mailer.close();
       await database.close();
     },
   };

@@ -17,6 +17,11 @@ export type Database = {
   readonly kind: 'pglite' | 'postgres';
   /** Applies the committed migrations; safe to run at every start. */
   migrate(): Promise<void>;
+  /**
+   * Raw SQL for pg-boss, which brings its own schema and queries: with values, one parameterised
+   * statement; without, a script of several statements.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 };
 
@@ -79,6 +84,18 @@ export const openPglite = async (folder?: string): Promise<Database> => {
       migrate: async () => {
         await migratePglite(db as never, { migrationsFolder });
       },
+      executeSql: async (text, values) => {
+        if (values && values.length > 0) return client.query<Record<string, unknown>>(text, values);
+        try {
+          const results = await client.exec(text);
+          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        } catch (error) {
+          // A script that fails after its BEGIN would leave PGlite's one connection inside an
+          // aborted transaction, and every later query would fail with it.
+          await client.exec('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      },
       close: async () => {
         await client.close();
         unlock();
@@ -109,6 +126,7 @@ export const openPostgres = async (
     migrate: async () => {
       await migratePg(db as never, { migrationsFolder });
     },
+    executeSql: (text, values) => pool.query(text, values),
     close: () => pool.end(),
   };
 };

@@ -147,19 +147,27 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
         .orderBy(asc(documents.createdAt), asc(documents.id));
       return hydrate(rows);
     },
-    async listOverdueProposalIds(today) {
+    async listOverdueIds({ today, now }) {
       const rows = await db
         .select({ id: documents.id })
         .from(documents)
         .where(
           and(
             eq(documents.firmId, firmId),
-            eq(documents.kind, 'proposal'),
             eq(documents.status, 'sent'),
-            lt(documents.validUntil, today),
+            or(
+              and(eq(documents.kind, 'proposal'), lt(documents.validUntil, today)),
+              lt(documents.signingDeadline, now),
+            ),
           ),
         );
       return rows.map((row) => row.id);
+    },
+    async setSigningDeadline(id, deadline) {
+      await db
+        .update(documents)
+        .set({ signingDeadline: deadline })
+        .where(and(eq(documents.firmId, firmId), eq(documents.id, id)));
     },
     async findLetterFromProposal(proposalId) {
       const rows = await db

@@ -84,13 +84,21 @@ export const eventRepo = (db: Db, firmId: string): FirmScope['events'] => {
       .orderBy(asc(events.id));
   return {
     async append(event) {
-      await db.insert(events).values({
-        ...event,
-        firmId,
-        before: event.before ?? null,
-        after: event.after ?? null,
-        data: event.data ?? null,
-      });
+      const [row] = await db
+        .insert(events)
+        .values({
+          ...event,
+          firmId,
+          before: event.before ?? null,
+          after: event.after ?? null,
+          data: event.data ?? null,
+        })
+        .returning({ id: events.id });
+      return Number(row?.id);
+    },
+    async find(id) {
+      const [event] = await list(eq(events.id, id));
+      return event;
     },
     listByEngagement: (engagementId) => list(eq(events.engagementId, engagementId)),
     listByDocument: (documentId) => list(eq(events.documentId, documentId)),

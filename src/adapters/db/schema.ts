@@ -51,6 +51,13 @@ export const firms = pgTable('firms', {
   consumerMediator: text('consumer_mediator'),
   clientCodePrefix: text('client_code_prefix').notNull(),
   accentColor: text('accent_color'),
+  /** Days after sending when a pending signer is reminded (for example 3 and 7). */
+  signatureReminderDays: integer('signature_reminder_days')
+    .array()
+    .notNull()
+    .default(sql`'{3,7}'::integer[]`),
+  /** Days a sent letter, amendment or work order awaits its signatures before it expires. */
+  signingPeriodDays: integer('signing_period_days').notNull().default(30),
   version: integer('version').notNull().default(1),
   createdAt: created(),
   updatedAt: at('updated_at').notNull().defaultNow(),
@@ -298,6 +305,8 @@ export const documents = pgTable(
     /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
     basedOnAmendmentIds: jsonb('based_on_amendment_ids').$type<string[]>(),
     totals: jsonb('totals').notNull(),
+    /** When a sent document still unsigned expires: a proposal's validity, a letter's signing period. */
+    signingDeadline: at('signing_deadline'),
     frozen: jsonb('frozen').$type<FrozenDocument>(),
     sentAt: at('sent_at'),
     signedAt: at('signed_at'),
@@ -447,7 +456,8 @@ export const signatures = pgTable(
     scanFileName: text('scan_file_name'),
     scanContentType: text('scan_content_type'),
     scan: text('scan_base64'),
-    recordedBy: uuid('recorded_by').notNull(),
+    /** Null when the signer signed through their link, without an account. */
+    recordedBy: uuid('recorded_by'),
     recordedAt: at('recorded_at').notNull(),
   },
   (t) => [
@@ -557,7 +567,7 @@ export const documentFiles = pgTable(
   {
     firmId: firmId(),
     documentId: uuid('document_id').notNull(),
-    purpose: text('purpose', { enum: ['frozen'] }).notNull(),
+    purpose: text('purpose', { enum: ['frozen', 'sealed'] }).notNull(),
     contentType: text('content_type', { enum: ['application/pdf'] }).notNull(),
     content: bytea('content').notNull(),
     sha256: text('sha256').notNull(),
@@ -569,4 +579,179 @@ export const documentFiles = pgTable(
     foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
     index('document_files_sha256_idx').on(t.sha256),
   ],
+);
+
+/**
+ * One signer's personal link to a sent document (R-B3: one per required side). Only the SHA-256 of
+ * the link's token and of the e-mailed code are kept; the rest is the evidence printed on the
+ * sealed copy: when the link was opened, the code checked, the document signed or refused, from
+ * which address and browser.
+ */
+export const signingRequests = pgTable(
+  'signing_requests',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    side: text('side', { enum: ['client', 'firm'] }).notNull(),
+    signerName: text('signer_name').notNull(),
+    signerEmail: text('signer_email').notNull(),
+    capacity: text('capacity'),
+    contactId: uuid('contact_id'),
+    userId: uuid('user_id'),
+    tokenHash: text('token_hash').notNull(),
+    /** The links of earlier mails (a reminder carries a new link): they keep working alongside. */
+    earlierTokenHashes: text('earlier_token_hashes').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: at('created_at').notNull(),
+    viewedAt: at('viewed_at'),
+    viewedIp: text('viewed_ip'),
+    viewedUserAgent: text('viewed_user_agent'),
+    codeHash: text('code_hash'),
+    codeSentAt: at('code_sent_at'),
+    codeExpiresAt: at('code_expires_at'),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    codeVerifiedAt: at('code_verified_at'),
+    lockedAt: at('locked_at'),
+    consentAt: at('consent_at'),
+    outcome: text('outcome', { enum: ['signed', 'refused'] }),
+    completedAt: at('completed_at'),
+    completedIp: text('completed_ip'),
+    completedUserAgent: text('completed_user_agent'),
+    typedName: text('typed_name'),
+    drawnSignature: bytea('drawn_signature'),
+    refusalReason: text('refusal_reason'),
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    lastRemindedAt: at('last_reminded_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique().on(t.firmId, t.documentId, t.side),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    foreignKey({
+      name: 'signing_requests_contact_fk',
+      columns: [t.firmId, t.contactId],
+      foreignColumns: [contacts.firmId, contacts.id],
+    }),
+    foreignKey({
+      name: 'signing_requests_user_fk',
+      columns: [t.firmId, t.userId],
+      foreignColumns: [users.firmId, users.id],
+    }),
+    /** A signer arrives with a token only: the look-up crosses firms, like a session's. */
+    index('signing_requests_token_idx').on(t.tokenHash),
+    index('signing_requests_earlier_tokens_idx').using('gin', t.earlierTokenHashes),
+  ],
+);
+
+/**
+ * Every mail Lettrine sends for a firm. With no SMTP server configured the mails stay here, in the
+ * outbox the firm reads in the product; once delivered by SMTP, the bodies of mails carrying a
+ * link or a code are cleared.
+ */
+export const mails = pgTable(
+  'mails',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    documentId: uuid('document_id'),
+    toName: text('to_name').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body'),
+    htmlBody: text('html_body'),
+    /** Attach the document's sealed PDF (the signed copy). */
+    attachSealedPdf: boolean('attach_sealed_pdf').notNull().default(false),
+    status: text('status', { enum: ['queued', 'sent', 'outbox', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: at('created_at').notNull(),
+    sentAt: at('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.documentId], foreignColumns: [documents.firmId, documents.id] }),
+    index('mails_created_idx').on(t.firmId, t.createdAt),
+    index('mails_document_idx').on(t.firmId, t.documentId),
+  ],
+);
+
+/** The firm's webhook endpoints and the events each one receives. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    url: text('url').notNull(),
+    description: text('description'),
+    events: text('events').array().notNull(),
+    /** The HMAC key: shown once at creation, kept to sign every delivery. */
+    secret: text('secret').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+);
+
+/** One event to deliver to one endpoint, with its attempts: the delivery log a firm reads and replays. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    endpointId: uuid('endpoint_id').notNull(),
+    /** The history event delivered ("evt_" and its id): with the endpoint, the delivery's natural key. */
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    lastAttemptAt: at('last_attempt_at'),
+    deliveredAt: at('delivered_at'),
+    replayOf: uuid('replay_of'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      columns: [t.firmId, t.endpointId],
+      foreignColumns: [webhookEndpoints.firmId, webhookEndpoints.id],
+    }).onDelete('cascade'),
+    index('webhook_deliveries_endpoint_idx').on(t.firmId, t.endpointId, t.createdAt),
+    /** A dispatch run twice (jobs are at least once) creates each delivery once; a replay is another. */
+    unique('webhook_deliveries_once').on(t.firmId, t.endpointId, t.eventId, t.replayOf).nullsNotDistinct(),
+  ],
+);
+
+/** The key and certificate that seal a firm's signed PDFs, made at first need when none is configured. */
+export const sealIdentities = pgTable('seal_identities', {
+  firmId: uuid('firm_id')
+    .primaryKey()
+    .references(() => firms.id),
+  privateKeyPkcs8: bytea('private_key_pkcs8').notNull(),
+  certificateDer: bytea('certificate_der').notNull(),
+  commonName: text('common_name').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/**
+ * Jobs written in the transaction that decided them (habit 5): a relay hands them to the queue after
+ * commit, under their own id, so a crash between commit and queue loses nothing and sends nothing twice.
+ */
+export const jobOutbox = pgTable(
+  'job_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    firmId: uuid('firm_id').references(() => firms.id),
+    name: text('name').notNull(),
+    data: jsonb('data').notNull(),
+    startAfter: at('start_after'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('job_outbox_created_idx').on(t.createdAt)],
 );

@@ -16,11 +16,14 @@ import {
   userRepo,
 } from './firm-store.ts';
 import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
+import { mailRepo } from './mail-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
 import { refusingBadValues } from './refused-values.ts';
 import { firms } from './schema.ts';
+import { jobRepo, sealIdentityRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
+import { webhookRepo } from './webhook-store.ts';
 
-const firmScope = (db: Db, firmId: string): FirmScope => {
+const firmScope = (db: Db, firmId: string, onEnqueue: () => void): FirmScope => {
   const { firmId: _id, ...repos } = {
     firmId,
     firm: firmRepo(db, firmId),
@@ -34,6 +37,11 @@ const firmScope = (db: Db, firmId: string): FirmScope => {
     documents: documentRepo(db, firmId),
     documentFiles: documentFileRepo(db, firmId),
     signatures: signatureRepo(db, firmId),
+    signingRequests: signingRequestRepo(db, firmId),
+    mails: mailRepo(db, firmId),
+    webhooks: webhookRepo(db, firmId),
+    sealIdentity: sealIdentityRepo(db, firmId),
+    jobs: jobRepo(db, firmId, onEnqueue),
     counters: counterRepo(db, firmId),
     events: eventRepo(db, firmId),
     idempotency: idempotencyRepo(db, firmId),
@@ -44,14 +52,32 @@ const firmScope = (db: Db, firmId: string): FirmScope => {
   return { firmId, ...guarded };
 };
 
+export type StoreOptions = {
+  /** Called after a commit that queued jobs (and after a job queued outside a transaction). */
+  onJobsEnqueued?: () => void;
+};
+
 /** The Store port on drizzle: the same code on PGlite and PostgreSQL. */
-export const createStore = (database: Database): Store => {
+export const createStore = (database: Database, options: StoreOptions = {}): Store => {
   const { db } = database;
+  const notify = () => options.onJobsEnqueued?.();
   return {
-    transaction: (firmId, fn) => db.transaction((tx) => fn(firmScope(tx as unknown as Db, firmId))),
-    read: (firmId) => firmScope(db, firmId),
+    async transaction(firmId, fn) {
+      let enqueued = false;
+      const result = await db.transaction((tx) =>
+        fn(
+          firmScope(tx as unknown as Db, firmId, () => {
+            enqueued = true;
+          }),
+        ),
+      );
+      if (enqueued) notify();
+      return result;
+    },
+    read: (firmId) => firmScope(db, firmId, notify),
     auth: authRepo(db),
     maintenance: maintenanceRepo(db),
+    ...signingLookups(db),
     async insertFirm(firm) {
       const { hasLogo: _none, ...row } = firm;
       await db.insert(firms).values(row);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Secrets } from '../../application/ports.ts';
 
@@ -35,5 +35,9 @@ export const createSecrets = (options: { cost?: number } = {}): Secrets => {
     },
     newToken: () => randomBytes(32).toString('base64url'),
     hashToken: (token) => createHash('sha256').update(token).digest('hex'),
+    newNumericCode: (digits) => String(randomInt(0, 10 ** digits)).padStart(digits, '0'),
+    hmacSha256: (key, message) => createHmac('sha256', key).update(message).digest('hex'),
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
+    safeEqual: (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)),
   };
 };

@@ -9,6 +9,7 @@ import {
   type ScopeLine,
 } from '../../domain/documents/scope.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
+import { chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope } from '../ports.ts';
@@ -21,12 +22,10 @@ import { amendedLetterScopes, scopeInputs, scopeOfDocuments } from './scope-of-e
  * same facts, so what is checked is what is printed.
  */
 
-const ASSOCIE_CAPACITY = 'Expert-comptable associé';
+export const ASSOCIE_CAPACITY = 'Expert-comptable associé';
 
-/** R-B3: the responsible user signs for the firm when an associé, else the first active associé. */
 const firmSignatoryOf = (users: readonly User[], engagement: Engagement): PersonFacts | null => {
-  const associes = users.filter((user) => user.role === 'associe' && user.isActive);
-  const chosen = associes.find((user) => user.id === engagement.responsibleUserId) ?? associes[0];
+  const chosen = chooseFirmSignatory(users, engagement.responsibleUserId);
   return chosen ? { name: chosen.name, capacity: ASSOCIE_CAPACITY } : null;
 };
 

@@ -4,20 +4,20 @@ import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
 
 /**
- * DOMAIN.md B: a sent proposal whose validity date has passed turns expired (R-B6: it creates
- * nothing). Each document expires in its own transaction under its row lock, so a signature
+ * DOMAIN.md B: a sent document unsigned past its signing deadline turns expired: a proposal after its
+ * validity date (R-B6: it creates nothing), another kind after the firm's signing period. Each document expires in its own transaction under its row lock, so a signature
  * recorded meanwhile wins and a repeated sweep does nothing twice.
  */
-export const expireOverdueProposals = async (deps: Deps, input: { firmId: string }): Promise<string[]> => {
+export const expireOverdueDocuments = async (deps: Deps, input: { firmId: string }): Promise<string[]> => {
   const at = deps.clock.now();
   const today = parisDate(at);
-  const candidates = await deps.store.read(input.firmId).documents.listOverdueProposalIds(today);
+  const candidates = await deps.store.read(input.firmId).documents.listOverdueIds({ today, now: at });
   const expired: string[] = [];
   for (const id of candidates) {
     await deps.store.transaction(input.firmId, async (scope) => {
       const doc = await scope.documents.find(id, { forUpdate: true });
-      // Signed or cancelled meanwhile, or its validity extended: the sweep leaves it be.
-      if (!doc?.validUntil || doc.validUntil >= today) return;
+      // Signed or cancelled meanwhile: the transition below refuses, and the sweep leaves it be.
+      if (!doc) return;
       const next = applyDocumentAction(doc, { type: 'expire' }, { at });
       if (!next.ok) return;
       await scope.documents.save(next.value, { expectedVersion: doc.version, at });
@@ -29,7 +29,7 @@ export const expireOverdueProposals = async (deps: Deps, input: { firmId: string
         documentId: doc.id,
         before: { status: 'sent' },
         after: { status: 'expired' },
-        data: { validUntil: doc.validUntil },
+        data: { validUntil: doc.validUntil, reason: doc.kind === 'proposal' ? 'validity' : 'signing_period' },
       });
       expired.push(id);
     });
@@ -38,10 +38,10 @@ export const expireOverdueProposals = async (deps: Deps, input: { firmId: string
 };
 
 /** The sweep over every firm, run at start and then periodically by the server. */
-export const expireOverdueProposalsOfAllFirms = async (deps: Deps): Promise<number> => {
+export const expireOverdueDocumentsOfAllFirms = async (deps: Deps): Promise<number> => {
   let count = 0;
   for (const firm of await deps.store.listFirms()) {
-    count += (await expireOverdueProposals(deps, { firmId: firm.id })).length;
+    count += (await expireOverdueDocuments(deps, { firmId: firm.id })).length;
   }
   return count;
 };

@@ -22,8 +22,21 @@ export type RecordSignatureInput = {
   scan?: { fileName: string; contentType: string; base64: string } | null;
 };
 
+export type Signer = {
+  signerIsAssocie: boolean;
+  name: string;
+  userId: string | null;
+  contactId: string | null;
+  capacity: string | null;
+};
+
 /** Resolves who signed: an associé of the firm, or the client's contact on the engagement's company. */
-const resolveSigner = async (actor: Actor, scope: FirmScope, doc: Document, input: RecordSignatureInput) => {
+const resolveSigner = async (
+  actor: Actor,
+  scope: FirmScope,
+  doc: Document,
+  input: RecordSignatureInput,
+): Promise<Signer> => {
   if (input.side === 'firm') {
     const user = found(await scope.users.find(input.userId ?? actor.userId), 'user');
     return {
@@ -70,14 +83,89 @@ const assertSignedOnPlausible = (signedOn: string, bounds: { today: string; sent
 };
 
 /**
- * R-B3: records one side's signature; the last required one signs the document and runs the
- * automations (R-A4, R-B2, R-D1) in the same transaction. The document row lock orders concurrent
- * signers, and the unique key per side makes a repeated signature a refusal, never a duplicate.
+ * R-B3: records one side's signature in the caller's transaction, the document row already locked;
+ * the last required one signs the document, runs the automations (R-A4, R-B2, R-D1) and queues the
+ * sealed copy. The unique key per side makes a repeated signature a refusal, never a duplicate.
  */
+export const applySignature = async (
+  deps: Deps,
+  scope: FirmScope,
+  input: {
+    doc: Document;
+    side: SignatureSide;
+    method: Signature['method'];
+    signer: Signer;
+    signedOn: IsoDate;
+    at: Date;
+    /** Null when the signer signed through their link, without an account. */
+    actor: Actor | null;
+    scan?: RecordSignatureInput['scan'];
+  },
+): Promise<{ document: Document; signature: Signature }> => {
+  const { doc, side, signer, at, actor } = input;
+  const existing = await scope.signatures.listByDocument(doc.id);
+  const decision = unwrap(
+    decideSignature({
+      kind: doc.kind,
+      status: doc.status,
+      alreadySigned: existing.map((s) => s.side),
+      side,
+      signerIsAssocie: signer.signerIsAssocie,
+    }),
+  );
+  const signatureId = deps.ids.uuid();
+  const inserted = await scope.signatures.insert({
+    id: signatureId,
+    documentId: doc.id,
+    side,
+    method: input.method,
+    signatoryName: signer.name,
+    capacity: signer.capacity,
+    contactId: signer.contactId,
+    userId: signer.userId,
+    signedOn: input.signedOn,
+    scanFileName: input.scan?.fileName ?? null,
+    scanContentType: input.scan?.contentType ?? null,
+    scanBase64: input.scan?.base64 ?? null,
+    recordedBy: actor?.userId ?? null,
+    recordedAt: at,
+  });
+  if (!inserted) throw new AppError('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side });
+  await recordEvent(scope, {
+    type: 'document.signature_recorded',
+    actor,
+    at,
+    engagementId: doc.engagementId,
+    documentId: doc.id,
+    data: { side, method: input.method, signatoryName: signer.name, missingSides: decision.missingSides },
+  });
+  let document = doc;
+  if (decision.completesDocument) {
+    await assertTargetsStillInForce(scope, doc);
+    assertReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc);
+    const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
+    document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
+    await recordEvent(scope, {
+      type: 'document.signed',
+      actor,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      before: { status: 'sent' },
+      after: { status: 'signed' },
+    });
+    await runAutomations({ deps, scope, actor, at }, document);
+    await scope.jobs.enqueue({ name: 'document.seal', data: { firmId: scope.firmId, documentId: doc.id } });
+  }
+  const signature = (await scope.signatures.listByDocument(doc.id)).find((s) => s.id === signatureId);
+  return { document, signature: found(signature, 'signature') };
+};
+
+/** A signature recorded in the product: on paper, in person, or the associé's own electronic one. */
 export const recordSignature = async (
   deps: Deps,
   actor: Actor,
-  input: RecordSignatureInput,
+  input: RecordSignatureInput & { evidence?: { ip: string | null; userAgent: string | null } },
 ): Promise<{ document: Document; signature: Signature }> => {
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, async (scope) => {
@@ -85,66 +173,27 @@ export const recordSignature = async (
     const signedOn = input.signedOn ?? parisDate(at);
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
     assertSignedOnPlausible(signedOn, { today: parisDate(at), sentOn: doc.sentAt && parisDate(doc.sentAt) });
-    const existing = await scope.signatures.listByDocument(doc.id);
     const signer = await resolveSigner(actor, scope, doc, input);
-    const decision = unwrap(
-      decideSignature({
-        kind: doc.kind,
-        status: doc.status,
-        alreadySigned: existing.map((s) => s.side),
-        side: input.side,
-        signerIsAssocie: signer.signerIsAssocie,
-      }),
-    );
-    const signatureId = deps.ids.uuid();
-    const inserted = await scope.signatures.insert({
-      id: signatureId,
-      documentId: doc.id,
+    const result = await applySignature(deps, scope, {
+      doc,
       side: input.side,
       method: input.method,
-      signatoryName: signer.name,
-      capacity: signer.capacity,
-      contactId: signer.contactId,
-      userId: signer.userId,
+      signer,
       signedOn,
-      scanFileName: input.scan?.fileName ?? null,
-      scanContentType: input.scan?.contentType ?? null,
-      scanBase64: input.scan?.base64 ?? null,
-      recordedBy: actor.userId,
-      recordedAt: at,
-    });
-    if (!inserted) throw new AppError('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side: input.side });
-    await recordEvent(scope, {
-      type: 'document.signature_recorded',
-      actor,
       at,
-      engagementId: doc.engagementId,
-      documentId: doc.id,
-      data: {
-        side: input.side,
-        method: input.method,
-        signatoryName: signer.name,
-        missingSides: decision.missingSides,
-      },
+      actor,
+      scan: input.scan,
     });
-    let document = doc;
-    if (decision.completesDocument) {
-      await assertTargetsStillInForce(scope, doc);
-      assertReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc);
-      const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
-      document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
-      await recordEvent(scope, {
-        type: 'document.signed',
-        actor,
-        at,
-        engagementId: doc.engagementId,
-        documentId: doc.id,
-        before: { status: 'sent' },
-        after: { status: 'signed' },
+    // The side's signing link, if it had one, is used: it stops working, and the evidence says how.
+    const request = (await scope.signingRequests.listByDocument(doc.id)).find((r) => r.side === input.side);
+    if (request && !request.outcome) {
+      await scope.signingRequests.update(request.id, {
+        outcome: 'signed',
+        completedAt: at,
+        completedIp: input.evidence?.ip ?? null,
+        completedUserAgent: input.evidence?.userAgent ?? null,
       });
-      await runAutomations({ deps, scope, actor, at }, document);
     }
-    const signature = (await scope.signatures.listByDocument(doc.id)).find((s) => s.id === signatureId);
-    return { document, signature: found(signature, 'signature') };
+    return result;
   });
 };

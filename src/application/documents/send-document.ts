@@ -13,6 +13,7 @@ import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, FrozenDocument } from '../records.ts';
+import { openSigningRequests } from '../signing/open-signing-requests.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
 import { assertComplete, renderFacts } from './document-pdf.ts';
@@ -97,6 +98,7 @@ export const sendDocument = async (
         { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
       ),
     );
+    const signing = await openSigningRequests(deps, scope, { doc: saved, firm: await scope.firm.get(), at });
     await recordEvent(scope, {
       type: 'document.sent',
       actor,
@@ -105,6 +107,7 @@ export const sendDocument = async (
       documentId: doc.id,
       before: { status: doc.status },
       after: { status: saved.status, number },
+      data: signing,
     });
     return saved;
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_REMINDER_DAYS, DEFAULT_SIGNING_PERIOD_DAYS } from '../../domain/signing/signing-rules.ts';
 import type { Deps } from '../ports.ts';
 import type { Firm, FirmIdentity, Role, User } from '../records.ts';
 
@@ -42,6 +43,8 @@ export const createFirm = async (
     clientCodePrefix: input.clientCodePrefix,
     accentColor: null,
     hasLogo: false,
+    signatureReminderDays: [...DEFAULT_REMINDER_DAYS],
+    signingPeriodDays: DEFAULT_SIGNING_PERIOD_DAYS,
     version: 1,
     createdAt: at,
     updatedAt: at,

@@ -4,7 +4,12 @@ import type { Deps } from '../ports.ts';
 import type { Firm, FirmIdentity } from '../records.ts';
 
 export type FirmSettingsFields = Partial<
-  FirmIdentity & { clientCodePrefix: string; accentColor: string | null }
+  FirmIdentity & {
+    clientCodePrefix: string;
+    accentColor: string | null;
+    signatureReminderDays: number[];
+    signingPeriodDays: number;
+  }
 >;
 
 /** The firm's legal identity, printed on every letter: any user of the firm may read it. */

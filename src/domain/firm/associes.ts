@@ -16,3 +16,12 @@ export const assertKeepsActiveAssocie = (
   const after = members.map((member) => (member.id === change.id ? change : member));
   return after.some(isActiveAssocie) ? ok(true) : refuse('USER.LAST_ASSOCIE', { userId: change.id });
 };
+
+/** R-B3: the engagement's responsible user signs for the firm when an associé, else the first active associé. */
+export const chooseFirmSignatory = <M extends Member>(
+  members: readonly M[],
+  responsibleUserId: string | null,
+): M | undefined => {
+  const associes = members.filter(isActiveAssocie);
+  return associes.find((member) => member.id === responsibleUserId) ?? associes[0];
+};

@@ -62,6 +62,29 @@ export const ERROR_MESSAGES = {
     'Ce fichier n’est pas une image PNG ou JPEG lisible : enregistrez le logo au format PNG ou JPEG et envoyez-le de nouveau.',
   'FIRM.LOGO_TOO_LARGE':
     'Ce logo est trop lourd ou trop grand : envoyez une image de 1 Mo au plus et de 4 000 pixels de côté au plus.',
+  'DOCUMENT.SIGNER_EMAIL_MISSING':
+    'Un signataire n’a pas d’adresse e-mail : renseignez celle du contact signataire (ou de l’associé) avant d’envoyer le document pour signature.',
+  'SIGNING.LINK_INVALID':
+    'Ce lien de signature n’est pas ou plus valable. Si vous pensez devoir signer ce document, contactez le cabinet qui vous l’a envoyé.',
+  'SIGNING.CONSENT_REQUIRED':
+    'Cochez la case par laquelle vous acceptez de signer électroniquement, après avoir lu le document.',
+  'SIGNING.CODE_REQUIRED': 'Demandez d’abord le code à six chiffres envoyé par e-mail, puis saisissez-le.',
+  'SIGNING.CODE_INVALID':
+    'Ce code est incorrect : vérifiez le dernier code reçu par e-mail et saisissez-le de nouveau.',
+  'SIGNING.CODE_EXPIRED': 'Ce code a expiré (il vaut 10 minutes) : demandez-en un nouveau.',
+  'SIGNING.LOCKED':
+    'Trop de codes erronés : la signature par ce lien est bloquée. Contactez le cabinet pour recevoir un nouveau lien.',
+  'SIGNING.NAME_MISMATCH':
+    'Le nom saisi ne correspond pas à celui du signataire : saisissez vos prénom et nom tels qu’ils figurent sur le document.',
+  'SIGNING.DRAWING_INVALID':
+    'La signature dessinée n’est pas une image PNG lisible : effacez-la et dessinez-la de nouveau, ou signez avec votre nom seul.',
+  'SIGNING.TOO_MANY_REQUESTS': 'Trop de demandes sur ce lien : patientez une minute avant de réessayer.',
+  'WEBHOOK.URL_INVALID':
+    'L’adresse du webhook doit être une URL http ou https complète, par exemple https://exemple.fr/lettrine.',
+  'WEBHOOK.EVENT_UNKNOWN':
+    'Un des événements choisis n’existe pas : choisissez parmi la liste des événements proposés.',
+  'VERIFICATION.FILE_INVALID':
+    'Ce fichier n’est pas un PDF : envoyez le PDF du document à vérifier, ou son empreinte SHA-256.',
   'SERVICE.NOT_FOUND':
     'Cette mission n’existe pas dans le catalogue du cabinet : choisissez une mission du catalogue.',
   'SERVICE.ARCHIVED': 'Cette mission est archivée : choisissez une mission active du catalogue.',

@@ -116,4 +116,44 @@ export type DocumentFacts = {
     }[];
     readonly summary: ReplacementSummary;
   } | null;
+  /**
+   * The signed copy only: who signed, how, and the evidence of each signature. Absent from what is
+   * frozen at sending; added when the sealed copy is rendered.
+   */
+  readonly signed?: SignedFacts | null;
+};
+
+/** What one signatory did, as recorded (ISO instants; null where the step did not apply). */
+export type SignerEvidence = {
+  readonly side: 'client' | 'firm';
+  readonly name: string;
+  readonly capacity: string | null;
+  readonly email: string | null;
+  readonly method: 'electronic' | 'paper' | 'in_person';
+  /** The instant the signature was recorded, and the signing day (Paris) it carries. */
+  readonly signedAt: string;
+  readonly signedOn: IsoDate;
+  /** The name the signer typed, and the signature they drew (a PNG), when signed through the link. */
+  readonly typedName: string | null;
+  readonly drawing: Uint8Array | null;
+  readonly viewedAt: string | null;
+  readonly viewedIp: string | null;
+  readonly viewedUserAgent: string | null;
+  readonly codeSentAt: string | null;
+  readonly codeVerifiedAt: string | null;
+  readonly consentAt: string | null;
+  readonly signedIp: string | null;
+  readonly signedUserAgent: string | null;
+  /** For a signature recorded in the product (paper, in person, the associé's own): who recorded it. */
+  readonly recordedBy: string | null;
+};
+
+export type SignedFacts = {
+  /** The SHA-256 of the PDF that was sent and signed (the frozen copy). */
+  readonly documentSha256: string;
+  /** When the last required signature arrived: the document became signed. */
+  readonly completedAt: string;
+  /** The name on the certificate that seals the copy. */
+  readonly sealedBy: string;
+  readonly signers: readonly SignerEvidence[];
 };

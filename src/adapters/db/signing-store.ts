@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { and, arrayContains, asc, eq, isNull, or } from 'drizzle-orm';
+import type { FirmScope, Store } from '../../application/ports.ts';
+import type { Db } from './database.ts';
+import { documentFiles, documents, jobOutbox, sealIdentities, signingRequests } from './schema.ts';
+
+const toRequest = ({ firmId: _firm, ...row }: typeof signingRequests.$inferSelect) => row;
+
+export const signingRequestRepo = (db: Db, firmId: string): FirmScope['signingRequests'] => ({
+  async find(id, options = {}) {
+    const query = db
+      .select()
+      .from(signingRequests)
+      .where(and(eq(signingRequests.firmId, firmId), eq(signingRequests.id, id)));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    return row && toRequest(row);
+  },
+  async listByDocument(documentId) {
+    const rows = await db
+      .select()
+      .from(signingRequests)
+      .where(and(eq(signingRequests.firmId, firmId), eq(signingRequests.documentId, documentId)))
+      .orderBy(asc(signingRequests.side));
+    return rows.map(toRequest);
+  },
+  async listPending() {
+    const rows = await db
+      .select({ request: signingRequests, sentAt: documents.sentAt })
+      .from(signingRequests)
+      .innerJoin(
+        documents,
+        and(eq(documents.firmId, signingRequests.firmId), eq(documents.id, signingRequests.documentId)),
+      )
+      .where(
+        and(
+          eq(signingRequests.firmId, firmId),
+          isNull(signingRequests.outcome),
+          eq(documents.status, 'sent'),
+        ),
+      );
+    return rows.flatMap((row) => (row.sentAt ? [{ ...toRequest(row.request), sentAt: row.sentAt }] : []));
+  },
+  async insert(request) {
+    await db.insert(signingRequests).values({ ...request, firmId });
+  },
+  async update(id, fields) {
+    await db
+      .update(signingRequests)
+      .set(fields)
+      .where(and(eq(signingRequests.firmId, firmId), eq(signingRequests.id, id)));
+  },
+});
+
+export const sealIdentityRepo = (db: Db, firmId: string): FirmScope['sealIdentity'] => ({
+  async find() {
+    const [row] = await db.select().from(sealIdentities).where(eq(sealIdentities.firmId, firmId));
+    return (
+      row && {
+        privateKeyPkcs8: row.privateKeyPkcs8,
+        certificateDer: row.certificateDer,
+        commonName: row.commonName,
+      }
+    );
+  },
+  async insertIfAbsent(identity, at) {
+    await db
+      .insert(sealIdentities)
+      .values({ ...identity, firmId, createdAt: at })
+      .onConflictDoNothing({ target: sealIdentities.firmId });
+    const kept = await this.find();
+    if (!kept) throw new Error(`seal identity of firm ${firmId} vanished`);
+    return kept;
+  },
+});
+
+export const jobRepo = (db: Db, firmId: string, onEnqueue: () => void): FirmScope['jobs'] => ({
+  async enqueue(job) {
+    onEnqueue();
+    await db.insert(jobOutbox).values({
+      id: randomUUID(),
+      firmId,
+      name: job.name,
+      data: job.data,
+      startAfter: job.startAfter ?? null,
+      createdAt: new Date(),
+    });
+  },
+});
+
+export const signingLookups = (db: Db): Pick<Store, 'signing' | 'findDocumentFileByHash'> => ({
+  signing: {
+    async findByTokenHash(tokenHash) {
+      const [row] = await db
+        .select({ firmId: signingRequests.firmId, requestId: signingRequests.id })
+        .from(signingRequests)
+        .where(
+          or(
+            eq(signingRequests.tokenHash, tokenHash),
+            arrayContains(signingRequests.earlierTokenHashes, [tokenHash]),
+          ),
+        )
+        .limit(1);
+      return row;
+    },
+  },
+  async findDocumentFileByHash(sha256) {
+    // The sealed copy first: it is the document's final form when both are asked for.
+    const rows = await db
+      .select({
+        firmId: documentFiles.firmId,
+        documentId: documentFiles.documentId,
+        purpose: documentFiles.purpose,
+      })
+      .from(documentFiles)
+      .where(eq(documentFiles.sha256, sha256))
+      .limit(2);
+    return rows.find((row) => row.purpose === 'sealed') ?? rows[0];
+  },
+});

@@ -1,0 +1,84 @@
+import { signatureReminderMail } from '../../domain/signing/mail-content.ts';
+import { isReminderDue, remindersDueBy, signingDeadline } from '../../domain/signing/signing-rules.ts';
+import { expireOverdueDocuments } from '../documents/expire-documents.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps } from '../ports.ts';
+import { signingLink } from './open-signing-requests.ts';
+import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+
+/**
+ * Reminds each pending signer on the firm's schedule (for example 3 and 7 days after sending). A
+ * reminder carries a fresh link (only links' hashes are kept); the earlier ones keep working. Each
+ * request is reminded in its own transaction under its row lock: a repeated or concurrent sweep
+ * sends nothing twice, and a signature, refusal or cancellation meanwhile stops it.
+ */
+export const sendDueReminders = async (deps: Deps, input: { firmId: string }): Promise<number> => {
+  const now = deps.clock.now();
+  const scope = deps.store.read(input.firmId);
+  const firm = await scope.firm.get();
+  const due = (await scope.signingRequests.listPending()).filter((request) =>
+    isReminderDue({ ...request, reminderDays: firm.signatureReminderDays, now }),
+  );
+  let sent = 0;
+  for (const pending of due) {
+    await deps.store.transaction(input.firmId, async (tx) => {
+      const doc = await tx.documents.find(pending.documentId, { forUpdate: true });
+      const request = await tx.signingRequests.find(pending.id, { forUpdate: true });
+      if (!doc || doc.status !== 'sent' || !doc.sentAt || !request || request.outcome || request.lockedAt)
+        return;
+      if (!isReminderDue({ ...request, sentAt: doc.sentAt, reminderDays: firm.signatureReminderDays, now }))
+        return;
+      const token = deps.secrets.newToken();
+      const reminderNumber = remindersDueBy({
+        sentAt: doc.sentAt,
+        reminderDays: firm.signatureReminderDays,
+        now,
+      });
+      await tx.signingRequests.update(request.id, {
+        tokenHash: deps.secrets.hashToken(token),
+        earlierTokenHashes: [...request.earlierTokenHashes, request.tokenHash],
+        remindersSent: reminderNumber,
+        lastRemindedAt: now,
+      });
+      await queueMail(deps, tx, {
+        kind: 'signature_reminder',
+        documentId: doc.id,
+        to: { name: request.signerName, address: request.signerEmail },
+        content: signatureReminderMail({
+          firm: mailFirm(firm),
+          document: mailDocument(doc),
+          signerName: request.signerName,
+          link: signingLink(deps.settings.publicUrl, token),
+          deadline: signingDeadline({
+            ...doc,
+            sentAt: doc.sentAt,
+            signingPeriodDays: firm.signingPeriodDays,
+          }),
+          reminderNumber,
+        }),
+        at: now,
+      });
+      await recordEvent(tx, {
+        type: 'document.signing_reminder_sent',
+        actor: null,
+        at: now,
+        engagementId: doc.engagementId,
+        documentId: doc.id,
+        data: { side: request.side, signerName: request.signerName, reminderNumber },
+      });
+      sent += 1;
+    });
+  }
+  return sent;
+};
+
+/** The recurring follow-up of every firm: expiry first (an expired document is not reminded). */
+export const runSigningFollowUp = async (deps: Deps): Promise<{ expired: number; reminded: number }> => {
+  let expired = 0;
+  let reminded = 0;
+  for (const firm of await deps.store.listFirms()) {
+    expired += (await expireOverdueDocuments(deps, { firmId: firm.id })).length;
+    reminded += await sendDueReminders(deps, { firmId: firm.id });
+  }
+  return { expired, reminded };
+};

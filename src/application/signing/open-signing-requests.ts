@@ -1,0 +1,133 @@
+import { REQUIRED_SIGNATURES, type SignatureSide } from '../../domain/documents/signatures.ts';
+import { chooseFirmSignatory } from '../../domain/firm/associes.ts';
+import { signatureRequestMail } from '../../domain/signing/mail-content.ts';
+import { signingDeadline } from '../../domain/signing/signing-rules.ts';
+import { found } from '../app-error.ts';
+import { ASSOCIE_CAPACITY } from '../documents/document-facts.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document, Firm } from '../records.ts';
+import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+
+type Signer = {
+  side: SignatureSide;
+  name: string;
+  email: string | null;
+  capacity: string | null;
+  contactId: string | null;
+  userId: string | null;
+};
+
+/** R-B3: the client's signatory contact, and for letters the associé who signs for the firm. */
+const requiredSigners = async (scope: FirmScope, doc: Document): Promise<Signer[]> => {
+  const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');
+  const signers: Signer[] = [];
+  for (const side of REQUIRED_SIGNATURES[doc.kind]) {
+    if (side === 'client') {
+      const contact = engagement.signatoryContactId
+        ? await scope.contacts.find(engagement.signatoryContactId)
+        : undefined;
+      if (contact)
+        signers.push({
+          side,
+          name: `${contact.firstName} ${contact.lastName}`,
+          email: contact.email,
+          capacity: contact.capacity,
+          contactId: contact.id,
+          userId: null,
+        });
+    } else {
+      const associe = chooseFirmSignatory(await scope.users.list(), engagement.responsibleUserId);
+      if (associe)
+        signers.push({
+          side,
+          name: associe.name,
+          email: associe.email,
+          capacity: ASSOCIE_CAPACITY,
+          contactId: null,
+          userId: associe.id,
+        });
+    }
+  }
+  return signers;
+};
+
+/** The signing page a link opens. */
+export const signingLink = (publicUrl: string, token: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}/signer/${token}`;
+
+/**
+ * Sending a document for signature (R-B3): each required signatory with an e-mail address gets a
+ * personal link (256 random bits, only its hash kept) by mail, and the document gets its signing
+ * deadline. Runs in the sending transaction. A signatory without an address signs on paper.
+ */
+export const openSigningRequests = async (
+  deps: Deps,
+  scope: FirmScope,
+  input: { doc: Document; firm: Firm; at: Date },
+): Promise<{ invited: SignatureSide[]; withoutEmail: SignatureSide[] }> => {
+  const { doc, firm, at } = input;
+  const deadline = signingDeadline({
+    kind: doc.kind,
+    validUntil: doc.validUntil,
+    sentAt: at,
+    signingPeriodDays: firm.signingPeriodDays,
+  });
+  await scope.documents.setSigningDeadline(doc.id, deadline);
+  const invited: SignatureSide[] = [];
+  const withoutEmail: SignatureSide[] = [];
+  for (const signer of await requiredSigners(scope, doc)) {
+    if (!signer.email) {
+      withoutEmail.push(signer.side);
+      continue;
+    }
+    const token = deps.secrets.newToken();
+    await scope.signingRequests.insert({
+      id: deps.ids.uuid(),
+      documentId: doc.id,
+      side: signer.side,
+      signerName: signer.name,
+      signerEmail: signer.email,
+      capacity: signer.capacity,
+      contactId: signer.contactId,
+      userId: signer.userId,
+      tokenHash: deps.secrets.hashToken(token),
+      earlierTokenHashes: [],
+      createdAt: at,
+      viewedAt: null,
+      viewedIp: null,
+      viewedUserAgent: null,
+      codeHash: null,
+      codeSentAt: null,
+      codeExpiresAt: null,
+      codeAttempts: 0,
+      codeVerifiedAt: null,
+      lockedAt: null,
+      consentAt: null,
+      outcome: null,
+      completedAt: null,
+      completedIp: null,
+      completedUserAgent: null,
+      typedName: null,
+      drawnSignature: null,
+      refusalReason: null,
+      remindersSent: 0,
+      lastRemindedAt: null,
+    });
+    await queueMail(deps, scope, {
+      kind: 'signature_request',
+      documentId: doc.id,
+      to: { name: signer.name, address: signer.email },
+      content: signatureRequestMail({
+        firm: mailFirm(firm),
+        document: mailDocument(doc),
+        signerName: signer.name,
+        link: signingLink(deps.settings.publicUrl, token),
+        deadline,
+        side: signer.side,
+      }),
+      at,
+    });
+    invited.push(signer.side);
+  }
+  return { invited, withoutEmail };
+};

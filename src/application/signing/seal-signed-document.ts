@@ -1,0 +1,130 @@
+import type { SignedFacts, SignerEvidence } from '../../domain/documents/content/facts.ts';
+import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import { signedCopyMail } from '../../domain/signing/mail-content.ts';
+import { found } from '../app-error.ts';
+import { renderFacts } from '../documents/document-pdf.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Firm, SealIdentity, Signature, SigningRequest, User } from '../records.ts';
+import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+const evidenceOf = (
+  signature: Signature,
+  request: SigningRequest | undefined,
+  users: User[],
+): SignerEvidence => {
+  const viaLink = request?.outcome === 'signed' && request.typedName !== null;
+  return {
+    side: signature.side,
+    name: signature.signatoryName,
+    capacity: signature.capacity,
+    email: request?.signerEmail ?? null,
+    method: signature.method,
+    signedAt: signature.recordedAt.toISOString(),
+    signedOn: signature.signedOn,
+    typedName: viaLink ? request.typedName : null,
+    drawing: viaLink ? request.drawnSignature : null,
+    viewedAt: iso(request?.viewedAt ?? null),
+    viewedIp: request?.viewedIp ?? null,
+    viewedUserAgent: request?.viewedUserAgent ?? null,
+    codeSentAt: iso(request?.codeSentAt ?? null),
+    codeVerifiedAt: iso(request?.codeVerifiedAt ?? null),
+    consentAt: iso(request?.consentAt ?? null),
+    signedIp: request?.completedIp ?? null,
+    signedUserAgent: request?.completedUserAgent ?? null,
+    recordedBy: users.find((user) => user.id === signature.recordedBy)?.name ?? null,
+  };
+};
+
+/** The install's seal when configured, else the firm's own, made once at first need. */
+const sealIdentityOf = async (deps: Deps, scope: FirmScope, firm: Firm, at: Date): Promise<SealIdentity> => {
+  if (deps.settings.sealIdentity) return deps.settings.sealIdentity;
+  const stored = await scope.sealIdentity.find();
+  if (stored) return stored;
+  const made = await deps.sealer.createIdentity({ commonName: firm.name, organization: firm.name, at });
+  return scope.sealIdentity.insertIfAbsent(made, at);
+};
+
+/**
+ * The job run once a document is signed: its signed copy (the PDF sent, with the signature blocks
+ * filled and the evidence page) sealed with the firm's certificate (PAdES-B-B), stored, and mailed
+ * to each signer. Idempotent: a copy already sealed is not sealed again.
+ */
+export const sealSignedDocument = async (
+  deps: Deps,
+  input: { firmId: string; documentId: string },
+): Promise<void> => {
+  const reader = deps.store.read(input.firmId);
+  if (await reader.documentFiles.find(input.documentId, 'sealed')) return;
+  const doc = found(await reader.documents.find(input.documentId), 'document');
+  const facts = doc.frozen?.facts;
+  const documentSha256 = doc.frozen?.pdfSha256;
+  if (!facts || !documentSha256 || doc.signedAt === null) return;
+  const [firm, signatures, requests, users] = await Promise.all([
+    reader.firm.get(),
+    reader.signatures.listByDocument(doc.id),
+    reader.signingRequests.listByDocument(doc.id),
+    reader.users.list(),
+  ]);
+  const identity = await sealIdentityOf(deps, reader, firm, deps.clock.now());
+  const signed: SignedFacts = {
+    documentSha256,
+    completedAt: doc.signedAt.toISOString(),
+    sealedBy: identity.commonName,
+    signers: signatures.map((signature) =>
+      evidenceOf(
+        signature,
+        requests.find((request) => request.side === signature.side),
+        users,
+      ),
+    ),
+  };
+  const pdf = await renderFacts(deps, reader, { ...facts, signed }, { at: doc.signedAt, watermark: null });
+  const title = `${DOCUMENT_TITLES[doc.kind]} ${doc.number ?? ''}`.trim();
+  const bytes = await deps.sealer.seal(pdf.bytes, identity, {
+    reason: `${title} signé électroniquement`,
+    name: firm.name,
+    location: firm.city ?? undefined,
+    at: doc.signedAt,
+  });
+  await deps.store.transaction(input.firmId, async (scope) => {
+    const locked = found(await scope.documents.find(doc.id, { forUpdate: true }), 'document');
+    if (await scope.documentFiles.find(doc.id, 'sealed')) return;
+    const at = deps.clock.now();
+    const sha256 = deps.secrets.sha256(bytes);
+    await scope.documentFiles.insert({
+      documentId: doc.id,
+      purpose: 'sealed',
+      contentType: 'application/pdf',
+      bytes,
+      sha256,
+      createdAt: at,
+    });
+    await recordEvent(scope, {
+      type: 'document.sealed',
+      actor: null,
+      at,
+      engagementId: locked.engagementId,
+      documentId: locked.id,
+      data: { sha256, sealedBy: identity.commonName },
+    });
+    for (const request of requests) {
+      await queueMail(deps, scope, {
+        kind: 'signed_copy',
+        documentId: doc.id,
+        to: { name: request.signerName, address: request.signerEmail },
+        content: signedCopyMail({
+          firm: mailFirm(firm),
+          document: mailDocument(locked),
+          signerName: request.signerName,
+          signedOn: doc.signedAt ?? at,
+          verificationUrl: `${deps.settings.publicUrl.replace(/\/+$/, '')}/verifier`,
+        }),
+        attachSealedPdf: true,
+        at,
+      });
+    }
+  });
+};

@@ -1,0 +1,198 @@
+import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
+import { signatureCodeMail } from '../../domain/signing/mail-content.ts';
+import {
+  maskEmail,
+  SIGNING_CODE,
+  signingDeadline,
+  VERIFIED_CODE_VALID_MINUTES,
+} from '../../domain/signing/signing-rules.ts';
+import { AppError, found } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document, SigningRequest } from '../records.ts';
+import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+
+export type LinkInput = { token: string; ip: string | null; userAgent: string | null };
+export type OpenLink = { scope: FirmScope; request: SigningRequest; doc: Document };
+
+const MINUTE = 60_000;
+/** A new code at most once a minute per link: the signer's mailbox is not to be flooded. */
+const CODE_RESEND_MS = MINUTE;
+
+/**
+ * The one door of every signing step: the link's request and its document, both locked, or the same
+ * neutral refusal for an unknown link, one already used, or a document no longer awaiting signature
+ * (signed, refused, cancelled, expired): whoever holds a dead link learns nothing from it.
+ */
+export const withOpenLink = async <T>(
+  deps: Deps,
+  token: string,
+  fn: (link: OpenLink) => Promise<T>,
+): Promise<T> => {
+  const invalid = () => new AppError('SIGNING.LINK_INVALID');
+  if (token.length < 20 || token.length > 200) throw invalid();
+  const located = await deps.store.signing.findByTokenHash(deps.secrets.hashToken(token));
+  if (!located) throw invalid();
+  return deps.store.transaction(located.firmId, async (scope) => {
+    const request = await scope.signingRequests.find(located.requestId);
+    const doc = request && (await scope.documents.find(request.documentId, { forUpdate: true }));
+    const locked = doc && (await scope.signingRequests.find(located.requestId, { forUpdate: true }));
+    if (!doc || !locked || locked.outcome || locked.lockedAt || doc.status !== 'sent') throw invalid();
+    return fn({ scope, request: locked, doc });
+  });
+};
+
+const codeHashOf = (deps: Deps, request: SigningRequest, code: string) =>
+  deps.secrets.hmacSha256(request.id, code);
+
+/** What the public signing page shows; the first view is recorded as evidence. */
+export const viewSigningLink = (deps: Deps, input: LinkInput) =>
+  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
+    const at = deps.clock.now();
+    if (!request.viewedAt) {
+      await scope.signingRequests.update(request.id, {
+        viewedAt: at,
+        viewedIp: input.ip,
+        viewedUserAgent: input.userAgent,
+      });
+      await recordEvent(scope, {
+        type: 'document.signing_link_opened',
+        actor: null,
+        at,
+        engagementId: doc.engagementId,
+        documentId: doc.id,
+        data: { side: request.side, signerName: request.signerName, ip: input.ip },
+      });
+    }
+    const [firm, requests, signatures] = await Promise.all([
+      scope.firm.get(),
+      scope.signingRequests.listByDocument(doc.id),
+      scope.signatures.listByDocument(doc.id),
+    ]);
+    const verified = isCodeVerified(request, at);
+    return {
+      firm: { name: firm.name, city: firm.city, accentColor: firm.accentColor, hasLogo: firm.hasLogo },
+      document: {
+        kind: doc.kind,
+        kindLabel: DOCUMENT_TITLES[doc.kind],
+        number: doc.number ?? '',
+        title: doc.title,
+        sentAt: doc.sentAt ?? at,
+        deadline: doc.sentAt
+          ? signingDeadline({ ...doc, sentAt: doc.sentAt, signingPeriodDays: firm.signingPeriodDays })
+          : null,
+        totals: doc.totals,
+      },
+      signer: {
+        name: request.signerName,
+        side: request.side,
+        capacity: request.capacity,
+        maskedEmail: maskEmail(request.signerEmail),
+      },
+      code: {
+        sentAt: request.codeSentAt,
+        expiresAt: request.codeHash ? request.codeExpiresAt : null,
+        verified,
+        attemptsLeft: SIGNING_CODE.maxAttempts - request.codeAttempts,
+      },
+      signatories: REQUIRED_SIGNATURES[doc.kind].map((side) => ({
+        side,
+        name: requests.find((r) => r.side === side)?.signerName ?? null,
+        hasSigned: signatures.some((s) => s.side === side),
+      })),
+    };
+  });
+
+export const isCodeVerified = (request: SigningRequest, at: Date): boolean =>
+  request.codeVerifiedAt !== null &&
+  at.getTime() - request.codeVerifiedAt.getTime() <= VERIFIED_CODE_VALID_MINUTES * MINUTE;
+
+/** The PDF to read before signing: exactly the one frozen when the document was sent. */
+export const getSigningLinkPdf = (deps: Deps, input: { token: string }) =>
+  withOpenLink(deps, input.token, async ({ scope, doc }) => {
+    const file = found(await scope.documentFiles.find(doc.id, 'frozen'), 'document');
+    return { bytes: file.bytes, sha256: file.sha256, fileName: `${doc.number ?? 'document'}.pdf` };
+  });
+
+/** A six-digit code by e-mail, valid ten minutes; asking again replaces the previous one. */
+export const sendSigningCode = (deps: Deps, input: LinkInput) =>
+  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
+    const at = deps.clock.now();
+    if (request.codeSentAt && at.getTime() - request.codeSentAt.getTime() < CODE_RESEND_MS)
+      throw new AppError('SIGNING.TOO_MANY_REQUESTS', { retryAfterSeconds: 60 });
+    const code = deps.secrets.newNumericCode(SIGNING_CODE.digits);
+    const expiresAt = new Date(at.getTime() + SIGNING_CODE.validMinutes * MINUTE);
+    await scope.signingRequests.update(request.id, {
+      codeHash: codeHashOf(deps, request, code),
+      codeSentAt: at,
+      codeExpiresAt: expiresAt,
+    });
+    await queueMail(deps, scope, {
+      kind: 'signature_code',
+      documentId: doc.id,
+      to: { name: request.signerName, address: request.signerEmail },
+      content: signatureCodeMail({
+        firm: mailFirm(await scope.firm.get()),
+        document: mailDocument(doc),
+        signerName: request.signerName,
+        code,
+        validMinutes: SIGNING_CODE.validMinutes,
+      }),
+      at,
+    });
+    await recordEvent(scope, {
+      type: 'document.signing_code_sent',
+      actor: null,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      data: { side: request.side, ip: input.ip },
+    });
+    return { sentTo: maskEmail(request.signerEmail), expiresAt };
+  });
+
+type CodeOutcome = { ok: true } | { ok: false; error: AppError };
+
+/**
+ * Checks the code: right, it is used up and the signer may decide; wrong, the try counts (written
+ * even though the request is refused), and the fifth wrong one locks the link for good.
+ */
+export const verifySigningCode = async (deps: Deps, input: LinkInput & { code: string }) => {
+  const outcome = await withOpenLink(
+    deps,
+    input.token,
+    async ({ scope, request, doc }): Promise<CodeOutcome> => {
+      const at = deps.clock.now();
+      if (!request.codeHash || !request.codeExpiresAt)
+        return { ok: false, error: new AppError('SIGNING.CODE_REQUIRED') };
+      if (at > request.codeExpiresAt) return { ok: false, error: new AppError('SIGNING.CODE_EXPIRED') };
+      if (deps.secrets.safeEqual(codeHashOf(deps, request, input.code.trim()), request.codeHash)) {
+        await scope.signingRequests.update(request.id, { codeHash: null, codeVerifiedAt: at });
+        return { ok: true };
+      }
+      const attempts = request.codeAttempts + 1;
+      const locks = attempts >= SIGNING_CODE.maxAttempts;
+      await scope.signingRequests.update(request.id, {
+        codeAttempts: attempts,
+        ...(locks ? { lockedAt: at } : {}),
+      });
+      await recordEvent(scope, {
+        type: locks ? 'document.signing_locked' : 'document.signing_code_failed',
+        actor: null,
+        at,
+        engagementId: doc.engagementId,
+        documentId: doc.id,
+        data: { side: request.side, attempts, ip: input.ip },
+      });
+      return {
+        ok: false,
+        error: locks
+          ? new AppError('SIGNING.LOCKED')
+          : new AppError('SIGNING.CODE_INVALID', { attemptsLeft: SIGNING_CODE.maxAttempts - attempts }),
+      };
+    },
+  );
+  if (!outcome.ok) throw outcome.error;
+  return { verified: true };
+};

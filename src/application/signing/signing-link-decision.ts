@@ -1,0 +1,119 @@
+import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
+import { documentRefusedMail } from '../../domain/signing/mail-content.ts';
+import { typedNameMatches } from '../../domain/signing/signing-rules.ts';
+import { AppError, notStale, unwrap } from '../app-error.ts';
+import { applySignature } from '../documents/record-signature.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps } from '../ports.ts';
+import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { isCodeVerified, type LinkInput, withOpenLink } from './signing-link-access.ts';
+
+/** A drawn signature is a small PNG: a finger's scribble, not a photograph. */
+const MAX_DRAWING_BYTES = 200 * 1024;
+
+const decodeDrawing = (deps: Deps, base64: string | null | undefined): Uint8Array | null => {
+  if (!base64) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(base64.replace(/^data:image\/png;base64,/, '')), (c) => c.charCodeAt(0));
+  } catch {
+    throw new AppError('SIGNING.DRAWING_INVALID');
+  }
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  if (!isPng || bytes.byteLength > MAX_DRAWING_BYTES || !deps.pdf.readImage(bytes))
+    throw new AppError('SIGNING.DRAWING_INVALID');
+  return bytes;
+};
+
+/**
+ * Signature through the link (R-B3): the code checked, consent given, the signer's own name typed,
+ * optionally a drawn signature. The last required signature signs the document and runs the
+ * automations once, in this transaction; the sealed copy follows as a job.
+ */
+export const signThroughLink = (
+  deps: Deps,
+  input: LinkInput & { consent: boolean; typedName: string; drawingPngBase64?: string | null },
+) =>
+  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
+    const at = deps.clock.now();
+    if (!isCodeVerified(request, at)) throw new AppError('SIGNING.CODE_REQUIRED');
+    if (!input.consent) throw new AppError('SIGNING.CONSENT_REQUIRED');
+    if (!typedNameMatches(input.typedName, request.signerName))
+      throw new AppError('SIGNING.NAME_MISMATCH', { expected: request.signerName });
+    const drawing = decodeDrawing(deps, input.drawingPngBase64);
+    const associe = request.userId ? await scope.users.find(request.userId) : undefined;
+    const { document } = await applySignature(deps, scope, {
+      doc,
+      side: request.side,
+      method: 'electronic',
+      signer: {
+        signerIsAssocie: associe?.role === 'associe' && associe.isActive,
+        name: request.signerName,
+        userId: request.userId,
+        contactId: request.contactId,
+        capacity: request.capacity,
+      },
+      signedOn: parisDate(at),
+      at,
+      actor: null,
+    });
+    await scope.signingRequests.update(request.id, {
+      outcome: 'signed',
+      consentAt: at,
+      completedAt: at,
+      completedIp: input.ip,
+      completedUserAgent: input.userAgent,
+      typedName: input.typedName.trim(),
+      drawnSignature: drawing,
+    });
+    const signatures = await scope.signatures.listByDocument(doc.id);
+    return { documentStatus: document.status, signedSides: signatures.map((s) => s.side) };
+  });
+
+/**
+ * Refusal through the link, with its reason (DOMAIN.md B): the document turns refused and sets
+ * nothing off (R-B6); the engagement's responsible is told by mail.
+ */
+export const refuseThroughLink = (deps: Deps, input: LinkInput & { reason: string }) =>
+  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
+    const at = deps.clock.now();
+    if (!isCodeVerified(request, at)) throw new AppError('SIGNING.CODE_REQUIRED');
+    const reason = input.reason.trim();
+    const refused = unwrap(applyDocumentAction(doc, { type: 'refuse', reason }, { at }));
+    const saved = notStale(await scope.documents.save(refused, { expectedVersion: doc.version, at }));
+    await scope.signingRequests.update(request.id, {
+      outcome: 'refused',
+      completedAt: at,
+      completedIp: input.ip,
+      completedUserAgent: input.userAgent,
+      refusalReason: reason,
+    });
+    await recordEvent(scope, {
+      type: 'document.refused',
+      actor: null,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      before: { status: doc.status },
+      after: { status: saved.status },
+      data: { reason, side: request.side, signerName: request.signerName, via: 'signing_link' },
+    });
+    const engagement = await scope.engagements.find(doc.engagementId);
+    const responsible = engagement && (await scope.users.find(engagement.responsibleUserId));
+    if (responsible?.isActive) {
+      await queueMail(deps, scope, {
+        kind: 'document_refused',
+        documentId: doc.id,
+        to: { name: responsible.name, address: responsible.email },
+        content: documentRefusedMail({
+          firm: mailFirm(await scope.firm.get()),
+          document: mailDocument(doc),
+          signerName: request.signerName,
+          reason,
+        }),
+        at,
+      });
+    }
+    return { documentStatus: saved.status };
+  });

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { instantOut } from './fields.schemas.ts';
+
+export const signingSide = z.enum(['client', 'firm']);
+
+export const progressOut = z.object({
+  side: signingSide,
+  signerName: z.string(),
+  signerEmail: z.string(),
+  status: z.enum(['pending', 'locked', 'signed', 'refused']),
+  createdAt: instantOut,
+  viewedAt: instantOut.nullable(),
+  codeSentAt: instantOut.nullable(),
+  codeVerifiedAt: instantOut.nullable(),
+  completedAt: instantOut.nullable(),
+  refusalReason: z.string().nullable(),
+  remindersSent: z.number().int(),
+  lastRemindedAt: instantOut.nullable(),
+});
+
+export const documentSigningOut = z.object({
+  requests: z.array(progressOut),
+  sealedCopy: z.object({ sha256: z.string(), sealedAt: instantOut }).nullable(),
+});
+export type DocumentSigning = z.infer<typeof documentSigningOut>;
+
+const mailSummary = {
+  id: z.uuid(),
+  kind: z.string(),
+  documentId: z.uuid().nullable(),
+  toName: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sent', 'outbox', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: instantOut,
+  sentAt: instantOut.nullable(),
+};
+export const mailOut = z.object({
+  ...mailSummary,
+  textBody: z.string().nullable(),
+  htmlBody: z.string().nullable(),
+  attachSealedPdf: z.boolean(),
+});
+export type MailView = z.infer<typeof mailOut>;
+export const mailPageOut = z.object({
+  items: z.array(z.object(mailSummary)),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type MailPage = z.infer<typeof mailPageOut>;
