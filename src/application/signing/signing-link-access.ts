@@ -65,11 +65,10 @@ export const viewSigningLink = (deps: Deps, input: LinkInput) =>
         data: { side: request.side, signerName: request.signerName, ip: input.ip },
       });
     }
-    const [firm, requests, signatures] = await Promise.all([
-      scope.firm.get(),
-      scope.signingRequests.listByDocument(doc.id),
-      scope.signatures.listByDocument(doc.id),
-    ]);
+    // One connection in a transaction: its queries run one after the other.
+    const firm = await scope.firm.get();
+    const requests = await scope.signingRequests.listByDocument(doc.id);
+    const signatures = await scope.signatures.listByDocument(doc.id);
     const verified = isCodeVerified(request, at);
     return {
       firm: { name: firm.name, city: firm.city, accentColor: firm.accentColor, hasLogo: firm.hasLogo },
