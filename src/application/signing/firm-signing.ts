@@ -63,6 +63,8 @@ export const resendSigningLink = async (
       lockedAt: null,
       codeAttempts: 0,
       codeHash: null,
+      codeSentAt: null,
+      codeExpiresAt: null,
     });
     await queueMail(deps, scope, {
       kind: 'signature_request',

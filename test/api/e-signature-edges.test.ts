@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSigningFollowUp } from '../../src/application/signing/follow-up.ts';
+import { startBackgroundJobs } from '../../src/main.ts';
+import { aService, aTermsVersion } from '../builders/catalogue.ts';
+import { aDraft, expectProblem, nextSiren, send } from '../builders/through-api.ts';
+import { type Api, apiAs } from '../support/api-client.ts';
+import { aSigner } from '../support/signing.ts';
+import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp.ts';
+import {
+  aFirmWithUsers,
+  createTestContext,
+  type FirmSession,
+  type TestContext,
+} from '../support/test-app.ts';
+import { databaseKind } from '../support/test-database.ts';
+
+/**
+ * Issue 4, what goes wrong or waits: refusal with a reason, wrong codes until the lock, an expired
+ * code, a cancelled or expired document, reminders on the firm's schedule, and jobs left in the
+ * outbox by a stopped process, finished by the next one.
+ */
+describe(`electronic signature: refusals, locks, expiry, reminders (${databaseKind})`, () => {
+  let ctx: TestContext;
+  let smtp: SmtpReceiver;
+  let firm: FirmSession;
+  let collab: Api;
+  let serviceId: string;
+  let mailboxes = 0;
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    ctx = await createTestContext({ smtpUrl: smtp.url, jobs: true, clock: '2026-11-29T09:00:00Z' });
+    firm = await aFirmWithUsers(ctx);
+    collab = apiAs(ctx, firm.users.collaborateur.headers);
+    serviceId = (
+      await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 120_000, recurrence: 'yearly' })
+    ).id;
+    await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.close();
+  });
+
+  /** A sent proposal to a new client with a mailbox of their own, and that client's link. */
+  const aSentProposal = async (options: { validUntil?: string } = {}) => {
+    mailboxes += 1;
+    const email = `client${mailboxes}@exemple.test`;
+    const engagement = await collab.post('/engagements', {
+      company: {
+        name: `Client ${mailboxes}`,
+        legalForm: 'SAS',
+        siren: nextSiren(),
+        fiscalYearEnd: '12-31',
+        activity: 'Commerce',
+        addressLine1: '1 place Bellecour',
+        postalCode: '69002',
+        city: 'Lyon',
+      },
+      signatory: { firstName: 'Claire', lastName: 'Durand', capacity: 'Présidente', email },
+    });
+    expect(engagement.status, JSON.stringify(engagement.body)).toBe(201);
+    const draft = await aDraft(collab, engagement.body.id, serviceId);
+    if (options.validUntil) {
+      const patched = await collab.patch(`/documents/${draft.id}`, {
+        version: draft.version,
+        validUntil: options.validUntil,
+      });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    }
+    const sent = await send(collab, draft.id);
+    const signer = aSigner(ctx, smtp, email);
+    return {
+      documentId: draft.id,
+      number: sent.number,
+      signer,
+      token: await signer.linkToken(),
+      email,
+      engagementId: engagement.body.id as string,
+    };
+  };
+
+  it('refusal with a reason: the document is refused, the responsible is told, the link dies', async () => {
+    const { documentId, signer, token, number } = await aSentProposal();
+    await signer.verified(token);
+    const refused = await signer.api.post(`/public/signing/${token}/refuse`, {
+      reason: 'Tarif trop élevé pour nous.',
+    });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(200);
+    const doc = (await collab.get(`/documents/${documentId}`)).body.document;
+    expect(doc).toMatchObject({ status: 'refused', refusalReason: 'Tarif trop élevé pour nous.' });
+    expect(doc.createdLetterId ?? null).toBeNull();
+    const told = await smtp.waitForMail(
+      (mail) => /refus/i.test(mail.subject ?? '') && (mail.text ?? '').includes(number),
+    );
+    expect(told.text).toContain('Tarif trop élevé pour nous.');
+    expectProblem(await signer.api.get(`/public/signing/${token}`), 404, 'SIGNING.LINK_INVALID');
+  });
+
+  it('five wrong codes lock the link; the firm sends a new link that works', async () => {
+    const { documentId, signer, token } = await aSentProposal();
+    await signer.api.get(`/public/signing/${token}`);
+    const code = await signer.requestCode(token);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const res = await signer.api.post(`/public/signing/${token}/code/verify`, { code: wrong });
+      expectProblem(res, 422, 'SIGNING.CODE_INVALID');
+      expect(res.body.details.attemptsLeft).toBe(5 - attempt);
+    }
+    expectProblem(
+      await signer.api.post(`/public/signing/${token}/code/verify`, { code: wrong }),
+      423,
+      'SIGNING.LOCKED',
+    );
+    // Locked for good: even the right code now meets the neutral answer.
+    expectProblem(
+      await signer.api.post(`/public/signing/${token}/code/verify`, { code }),
+      404,
+      'SIGNING.LINK_INVALID',
+    );
+    const signing = (await collab.get(`/documents/${documentId}/signing`)).body;
+    expect(signing.requests[0]).toMatchObject({ side: 'client', status: 'locked' });
+    const resent = await collab.post(`/documents/${documentId}/signing/client/resend`);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    const fresh = await signer.linkToken();
+    await signer.verified(fresh);
+    expect((await signer.sign(fresh, 'Claire Durand')).body.documentStatus).toBe('signed');
+  });
+
+  it('a code expires after ten minutes, and a new one is not sent twice within a minute', async () => {
+    const { signer, token } = await aSentProposal();
+    const code = await signer.requestCode(token);
+    expectProblem(await signer.api.post(`/public/signing/${token}/code`), 429, 'SIGNING.TOO_MANY_REQUESTS');
+    ctx.clock.set('2026-11-29T09:11:00Z');
+    try {
+      expectProblem(
+        await signer.api.post(`/public/signing/${token}/code/verify`, { code }),
+        422,
+        'SIGNING.CODE_EXPIRED',
+      );
+      // Signing without a verified code is refused whatever the body says.
+      expectProblem(await signer.sign(token, 'Claire Durand'), 422, 'SIGNING.CODE_REQUIRED');
+    } finally {
+      ctx.clock.set('2026-11-29T09:00:00Z');
+    }
+  });
+
+  it('a cancelled document: its link gets the neutral answer, like an unknown one', async () => {
+    const { documentId, signer, token } = await aSentProposal();
+    const cancelled = await collab.post(`/documents/${documentId}/cancel`, { reason: 'Erreur de tarif' });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const dead = await signer.api.get(`/public/signing/${token}`);
+    const unknown = await signer.api.get(`/public/signing/${'x'.repeat(43)}`);
+    expectProblem(dead, 404, 'SIGNING.LINK_INVALID');
+    expect(unknown.body).toEqual({ ...dead.body, instance: unknown.body.instance });
+  });
+
+  it('reminders on the firm’s schedule (3 and 7 days), each once, with a new link beside the first; expiry stops them', async () => {
+    const { documentId, signer, token, number } = await aSentProposal({ validUntil: '2026-12-10' });
+    const reminder = new RegExp(`Rappel.*${number}`);
+    try {
+      ctx.clock.set('2026-12-01T09:00:00Z');
+      expect(await runSigningFollowUp(ctx.deps)).toMatchObject({ reminded: 0 });
+      ctx.clock.set('2026-12-02T09:05:00Z');
+      expect((await runSigningFollowUp(ctx.deps)).reminded).toBeGreaterThanOrEqual(1);
+      expect((await runSigningFollowUp(ctx.deps)).reminded).toBe(0);
+      const second = await signer.linkToken(reminder);
+      expect(second).not.toBe(token);
+      for (const link of [token, second])
+        expect((await signer.api.get(`/public/signing/${link}`)).status).toBe(200);
+      ctx.clock.set('2026-12-06T10:00:00Z');
+      await runSigningFollowUp(ctx.deps);
+      await signer.linkToken(/Rappel n°\s2/);
+      expect((await collab.get(`/documents/${documentId}/signing`)).body.requests[0].remindersSent).toBe(2);
+      // The validity date has passed: the proposal expires, its links die, no third reminder.
+      ctx.clock.set('2026-12-11T09:00:00Z');
+      const { expired } = await runSigningFollowUp(ctx.deps);
+      expect(expired).toBeGreaterThanOrEqual(1);
+      expect((await collab.get(`/documents/${documentId}`)).body.document.status).toBe('expired');
+      expectProblem(await signer.api.get(`/public/signing/${second}`), 404, 'SIGNING.LINK_INVALID');
+    } finally {
+      ctx.clock.set('2026-11-29T09:00:00Z');
+    }
+  });
+
+  it('a letter unsigned after the firm’s signing period expires', async () => {
+    const associe = apiAs(ctx, firm.users.associe.headers);
+    const settings = (await associe.get('/firm')).body;
+    expect(settings).toMatchObject({ signatureReminderDays: [3, 7], signingPeriodDays: 30 });
+    const patched = await associe.patch('/firm', { version: settings.version, signingPeriodDays: 10 });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const { engagementId } = await aSentProposal();
+    const letter = await aDraft(collab, engagementId, serviceId, 'engagement_letter');
+    await send(collab, letter.id);
+    try {
+      ctx.clock.set('2026-12-09T08:00:00Z');
+      await runSigningFollowUp(ctx.deps);
+      expect((await collab.get(`/documents/${letter.id}`)).body.document.status).toBe('sent');
+      ctx.clock.set('2026-12-09T09:01:00Z');
+      await runSigningFollowUp(ctx.deps);
+      expect((await collab.get(`/documents/${letter.id}`)).body.document.status).toBe('expired');
+    } finally {
+      ctx.clock.set('2026-11-29T09:00:00Z');
+      const now = (await associe.get('/firm')).body;
+      await associe.patch('/firm', { version: now.version, signingPeriodDays: 30 });
+    }
+  });
+});
+
+describe(`background jobs survive a stopped process (${databaseKind})`, () => {
+  it('a signature committed while no worker runs is sealed and mailed by the next process', async () => {
+    const smtp = await startSmtpReceiver();
+    const ctx = await createTestContext({ smtpUrl: smtp.url, jobs: false });
+    try {
+      const firm = await aFirmWithUsers(ctx);
+      const collab = apiAs(ctx, firm.users.collaborateur.headers);
+      const service = await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 50_000 });
+      await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+      const engagement = await collab.post('/engagements', {
+        company: {
+          name: 'Atelier Roux',
+          legalForm: 'SARL',
+          siren: nextSiren(),
+          fiscalYearEnd: '12-31',
+          activity: 'Menuiserie',
+          addressLine1: '3 rue Garibaldi',
+          postalCode: '69006',
+          city: 'Lyon',
+        },
+        signatory: { firstName: 'Luc', lastName: 'Roux', capacity: 'Gérant', email: 'luc@atelier-roux.test' },
+      });
+      const draft = await aDraft(collab, engagement.body.id, service.id);
+      await send(collab, draft.id);
+      // No worker: the mail waits in the outbox table, nothing reached the SMTP server.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(smtp.mails).toHaveLength(0);
+      const queue = await startBackgroundJobs(
+        { deps: ctx.deps, jobsEnqueued: { notify: () => {} } },
+        ctx.database,
+        {
+          pollingIntervalSeconds: 0.5,
+          retryDelaySeconds: 1,
+        },
+      );
+      try {
+        const signer = aSigner(ctx, smtp, 'luc@atelier-roux.test');
+        const token = await signer.linkToken();
+        await signer.verified(token);
+        // The mail server refuses the next mail once (the signed copy): the job retries it.
+        smtp.failNext(1);
+        expect((await signer.sign(token, 'Luc Roux')).status).toBe(200);
+        const copy = await signer.nextMail(/exemplaire signé/);
+        expect(copy.attachments).toHaveLength(1);
+        await queue.drain();
+        expect((await collab.get(`/documents/${draft.id}/signing`)).body.sealedCopy).not.toBeNull();
+        const mails = (await collab.get(`/mails?documentId=${draft.id}`)).body.items as {
+          kind: string;
+          status: string;
+          attempts: number;
+        }[];
+        expect(mails.find((mail) => mail.kind === 'signed_copy')).toMatchObject({
+          status: 'sent',
+          attempts: 2,
+        });
+        // Delivered mails that carried a link or a code keep no body: the link works only from the mailbox.
+        const request = mails.find((mail) => mail.kind === 'signature_request') as unknown as { id: string };
+        expect((await collab.get(`/mails/${request.id}`)).body).toMatchObject({
+          status: 'sent',
+          textBody: null,
+          htmlBody: null,
+        });
+      } finally {
+        await queue.stop();
+      }
+    } finally {
+      await ctx.close();
+      await smtp.close();
+    }
+  });
+});
