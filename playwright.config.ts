@@ -59,6 +59,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: join(process.env.LETTRINE_E2E_DATA, 'data'),
       LOG_LEVEL: 'warn',
+      // The signing links in the outbox's mails point at this server, so a journey can follow them.
+      PUBLIC_URL: baseURL,
     },
     stdout: 'ignore',
     stderr: 'pipe',

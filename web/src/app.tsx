@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/fr';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { LoginPage } from './auth/login-page.tsx';
@@ -25,6 +25,11 @@ const CataloguePage = page(() => import('./settings/catalogue-page.tsx'), 'Catal
 const TermsPage = page(() => import('./settings/terms-page.tsx'), 'TermsPage');
 const FirmPage = page(() => import('./settings/firm-page.tsx'), 'FirmPage');
 const UsersPage = page(() => import('./settings/users-page.tsx'), 'UsersPage');
+const WebhooksPage = page(() => import('./settings/webhooks-page.tsx'), 'WebhooksPage');
+const MailsPage = page(() => import('./mails/mails-page.tsx'), 'MailsPage');
+// The public pages (no account): a signer on a phone loads only what signing needs.
+const SigningPage = page(() => import('./signing/signing-page.tsx'), 'SigningPage');
+const VerificationPage = page(() => import('./verification/verification-page.tsx'), 'VerificationPage');
 
 // Dates are typed the French way (29/11/2026): the date inputs parse them with this plugin.
 dayjs.extend(customParseFormat);
@@ -56,6 +61,22 @@ export const App = () => (
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route
+                path="/signer/:token"
+                element={
+                  <Suspense>
+                    <SigningPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/verifier"
+                element={
+                  <Suspense>
+                    <VerificationPage />
+                  </Suspense>
+                }
+              />
+              <Route
                 element={
                   <RequireSession>
                     <AppLayout />
@@ -70,6 +91,8 @@ export const App = () => (
                 <Route path="terms" element={<TermsPage />} />
                 <Route path="firm" element={<FirmPage />} />
                 <Route path="users" element={<UsersPage />} />
+                <Route path="mails" element={<MailsPage />} />
+                <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

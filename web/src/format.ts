@@ -25,6 +25,17 @@ export const formatCents = (cents: number): string => euro.format(cents / 100);
 export const formatDay = (iso: string | null | undefined): string =>
   iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—';
 
+const parisDay = new Intl.DateTimeFormat('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+});
+
+/** The day of an instant in Paris: "2026-12-29T23:30:00Z" → "30/12/2026". */
+export const formatInstantDay = (iso: string | Date | null | undefined): string =>
+  iso ? parisDay.format(new Date(iso)) : '—';
+
 /** An instant, in Paris time: "29/11/2026 10:30". */
 export const formatInstant = (iso: string | Date | null | undefined): string =>
   iso ? instant.format(new Date(iso)) : '—';

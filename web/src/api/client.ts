@@ -13,19 +13,21 @@ export class ApiError extends Error {
 
 const BASE = '/api/v1';
 
-type Options = { method?: string; body?: unknown; idempotent?: boolean };
+/** `file` is sent as the raw body, with its own type (a PDF to verify). */
+type Options = { method?: string; body?: unknown; file?: Blob; idempotent?: boolean };
 
 /** One request to the API, with the session cookie; a problem answer is thrown as an ApiError. */
 export const api = async <T>(path: string, options: Options = {}): Promise<T> => {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
   // A create retried after a network failure must not create twice.
   if (options.idempotent) headers['idempotency-key'] = crypto.randomUUID();
   const response = await fetch(`${BASE}${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    method: options.method ?? (options.body === undefined && !options.file ? 'GET' : 'POST'),
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';

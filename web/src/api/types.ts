@@ -21,8 +21,17 @@ import type {
   scopeOut,
 } from '../../../src/http/responses.schemas.ts';
 import type { createServiceBody, revaluationOut, serviceOut } from '../../../src/http/services.schemas.ts';
+import type { signingViewOut, verificationOut } from '../../../src/http/signing.schemas.ts';
+import type { documentSigningOut, mailOut, mailPageOut } from '../../../src/http/signing-admin.schemas.ts';
 import type { termsSummaryOut } from '../../../src/http/terms.schemas.ts';
 import type { userOut } from '../../../src/http/users.schemas.ts';
+import type {
+  createdWebhookOut,
+  createWebhookBody,
+  webhookDeliveryOut,
+  webhookEventTypeOut,
+  webhookOut,
+} from '../../../src/http/webhooks.schemas.ts';
 
 export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 export type EngagementListItem = z.output<typeof engagementListItemOut>;
@@ -51,6 +60,18 @@ export type Firm = z.output<typeof firmOut>;
 export type UpdateFirmBody = z.input<typeof updateFirmBody>;
 export type User = z.output<typeof userOut>;
 export type Role = User['role'];
+export type SigningView = z.output<typeof signingViewOut>;
+export type Verification = z.output<typeof verificationOut>;
+export type DocumentSigning = z.output<typeof documentSigningOut>;
+export type SigningProgress = DocumentSigning['requests'][number];
+export type MailView = z.output<typeof mailOut>;
+export type MailPage = z.output<typeof mailPageOut>;
+export type MailSummary = MailPage['items'][number];
+export type Webhook = z.output<typeof webhookOut>;
+export type CreatedWebhook = z.output<typeof createdWebhookOut>;
+export type CreateWebhookBody = z.input<typeof createWebhookBody>;
+export type WebhookDelivery = z.output<typeof webhookDeliveryOut>;
+export type WebhookEventType = z.output<typeof webhookEventTypeOut>;
 export type Me = { firmId: string; userId: string; role: Role; name: string };
 
 /** The body of every API error (application/problem+json). */

@@ -9,6 +9,7 @@ import { CompletenessPanel } from './completeness-panel.tsx';
 import { DocumentActions } from './document-actions.tsx';
 import { DocumentEditor } from './document-editor.tsx';
 import { DocumentSummary } from './document-summary.tsx';
+import { ESignaturePanel } from './e-signature-panel.tsx';
 import { kindKey } from './labels.ts';
 import { SignaturesPanel } from './signatures-panel.tsx';
 import { StatusBadge } from './status-badge.tsx';
@@ -90,6 +91,7 @@ export const DocumentPage = () => {
                 <Stack>
                   {doc.status === 'draft' && <CompletenessPanel documentId={doc.id} version={doc.version} />}
                   <SignaturesPanel view={data} />
+                  <ESignaturePanel view={data} />
                 </Stack>
               </Grid.Col>
             </Grid>

@@ -10,13 +10,15 @@ import { ErrorBanner } from '../ui/error-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import classes from './skip-link.module.css';
 
-const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
+const LINKS: { to: string; label: MessageKey; end?: boolean; associeOnly?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', end: true },
   { to: '/engagements', label: 'nav.engagements' },
+  { to: '/mails', label: 'nav.mails' },
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/terms', label: 'nav.terms' },
   { to: '/firm', label: 'nav.firm' },
   { to: '/users', label: 'nav.users' },
+  { to: '/webhooks', label: 'nav.webhooks', associeOnly: true },
 ];
 
 /** The frame of every signed-in page: the firm's navigation, the user, the language, logout. */
@@ -75,7 +77,7 @@ export const AppLayout = () => {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
-        {LINKS.map((link) => (
+        {LINKS.filter((link) => !link.associeOnly || me?.role === 'associe').map((link) => (
           <NavLink
             key={link.to}
             component={RouterLink}

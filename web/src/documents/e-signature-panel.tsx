@@ -1,0 +1,176 @@
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { DocumentSigning, DocumentView, SigningProgress } from '../api/types.ts';
+import { useCanWrite, useIsAssocie } from '../auth/session.tsx';
+import { formatInstant } from '../format.ts';
+import type { Translate } from '../i18n/i18n.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { ProblemText } from '../ui/problem-text.tsx';
+import { kindKey } from './labels.ts';
+
+const WITH_LINKS = ['sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'];
+
+/** Where one signer stands, in the firm's words. */
+export const progressText = (t: Translate, request: SigningProgress): { text: string; color: string } => {
+  if (request.status === 'signed')
+    return { text: t('esign.signedOn', { date: formatInstant(request.completedAt) }), color: 'teal' };
+  if (request.status === 'refused')
+    return { text: t('esign.refused', { reason: request.refusalReason ?? '—' }), color: 'red' };
+  if (request.status === 'locked') return { text: t('esign.locked'), color: 'orange' };
+  if (request.codeVerifiedAt) return { text: t('esign.codeVerified'), color: 'blue' };
+  if (request.viewedAt)
+    return { text: t('esign.viewedOn', { date: formatInstant(request.viewedAt) }), color: 'blue' };
+  return { text: t('esign.pending'), color: 'gray' };
+};
+
+const useSigning = (view: DocumentView) => {
+  const doc = view.document;
+  return useQuery({
+    queryKey: ['document', doc.id, 'signing'],
+    queryFn: () => api<DocumentSigning>(`/documents/${doc.id}/signing`),
+    enabled: WITH_LINKS.includes(doc.status),
+    // The sealed copy is made by a job a moment after the last signature: ask until it is there.
+    refetchInterval: (query) =>
+      doc.status === 'signed' && query.state.data && !query.state.data.sealedCopy ? 1500 : false,
+  });
+};
+
+const SignForFirmButton = ({ view, onDone }: { view: DocumentView; onDone: () => Promise<unknown> }) => {
+  const t = useT();
+  const [opened, { open, close }] = useDisclosure();
+  const doc = view.document;
+  const sign = useMutation({
+    mutationFn: () =>
+      api(`/documents/${doc.id}/signatures`, { body: { side: 'firm', method: 'electronic' } }),
+    onSuccess: async () => {
+      await onDone();
+      close();
+    },
+  });
+  return (
+    <>
+      <Button color="teal" onClick={open} fullWidth>
+        {t('esign.signForFirm')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('esign.signForFirm')}>
+        <Stack>
+          <Text size="sm">
+            {t('esign.signForFirmConfirm', { document: `${t(kindKey(doc.kind))} ${doc.number ?? ''}` })}
+          </Text>
+          {sign.error && (
+            <Text c="red" component="div" role="alert">
+              <ProblemText error={sign.error} />
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.back')}
+            </Button>
+            <Button color="teal" onClick={() => sign.mutate()} loading={sign.isPending}>
+              {t('esign.signNow')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+};
+
+const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProgress }) => {
+  const t = useT();
+  const canWrite = useCanWrite();
+  const isAssocie = useIsAssocie();
+  const client = useQueryClient();
+  const doc = view.document;
+  const refresh = () => client.invalidateQueries({ queryKey: ['document'] });
+  const resend = useMutation({
+    mutationFn: () => api(`/documents/${doc.id}/signing/${request.side}/resend`, { method: 'POST' }),
+    onSuccess: refresh,
+  });
+  const state = progressText(t, request);
+  const isOpen = request.status === 'pending' || request.status === 'locked';
+  return (
+    <Stack gap={4} data-testid={`esign-${request.side}`}>
+      <Text size="sm" fw={500}>
+        {t(`signature.side.${request.side}`)} : {request.signerName}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {request.signerEmail}
+      </Text>
+      <Badge color={state.color} variant="light" style={{ textTransform: 'none' }} maw="100%">
+        <span style={{ whiteSpace: 'normal' }}>{state.text}</span>
+      </Badge>
+      {request.remindersSent > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('esign.reminders', {
+            count: request.remindersSent,
+            date: formatInstant(request.lastRemindedAt),
+          })}
+        </Text>
+      )}
+      {canWrite && isOpen && doc.status === 'sent' && (
+        <Button size="xs" variant="light" onClick={() => resend.mutate()} loading={resend.isPending}>
+          {t('esign.resend')}
+        </Button>
+      )}
+      {resend.isSuccess && (
+        <Text size="xs" c="teal">
+          {t('esign.resent')}
+        </Text>
+      )}
+      {resend.error && (
+        <Text size="xs" c="red" role="alert">
+          {resend.error.message}
+        </Text>
+      )}
+      {isAssocie && request.side === 'firm' && isOpen && doc.status === 'sent' && (
+        <SignForFirmButton view={view} onDone={refresh} />
+      )}
+    </Stack>
+  );
+};
+
+/** « Signature électronique »: each signer's link, reminders, new links, the sealed signed copy. */
+export const ESignaturePanel = ({ view }: { view: DocumentView }) => {
+  const t = useT();
+  const signing = useSigning(view);
+  const doc = view.document;
+  if (!signing.data || signing.data.requests.length === 0) return null;
+  const sealed = signing.data.sealedCopy;
+  return (
+    <Card withBorder component="section" aria-labelledby="esign-title" data-testid="esign-panel">
+      <Title order={3} size="h5" id="esign-title" mb="xs">
+        {t('esign.title')}
+      </Title>
+      <Stack gap="md">
+        {signing.data.requests.map((request) => (
+          <SignerRow key={request.side} view={view} request={request} />
+        ))}
+        {sealed ? (
+          <Button
+            component="a"
+            href={`/api/v1/documents/${doc.id}/signed-pdf`}
+            target="_blank"
+            rel="noopener"
+            variant="filled"
+            data-testid="signed-copy"
+          >
+            {t('esign.download')}
+          </Button>
+        ) : (
+          doc.status === 'signed' && (
+            <Text size="xs" c="dimmed" data-testid="sealing">
+              {t('esign.sealing')}
+            </Text>
+          )
+        )}
+        <Anchor component={Link} to={`/mails?documentId=${doc.id}`} size="sm">
+          {t('esign.mails')}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
+};

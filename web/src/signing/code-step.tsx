@@ -1,0 +1,124 @@
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { SigningView } from '../api/types.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { attemptsLeftOf, signingErrors } from './signing-errors.ts';
+
+/** The API refuses a new code within a minute of the last one (SIGNING.TOO_MANY_REQUESTS). */
+const RESEND_AFTER_MS = 60_000;
+
+type Props = {
+  token: string;
+  view: SigningView;
+  verified: boolean;
+  onVerified: () => void;
+  /** An error about the code that came from another step (signing without a verified code). */
+  outsideError?: string;
+};
+
+const useSecondsUntil = (at: number | null) => {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null || at <= Date.now()) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [at]);
+  return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+};
+
+/** Step 2: a six-digit code sent by e-mail, typed back; a new one after a minute. */
+export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Props) => {
+  const t = useT();
+  const [sentTo, setSentTo] = useState(view.code.sentAt ? view.signer.maskedEmail : null);
+  const [sentAt, setSentAt] = useState(view.code.sentAt ? new Date(view.code.sentAt).getTime() : null);
+  const [code, setCode] = useState('');
+  const wait = useSecondsUntil(sentAt === null ? null : sentAt + RESEND_AFTER_MS);
+  const send = useMutation({
+    mutationFn: () =>
+      api<{ sentTo: string; expiresAt: string }>(`/public/signing/${token}/code`, { method: 'POST' }),
+    onSuccess: (answer) => {
+      setSentTo(answer.sentTo);
+      setSentAt(Date.now());
+      setCode('');
+      verify.reset();
+    },
+  });
+  const verify = useMutation({
+    mutationFn: () => api(`/public/signing/${token}/code/verify`, { body: { code } }),
+    onSuccess: onVerified,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    verify.mutate();
+  };
+  if (verified)
+    return (
+      <Alert color="teal" data-testid="code-verified">
+        {t('signing.codeVerified')}
+      </Alert>
+    );
+  const left = attemptsLeftOf(verify.error);
+  const codeError =
+    signingErrors(verify.error).code ?? signingErrors(verify.error).form ?? outsideError ?? undefined;
+  const sendError = signingErrors(send.error).code ?? signingErrors(send.error).form;
+  return (
+    <Stack gap="sm">
+      {sentTo === null ? (
+        <Button size="lg" onClick={() => send.mutate()} loading={send.isPending} fullWidth>
+          {t('signing.requestCode')}
+        </Button>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Text size="sm" data-testid="code-sent">
+              {t('signing.codeSentTo', { email: sentTo })}
+            </Text>
+            <TextInput
+              label={t('signing.codeLabel')}
+              size="lg"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={6}
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+              error={
+                codeError &&
+                (left === undefined
+                  ? codeError
+                  : `${codeError} ${t('signing.attemptsLeft', { count: left })}`)
+              }
+              styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+            />
+            <Group grow preventGrowOverflow={false} wrap="wrap">
+              <Button type="submit" size="lg" loading={verify.isPending}>
+                {t('signing.verifyCode')}
+              </Button>
+              <Button
+                variant="default"
+                size="lg"
+                onClick={() => send.mutate()}
+                loading={send.isPending}
+                disabled={wait > 0}
+              >
+                {wait > 0 ? t('signing.resendIn', { seconds: wait }) : t('signing.resendCode')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      {sendError && (
+        <Text size="sm" c="red" role="alert">
+          {sendError}
+        </Text>
+      )}
+      {sentTo === null && outsideError && (
+        <Text size="sm" c="red" role="alert">
+          {outsideError}
+        </Text>
+      )}
+    </Stack>
+  );
+};

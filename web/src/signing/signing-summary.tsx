@@ -1,0 +1,82 @@
+import { Box, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { SigningView } from '../api/types.ts';
+import { formatCents, formatInstantDay } from '../format.ts';
+import { useT } from '../i18n/i18n.tsx';
+
+const Amount = ({ label, cents, testId }: { label: string; cents: number; testId: string }) => (
+  <Box>
+    <Text size="xs" c="dimmed">
+      {label}
+    </Text>
+    <Text fw={600} data-testid={testId}>
+      {formatCents(cents)}
+    </Text>
+  </Box>
+);
+
+/** What is to be signed: the document, its amounts and deadline, the PDF, and who signs. */
+export const SigningSummary = ({ token, view }: { token: string; view: SigningView }) => {
+  const t = useT();
+  const doc = view.document;
+  const pdf = `/api/v1/public/signing/${token}/pdf`;
+  return (
+    <Card withBorder component="section" aria-labelledby="document-title">
+      <Stack gap="sm">
+        <Box>
+          <Text size="sm" c="dimmed">
+            {doc.kindLabel} {doc.number}
+          </Text>
+          <Title order={1} size="h3" id="document-title" style={{ overflowWrap: 'anywhere' }}>
+            {doc.title}
+          </Title>
+        </Box>
+        <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
+          <Amount label={t('totals.ht')} cents={doc.totals.totalHtCents} testId="signing-total-ht" />
+          <Amount label={t('totals.ttc')} cents={doc.totals.totalTtcCents} testId="signing-total-ttc" />
+          {doc.deadline && (
+            <Box>
+              <Text size="xs" c="dimmed">
+                {t('signing.deadline')}
+              </Text>
+              <Text fw={600} data-testid="signing-deadline">
+                {formatInstantDay(doc.deadline)}
+              </Text>
+            </Box>
+          )}
+        </SimpleGrid>
+        <Button component="a" href={pdf} target="_blank" rel="noopener" variant="light" size="lg" fullWidth>
+          {t('signing.readPdf')}
+        </Button>
+        <Box visibleFrom="md">
+          <iframe
+            src={pdf}
+            title={t('signing.pdfViewer')}
+            style={{ width: '100%', height: 560, border: '1px solid var(--mantine-color-gray-3)' }}
+          />
+        </Box>
+        <Box>
+          <Text fw={600} size="sm">
+            {t('signing.signatories')}
+          </Text>
+          <List size="sm" spacing={2} listStyleType="none" data-testid="signatories">
+            {view.signatories.map((signatory) => (
+              <List.Item key={signatory.side}>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" c={signatory.hasSigned ? 'teal' : undefined}>
+                    {signatory.hasSigned ? '✓' : '○'}
+                  </Text>
+                  <Text size="sm">
+                    {t(signatory.side === 'client' ? 'signing.sideClient' : 'signing.sideFirm', {
+                      name: signatory.name ?? '—',
+                    })}{' '}
+                    — {signatory.hasSigned ? t('signing.hasSigned') : t('signing.notYetSigned')}
+                  </Text>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </Box>
+      </Stack>
+    </Card>
+  );
+};
