@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { chooseFirmSignatory } from '../../src/domain/firm/associes.ts';
+import {
+  endOfParisDay,
+  isReminderDue,
+  maskEmail,
+  remindersDueBy,
+  SIGNING_CODE,
+  signingDeadline,
+  typedNameMatches,
+} from '../../src/domain/signing/signing-rules.ts';
+
+const DAY = 86_400_000;
+const sentAt = new Date('2026-11-29T09:00:00Z');
+const after = (days: number, minutes = 0) => new Date(sentAt.getTime() + days * DAY + minutes * 60_000);
+
+describe('signing rules (issue 4)', () => {
+  it('a code is six digits, valid ten minutes, five tries', () => {
+    expect(SIGNING_CODE).toEqual({ digits: 6, validMinutes: 10, maxAttempts: 5 });
+  });
+
+  it('a validity date includes its whole Paris day, in winter and in summer', () => {
+    expect(endOfParisDay('2026-12-10').toISOString()).toBe('2026-12-10T22:59:59.999Z');
+    expect(endOfParisDay('2026-07-14').toISOString()).toBe('2026-07-14T21:59:59.999Z');
+  });
+
+  it('a proposal expires after its validity date; a letter after the firm’s signing period', () => {
+    expect(
+      signingDeadline({ kind: 'proposal', validUntil: '2026-12-10', sentAt, signingPeriodDays: 30 }),
+    ).toEqual(endOfParisDay('2026-12-10'));
+    expect(
+      signingDeadline({ kind: 'engagement_letter', validUntil: null, sentAt, signingPeriodDays: 30 }),
+    ).toEqual(after(30));
+    // A proposal without a validity date falls back on the signing period.
+    expect(signingDeadline({ kind: 'proposal', validUntil: null, sentAt, signingPeriodDays: 15 })).toEqual(
+      after(15),
+    );
+  });
+
+  it('a reminder is due once its day has come, each day of the schedule once', () => {
+    const schedule = { sentAt, reminderDays: [7, 3] };
+    expect(isReminderDue({ ...schedule, remindersSent: 0, now: after(2, 59 * 24) })).toBe(false);
+    expect(isReminderDue({ ...schedule, remindersSent: 0, now: after(3) })).toBe(true);
+    expect(isReminderDue({ ...schedule, remindersSent: 1, now: after(5) })).toBe(false);
+    expect(isReminderDue({ ...schedule, remindersSent: 1, now: after(7) })).toBe(true);
+    expect(isReminderDue({ ...schedule, remindersSent: 2, now: after(30) })).toBe(false);
+    expect(isReminderDue({ sentAt, reminderDays: [], remindersSent: 0, now: after(30) })).toBe(false);
+  });
+
+  it('a sweep that missed days counts the reminders behind, so it sends one, not several', () => {
+    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: after(1) })).toBe(0);
+    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: after(4) })).toBe(1);
+    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: after(8) })).toBe(2);
+  });
+
+  it('the typed name must be the signer’s own, accents, case, hyphens and spaces aside', () => {
+    expect(typedNameMatches('marie-helene  durand', 'Marie-Hélène Durand')).toBe(true);
+    expect(typedNameMatches('Jean d’Ormesson', "Jean d'Ormesson")).toBe(true);
+    expect(typedNameMatches('Marie Durand', 'Marie-Hélène Durand')).toBe(false);
+    expect(typedNameMatches('   ', '')).toBe(false);
+  });
+
+  it('only the first letter of the address is shown to whoever holds the link', () => {
+    expect(maskEmail('paul.martin@exemple.fr')).toBe('p…@exemple.fr');
+    expect(maskEmail('@exemple.fr')).toBe('…');
+    expect(maskEmail('sans-arobase')).toBe('…');
+  });
+
+  it('R-B3 the responsible associé signs for the firm, else the first active associé', () => {
+    const members = [
+      { id: 'a', role: 'collaborateur', isActive: true },
+      { id: 'b', role: 'associe', isActive: false },
+      { id: 'c', role: 'associe', isActive: true },
+      { id: 'd', role: 'associe', isActive: true },
+    ];
+    expect(chooseFirmSignatory(members, 'd')?.id).toBe('d');
+    expect(chooseFirmSignatory(members, 'a')?.id).toBe('c');
+    expect(chooseFirmSignatory(members, 'b')?.id).toBe('c');
+    expect(chooseFirmSignatory([members[0] as (typeof members)[number]], null)).toBeUndefined();
+  });
+});
