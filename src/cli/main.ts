@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DataFolderLockedError } from '../adapters/db/database.ts';
 import { purgeExpiredRecords } from '../application/maintenance/purge-expired-records.ts';
 import { runSigningFollowUp } from '../application/signing/follow-up.ts';
+import { ensureSealIdentities } from '../application/signing/seal-identities.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp, buildDeps, openDatabase, publicUrlOf, startBackgroundJobs } from '../main.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
@@ -48,6 +49,9 @@ const run = async () => {
     onError: (error) => app.log.error({ err: error }, 'tâche de fond'),
   });
   await runSigningFollowUp(deps).catch((error: unknown) => app.log.error({ err: error }, 'follow-up'));
+  await ensureSealIdentities(deps).catch((error: unknown) =>
+    app.log.error({ err: error }, 'seal identities'),
+  );
   await purgeExpiredRecords(deps).catch((error: unknown) => app.log.error({ err: error }, 'purge'));
   const shutdown = async () => {
     await app.close();

@@ -155,6 +155,10 @@ export const documentRoutes =
         const result = await recordSignature(deps, requireActor(request), {
           documentId: request.params.id,
           ...request.body,
+          evidence: {
+            ip: request.ip ?? null,
+            userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+          },
         });
         return reply.status(201).send({ ...result, document: present(result.document) });
       },
