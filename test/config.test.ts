@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { publicUrlOf } from '../src/main.ts';
 
 describe('the configuration', () => {
   it('runs with nothing configured: embedded database, local address, quiet logs', () => {
@@ -22,7 +23,7 @@ describe('the configuration', () => {
   it('requires the production values in production, and lists every bad variable at once', () => {
     const load = () => loadConfig({ NODE_ENV: 'production', PORT: 'abc' });
     expect(load).toThrow(
-      /^Configuration invalide :\n {2}- PORT: .+\n {2}- DATABASE_URL: obligatoire en production$/,
+      /^Configuration invalide :\n {2}- PORT: .+\n {2}- DATABASE_URL: obligatoire en production\n {2}- PUBLIC_URL: obligatoire en production$/,
     );
   });
 
@@ -30,7 +31,30 @@ describe('the configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://lettrine@db:5432/lettrine',
+      PUBLIC_URL: 'https://lettrine.cabinet-dupre.fr',
     });
     expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('with no SMTP server and no seal certificate, mails stay in the outbox and firms seal with their own', () => {
+    const config = loadConfig({});
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.SEAL_P12_PATH).toBeUndefined();
+    expect(config).toMatchObject({
+      MAIL_FROM_ADDRESS: 'signature@lettrine.localhost',
+      MAIL_FROM_NAME: 'Lettrine',
+    });
+    // Signing links point at the server itself unless PUBLIC_URL says otherwise.
+    expect(publicUrlOf(loadConfig({ PORT: '8080' }))).toBe('http://127.0.0.1:8080');
+    expect(publicUrlOf(loadConfig({ HOST: '::1', PORT: '8080' }))).toBe('http://[::1]:8080');
+    expect(publicUrlOf(loadConfig({ PUBLIC_URL: 'https://signer.exemple.fr' }))).toBe(
+      'https://signer.exemple.fr',
+    );
+  });
+
+  it('refuses an SMTP address that is not a URL and a sender that is not an e-mail', () => {
+    expect(() => loadConfig({ SMTP_URL: 'mail.exemple.fr', MAIL_FROM_ADDRESS: 'personne' })).toThrow(
+      /SMTP_URL[\s\S]*MAIL_FROM_ADDRESS/,
+    );
   });
 });

@@ -105,7 +105,8 @@ export const updateDocumentBody = z.strictObject({
 
 export const signatureBody = z.strictObject({
   side: z.enum(['client', 'firm']),
-  method: z.enum(['paper', 'in_person']).default('paper'),
+  /** electronic: the associé signs for the firm in the product, as themself (the client signs by link). */
+  method: z.enum(['paper', 'in_person', 'electronic']).default('paper'),
   signatoryName: text(200).optional(),
   capacity: clearableText(200),
   contactId: z.uuid().nullable().optional(),

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSigningFollowUp } from '../../src/application/signing/follow-up.ts';
+import { ensureSealIdentities } from '../../src/application/signing/seal-identities.ts';
 import { startBackgroundJobs } from '../../src/main.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { aDraft, expectProblem, nextSiren, send } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
+import { pdfText, plainText } from '../support/pdf.ts';
 import { aSigner } from '../support/signing.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp.ts';
 import {
@@ -203,6 +205,73 @@ describe(`electronic signature: refusals, locks, expiry, reminders (${databaseKi
       ctx.clock.set('2026-11-29T09:00:00Z');
       const now = (await associe.get('/firm')).body;
       await associe.patch('/firm', { version: now.version, signingPeriodDays: 30 });
+    }
+  });
+});
+
+describe(`the firm's side of signature (${databaseKind})`, () => {
+  it('the associé signs from the product: the firm’s link is used up, the evidence keeps their address and browser', async () => {
+    const smtp = await startSmtpReceiver();
+    const ctx = await createTestContext({ smtpUrl: smtp.url, jobs: true });
+    try {
+      const firm = await aFirmWithUsers(ctx);
+      const collab = apiAs(ctx, firm.users.collaborateur.headers);
+      const associe = apiAs(ctx, { ...firm.users.associe.headers, 'user-agent': 'Poste du cabinet' });
+      const service = await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 90_000 });
+      await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+      expect(await ensureSealIdentities(ctx.deps)).toBe(1);
+      expect(await ensureSealIdentities(ctx.deps)).toBe(0);
+      const engagement = await collab.post('/engagements', {
+        company: {
+          name: 'Pharmacie Lenoir',
+          legalForm: 'SELARL',
+          siren: nextSiren(),
+          fiscalYearEnd: '06-30',
+          activity: 'Officine',
+          addressLine1: '8 cours Lafayette',
+          postalCode: '69003',
+          city: 'Lyon',
+        },
+        responsibleUserId: firm.users.associe.id,
+        signatory: {
+          firstName: 'Anne',
+          lastName: 'Lenoir',
+          capacity: 'Gérante',
+          email: 'anne@pharmacie-lenoir.test',
+        },
+      });
+      const letter = await aDraft(collab, engagement.body.id, service.id, 'engagement_letter');
+      await send(collab, letter.id);
+      const requests = (await collab.get(`/documents/${letter.id}/signing`)).body.requests;
+      expect(requests.map((r: { side: string; status: string }) => [r.side, r.status])).toEqual([
+        ['client', 'pending'],
+        ['firm', 'pending'],
+      ]);
+      const signed = await associe.post(`/documents/${letter.id}/signatures`, {
+        side: 'firm',
+        method: 'electronic',
+      });
+      expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+      const firmLink = await smtp.waitForMail(
+        (mail) =>
+          (mail.text ?? '').includes('/signer/') &&
+          JSON.stringify(mail.to).includes(firm.users.associe.email),
+      );
+      const token = /\/signer\/([A-Za-z0-9_-]+)/.exec(firmLink.text ?? '')?.[1] ?? '';
+      expectProblem(await associe.get(`/public/signing/${token}`), 404, 'SIGNING.LINK_INVALID');
+      const client = aSigner(ctx, smtp, 'anne@pharmacie-lenoir.test');
+      const clientToken = await client.linkToken();
+      await client.verified(clientToken);
+      expect((await client.sign(clientToken, 'Anne Lenoir')).body.documentStatus).toBe('signed');
+      await ctx.drainJobs();
+      const sealed = await collab.download(`/documents/${letter.id}/signed-pdf`);
+      expect(sealed.status).toBe(200);
+      const text = plainText(await pdfText(sealed.bytes));
+      expect(text).toContain('Poste du cabinet');
+      expect(text).toContain('Navigateur de anne@pharmacie-lenoir.test');
+    } finally {
+      await ctx.close();
+      await smtp.close();
     }
   });
 });

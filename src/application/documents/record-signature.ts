@@ -83,6 +83,25 @@ const assertSignedOnPlausible = (signedOn: string, bounds: { today: string; sent
 };
 
 /**
+ * In the product, only the associé signs electronically, for the firm, as themself and today: a
+ * client signs electronically through their own link, and a signature recorded for someone else is
+ * one on paper or in person.
+ */
+const assertElectronicIsOwnSignature = (actor: Actor, input: RecordSignatureInput, today: IsoDate) => {
+  if (input.method !== 'electronic') return;
+  const message =
+    input.side !== 'firm'
+      ? 'Le client signe électroniquement par son lien personnel : enregistrez ici une signature sur papier ou en présence.'
+      : (input.userId && input.userId !== actor.userId) || input.signatoryName || input.scan
+        ? 'Une signature électronique est la vôtre : elle ne se fait pas au nom d’un autre associé, ni avec un scan.'
+        : input.signedOn && input.signedOn !== today
+          ? 'Une signature électronique est datée du jour où elle est donnée.'
+          : undefined;
+  if (message)
+    throw new AppError('REQUEST.VALIDATION_FAILED', { fields: [{ field: 'body.method', message }] });
+};
+
+/**
  * R-B3: records one side's signature in the caller's transaction, the document row already locked;
  * the last required one signs the document, runs the automations (R-A4, R-B2, R-D1) and queues the
  * sealed copy. The unique key per side makes a repeated signature a refusal, never a duplicate.
@@ -173,6 +192,7 @@ export const recordSignature = async (
     const signedOn = input.signedOn ?? parisDate(at);
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
     assertSignedOnPlausible(signedOn, { today: parisDate(at), sentOn: doc.sentAt && parisDate(doc.sentAt) });
+    assertElectronicIsOwnSignature(actor, input, parisDate(at));
     const signer = await resolveSigner(actor, scope, doc, input);
     const result = await applySignature(deps, scope, {
       doc,
