@@ -247,6 +247,17 @@ describe(`the firm's side of signature (${databaseKind})`, () => {
         ['client', 'pending'],
         ['firm', 'pending'],
       ]);
+      // In the product, an electronic signature is the associé's own: never the client's, never for another.
+      const misuse = [
+        { side: 'client', method: 'electronic' },
+        { side: 'firm', method: 'electronic', signatoryName: 'Autre Associé' },
+      ];
+      for (const body of misuse)
+        expectProblem(
+          await associe.post(`/documents/${letter.id}/signatures`, body),
+          400,
+          'REQUEST.VALIDATION_FAILED',
+        );
       const signed = await associe.post(`/documents/${letter.id}/signatures`, {
         side: 'firm',
         method: 'electronic',
