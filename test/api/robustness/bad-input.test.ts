@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/shared/errors.ts';
 import { frenchTypography } from '../../../src/domain/shared/typography.ts';
-import {
-  aDraft,
-  aFirmWithData,
-  aProspect,
-  aSiren,
-  expectProblem,
-  type FirmData,
-  nextSiren,
-} from '../../builders/through-api.ts';
+import { aDraft, aProspect, aSiren, expectProblem, nextSiren } from '../../builders/through-api.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { aFirmWithUsers, createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
+import { type AllFirmData, aFirmWithAllData } from './firm-data.ts';
 import { bodyCases, findFailures, paramCases, queryCases, rawCases } from './fuzz.ts';
 import { documentedRoutes, type Route, routeKey, validRequests } from './routes.ts';
 
@@ -21,12 +14,12 @@ const BAD_SIREN = '732829321';
 
 describe(`bad input through the API (${databaseKind})`, () => {
   let ctx: TestContext;
-  let data: FirmData;
+  let data: AllFirmData;
   let routes: Route[];
 
   beforeAll(async () => {
     ctx = await createTestContext({ clock: '2026-03-02T09:00:00Z' });
-    data = await aFirmWithData(ctx, 'Cabinet Mercier');
+    data = await aFirmWithAllData(ctx, 'Cabinet Mercier');
     routes = await documentedRoutes(ctx);
   });
   afterAll(() => ctx.close());

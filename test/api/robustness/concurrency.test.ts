@@ -13,6 +13,7 @@ import {
 import type { Api } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
+import { type AllFirmData, aFirmWithAllData } from './firm-data.ts';
 import { documentedRoutes, routeKey, sendRoute, validRequests } from './routes.ts';
 
 const TIMES = 20;
@@ -30,11 +31,11 @@ const eventsOf = async (api: Api, url: string, type: string) =>
  */
 describe(`concurrent requests (${databaseKind})`, () => {
   let ctx: TestContext;
-  let data: FirmData;
+  let data: AllFirmData;
 
   beforeAll(async () => {
     ctx = await createTestContext({ clock: '2026-03-02T09:00:00Z' });
-    data = await aFirmWithData(ctx, 'Cabinet Roussel');
+    data = await aFirmWithAllData(ctx, 'Cabinet Roussel');
   });
   afterAll(() => ctx.close());
 
@@ -398,8 +399,14 @@ describe(`concurrent requests (${databaseKind})`, () => {
     it('every route that creates something replays its first answer to a repeated key, and creates once', async () => {
       // Signatures are idempotent by their unique key (one per side); a token is shown once, never
       // stored; a user's e-mail is unique in the firm, and storing the answer would keep the
-      // password's hash in the request fingerprint for a day.
-      const naturallyOnce = ['POST /documents/{id}/signatures', 'POST /api-tokens', 'POST /users'];
+      // password's hash in the request fingerprint for a day; a webhook's secret is shown once, as
+      // a token (webhooks.routes.ts takes no Idempotency-Key).
+      const naturallyOnce = [
+        'POST /documents/{id}/signatures',
+        'POST /api-tokens',
+        'POST /users',
+        'POST /webhooks',
+      ];
       const requests = validRequests(data);
       const checked: string[] = [];
       for (const route of (await documentedRoutes(ctx)).filter((r) => r.method === 'POST')) {
@@ -411,11 +418,12 @@ describe(`concurrent requests (${databaseKind})`, () => {
         };
         const request = requests[key] ?? {};
         const first = await sendRoute(ctx, route, request, headers);
-        if (first.status !== 201) continue;
+        // 201 Created, or 202 Accepted for the replay of a webhook delivery (a delivery created).
+        if (first.status !== 201 && first.status !== 202) continue;
         const second = await sendRoute(ctx, route, request, headers);
         expect({ key, status: second.status, replayed: second.headers['idempotent-replayed'] }).toEqual({
           key,
-          status: 201,
+          status: first.status,
           replayed: 'true',
         });
         expect(second.body, key).toEqual(first.body);
@@ -427,6 +435,7 @@ describe(`concurrent requests (${databaseKind})`, () => {
           'POST /companies',
           'POST /documents',
           'POST /documents/{id}/duplicate',
+          'POST /webhook-deliveries/{id}/replay',
         ]),
       );
     });

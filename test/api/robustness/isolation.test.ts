@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  aFirmWithData,
-  aProspect,
-  aSentLetter,
-  expectProblem,
-  type FirmData,
-  idsOf,
-} from '../../builders/through-api.ts';
+import { aProspect, aSentLetter, expectProblem } from '../../builders/through-api.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
+import { type AllFirmData, aFirmWithAllData, allIdsOf } from './firm-data.ts';
 import {
   documentedRoutes,
   hasId,
+  isPublic,
   paramsOf,
   paramsOfRequest,
   type Route,
@@ -29,19 +24,26 @@ import {
  */
 describe(`firm isolation through the API (${databaseKind})`, () => {
   let ctx: TestContext;
-  let a: FirmData;
-  let b: FirmData;
+  let a: AllFirmData;
+  let b: AllFirmData;
   let routes: Route[];
 
   beforeAll(async () => {
     ctx = await createTestContext({ clock: '2026-03-02T09:00:00Z' });
-    a = await aFirmWithData(ctx, 'Cabinet Arnaud');
-    b = await aFirmWithData(ctx, 'Cabinet Bernard');
+    a = await aFirmWithAllData(ctx, 'Cabinet Arnaud');
+    b = await aFirmWithAllData(ctx, 'Cabinet Bernard');
     routes = await documentedRoutes(ctx);
   });
   afterAll(() => ctx.close());
 
   const asB = () => b.firm.users.associe.headers;
+  /**
+   * Routes that take an id of the firm. A public route's {token} is the signer's personal link, a
+   * bearer secret valid whoever holds it: it is no firm's id (a random one is tested below).
+   */
+  const firmScoped = (route: Route) => hasId(route) && !isPublic(route);
+  /** Path parameters that are a choice, the same in every firm, not an id: never swapped. */
+  const NOT_IDS = ['side'];
 
   it('documents every route Fastify serves under /api/v1 in the OpenAPI document', () => {
     const documented = new Set(routes.map(routeKey));
@@ -61,7 +63,7 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
     const requestsOfB = validRequests(b);
     const before = await snapshotOf(ctx, routes, requestsOfA, a.firm.users.associe.headers);
     const leaks: string[] = [];
-    for (const route of routes.filter(hasId)) {
+    for (const route of routes.filter(firmScoped)) {
       const key = routeKey(route);
       const paramsOfA = paramsOfRequest(requestsOfA[key] ?? {});
       const paramsOfB = paramsOfRequest(requestsOfB[key] ?? {});
@@ -69,7 +71,7 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
       // All of firm A's ids, then firm B's own ids with one of them swapped for firm A's.
       const attempts = [paramsOfA];
       if (paramsOf(route).length > 1) {
-        for (const name of paramsOf(route))
+        for (const name of paramsOf(route).filter((param) => !NOT_IDS.includes(param)))
           attempts.push({ ...paramsOfB, [name]: paramsOfA[name] as string });
       }
       for (const params of attempts) {
@@ -83,9 +85,39 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
     expect(await snapshotOf(ctx, routes, requestsOfA, a.firm.users.associe.headers)).toEqual(before);
   });
 
+  it('a signing link is not a firm’s id: a random token answers SIGNING.LINK_INVALID on every public route that takes one', async () => {
+    const requestsOfA = validRequests(a);
+    const before = await snapshotOf(ctx, routes, requestsOfA, a.firm.users.associe.headers);
+    const tokenRoutes = routes.filter((r) => isPublic(r) && hasId(r));
+    expect(tokenRoutes.map(routeKey)).toEqual([
+      'GET /public/signing/{token}',
+      'GET /public/signing/{token}/pdf',
+      'POST /public/signing/{token}/code',
+      'POST /public/signing/{token}/code/verify',
+      'POST /public/signing/{token}/sign',
+      'POST /public/signing/{token}/refuse',
+    ]);
+    const answers: Record<string, unknown>[] = [];
+    for (const route of tokenRoutes) {
+      const key = routeKey(route);
+      expect(Object.keys(paramsOfRequest(requestsOfA[key] ?? {})), key).toEqual(['token']);
+      const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+      // Firm B's session changes nothing: the link alone speaks for the signer.
+      for (const headers of [{}, asB()]) {
+        const res = await sendRoute(ctx, route, requestsOfA[key] ?? {}, headers, { token });
+        expectProblem(res, 404, 'SIGNING.LINK_INVALID');
+        answers.push({ ...res.body, instance: null });
+      }
+    }
+    // The same neutral answer everywhere: a guessed link learns nothing.
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(await snapshotOf(ctx, routes, requestsOfA, a.firm.users.associe.headers)).toEqual(before);
+  });
+
   it('the same requests on the firm’s own ids are understood (so the 404 above is not a 400 in disguise)', async () => {
     const requestsOfB = validRequests(b);
     const answers: string[] = [];
+    // The public routes too, with firm B's own signing link: its token is real, its bodies valid.
     for (const route of routes.filter(hasId)) {
       const res = await sendRoute(ctx, route, requestsOfB[routeKey(route)] ?? {}, asB());
       if ([400, 404].includes(res.status) || res.status >= 500) {
@@ -107,7 +139,7 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
 
   it('no list shows a row of the other firm', async () => {
     const requestsOfB = validRequests(b);
-    const idsOfA = idsOf(a);
+    const idsOfA = allIdsOf(a);
     for (const route of routes.filter((r) => r.method === 'GET' && !hasId(r))) {
       for (const query of [requestsOfB[routeKey(route)]?.query, undefined]) {
         const res = await sendRoute(ctx, route, { query }, asB());
@@ -139,7 +171,7 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
       expect(res.status, url).toBe(200);
       const text = JSON.stringify(res.body.items);
       expect(
-        idsOf(a).filter((id) => text.includes(id)),
+        allIdsOf(a).filter((id) => text.includes(id)),
         url,
       ).toEqual([]);
       if (!url.includes('OS-2026')) expect(res.body.total, url).toBe(0);

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aFirmWithData, expectProblem, type FirmData } from '../../builders/through-api.ts';
+import { expectProblem } from '../../builders/through-api.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { createTestContext, loginHeaders, type TestContext } from '../../support/test-app.ts';
 import { databaseKind } from '../../support/test-database.ts';
+import { type AllFirmData, aFirmWithAllData } from './firm-data.ts';
 import {
   documentedRoutes,
+  isPublic,
   isWrite,
   type Route,
   routeKey,
@@ -13,8 +15,23 @@ import {
   validRequests,
 } from './routes.ts';
 
-/** Signing in and out are the only writes that need no role (and no session). */
+/** Signing in and out are the only writes of the firm's API that need no role (and no session). */
 const OPEN_ROUTES = ['POST /auth/login', 'POST /auth/logout'];
+/**
+ * The signer's side of e-signature and the verification of a PDF need no session either: they sit
+ * outside the auth hooks (signing.routes.ts, under /api/v1/public), a personal link stands for the
+ * signer. They are exempt from the session and role checks below, and checked on their own.
+ */
+const PUBLIC_ROUTES = [
+  'GET /public/signing/{token}',
+  'GET /public/signing/{token}/pdf',
+  'POST /public/signing/{token}/code',
+  'POST /public/signing/{token}/code/verify',
+  'POST /public/signing/{token}/sign',
+  'POST /public/signing/{token}/refuse',
+  'POST /public/verification',
+];
+const isOpen = (route: Route) => OPEN_ROUTES.includes(routeKey(route)) || isPublic(route);
 /** Writes to one's own account, which lecture may make too (test/api/password.test.ts). */
 const OWN_ACCOUNT_ROUTES = ['POST /auth/password'];
 
@@ -24,19 +41,19 @@ const OWN_ACCOUNT_ROUTES = ['POST /auth/password'];
  */
 describe(`roles and authentication through the API (${databaseKind})`, () => {
   let ctx: TestContext;
-  let data: FirmData;
+  let data: AllFirmData;
   let routes: Route[];
 
   beforeAll(async () => {
     ctx = await createTestContext({ clock: '2026-03-02T09:00:00Z' });
-    data = await aFirmWithData(ctx, 'Cabinet Lefèvre');
+    data = await aFirmWithAllData(ctx, 'Cabinet Lefèvre');
     routes = await documentedRoutes(ctx);
   });
   afterAll(() => ctx.close());
 
   const users = () => data.firm.users;
   const writeRoutes = () =>
-    routes.filter((r) => isWrite(r) && ![...OPEN_ROUTES, ...OWN_ACCOUNT_ROUTES].includes(routeKey(r)));
+    routes.filter((r) => isWrite(r) && !isOpen(r) && !OWN_ACCOUNT_ROUTES.includes(routeKey(r)));
   const snapshot = () => snapshotOf(ctx, routes, validRequests(data), users().associe.headers);
 
   it('lecture can read every GET route', async () => {
@@ -46,8 +63,14 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
       const res = await sendRoute(ctx, route, requests[routeKey(route)] ?? {}, users().lecture.headers);
       if (res.status !== 200) refused.push(`${routeKey(route)} → ${res.status} ${res.body?.code ?? ''}`);
     }
-    // Managing API tokens is the associé's: reading them is refused to everyone else.
-    expect(refused).toEqual(['GET /api-tokens → 403 AUTH.FORBIDDEN']);
+    // Managing API tokens and webhooks is the associé's: reading them is refused to everyone else
+    // (manage-webhooks.ts); the catalogue of webhook events is anyone's.
+    expect(refused).toEqual([
+      'GET /api-tokens → 403 AUTH.FORBIDDEN',
+      'GET /webhooks → 403 AUTH.FORBIDDEN',
+      'GET /webhooks/{id}/deliveries → 403 AUTH.FORBIDDEN',
+      'GET /webhook-deliveries → 403 AUTH.FORBIDDEN',
+    ]);
   });
 
   it('lecture gets AUTH.FORBIDDEN on every write route, and nothing changes', async () => {
@@ -79,7 +102,25 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
     expectProblem(await collab.delete(`/api-tokens/${data.token.id}`), 403, 'AUTH.FORBIDDEN');
   });
 
-  it('without a session every route but login and logout answers AUTH.UNAUTHENTICATED', async () => {
+  it('a collaborateur cannot see or manage webhooks (associé only), and nothing changes', async () => {
+    const requests = validRequests(data);
+    const before = await snapshot();
+    const answers: string[] = [];
+    const webhookRoutes = routes.filter(
+      (r) => /^\/webhook/.test(r.path) && routeKey(r) !== 'GET /webhook-event-types',
+    );
+    for (const route of webhookRoutes) {
+      const res = await sendRoute(ctx, route, requests[routeKey(route)] ?? {}, users().collaborateur.headers);
+      if (res.status !== 403 || res.body?.code !== 'AUTH.FORBIDDEN') {
+        answers.push(`${routeKey(route)} → ${res.status} ${res.body?.code ?? ''}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    expect(webhookRoutes).toHaveLength(7);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('without a session every route but login, logout and the public ones answers AUTH.UNAUTHENTICATED', async () => {
     const requests = validRequests(data);
     const before = await snapshot();
     const answers: string[] = [];
@@ -89,7 +130,7 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
       { authorization: 'Bearer lt_inconnu' },
     ];
     for (const headers of callers) {
-      for (const route of routes.filter((r) => !OPEN_ROUTES.includes(routeKey(r)))) {
+      for (const route of routes.filter((r) => !isOpen(r))) {
         const res = await sendRoute(ctx, route, requests[routeKey(route)] ?? {}, headers);
         if (res.status !== 401 || res.body?.code !== 'AUTH.UNAUTHENTICATED') {
           answers.push(
@@ -100,6 +141,47 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
     }
     expect(answers).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('the public routes are exactly the signer’s and verification’s, and answer without any session', async () => {
+    expect(routes.filter(isPublic).map(routeKey)).toEqual(PUBLIC_ROUTES);
+    const requests = validRequests(data);
+    const randomToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+    const answers: string[] = [];
+    const callers: Record<string, string>[] = [
+      {},
+      { cookie: 'lettrine_session=inconnu' },
+      { authorization: 'Bearer lt_inconnu' },
+      users().lecture.headers,
+    ];
+    for (const headers of callers) {
+      for (const route of routes.filter(isPublic)) {
+        const request = requests[routeKey(route)] ?? {};
+        // An unknown link, whoever asks: the link's own refusal, never a 401 or 403.
+        const params: Record<string, string> = route.path.includes('{token}') ? { token: randomToken() } : {};
+        const res = await sendRoute(ctx, route, request, headers, params);
+        answers.push(`${routeKey(route)} → ${res.status} ${res.body?.code ?? ''}`.trim());
+      }
+    }
+    const expected = [
+      'GET /public/signing/{token} → 404 SIGNING.LINK_INVALID',
+      'GET /public/signing/{token}/pdf → 404 SIGNING.LINK_INVALID',
+      'POST /public/signing/{token}/code → 404 SIGNING.LINK_INVALID',
+      'POST /public/signing/{token}/code/verify → 404 SIGNING.LINK_INVALID',
+      'POST /public/signing/{token}/sign → 404 SIGNING.LINK_INVALID',
+      'POST /public/signing/{token}/refuse → 404 SIGNING.LINK_INVALID',
+      // Anyone may check a PDF of Lettrine: the firm's sealed copy is found without a session.
+      'POST /public/verification → 200',
+    ];
+    expect(answers).toEqual([...expected, ...expected, ...expected, ...expected]);
+    // And the firm's real link opens without a session.
+    const view = await sendRoute(
+      ctx,
+      routes.find((r) => routeKey(r) === PUBLIC_ROUTES[0]) as Route,
+      requests[PUBLIC_ROUTES[0] as string] ?? {},
+      {},
+    );
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
   });
 
   it('an expired session answers AUTH.UNAUTHENTICATED', async () => {

@@ -1,7 +1,7 @@
-import { A_LOGO } from '../../builders/images.ts';
-import type { FirmData } from '../../builders/through-api.ts';
+import { A_LOGO, A_PNG_BASE64 } from '../../builders/images.ts';
 import type { ApiResponse } from '../../support/api-client.ts';
 import type { TestContext } from '../../support/test-app.ts';
+import type { AllFirmData } from './firm-data.ts';
 
 export const API_PREFIX = '/api/v1';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -15,6 +15,11 @@ export const paramsOf = (route: Route): string[] =>
   [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
 export const hasId = (route: Route): boolean => paramsOf(route).length > 0;
 export const isWrite = (route: Route): boolean => route.method !== 'GET';
+/**
+ * The public side of e-signature and verification (signing.routes.ts, under /api/v1/public): no
+ * session, outside the auth hooks; a {token} is the signer's personal link, not an id of a firm.
+ */
+export const isPublic = (route: Route): boolean => route.path.startsWith('/public/');
 
 /** Every route of the OpenAPI document under /api/v1. */
 export const documentedRoutes = async (ctx: TestContext): Promise<Route[]> => {
@@ -69,8 +74,9 @@ export const paramsOfRequest = (request: RouteRequest): Params => ({
  * A valid request for every route, aimed at the given firm's own data: the suites send these as
  * another firm, another role, or nobody. A route missing here fails the suites that list routes.
  */
-export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
-  const { prospect, draft, sentProposal, services, token } = data;
+export const validRequests = (data: AllFirmData): Record<string, RouteRequest> => {
+  const { prospect, draft, sentProposal, services, token, signing } = data;
+  const link = { params: { token: signing.token } };
   return {
     'POST /auth/login': { body: { email: data.firm.users.lecture.email, password: 'secret-pass' } },
     'POST /auth/logout': {},
@@ -159,6 +165,51 @@ export const validRequests = (data: FirmData): Record<string, RouteRequest> => {
     },
     'GET /terms/current': {},
     'GET /terms/{id}': { id: data.terms.id },
+    'GET /webhook-event-types': {},
+    'GET /webhooks': {},
+    'POST /webhooks': {
+      body: {
+        url: 'https://hooks.example.test/autre',
+        description: 'Logiciel de paie',
+        events: ['document.signed', 'document.refused'],
+      },
+    },
+    'PATCH /webhooks/{id}': {
+      id: data.webhook.id,
+      body: {
+        version: 1,
+        url: `https://hooks.example.test/${data.firm.firmId.slice(0, 8)}/nouvelle`,
+        description: 'Logiciel de facturation (nouvelle adresse)',
+        events: ['document.sent', 'document.signed'],
+        isActive: true,
+      },
+    },
+    // A webhook of its own: deleting it takes its deliveries along, which the routes below read.
+    'DELETE /webhooks/{id}': { id: data.spareWebhook.id },
+    'GET /webhooks/{id}/deliveries': { id: data.webhook.id, query: 'page=1&pageSize=20' },
+    'GET /webhook-deliveries': { query: 'page=1&pageSize=20' },
+    'POST /webhook-deliveries/{id}/replay': { id: data.deliveryId },
+    'GET /documents/{id}/signing': { id: signing.documentId },
+    // `side` is a choice, not an id: the same in every firm (isolation.test.ts swaps ids only).
+    'POST /documents/{id}/signing/{side}/resend': { id: signing.documentId, params: { side: 'client' } },
+    // A document without a sealed copy answers 404 RESOURCE.NOT_FOUND here, which would pass for a
+    // refusal in isolation.test.ts: the builder seals the client letter, so the firm's own id gets
+    // its 200 and another firm's the 404, as on every other route.
+    'GET /documents/{id}/signed-pdf': { id: data.sealed.documentId },
+    'GET /mails': { query: `documentId=${signing.documentId}` },
+    'GET /mails/{id}': { id: signing.mailId },
+    'GET /public/signing/{token}': link,
+    'GET /public/signing/{token}/pdf': link,
+    'POST /public/signing/{token}/code': link,
+    // No code was asked for: a wrong one counts a try, far from the lock.
+    'POST /public/signing/{token}/code/verify': { ...link, body: { code: '123456' } },
+    // Refused (SIGNING.CODE_REQUIRED) until a code is verified: the link stays open for the suites.
+    'POST /public/signing/{token}/sign': {
+      ...link,
+      body: { consent: true, typedName: signing.signerName, drawingPngBase64: A_PNG_BASE64 },
+    },
+    'POST /public/signing/{token}/refuse': { ...link, body: { reason: 'Les honoraires ne conviennent pas' } },
+    'POST /public/verification': { body: { sha256: data.sealed.sha256 } },
   };
 };
 
