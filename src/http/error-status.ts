@@ -5,7 +5,8 @@ import type { ErrorCode } from '../domain/shared/errors.ts';
  * 400: the request itself is unreadable or invalid; 401: who is asking is unknown; 403: known but
  * not allowed; 404: the thing named does not exist in the caller's firm; 409: the request clashes
  * with the current state (stale version, already done, taken, not in this status) and may succeed
- * after a reload; 422: a well-formed request the business rules refuse; 429: too many attempts. Idempotency follows the
+ * after a reload; 422: a well-formed request the business rules refuse; 423: a signing link locked
+ * after five wrong codes (only the firm can send a new one); 429: too many attempts. Idempotency follows the
  * IETF Idempotency-Key draft: a key reused with another payload is 422, one still running is 409.
  */
 export const ERROR_STATUS = {
