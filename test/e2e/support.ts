@@ -1,4 +1,10 @@
-import { expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export const DEMO = {
   associe: { email: 'claire.dupre@cabinet-dupre.fr', password: 'demo-associe' },
@@ -59,3 +65,85 @@ export const euros = (amount: number) =>
       .format(amount / 100)
       .replace(/[\s\u202f\u00a0]/g, '\\s'),
   );
+
+/**
+ * The public pages (/signer/:token, /verifier) are the web app's, answered with index.html by the
+ * server's WEB_PAGES (src/http/web-app.ts). While the server does not list them, a document request
+ * it answers 404 gets the app's index.html instead, so the journey tests the page rather than the
+ * route list; once the server serves them this passes every answer through untouched.
+ */
+export const servePublicPages = async (context: BrowserContext) => {
+  await context.route(/\/(signer\/[^/?#]+|verifier)(\?[^#]*)?$/, async (route) => {
+    const response = await route.fetch();
+    if (response.status() !== 404 || route.request().resourceType() !== 'document')
+      return route.fulfill({ response });
+    console.warn(`web-app.ts does not serve ${new URL(route.request().url()).pathname}: index.html used`);
+    return route.fulfill({
+      response: await route.fetch({ url: new URL('/login', route.request().url()).href }),
+    });
+  });
+};
+
+type OutboxMail = { id: string; kind: string; toAddress: string; subject: string; textBody: string | null };
+
+/** The newest mail of a kind sent to an address about a document, read with the firm's session. */
+export const outboxMail = async (
+  request: APIRequestContext,
+  filter: { documentId: string; kind: string; to: string },
+): Promise<OutboxMail> => {
+  let found: { id: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const page = await request.get(`/api/v1/mails?documentId=${filter.documentId}&pageSize=100`);
+        const items = (await page.json()).items as OutboxMail[];
+        found = items.find((mail) => mail.kind === filter.kind && mail.toAddress === filter.to);
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return (await request.get(`/api/v1/mails/${found?.id}`)).json();
+};
+
+/** The personal signing link of a request mail. */
+export const signingLinkOf = (mail: { textBody: string | null }) => {
+  const link = mail.textBody?.match(/https?:\/\/\S+\/signer\/[\w-]+/)?.[0];
+  if (!link) throw new Error('no signing link in the mail');
+  return link;
+};
+
+/** The six-digit code of a code mail. */
+export const codeOf = (mail: { textBody: string | null }) => {
+  const code = mail.textBody?.match(/(?<!\d)\d{6}(?!\d)/)?.[0];
+  if (!code) throw new Error('no code in the mail');
+  return code;
+};
+
+/** A few strokes on a canvas, with the mouse (pointer events). */
+export const drawOn = async (page: Page, canvas: Locator) => {
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('canvas not visible');
+  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
+  for (const stroke of [
+    [at(0.1, 0.7), at(0.25, 0.3), at(0.4, 0.7), at(0.55, 0.3)],
+    [at(0.6, 0.6), at(0.75, 0.4), at(0.9, 0.6)],
+  ]) {
+    const [first, ...rest] = stroke;
+    if (!first) continue;
+    await page.mouse.move(...first);
+    await page.mouse.down();
+    for (const point of rest) await page.mouse.move(...point, { steps: 6 });
+    await page.mouse.up();
+  }
+};
+
+/** No horizontal scroll: the page is no wider than the screen. */
+export const expectNoHorizontalScroll = async (page: Page) => {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll).toBeLessThanOrEqual(client);
+};

@@ -85,7 +85,12 @@ const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProg
   const isAssocie = useIsAssocie();
   const client = useQueryClient();
   const doc = view.document;
-  const refresh = () => client.invalidateQueries({ queryKey: ['document'] });
+  // A signature can sign the document, create a letter (R-B2) and turn the prospect client (R-A4).
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['document'] });
+    await client.invalidateQueries({ queryKey: ['documents'] });
+    await client.invalidateQueries({ queryKey: ['engagement', doc.engagementId] });
+  };
   const resend = useMutation({
     mutationFn: () => api(`/documents/${doc.id}/signing/${request.side}/resend`, { method: 'POST' }),
     onSuccess: refresh,

@@ -55,7 +55,8 @@ const RefuseForm = ({ token, onDone }: { token: string; onDone: (outcome: Signin
           minRows={3}
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.reason ?? errors.form}
+          // Refusing needs the verified code too: its refusal is shown here, where the button was pressed.
+          error={errors.reason ?? errors.form ?? errors.code}
           data-autofocus
         />
         <Button type="submit" color="red" size="lg" loading={refuse.isPending} fullWidth>
