@@ -12,7 +12,7 @@ import {
 
 const DAY = 86_400_000;
 const sentAt = new Date('2026-11-29T09:00:00Z');
-const after = (days: number, minutes = 0) => new Date(sentAt.getTime() + days * DAY + minutes * 60_000);
+const daysLater = (days: number, minutes = 0) => new Date(sentAt.getTime() + days * DAY + minutes * 60_000);
 
 describe('signing rules (issue 4)', () => {
   it('a code is six digits, valid ten minutes, five tries', () => {
@@ -30,27 +30,27 @@ describe('signing rules (issue 4)', () => {
     ).toEqual(endOfParisDay('2026-12-10'));
     expect(
       signingDeadline({ kind: 'engagement_letter', validUntil: null, sentAt, signingPeriodDays: 30 }),
-    ).toEqual(after(30));
+    ).toEqual(daysLater(30));
     // A proposal without a validity date falls back on the signing period.
     expect(signingDeadline({ kind: 'proposal', validUntil: null, sentAt, signingPeriodDays: 15 })).toEqual(
-      after(15),
+      daysLater(15),
     );
   });
 
   it('a reminder is due once its day has come, each day of the schedule once', () => {
     const schedule = { sentAt, reminderDays: [7, 3] };
-    expect(isReminderDue({ ...schedule, remindersSent: 0, now: after(2, 59 * 24) })).toBe(false);
-    expect(isReminderDue({ ...schedule, remindersSent: 0, now: after(3) })).toBe(true);
-    expect(isReminderDue({ ...schedule, remindersSent: 1, now: after(5) })).toBe(false);
-    expect(isReminderDue({ ...schedule, remindersSent: 1, now: after(7) })).toBe(true);
-    expect(isReminderDue({ ...schedule, remindersSent: 2, now: after(30) })).toBe(false);
-    expect(isReminderDue({ sentAt, reminderDays: [], remindersSent: 0, now: after(30) })).toBe(false);
+    expect(isReminderDue({ ...schedule, remindersSent: 0, now: daysLater(2, 59 * 24) })).toBe(false);
+    expect(isReminderDue({ ...schedule, remindersSent: 0, now: daysLater(3) })).toBe(true);
+    expect(isReminderDue({ ...schedule, remindersSent: 1, now: daysLater(5) })).toBe(false);
+    expect(isReminderDue({ ...schedule, remindersSent: 1, now: daysLater(7) })).toBe(true);
+    expect(isReminderDue({ ...schedule, remindersSent: 2, now: daysLater(30) })).toBe(false);
+    expect(isReminderDue({ sentAt, reminderDays: [], remindersSent: 0, now: daysLater(30) })).toBe(false);
   });
 
   it('a sweep that missed days counts the reminders behind, so it sends one, not several', () => {
-    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: after(1) })).toBe(0);
-    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: after(4) })).toBe(1);
-    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: after(8) })).toBe(2);
+    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: daysLater(1) })).toBe(0);
+    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: daysLater(4) })).toBe(1);
+    expect(remindersDueBy({ sentAt, reminderDays: [3, 7], now: daysLater(8) })).toBe(2);
   });
 
   it('the typed name must be the signer’s own, accents, case, hyphens and spaces aside', () => {

@@ -145,7 +145,9 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
     kick: () => void relay(),
     async drain({ timeoutMs = 20_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
-      while ((await relay(), await busyCount()) > 0) {
+      for (;;) {
+        await relay();
+        if ((await busyCount()) === 0) return;
         if (Date.now() > deadline) throw new Error('jobs still running after the timeout');
         for (const name of names) wake(name);
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -28,7 +28,7 @@ export const deliverMail = async (
 ): Promise<void> => {
   const scope = deps.store.read(input.firmId);
   const mail = await scope.mails.find(input.mailId);
-  if (!mail || mail.status !== 'queued' || mail.textBody === null || mail.htmlBody === null) return;
+  if (mail?.status !== 'queued' || mail.textBody === null || mail.htmlBody === null) return;
   const attachment =
     mail.attachSealedPdf && mail.documentId ? await sealedCopy(scope, mail.documentId) : undefined;
   try {

@@ -24,8 +24,7 @@ export const sendDueReminders = async (deps: Deps, input: { firmId: string }): P
     await deps.store.transaction(input.firmId, async (tx) => {
       const doc = await tx.documents.find(pending.documentId, { forUpdate: true });
       const request = await tx.signingRequests.find(pending.id, { forUpdate: true });
-      if (!doc || doc.status !== 'sent' || !doc.sentAt || !request || request.outcome || request.lockedAt)
-        return;
+      if (doc?.status !== 'sent' || !doc.sentAt || !request || request.outcome || request.lockedAt) return;
       if (!isReminderDue({ ...request, sentAt: doc.sentAt, reminderDays: firm.signatureReminderDays, now }))
         return;
       const token = deps.secrets.newToken();
