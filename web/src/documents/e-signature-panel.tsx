@@ -11,6 +11,9 @@ import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
 import { kindKey } from './labels.ts';
 
+/** A button's words wrap in the narrow side column rather than being cut. */
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } };
+
 const WITH_LINKS = ['sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'];
 
 /** Where one signer stands, in the firm's words. */
@@ -52,7 +55,7 @@ const SignForFirmButton = ({ view, onDone }: { view: DocumentView; onDone: () =>
   });
   return (
     <>
-      <Button color="teal" onClick={open} fullWidth>
+      <Button color="teal" onClick={open} fullWidth h="auto" py={6} styles={WRAP}>
         {t('esign.signForFirm')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('esign.signForFirm')}>
@@ -161,6 +164,9 @@ export const ESignaturePanel = ({ view }: { view: DocumentView }) => {
             target="_blank"
             rel="noopener"
             variant="filled"
+            h="auto"
+            py={6}
+            styles={WRAP}
             data-testid="signed-copy"
           >
             {t('esign.download')}

@@ -392,6 +392,7 @@ export const en: Record<MessageKey, string> = {
   'mail.sentAt': 'sent on {date}',
   'mail.withSignedCopy': 'with the signed copy attached',
   'mail.lastError': 'Last sending error',
+  'mail.close': 'Close the e-mail',
   'mail.html': 'Formatted',
   'mail.text': 'Text',
   'mail.bodyOf': 'Body of the e-mail “{subject}”',

@@ -392,6 +392,7 @@ export const fr = {
   'mail.sentAt': 'envoyé le {date}',
   'mail.withSignedCopy': 'avec l’exemplaire signé en pièce jointe',
   'mail.lastError': 'Dernière erreur d’envoi',
+  'mail.close': 'Fermer le courriel',
   'mail.html': 'Mise en forme',
   'mail.text': 'Texte',
   'mail.bodyOf': 'Contenu du courriel « {subject} »',

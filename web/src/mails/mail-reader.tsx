@@ -1,6 +1,6 @@
-import { Alert, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, CloseButton, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { MailView } from '../api/types.ts';
 import { formatInstant } from '../format.ts';
@@ -62,17 +62,24 @@ const Body = ({ mail }: { mail: MailView }) => {
 };
 
 /** One mail as its recipient gets it. */
-export const MailReader = ({ id }: { id: string }) => {
+export const MailReader = ({ id, onClose }: { id: string; onClose: () => void }) => {
   const t = useT();
   const mail = useQuery({ queryKey: ['mail', id], queryFn: () => api<MailView>(`/mails/${id}`) });
+  const card = useRef<HTMLDivElement>(null);
+  // A mail chosen low in the list opens above it: bring it into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each newly chosen mail.
+  useEffect(() => card.current?.scrollIntoView?.({ block: 'nearest' }), [id]);
   return (
-    <Card withBorder component="article" aria-labelledby="mail-subject">
+    <Card withBorder component="article" aria-labelledby="mail-subject" ref={card}>
       <QueryState query={mail}>
         {(data) => (
           <Stack gap="sm">
-            <Title order={3} size="h4" id="mail-subject" style={{ overflowWrap: 'anywhere' }}>
-              {data.subject}
-            </Title>
+            <Group justify="space-between" wrap="nowrap" align="start">
+              <Title order={3} size="h4" id="mail-subject" style={{ overflowWrap: 'anywhere' }}>
+                {data.subject}
+              </Title>
+              <CloseButton aria-label={t('mail.close')} onClick={onClose} />
+            </Group>
             <Group gap="xs" justify="space-between">
               <Text size="sm">{t('mail.toLine', { name: data.toName, address: data.toAddress })}</Text>
               <MailStatusBadge status={data.status} />

@@ -68,7 +68,8 @@ export const MailsPage = () => {
               </Alert>
             )}
             <Grid>
-              <Grid.Col span={{ base: 12, lg: selected ? 5 : 12 }}>
+              {/* Side by side on wide screens only; narrower, the mail opens above the list. */}
+              <Grid.Col span={{ base: 12, xl: selected ? 5 : 12 }} order={{ base: 2, xl: 1 }}>
                 <Stack>
                   <Table.ScrollContainer minWidth={480}>
                     <Table aria-label={t('mail.title')} highlightOnHover>
@@ -124,8 +125,8 @@ export const MailsPage = () => {
                 </Stack>
               </Grid.Col>
               {selected && (
-                <Grid.Col span={{ base: 12, lg: 7 }}>
-                  <MailReader id={selected} />
+                <Grid.Col span={{ base: 12, xl: 7 }} order={{ base: 1, xl: 2 }}>
+                  <MailReader id={selected} onClose={() => set({ id: null })} />
                 </Grid.Col>
               )}
             </Grid>

@@ -62,6 +62,7 @@ export const SignaturePad = ({ onChange, error }: Props) => {
     >
       <Box
         mt={4}
+        maw={WIDTH}
         style={{
           border: `1px ${error ? 'solid var(--mantine-color-red-6)' : 'dashed var(--mantine-color-gray-5)'}`,
           borderRadius: 4,
