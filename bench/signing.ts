@@ -1,0 +1,242 @@
+/**
+ * Issue 4's figures, through the real app, its job queue and an SMTP receiver:
+ * 1. the time from the associé's last signature of a four-page letter to its sealed copy (p50,
+ *    p95), against the bare work of a seal (render the same facts + PAdES seal) in the same run;
+ * 2. signatures per second with 20 signers at once, against a bare Fastify route on the same
+ *    database that finds the link, locks the document and updates one row in a transaction.
+ *
+ *   npm run bench:signing
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:signing -- --letters 30 --signers 200
+ */
+import { parseArgs } from 'node:util';
+import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
+import { createSealer } from '../src/adapters/signing/sealer.ts';
+import { documentContent } from '../src/domain/documents/content/document-content.ts';
+import { aSignedFacts } from '../test/builders/signed-facts.ts';
+import { databaseKind } from '../test/support/test-database.ts';
+import {
+  aFourPageCatalogue,
+  aLetterAwaitingTheAssocie,
+  aProposalReadyToSign,
+  inPool,
+  openSigningBench,
+  pageCount,
+  type SigningBench,
+  startBareSigningServer,
+} from './signing-setup.ts';
+
+const { values } = parseArgs({
+  options: {
+    letters: { type: 'string', default: '30' },
+    signers: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '20' },
+  },
+});
+const letters = Number(values.letters);
+const signers = Number(values.signers);
+const concurrency = Number(values.concurrency);
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+const signThroughLink = (baseUrl: string, link: { token: string; typedName: string }) =>
+  fetch(`${baseUrl}/api/v1/public/signing/${link.token}/sign`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'Navigateur du signataire' },
+    body: JSON.stringify({ consent: true, typedName: link.typedName }),
+  });
+
+const timeout = <T>(promise: Promise<T>, seconds: number, what: string) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} : > ${seconds} s`)), seconds * 1000),
+    ),
+  ]);
+
+/** The bare work of a seal: the letter's frozen facts, signed, rendered and sealed; no database, no queue. */
+const bareSeal = async (bench: SigningBench, letterId: string) => {
+  const reader = bench.ctx.deps.store.read(bench.firm.firmId);
+  const [doc, firm, identity] = await Promise.all([
+    reader.documents.find(letterId),
+    reader.firm.get(),
+    reader.sealIdentity.find(),
+  ]);
+  if (!doc?.frozen?.facts || !identity) throw new Error('letter not frozen, or no seal identity yet');
+  const renderer = createPdfRenderer();
+  const sealer = createSealer();
+  const at = new Date();
+  const start = performance.now();
+  const signed = { ...doc.frozen.facts, signed: aSignedFacts({ sealedBy: firm.name }) };
+  const pdf = await renderer.render(documentContent(signed), {
+    at,
+    watermark: null,
+    accentColor: firm.accentColor,
+    logo: null,
+  });
+  const bytes = await sealer.seal(pdf.bytes, identity, { reason: 'Lettre signée', name: firm.name, at });
+  return { ms: performance.now() - start, bytes };
+};
+
+/** Measure 1: one letter at a time, the queue idle before each; a bare seal after each. */
+const measureSealing = async (bench: SigningBench, serviceIds: string[]) => {
+  // One more letter than measured: the first warms up both paths.
+  const prepared = await inPool(4, range(letters + 1), (_, i) =>
+    aLetterAwaitingTheAssocie(bench, serviceIds, i),
+  );
+  await bench.ctx.drainJobs(300_000);
+  const figures = { sealed: [] as number[], answered: [] as number[], bare: [] as number[] };
+  let barePages = 0;
+  for (const [index, letter] of prepared.entries()) {
+    const sealed = bench.sealedAt(bench.firm.firmId, letter.letterId);
+    const start = performance.now();
+    const response = await signThroughLink(bench.baseUrl, letter);
+    const answeredAt = performance.now();
+    if (!response.ok) throw new Error(`signature: ${response.status} ${await response.text()}`);
+    const sealedAt = await timeout(sealed, 60, 'exemplaire scellé attendu');
+    await bench.ctx.drainJobs(60_000);
+    const bare = await bareSeal(bench, letter.letterId);
+    if (index === 0) {
+      barePages = await pageCount(bare.bytes);
+      continue;
+    }
+    figures.sealed.push(sealedAt - start);
+    figures.answered.push(answeredAt - start);
+    figures.bare.push(bare.ms);
+  }
+  const last = prepared[prepared.length - 1]?.letterId ?? '';
+  const sentPdf = await bench.collab.download(`/documents/${last}/pdf`);
+  const sealedPdf = await bench.ctx.deps.store.read(bench.firm.firmId).documentFiles.find(last, 'sealed');
+  const pages = {
+    sent: await pageCount(sentPdf.bytes),
+    sealed: sealedPdf ? await pageCount(sealedPdf.bytes) : 0,
+    bare: barePages,
+  };
+  return { figures, pages };
+};
+
+type Burst = { perSecond: number; seconds: number; p50: number; p95: number; failures: number; cpu: number };
+
+/** `count` requests, `concurrency` in flight at a time, each answered in full before the next. */
+const burst = async (count: number, request: (index: number) => Promise<Response>): Promise<Burst> => {
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const begun = performance.now();
+      const response = await request(index).catch(() => undefined);
+      await response?.arrayBuffer();
+      if (!response?.ok) failures += 1;
+      latencies.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  // The process's CPU time over the wall time: 1.0 is one core busy the whole burst.
+  const cpuShare = (cpu.user + cpu.system) / 1e6 / seconds;
+  return {
+    perSecond: count / seconds,
+    seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    failures,
+    cpu: cpuShare,
+  };
+};
+
+/**
+ * Measure 2: `signers` proposals, one signature each, `concurrency` at once: the first half with the
+ * queue stopped (the request alone; the seals wait in the outbox), the second with the queue running
+ * in the same process, as `lettrine start` does. The bare route runs before and after.
+ */
+const measureConcurrentSigning = async (bench: SigningBench, serviceId: string) => {
+  const started = performance.now();
+  const links = await inPool(8, range(signers), (_, i) => aProposalReadyToSign(bench, serviceId, i));
+  await bench.ctx.drainJobs(300_000);
+  console.log(`  préparées en ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const half = Math.floor(signers / 2);
+  const bare = await startBareSigningServer(bench.ctx.database);
+  const bareSign = (i: number) =>
+    fetch(`${bare.url}/bare/${links[i]?.token}/sign`, {
+      method: 'POST',
+      headers: { 'user-agent': 'Navigateur' },
+    });
+  const lettrineSign = (offset: number) => (i: number) =>
+    signThroughLink(bench.baseUrl, links[offset + i] ?? { token: '', typedName: '' });
+  await burst(Math.min(signers, 40), bareSign); // warm-up of the bare route
+  const bareBefore = await burst(signers, bareSign);
+  await bench.pauseJobs();
+  const alone = await burst(half, lettrineSign(0));
+  await bench.resumeJobs();
+  await bench.ctx.drainJobs(600_000);
+  const start = performance.now();
+  const withJobs = await burst(signers - half, lettrineSign(half));
+  await bench.ctx.drainJobs(600_000);
+  const allSealedSeconds = (performance.now() - start) / 1000;
+  const bareAfter = await burst(signers, bareSign);
+  await bare.close();
+  return { bareBefore, alone, withJobs, bareAfter, allSealedSeconds, half };
+};
+
+const main = async () => {
+  const bench = await openSigningBench();
+  try {
+    console.log(
+      `Base : ${databaseKind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (en mémoire)'} ; file de travaux pg-boss, interrogation toutes les 2 s (réveillée à chaque commit)`,
+    );
+    console.log(`Préparation de ${letters + 1} lettres (dont 1 d’échauffement)…`);
+    const serviceIds = await aFourPageCatalogue(bench);
+    const sealing = await measureSealing(bench, serviceIds);
+    console.log(`Préparation de ${signers} offres, code déjà vérifié…`);
+    const concurrent = await measureConcurrentSigning(bench, serviceIds[0] as string);
+    const { figures, pages } = sealing;
+    const row = (name: string, values: number[]) =>
+      `  ${name.padEnd(44)} ${ms(percentile(values, 50))} ${ms(percentile(values, 95))} ${ms(Math.max(...values))}`;
+    console.log(
+      `\n1. Dernière signature → exemplaire scellé : ${letters} lettres de ${pages.sent} pages (scellé : ${pages.sealed} pages avec la page de preuve ; base : ${pages.bare} pages)`,
+    );
+    console.log(`  ${''.padEnd(44)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`);
+    console.log(row('Lettrine : requête de signature → scellé', figures.sealed));
+    console.log(row('  dont réponse à la requête de signature', figures.answered));
+    console.log(row('Base : rendu + scellement nus', figures.bare));
+    const ratio = percentile(figures.sealed, 50) / percentile(figures.bare, 50);
+    console.log(`  ratio p50 Lettrine / base : ${ratio.toFixed(2)}`);
+    const { bareBefore, alone, withJobs, bareAfter, allSealedSeconds, half } = concurrent;
+    const burstRow = (name: string, b: Burst) =>
+      `  ${name.padEnd(44)} ${b.perSecond.toFixed(1).padStart(7)} /s ${ms(b.p50)} ${ms(b.p95)} ${String(b.failures).padStart(7)} ${b.cpu.toFixed(2).padStart(6)}`;
+    console.log(
+      `\n2. Signatures d’offres par lien, ${concurrency} signataires à la fois (HTTP sur 127.0.0.1)`,
+    );
+    console.log(
+      `  ${''.padEnd(44)} ${'débit'.padStart(10)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}  échecs    CPU`,
+    );
+    console.log(burstRow(`Fastify nu : lien, verrou, UPDATE (${signers}, avant)`, bareBefore));
+    console.log(burstRow(`Lettrine, file arrêtée (${half} signatures)`, alone));
+    console.log(burstRow(`Lettrine, file en marche (${signers - half})`, withJobs));
+    console.log(burstRow(`Fastify nu (${signers}, après)`, bareAfter));
+    const bareRate = (bareBefore.perSecond + bareAfter.perSecond) / 2;
+    console.log(
+      `  ratio débit Lettrine / Fastify nu (moyenne avant-après) : ${(alone.perSecond / bareRate).toFixed(2)} file arrêtée, ${(withJobs.perSecond / bareRate).toFixed(2)} file en marche`,
+    );
+    console.log(
+      `  file en marche : signées en ${withJobs.seconds.toFixed(1)} s, toutes scellées et copies envoyées en ${allSealedSeconds.toFixed(1)} s (${((signers - half) / allSealedSeconds).toFixed(1)} documents/s de bout en bout)`,
+    );
+    console.log('  CPU : temps processeur du processus / durée (1,00 = un cœur occupé tout du long)');
+    const failures = alone.failures + withJobs.failures + bareBefore.failures + bareAfter.failures;
+    if (bench.ctx.jobErrors.length > 0) console.log(`  erreurs de travaux : ${bench.ctx.jobErrors.length}`);
+    if (failures > 0) process.exitCode = 1;
+  } finally {
+    await bench.close();
+  }
+};
+
+await main();
