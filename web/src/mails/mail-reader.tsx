@@ -68,7 +68,9 @@ export const MailReader = ({ id, onClose }: { id: string; onClose: () => void })
   const card = useRef<HTMLDivElement>(null);
   // A mail chosen low in the list opens above it: bring it into view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each newly chosen mail.
-  useEffect(() => card.current?.scrollIntoView?.({ block: 'nearest' }), [id]);
+  useEffect(() => {
+    card.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [id]);
   return (
     <Card withBorder component="article" aria-labelledby="mail-subject" ref={card}>
       <QueryState query={mail}>
