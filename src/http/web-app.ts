@@ -24,6 +24,11 @@ export const WEB_PAGES = [
   '/terms',
   '/firm',
   '/users',
+  '/courriels',
+  '/webhooks',
+  // Public pages: a signer's personal link, and the verification of a PDF.
+  '/signer/:token',
+  '/verifier',
 ] as const;
 
 /** The web app: hashed assets cached for a year, index.html (never cached) for its pages. */
@@ -49,7 +54,12 @@ export const webApp = (dist = WEB_DIST) => {
       );
     }
     const sendIndex = (reply: FastifyReply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index());
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        // A signing link's token is in the address: no page the signer opens from it may receive it.
+        .header('referrer-policy', 'no-referrer')
+        .send(index());
     for (const page of WEB_PAGES)
       app.get(page, { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   };

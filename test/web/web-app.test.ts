@@ -33,11 +33,16 @@ describe('the web app served by Fastify', () => {
       '/documents/2a',
       '/catalogue',
       '/users',
+      '/courriels',
+      '/signer/Zm9vYmFyYmF6cXV4cXV1eA',
+      '/verifier',
     ]) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type']).toContain('text/html');
       expect(response.headers['cache-control']).toBe('no-cache');
+      // A signing link's token is in its address: the page never passes it on as a referrer.
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.body).toContain('<div id="root">');
     }
   });
