@@ -85,6 +85,8 @@ describe(`electronic signature, end to end (${databaseKind})`, () => {
     const associeSigner = aSigner(ctx, smtp, firm.users.associe.email);
     const engagement = await aProspectWithEmail('Boulangerie Martin');
 
+    // The receiver fails the first delivery (document.sent): the queue retries it with backoff.
+    hooks.failNext(1);
     // The proposal: one link by mail to the client's signatory.
     const proposal = await aDraft(collab, engagement.id, serviceId);
     const sent = await send(collab, proposal.id);
@@ -217,6 +219,22 @@ describe(`electronic signature, end to end (${databaseKind})`, () => {
         .map((e) => e.data.documentId)
         .sort(),
     ).toEqual([proposal.id, letterId].sort());
+    await expect
+      .poll(
+        async () => {
+          const log = (await associe.get('/webhook-deliveries?pageSize=50')).body.items as {
+            eventType: string;
+            status: string;
+            attempts: number;
+          }[];
+          return log.filter((d) => d.eventType === 'document.sent').map((d) => [d.status, d.attempts]);
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual(expect.arrayContaining([['delivered', 2]]));
+    // The retry carries the very same body (the same event id), so a receiver can deduplicate.
+    const failed = hooks.requests[0]?.rawBody;
+    expect(hooks.requests.filter((request) => request.rawBody === failed)).toHaveLength(2);
     for (const request of hooks.requests)
       expect(
         verifyLettrineSignature(request.rawBody, request.headers['lettrine-signature'] as string, secret, {
