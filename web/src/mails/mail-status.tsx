@@ -12,7 +12,12 @@ const COLORS: Record<MailSummary['status'], string> = {
 export const MailStatusBadge = ({ status }: { status: MailSummary['status'] }) => {
   const t = useT();
   return (
-    <Badge color={COLORS[status]} variant="light" data-status={status} style={{ flexShrink: 0 }}>
+    <Badge
+      color={COLORS[status]}
+      variant="light"
+      data-status={status}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {t(`mail.status.${status}`)}
     </Badge>
   );

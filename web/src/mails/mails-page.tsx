@@ -106,7 +106,7 @@ export const MailsPage = () => {
                                 </Text>
                               </UnstyledButton>
                             </Table.Td>
-                            <Table.Td>
+                            <Table.Td miw={130}>
                               <MailStatusBadge status={mail.status} />
                             </Table.Td>
                           </Table.Tr>
