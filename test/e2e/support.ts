@@ -1,10 +1,4 @@
-import {
-  type APIRequestContext,
-  type BrowserContext,
-  expect,
-  type Locator,
-  type Page,
-} from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO = {
   associe: { email: 'claire.dupre@cabinet-dupre.fr', password: 'demo-associe' },
@@ -65,24 +59,6 @@ export const euros = (amount: number) =>
       .format(amount / 100)
       .replace(/[\s\u202f\u00a0]/g, '\\s'),
   );
-
-/**
- * The public pages (/signer/:token, /verifier) are the web app's, answered with index.html by the
- * server's WEB_PAGES (src/http/web-app.ts). While the server does not list them, a document request
- * it answers 404 gets the app's index.html instead, so the journey tests the page rather than the
- * route list; once the server serves them this passes every answer through untouched.
- */
-export const servePublicPages = async (context: BrowserContext) => {
-  await context.route(/\/(signer\/[^/?#]+|verifier)(\?[^#]*)?$/, async (route) => {
-    const response = await route.fetch();
-    if (response.status() !== 404 || route.request().resourceType() !== 'document')
-      return route.fulfill({ response });
-    console.warn(`web-app.ts does not serve ${new URL(route.request().url()).pathname}: index.html used`);
-    return route.fulfill({
-      response: await route.fetch({ url: new URL('/login', route.request().url()).href }),
-    });
-  });
-};
 
 type OutboxMail = { id: string; kind: string; toAddress: string; subject: string; textBody: string | null };
 

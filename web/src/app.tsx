@@ -91,7 +91,7 @@ export const App = () => (
                 <Route path="terms" element={<TermsPage />} />
                 <Route path="firm" element={<FirmPage />} />
                 <Route path="users" element={<UsersPage />} />
-                <Route path="mails" element={<MailsPage />} />
+                <Route path="courriels" element={<MailsPage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

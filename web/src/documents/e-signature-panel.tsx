@@ -178,7 +178,7 @@ export const ESignaturePanel = ({ view }: { view: DocumentView }) => {
             </Text>
           )
         )}
-        <Anchor component={Link} to={`/mails?documentId=${doc.id}`} size="sm">
+        <Anchor component={Link} to={`/courriels?documentId=${doc.id}`} size="sm">
           {t('esign.mails')}
         </Anchor>
       </Stack>

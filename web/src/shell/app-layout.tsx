@@ -13,7 +13,7 @@ import classes from './skip-link.module.css';
 const LINKS: { to: string; label: MessageKey; end?: boolean; associeOnly?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', end: true },
   { to: '/engagements', label: 'nav.engagements' },
-  { to: '/mails', label: 'nav.mails' },
+  { to: '/courriels', label: 'nav.mails' },
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/terms', label: 'nav.terms' },
   { to: '/firm', label: 'nav.firm' },
