@@ -20,7 +20,11 @@ export const EVENT_TYPES = [
   'document.signing_code_failed',
   'document.signing_locked',
   'document.signing_reminder_sent',
+  'document.signing_link_resent',
+  'document.signing_code_verified',
+  'document.signing_mail_read',
   'document.sealed',
+  'document.seal_failed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -173,8 +173,6 @@ export type FirmScope = {
      * document whose signing deadline has passed.
      */
     listOverdueIds(input: { today: IsoDate; now: Date }): Promise<string[]>;
-    /** When a sent document still unsigned expires; set at sending. */
-    setSigningDeadline(id: string, deadline: Date): Promise<void>;
     insert(document: NewDocument): Promise<void>;
     /**
      * Writes the document's fields (and its lines with rewriteLines) when its stored version is still

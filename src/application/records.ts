@@ -208,6 +208,8 @@ export type Document = LifecycleState &
     /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
     basedOnAmendmentIds: string[] | null;
     totals: DocumentTotals;
+    /** When the sent document, still unsigned, expires: set at sending (see signingDeadline). */
+    signingDeadline: Date | null;
     frozen: FrozenDocument | null;
     createdBy: string;
     version: number;

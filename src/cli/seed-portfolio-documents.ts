@@ -3,6 +3,7 @@ import { newDraft } from '../application/documents/new-document.ts';
 import type { IdGenerator } from '../application/ports.ts';
 import type { Contact, Document, DocumentLine, Engagement, NewEvent, User } from '../application/records.ts';
 import { DOCUMENT_TITLES } from '../domain/documents/kinds.ts';
+import { ASSOCIE_CAPACITY } from '../domain/firm/associes.ts';
 import type { IsoDate } from '../domain/shared/dates.ts';
 import { type Catalogue, serviceOf } from './seed-catalogue.ts';
 import { letterTerms } from './seed-demo-kit.ts';
@@ -145,7 +146,7 @@ export const addSignedDocument = (
       side,
       method,
       signatoryName,
-      capacity: byClient ? contact.capacity : 'Associé, expert-comptable',
+      capacity: byClient ? contact.capacity : ASSOCIE_CAPACITY,
       contactId: byClient ? contact.id : null,
       userId: byClient ? null : ctx.associe.id,
       signedOn: input.signed,

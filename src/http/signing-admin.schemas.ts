@@ -42,6 +42,8 @@ export const mailOut = z.object({
   textBody: z.string().nullable(),
   htmlBody: z.string().nullable(),
   attachSealedPdf: z.boolean(),
+  /** A signer's link or code, kept from whoever is not an associé. */
+  bodyWithheld: z.boolean(),
 });
 export type MailView = z.infer<typeof mailOut>;
 export const mailPageOut = z.object({

@@ -287,6 +287,56 @@ describe(`the firm's side of signature (${databaseKind})`, () => {
   });
 });
 
+describe(`the outbox, with no mail server (${databaseKind})`, () => {
+  it('a signer’s link or code is withheld from all but an associé, and each reading is in the history', async () => {
+    const ctx = await createTestContext();
+    try {
+      const firm = await aFirmWithUsers(ctx);
+      const collab = apiAs(ctx, firm.users.collaborateur.headers);
+      const reader = apiAs(ctx, firm.users.lecture.headers);
+      const associe = apiAs(ctx, firm.users.associe.headers);
+      const service = await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 50_000 });
+      await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+      const engagement = await collab.post('/engagements', {
+        company: {
+          name: 'Garage Petit',
+          legalForm: 'SARL',
+          siren: nextSiren(),
+          fiscalYearEnd: '12-31',
+          activity: 'Garage',
+          addressLine1: '5 rue Royale',
+          postalCode: '69001',
+          city: 'Lyon',
+        },
+        signatory: {
+          firstName: 'Jean',
+          lastName: 'Petit',
+          capacity: 'Gérant',
+          email: 'jean@garage-petit.test',
+        },
+      });
+      const draft = await aDraft(collab, engagement.body.id, service.id);
+      await send(collab, draft.id);
+      const [mail] = (await collab.get(`/mails?documentId=${draft.id}`)).body.items;
+      expect(mail).toMatchObject({ kind: 'signature_request', status: 'outbox' });
+      for (const api of [collab, reader]) {
+        expect((await api.get(`/mails/${mail.id}`)).body).toMatchObject({
+          bodyWithheld: true,
+          textBody: null,
+          htmlBody: null,
+        });
+      }
+      const opened = (await associe.get(`/mails/${mail.id}`)).body;
+      expect(opened.bodyWithheld).toBe(false);
+      expect(opened.textBody).toContain('/signer/');
+      const history = await ctx.deps.store.read(firm.firmId).events.listByDocument(draft.id);
+      expect(history.filter((event) => event.type === 'document.signing_mail_read')).toHaveLength(1);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe(`background jobs survive a stopped process (${databaseKind})`, () => {
   it('a signature committed while no worker runs is sealed and mailed by the next process', async () => {
     const smtp = await startSmtpReceiver();

@@ -7,6 +7,8 @@ export const aSignerEvidence = (overrides: Partial<SignerEvidence> = {}): Signer
   capacity: 'Gérante',
   email: 'marie.martin@exemple.fr',
   method: 'electronic',
+  channel: 'link',
+  codeDelivery: 'email',
   signedAt: '2026-11-29T09:42:13Z',
   signedOn: '2026-11-29',
   typedName: 'Marie Martin',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentContent, Signatory } from '../../src/domain/documents/content/blocks.ts';
 import { documentContent, textOfContent } from '../../src/domain/documents/content/document-content.ts';
-import { evidenceBlocks, maskEmail } from '../../src/domain/documents/content/evidence.ts';
+import { evidenceBlocks } from '../../src/domain/documents/content/evidence.ts';
 import { formatInstant } from '../../src/domain/documents/content/wording.ts';
+import { maskEmail } from '../../src/domain/signing/signing-rules.ts';
 import { aDocumentFacts } from '../builders/document-facts.ts';
 import { aFirmSignerEvidence, aSignedFacts, aSignerEvidence } from '../builders/signed-facts.ts';
 
@@ -41,7 +42,7 @@ describe('instants of a signature, in Paris time', () => {
 
   it('an e-mail is masked but for its first letter and its domain', () => {
     expect(maskEmail('marie.martin@exemple.fr')).toBe('m…@exemple.fr');
-    expect(maskEmail('sans-arobase')).toBe('s…');
+    expect(maskEmail('sans-arobase')).toBe('…');
   });
 });
 
@@ -81,13 +82,13 @@ describe('the signed copy of a document (its content)', () => {
     expect(headings(content).slice(-3)).toEqual([EVIDENCE, 'Client : Marie Martin', 'Cabinet : Jean Dupré']);
     const words = wordsOf(content);
     for (const line of [
-      'Le document signé est identifié par son empreinte SHA-256',
-      'scellé par le certificat du cabinet « Cabinet Dupré & Associés »',
+      'Le document soumis à la signature (l’exemplaire envoyé) est identifié par son empreinte SHA-256',
+      'scellé par le certificat « Cabinet Dupré & Associés »',
       'Document\nLM-2026-0001',
       'Nature\nLettre de mission',
       'Client\nBoulangerie Martin',
       'Cabinet\nCabinet Dupré & Associés',
-      'Empreinte SHA-256 du document signé\n0123456789abcdef 0123456789abcdef fedcba9876543210 fedcba9876543210',
+      'Empreinte SHA-256 du document soumis à la signature\n0123456789abcdef 0123456789abcdef fedcba9876543210 fedcba9876543210',
       'Document signé le\n29/11/2026 à 11:05:00 (heure de Paris)',
       'Nom\nMarie Martin',
       'Qualité\nGérante',
@@ -189,7 +190,7 @@ describe('the signed copy of a document (its content)', () => {
   });
 
   it('an electronic signer without capacity, e-mail or typed name: those lines are left out', () => {
-    const signer = aSignerEvidence({ capacity: null, email: null, typedName: null });
+    const signer = aSignerEvidence({ capacity: null, email: null, typedName: null, codeSentAt: null });
     const content = documentContent(aDocumentFacts({ signed: aSignedFacts({ signers: [signer] }) }));
     expect(boxOf(content, 'Pour le client').signed?.lines.map(plain).slice(1)).toEqual([
       'Signé électroniquement le 29/11/2026 à 10:42 (heure de Paris)',
@@ -235,5 +236,48 @@ describe('the signed copy of a document (its content)', () => {
     expect(plain(signaturesOf(before).place)).toBe('Fait à Lyon, en deux exemplaires');
     for (const box of signaturesOf(before).signatories) expect(box).not.toHaveProperty('signed');
     expect(wordsOf(before)).not.toContain('exemplaire signé');
+  });
+});
+
+describe('how each electronic signature is told apart on the signed copy', () => {
+  it('the associé signing in their own session: no link, no code, their session’s address', () => {
+    const associe = aFirmSignerEvidence({
+      channel: 'product',
+      codeDelivery: null,
+      email: null,
+      typedName: null,
+      viewedAt: null,
+      viewedIp: null,
+      viewedUserAgent: null,
+      codeSentAt: null,
+      codeVerifiedAt: null,
+      consentAt: null,
+      signedUserAgent: 'Poste du cabinet',
+    });
+    const content = documentContent(
+      aDocumentFacts({ signed: aSignedFacts({ signers: [aSignerEvidence(), associe] }) }),
+    );
+    const words = plain(wordsOf(content));
+    expect(words).toContain('Électronique, dans Lettrine, par l’associé connecté à son compte');
+    expect(words).toContain('Poste du cabinet');
+    const box = boxOf(content, 'Pour le cabinet').signed?.lines.map(plain) ?? [];
+    expect(box.some((line) => line.includes('Code de vérification'))).toBe(false);
+  });
+
+  it('a code left in the firm’s outbox (no mail server) is said to be, not claimed as e-mailed', () => {
+    const signer = aSignerEvidence({ codeDelivery: 'outbox' });
+    const content = documentContent(aDocumentFacts({ signed: aSignedFacts({ signers: [signer] }) }));
+    const expected =
+      'Code de vérification mis à disposition dans la boîte d’envoi du cabinet (aucun serveur de messagerie)';
+    expect(boxOf(content, 'Pour le client').signed?.lines.map(plain)).toContain(expected);
+    expect(plain(wordsOf(content))).not.toContain('Code de vérification envoyé à');
+  });
+
+  it('an e-mailed code without a known address says only that it was sent', () => {
+    const signer = aSignerEvidence({ email: null });
+    const content = documentContent(aDocumentFacts({ signed: aSignedFacts({ signers: [signer] }) }));
+    expect(boxOf(content, 'Pour le client').signed?.lines.map(plain)).toContain(
+      'Code de vérification envoyé à —',
+    );
   });
 });

@@ -104,6 +104,7 @@ describe(`the store (${databaseKind})`, () => {
       basedOnAmendmentIds: null,
       totals: computeTotals(lines),
       frozen: null,
+      signingDeadline: null,
       sentAt: null,
       signedAt: null,
       refusedAt: null,

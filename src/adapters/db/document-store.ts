@@ -163,12 +163,6 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
         );
       return rows.map((row) => row.id);
     },
-    async setSigningDeadline(id, deadline) {
-      await db
-        .update(documents)
-        .set({ signingDeadline: deadline })
-        .where(and(eq(documents.firmId, firmId), eq(documents.id, id)));
-    },
     async findLetterFromProposal(proposalId) {
       const rows = await db
         .select()

@@ -9,7 +9,7 @@ import {
   type ScopeLine,
 } from '../../domain/documents/scope.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
-import { chooseFirmSignatory } from '../../domain/firm/associes.ts';
+import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope } from '../ports.ts';
@@ -21,8 +21,6 @@ import { amendedLetterScopes, scopeInputs, scopeOfDocuments } from './scope-of-e
  * catalogue and the engagement's other documents. The completeness check and the PDF read the
  * same facts, so what is checked is what is printed.
  */
-
-export const ASSOCIE_CAPACITY = 'Expert-comptable associé';
 
 const firmSignatoryOf = (users: readonly User[], engagement: Engagement): PersonFacts | null => {
   const chosen = chooseFirmSignatory(users, engagement.responsibleUserId);

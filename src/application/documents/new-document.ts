@@ -34,6 +34,7 @@ export const newDraft = (input: {
   basedOnAmendmentIds: input.basedOnAmendmentIds ?? null,
   totals: totalsOf(input.lines) as DocumentTotals,
   frozen: null,
+  signingDeadline: null,
   sentAt: null,
   signedAt: null,
   refusedAt: null,

@@ -1,5 +1,6 @@
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { decideSignature, type SignatureSide } from '../../domain/documents/signatures.ts';
+import { ASSOCIE_CAPACITY } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
@@ -44,7 +45,7 @@ const resolveSigner = async (
       name: input.signatoryName ?? user.name,
       userId: user.id,
       contactId: null,
-      capacity: input.capacity ?? 'Associé, expert-comptable',
+      capacity: input.capacity ?? ASSOCIE_CAPACITY,
     };
   }
   const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');
@@ -204,14 +205,17 @@ export const recordSignature = async (
       actor,
       scan: input.scan,
     });
-    // The side's signing link, if it had one, is used: it stops working, and the evidence says how.
+    // The side's signing link, if it had one, is used up. Only the associé's own electronic signature
+    // leaves their session's address and browser as evidence; staff recording a paper signature
+    // are not the signer.
     const request = (await scope.signingRequests.listByDocument(doc.id)).find((r) => r.side === input.side);
     if (request && !request.outcome) {
+      const own = input.method === 'electronic';
       await scope.signingRequests.update(request.id, {
         outcome: 'signed',
         completedAt: at,
-        completedIp: input.evidence?.ip ?? null,
-        completedUserAgent: input.evidence?.userAgent ?? null,
+        completedIp: own ? (input.evidence?.ip ?? null) : null,
+        completedUserAgent: own ? (input.evidence?.userAgent ?? null) : null,
       });
     }
     return result;

@@ -8,6 +8,7 @@ import {
   numberingSeries,
 } from '../../domain/documents/numbering.ts';
 import { parisDate, yearOf } from '../../domain/shared/dates.ts';
+import { signingDeadline } from '../../domain/signing/signing-rules.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
@@ -85,6 +86,7 @@ export const sendDocument = async (
     const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
     const numbered = { ...facts, number };
     const pdf = await renderFacts(deps, scope, numbered, { at, watermark: null });
+    const firm = await scope.firm.get();
     await scope.documentFiles.insert({
       documentId: doc.id,
       purpose: 'frozen',
@@ -94,11 +96,20 @@ export const sendDocument = async (
     });
     const saved = notStale(
       await scope.documents.save(
-        { ...sent, frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }) },
+        {
+          ...sent,
+          frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }),
+          signingDeadline: signingDeadline({
+            kind: doc.kind,
+            validUntil: doc.validUntil,
+            sentAt: at,
+            signingPeriodDays: firm.signingPeriodDays,
+          }),
+        },
         { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
       ),
     );
-    const signing = await openSigningRequests(deps, scope, { doc: saved, firm: await scope.firm.get(), at });
+    const signing = await openSigningRequests(deps, scope, { doc: saved, firm, at });
     await recordEvent(scope, {
       type: 'document.sent',
       actor,

@@ -1,7 +1,9 @@
 import type { Deps, FirmScope } from '../ports.ts';
+import type { MailKind } from '../records.ts';
 
-/** Mails carrying a personal link or a code: once delivered, their bodies are not kept. */
-const CARRIES_SECRET = new Set(['signature_request', 'signature_code', 'signature_reminder']);
+/** Mails carrying a personal link or a code: once delivered (or given up), their bodies are not kept. */
+export const isSecretMail = (kind: MailKind): boolean =>
+  kind === 'signature_request' || kind === 'signature_code' || kind === 'signature_reminder';
 
 /** The signed copy attached to a signer's mail, named after the document: « LM-2026-0001-signé.pdf ». */
 const sealedCopy = async (scope: FirmScope, documentId: string) => {
@@ -29,6 +31,8 @@ export const deliverMail = async (
   const scope = deps.store.read(input.firmId);
   const mail = await scope.mails.find(input.mailId);
   if (mail?.status !== 'queued' || mail.textBody === null || mail.htmlBody === null) return;
+  // Queued under SMTP, run after a restart without it: the mail stays, whole, in the outbox.
+  if (deps.mailer.mode === 'outbox') return scope.mails.update(mail.id, { status: 'outbox' });
   const attachment =
     mail.attachSealedPdf && mail.documentId ? await sealedCopy(scope, mail.documentId) : undefined;
   try {
@@ -39,7 +43,7 @@ export const deliverMail = async (
       html: mail.htmlBody,
       attachments: attachment ? [attachment] : [],
     });
-    const secret = CARRIES_SECRET.has(mail.kind);
+    const secret = isSecretMail(mail.kind);
     await scope.mails.update(mail.id, {
       status: 'sent',
       attempts: mail.attempts + 1,
@@ -52,7 +56,9 @@ export const deliverMail = async (
     await scope.mails.update(mail.id, {
       status: attempt.final ? 'failed' : 'queued',
       attempts: mail.attempts + 1,
-      lastError: `Le serveur de messagerie a refusé l’envoi : ${(error as Error).message}`.slice(0, 500),
+      lastError: `Envoi impossible par le serveur de messagerie : ${(error as Error).message}`.slice(0, 500),
+      // Given up: a link or code it carried must not stay readable in the database.
+      ...(attempt.final && isSecretMail(mail.kind) ? { textBody: null, htmlBody: null } : {}),
     });
     throw error;
   }

@@ -1,12 +1,12 @@
 import type { SignatureSide } from '../../domain/documents/signatures.ts';
-import { signatureRequestMail } from '../../domain/signing/mail-content.ts';
-import { signingDeadline } from '../../domain/signing/signing-rules.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
 import type { Mail, SigningRequest } from '../records.ts';
-import { signingLink } from './open-signing-requests.ts';
-import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { isSecretMail } from './deliver-mail.ts';
+import { requiredSigners } from './open-signing-requests.ts';
+import { queueLinkMail, rotateLink } from './signing-link-mails.ts';
 
 /** A signing request as the firm follows it: never its token or code. */
 const progressOf = (request: SigningRequest) => ({
@@ -39,8 +39,9 @@ export const getDocumentSigning = async (deps: Deps, actor: Actor, input: { docu
 };
 
 /**
- * Sends a signer a new link (a mail lost, a new address): the new link joins the earlier ones, and a
- * locked link is unlocked, its wrong tries forgotten: the firm vouches for the signer again.
+ * Sends a signer a new link (a mail lost, an address corrected on the contact): the link goes to the
+ * signatory as they are now, joins the earlier ones, and unlocks a link locked by wrong codes, its
+ * tries forgotten: the firm vouches for the signer again. Recorded in the history.
  */
 export const resendSigningLink = async (
   deps: Deps,
@@ -51,36 +52,48 @@ export const resendSigningLink = async (
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
-    if (doc.status !== 'sent' || !doc.sentAt)
+    if (doc.status !== 'sent')
       throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'resend' });
     const request = (await scope.signingRequests.listByDocument(doc.id)).find((r) => r.side === input.side);
     if (!request || request.outcome) throw new AppError('RESOURCE.NOT_FOUND', { resource: 'signingRequest' });
-    const firm = await scope.firm.get();
-    const token = deps.secrets.newToken();
-    await scope.signingRequests.update(request.id, {
-      tokenHash: deps.secrets.hashToken(token),
-      earlierTokenHashes: [...request.earlierTokenHashes, request.tokenHash],
+    const signer = (await requiredSigners(scope, doc)).find((s) => s.side === input.side);
+    if (!signer?.email) throw new AppError('DOCUMENT.SIGNER_EMAIL_MISSING', { side: input.side });
+    const current = {
+      signerName: signer.name,
+      signerEmail: signer.email,
+      capacity: signer.capacity,
+      contactId: signer.contactId,
+      userId: signer.userId,
+    };
+    const token = await rotateLink(deps, scope, request, {
+      ...current,
       lockedAt: null,
       codeAttempts: 0,
       codeHash: null,
       codeSentAt: null,
       codeExpiresAt: null,
     });
-    await queueMail(deps, scope, {
-      kind: 'signature_request',
-      documentId: doc.id,
-      to: { name: request.signerName, address: request.signerEmail },
-      content: signatureRequestMail({
-        firm: mailFirm(firm),
-        document: mailDocument(doc),
-        signerName: request.signerName,
-        link: signingLink(deps.settings.publicUrl, token),
-        deadline: signingDeadline({ ...doc, sentAt: doc.sentAt, signingPeriodDays: firm.signingPeriodDays }),
-        side: request.side,
-      }),
+    await queueLinkMail(deps, scope, {
+      doc,
+      firm: await scope.firm.get(),
+      signer: { ...request, ...current },
+      token,
       at,
     });
-    return progressOf({ ...request, lockedAt: null, codeAttempts: 0 });
+    await recordEvent(scope, {
+      type: 'document.signing_link_resent',
+      actor,
+      at,
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      data: {
+        side: request.side,
+        signerName: current.signerName,
+        addressChanged: current.signerEmail !== request.signerEmail,
+        unlocked: request.lockedAt !== null,
+      },
+    });
+    return progressOf({ ...request, ...current, lockedAt: null, codeAttempts: 0 });
   });
 };
 
@@ -91,8 +104,34 @@ export const listMails = (
   input: { documentId?: string; page: number; pageSize: number },
 ) => deps.store.read(actor.firmId).mails.list(input);
 
-export const getMail = async (deps: Deps, actor: Actor, input: { mailId: string }): Promise<Mail> =>
-  found(await deps.store.read(actor.firmId).mails.find(input.mailId), 'mail');
+/**
+ * A mail as the firm reads it. One carrying a signer's link or code is theirs: with no mail server
+ * it waits in the outbox for the firm to pass it on, so only an associé may open it, and each
+ * opening is in the document's history; anyone else sees that it exists, not what it says.
+ */
+export const getMail = async (
+  deps: Deps,
+  actor: Actor,
+  input: { mailId: string },
+): Promise<Mail & { bodyWithheld: boolean }> => {
+  const mail = found(await deps.store.read(actor.firmId).mails.find(input.mailId), 'mail');
+  const hasSecret = isSecretMail(mail.kind) && mail.textBody !== null;
+  if (!hasSecret) return { ...mail, bodyWithheld: false };
+  if (actor.role !== 'associe') return { ...mail, textBody: null, htmlBody: null, bodyWithheld: true };
+  await deps.store.transaction(actor.firmId, async (scope) => {
+    const doc = mail.documentId ? await scope.documents.find(mail.documentId) : undefined;
+    if (!doc) return;
+    await recordEvent(scope, {
+      type: 'document.signing_mail_read',
+      actor,
+      at: deps.clock.now(),
+      engagementId: doc.engagementId,
+      documentId: doc.id,
+      data: { mailId: mail.id, kind: mail.kind, to: mail.toAddress },
+    });
+  });
+  return { ...mail, bodyWithheld: false };
+};
 
 /** The signed copy, sealed: the PDF that carries the signatures and their evidence. */
 export const getSealedCopy = async (deps: Deps, actor: Actor, input: { documentId: string }) => {

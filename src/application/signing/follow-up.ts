@@ -1,10 +1,8 @@
-import { signatureReminderMail } from '../../domain/signing/mail-content.ts';
-import { isReminderDue, remindersDueBy, signingDeadline } from '../../domain/signing/signing-rules.ts';
+import { isReminderDue, remindersDueBy } from '../../domain/signing/signing-rules.ts';
 import { expireOverdueDocuments } from '../documents/expire-documents.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
-import { signingLink } from './open-signing-requests.ts';
-import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { queueLinkMail, rotateLink } from './signing-link-mails.ts';
 
 /**
  * Reminds each pending signer on the firm's schedule (for example 3 and 7 days after sending). A
@@ -27,36 +25,16 @@ export const sendDueReminders = async (deps: Deps, input: { firmId: string }): P
       if (doc?.status !== 'sent' || !doc.sentAt || !request || request.outcome || request.lockedAt) return;
       if (!isReminderDue({ ...request, sentAt: doc.sentAt, reminderDays: firm.signatureReminderDays, now }))
         return;
-      const token = deps.secrets.newToken();
       const reminderNumber = remindersDueBy({
         sentAt: doc.sentAt,
         reminderDays: firm.signatureReminderDays,
         now,
       });
-      await tx.signingRequests.update(request.id, {
-        tokenHash: deps.secrets.hashToken(token),
-        earlierTokenHashes: [...request.earlierTokenHashes, request.tokenHash],
+      const token = await rotateLink(deps, tx, request, {
         remindersSent: reminderNumber,
         lastRemindedAt: now,
       });
-      await queueMail(deps, tx, {
-        kind: 'signature_reminder',
-        documentId: doc.id,
-        to: { name: request.signerName, address: request.signerEmail },
-        content: signatureReminderMail({
-          firm: mailFirm(firm),
-          document: mailDocument(doc),
-          signerName: request.signerName,
-          link: signingLink(deps.settings.publicUrl, token),
-          deadline: signingDeadline({
-            ...doc,
-            sentAt: doc.sentAt,
-            signingPeriodDays: firm.signingPeriodDays,
-          }),
-          reminderNumber,
-        }),
-        at: now,
-      });
+      await queueLinkMail(deps, tx, { doc, firm, signer: request, token, at: now, reminderNumber });
       await recordEvent(tx, {
         type: 'document.signing_reminder_sent',
         actor: null,

@@ -1,12 +1,9 @@
 import { REQUIRED_SIGNATURES, type SignatureSide } from '../../domain/documents/signatures.ts';
-import { chooseFirmSignatory } from '../../domain/firm/associes.ts';
-import { signatureRequestMail } from '../../domain/signing/mail-content.ts';
-import { signingDeadline } from '../../domain/signing/signing-rules.ts';
+import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { found } from '../app-error.ts';
-import { ASSOCIE_CAPACITY } from '../documents/document-facts.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, Firm } from '../records.ts';
-import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { queueLinkMail } from './signing-link-mails.ts';
 
 type Signer = {
   side: SignatureSide;
@@ -18,7 +15,7 @@ type Signer = {
 };
 
 /** R-B3: the client's signatory contact, and for letters the associé who signs for the firm. */
-const requiredSigners = async (scope: FirmScope, doc: Document): Promise<Signer[]> => {
+export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<Signer[]> => {
   const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');
   const signers: Signer[] = [];
   for (const side of REQUIRED_SIGNATURES[doc.kind]) {
@@ -51,10 +48,6 @@ const requiredSigners = async (scope: FirmScope, doc: Document): Promise<Signer[
   return signers;
 };
 
-/** The signing page a link opens. */
-export const signingLink = (publicUrl: string, token: string): string =>
-  `${publicUrl.replace(/\/+$/, '')}/signer/${token}`;
-
 /**
  * Sending a document for signature (R-B3): each required signatory with an e-mail address gets a
  * personal link (256 random bits, only its hash kept) by mail, and the document gets its signing
@@ -66,13 +59,6 @@ export const openSigningRequests = async (
   input: { doc: Document; firm: Firm; at: Date },
 ): Promise<{ invited: SignatureSide[]; withoutEmail: SignatureSide[] }> => {
   const { doc, firm, at } = input;
-  const deadline = signingDeadline({
-    kind: doc.kind,
-    validUntil: doc.validUntil,
-    sentAt: at,
-    signingPeriodDays: firm.signingPeriodDays,
-  });
-  await scope.documents.setSigningDeadline(doc.id, deadline);
   const invited: SignatureSide[] = [];
   const withoutEmail: SignatureSide[] = [];
   for (const signer of await requiredSigners(scope, doc)) {
@@ -113,18 +99,11 @@ export const openSigningRequests = async (
       remindersSent: 0,
       lastRemindedAt: null,
     });
-    await queueMail(deps, scope, {
-      kind: 'signature_request',
-      documentId: doc.id,
-      to: { name: signer.name, address: signer.email },
-      content: signatureRequestMail({
-        firm: mailFirm(firm),
-        document: mailDocument(doc),
-        signerName: signer.name,
-        link: signingLink(deps.settings.publicUrl, token),
-        deadline,
-        side: signer.side,
-      }),
+    await queueLinkMail(deps, scope, {
+      doc,
+      firm,
+      signer: { side: signer.side, signerName: signer.name, signerEmail: signer.email },
+      token,
       at,
     });
     invited.push(signer.side);

@@ -5,36 +5,48 @@ import { found } from '../app-error.ts';
 import { renderFacts } from '../documents/document-pdf.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
-import type { Firm, SealIdentity, Signature, SigningRequest, User } from '../records.ts';
+import type { Firm, Mail, SealIdentity, Signature, SigningRequest, User } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
+/**
+ * What the evidence page may say of one signature. Through the link: every step of the signer's
+ * request. In the product: the associé's own electronic signature keeps the address and browser
+ * of their session; a paper or in-person signature recorded by staff keeps only who recorded it:
+ * the link's steps (if the signer had opened it) are not theirs to claim.
+ */
 const evidenceOf = (
   signature: Signature,
   request: SigningRequest | undefined,
-  users: User[],
+  context: { users: User[]; codeMail: Mail | undefined },
 ): SignerEvidence => {
   const viaLink = request?.outcome === 'signed' && request.typedName !== null;
+  const ownSession = signature.method === 'electronic' && !viaLink;
+  const link = viaLink ? request : undefined;
   return {
     side: signature.side,
     name: signature.signatoryName,
     capacity: signature.capacity,
-    email: request?.signerEmail ?? null,
+    email: link?.signerEmail ?? null,
     method: signature.method,
+    channel: signature.method !== 'electronic' ? null : viaLink ? 'link' : 'product',
+    codeDelivery: link?.codeSentAt ? (context.codeMail?.status === 'outbox' ? 'outbox' : 'email') : null,
     signedAt: signature.recordedAt.toISOString(),
     signedOn: signature.signedOn,
-    typedName: viaLink ? request.typedName : null,
-    drawing: viaLink ? request.drawnSignature : null,
-    viewedAt: iso(request?.viewedAt ?? null),
-    viewedIp: request?.viewedIp ?? null,
-    viewedUserAgent: request?.viewedUserAgent ?? null,
-    codeSentAt: iso(request?.codeSentAt ?? null),
-    codeVerifiedAt: iso(request?.codeVerifiedAt ?? null),
-    consentAt: iso(request?.consentAt ?? null),
-    signedIp: request?.completedIp ?? null,
-    signedUserAgent: request?.completedUserAgent ?? null,
-    recordedBy: users.find((user) => user.id === signature.recordedBy)?.name ?? null,
+    typedName: link?.typedName ?? null,
+    drawing: link?.drawnSignature ?? null,
+    viewedAt: iso(link?.viewedAt ?? null),
+    viewedIp: link?.viewedIp ?? null,
+    viewedUserAgent: link?.viewedUserAgent ?? null,
+    codeSentAt: iso(link?.codeSentAt ?? null),
+    codeVerifiedAt: iso(link?.codeVerifiedAt ?? null),
+    consentAt: iso(link?.consentAt ?? null),
+    signedIp: link || ownSession ? (request?.completedIp ?? null) : null,
+    signedUserAgent: link || ownSession ? (request?.completedUserAgent ?? null) : null,
+    recordedBy: viaLink
+      ? null
+      : (context.users.find((user) => user.id === signature.recordedBy)?.name ?? null),
   };
 };
 
@@ -62,24 +74,25 @@ export const sealSignedDocument = async (
   const facts = doc.frozen?.facts;
   const documentSha256 = doc.frozen?.pdfSha256;
   if (!facts || !documentSha256 || doc.signedAt === null) return;
-  const [firm, signatures, requests, users] = await Promise.all([
+  const [firm, signatures, requests, users, mails] = await Promise.all([
     reader.firm.get(),
     reader.signatures.listByDocument(doc.id),
     reader.signingRequests.listByDocument(doc.id),
     reader.users.list(),
+    reader.mails.list({ documentId: doc.id, page: 1, pageSize: 200 }).then((page) => page.items),
   ]);
   const identity = await sealIdentityOf(deps, reader, firm, deps.clock.now());
   const signed: SignedFacts = {
     documentSha256,
     completedAt: doc.signedAt.toISOString(),
     sealedBy: identity.commonName,
-    signers: signatures.map((signature) =>
-      evidenceOf(
-        signature,
-        requests.find((request) => request.side === signature.side),
-        users,
-      ),
-    ),
+    signers: signatures.map((signature) => {
+      const request = requests.find((r) => r.side === signature.side);
+      const codeMail = mails.find(
+        (mail) => mail.kind === 'signature_code' && mail.toAddress === request?.signerEmail,
+      );
+      return evidenceOf(signature, request, { users, codeMail });
+    }),
   };
   const pdf = await renderFacts(deps, reader, { ...facts, signed }, { at: doc.signedAt, watermark: null });
   const title = `${DOCUMENT_TITLES[doc.kind]} ${doc.number ?? ''}`.trim();

@@ -168,6 +168,14 @@ export const verifySigningCode = async (deps: Deps, input: LinkInput & { code: s
       if (at > request.codeExpiresAt) return { ok: false, error: new AppError('SIGNING.CODE_EXPIRED') };
       if (deps.secrets.safeEqual(codeHashOf(deps, request, input.code.trim()), request.codeHash)) {
         await scope.signingRequests.update(request.id, { codeHash: null, codeVerifiedAt: at });
+        await recordEvent(scope, {
+          type: 'document.signing_code_verified',
+          actor: null,
+          at,
+          engagementId: doc.engagementId,
+          documentId: doc.id,
+          data: { side: request.side, ip: input.ip },
+        });
         return { ok: true };
       }
       const attempts = request.codeAttempts + 1;

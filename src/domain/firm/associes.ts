@@ -25,3 +25,6 @@ export const chooseFirmSignatory = <M extends Member>(
   const associes = members.filter(isActiveAssocie);
   return associes.find((member) => member.id === responsibleUserId) ?? associes[0];
 };
+
+/** How an associé signing for the firm is described on its documents. */
+export const ASSOCIE_CAPACITY = 'Expert-comptable associé';

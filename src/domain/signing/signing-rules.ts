@@ -75,7 +75,6 @@ export const VERIFIED_CODE_VALID_MINUTES = 30;
 
 /** Only the first letter of an address's local part is shown to whoever holds the link. */
 export const maskEmail = (email: string): string => {
-  const at = email.indexOf('@');
-  if (at <= 0) return '…';
-  return `${email[0]}…${email.slice(at)}`;
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '…' : `${email[0]}…${email.slice(at)}`;
 };

@@ -392,6 +392,9 @@ export const en: Record<MessageKey, string> = {
   'mail.sentAt': 'sent on {date}',
   'mail.withSignedCopy': 'with the signed copy attached',
   'mail.lastError': 'Last sending error',
+  'mail.withheldTitle': 'For partners only',
+  'mail.withheldText':
+    'This e-mail holds a signer’s personal link or signing code: only a partner (associé) can open it, and each opening is recorded in the document’s history.',
   'mail.close': 'Close the e-mail',
   'mail.html': 'Formatted',
   'mail.text': 'Text',

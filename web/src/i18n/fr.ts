@@ -392,6 +392,9 @@ export const fr = {
   'mail.sentAt': 'envoyé le {date}',
   'mail.withSignedCopy': 'avec l’exemplaire signé en pièce jointe',
   'mail.lastError': 'Dernière erreur d’envoi',
+  'mail.withheldTitle': 'Contenu réservé aux associés',
+  'mail.withheldText':
+    'Ce courriel contient le lien personnel ou le code de signature d’un signataire : seul un associé peut l’ouvrir, et chaque ouverture est inscrite dans l’historique du document.',
   'mail.close': 'Fermer le courriel',
   'mail.html': 'Mise en forme',
   'mail.text': 'Texte',

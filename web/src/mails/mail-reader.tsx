@@ -96,7 +96,13 @@ export const MailReader = ({ id, onClose }: { id: string; onClose: () => void })
                 {data.lastError}
               </Alert>
             )}
-            <Body key={data.id} mail={data} />
+            {data.bodyWithheld ? (
+              <Alert color="gray" title={t('mail.withheldTitle')} data-testid="mail-withheld">
+                {t('mail.withheldText')}
+              </Alert>
+            ) : (
+              <Body key={data.id} mail={data} />
+            )}
           </Stack>
         )}
       </QueryState>

@@ -1,3 +1,4 @@
+import { maskEmail } from '../../signing/signing-rules.ts';
 import { DOCUMENT_TITLES } from '../kinds.ts';
 import type { Block, SignedBox } from './blocks.ts';
 import type { DocumentFacts, SignedFacts, SignerEvidence } from './facts.ts';
@@ -8,21 +9,26 @@ import { formatDate, formatInstant } from './wording.ts';
  * document (who signed, how, when, from where), so the sealed PDF carries its own proof.
  */
 
-const METHOD_LABELS: Record<SignerEvidence['method'], string> = {
-  electronic: 'Électronique, par lien personnel et code à usage unique',
-  paper: 'Sur papier',
-  in_person: 'En présence',
-};
+const methodLabel = (signer: SignerEvidence): string =>
+  signer.method === 'paper'
+    ? 'Sur papier'
+    : signer.method === 'in_person'
+      ? 'En présence'
+      : signer.channel === 'product'
+        ? 'Électronique, dans Lettrine, par l’associé connecté à son compte'
+        : 'Électronique, par lien personnel et code à usage unique';
+
+/** Where the code went: the signer's mailbox, or, with no mail server, the firm's outbox. */
+const codeLine = (signer: SignerEvidence): string | null =>
+  !signer.codeSentAt
+    ? null
+    : signer.codeDelivery === 'outbox'
+      ? 'Code de vérification mis à disposition dans la boîte d’envoi du cabinet (aucun serveur de messagerie)'
+      : `Code de vérification envoyé à ${signer.email ? maskEmail(signer.email) : '—'}`;
 
 const SIDE_LABELS: Record<SignerEvidence['side'], string> = { client: 'Client', firm: 'Cabinet' };
 
 const USER_AGENT_MAX = 160;
-
-/** "marie.martin@exemple.fr" → "m…@exemple.fr": enough to recognise the address, not to harvest it. */
-export const maskEmail = (email: string): string => {
-  const at = email.lastIndexOf('@');
-  return at < 0 ? `${email.charAt(0)}…` : `${email.charAt(0)}…${email.slice(at)}`;
-};
 
 const truncated = (text: string | null): string | null =>
   text && text.length > USER_AGENT_MAX ? `${text.slice(0, USER_AGENT_MAX - 1)}…` : text;
@@ -47,7 +53,7 @@ export const signedBox = (signer: SignerEvidence, mention: string | null): Signe
       `Signé électroniquement le ${formatInstant(signer.signedAt, 'minutes')}`,
       `par ${signer.name}${signer.capacity ? `, ${signer.capacity}` : ''}`,
       ...(signer.typedName ? [`Nom saisi : ${signer.typedName}`] : []),
-      ...(signer.email ? [`Code de vérification envoyé à ${maskEmail(signer.email)}`] : []),
+      ...(codeLine(signer) ? [codeLine(signer) as string] : []),
     ],
     drawing: signer.drawing,
   };
@@ -65,11 +71,12 @@ const signerBlocks = (signer: SignerEvidence): Block[] => [
       ['Nom', signer.name],
       ['Qualité', signer.capacity],
       ['E-mail', signer.email],
-      ['Mode de signature', METHOD_LABELS[signer.method]],
+      ['Mode de signature', methodLabel(signer)],
       ['Lien ouvert le', instant(signer.viewedAt)],
       ['Adresse IP (ouverture)', signer.viewedIp],
       ['Navigateur (ouverture)', truncated(signer.viewedUserAgent)],
       ['Code envoyé le', instant(signer.codeSentAt)],
+      ['Code transmis', signer.codeSentAt ? codeLine(signer) : null],
       ['Code vérifié le', instant(signer.codeVerifiedAt)],
       ['Consentement donné le', instant(signer.consentAt)],
       ['Signé le', formatInstant(signer.signedAt)],
@@ -90,7 +97,7 @@ export const evidenceBlocks = (signed: SignedFacts, facts: DocumentFacts): Block
   { type: 'heading', level: 1, text: 'Dossier de preuve de signature électronique' },
   {
     type: 'paragraph',
-    text: `Cette page rapporte, pour chaque signataire, les étapes de sa signature telles que Lettrine les a enregistrées. Le document signé est identifié par son empreinte SHA-256 ci-dessous. Le présent exemplaire est scellé par le certificat du cabinet « ${signed.sealedBy} » : ce sceau se vérifie dans tout lecteur de PDF et sur la page de vérification du cabinet.`,
+    text: `Cette page rapporte, pour chaque signataire, les étapes de sa signature telles que Lettrine les a enregistrées. Le document soumis à la signature (l’exemplaire envoyé) est identifié par son empreinte SHA-256 ci-dessous. Le présent exemplaire est scellé par le certificat « ${signed.sealedBy} » : un lecteur de PDF qui affiche les signatures montre que le fichier n’a pas été modifié depuis, et la page de vérification du cabinet le reconnaît.`,
   },
   {
     type: 'fields',
@@ -99,7 +106,7 @@ export const evidenceBlocks = (signed: SignedFacts, facts: DocumentFacts): Block
       ['Nature', DOCUMENT_TITLES[facts.kind]],
       ['Client', facts.client.name],
       ['Cabinet', facts.firm.name],
-      ['Empreinte SHA-256 du document signé', groupedHash(signed.documentSha256)],
+      ['Empreinte SHA-256 du document soumis à la signature', groupedHash(signed.documentSha256)],
       ['Document signé le', formatInstant(signed.completedAt)],
     ],
   },

@@ -130,6 +130,10 @@ export type SignerEvidence = {
   readonly capacity: string | null;
   readonly email: string | null;
   readonly method: 'electronic' | 'paper' | 'in_person';
+  /** An electronic signature: through the signer's link, or by the associé in their own session. */
+  readonly channel: 'link' | 'product' | null;
+  /** How the code reached the signer: by e-mail, or left in the firm's outbox (no mail server). */
+  readonly codeDelivery: 'email' | 'outbox' | null;
   /** The instant the signature was recorded, and the signing day (Paris) it carries. */
   readonly signedAt: string;
   readonly signedOn: IsoDate;

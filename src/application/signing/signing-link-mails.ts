@@ -1,0 +1,59 @@
+import { signatureReminderMail, signatureRequestMail } from '../../domain/signing/mail-content.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document, Firm, SigningRequest } from '../records.ts';
+import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+
+/** The signing page a link opens. */
+export const signingLink = (publicUrl: string, token: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}/signer/${token}`;
+
+/**
+ * A new link for a signer (a reminder, or the firm sending it again): only links' hashes are kept,
+ * so a mail needs a fresh token; the earlier links keep working beside it.
+ */
+export const rotateLink = async (
+  deps: Pick<Deps, 'secrets'>,
+  scope: FirmScope,
+  request: SigningRequest,
+  fields: Partial<SigningRequest> = {},
+): Promise<string> => {
+  const token = deps.secrets.newToken();
+  await scope.signingRequests.update(request.id, {
+    ...fields,
+    tokenHash: deps.secrets.hashToken(token),
+    earlierTokenHashes: [...request.earlierTokenHashes, request.tokenHash],
+  });
+  return token;
+};
+
+/** The mail carrying a signer's link: the first request, or reminder number n. */
+export const queueLinkMail = (
+  deps: Deps,
+  scope: FirmScope,
+  input: {
+    doc: Document;
+    firm: Firm;
+    signer: Pick<SigningRequest, 'side' | 'signerName' | 'signerEmail'>;
+    token: string;
+    at: Date;
+    reminderNumber?: number;
+  },
+) => {
+  const { doc, firm, signer } = input;
+  const common = {
+    firm: mailFirm(firm),
+    document: mailDocument(doc),
+    signerName: signer.signerName,
+    link: signingLink(deps.settings.publicUrl, input.token),
+    deadline: doc.signingDeadline,
+  };
+  return queueMail(deps, scope, {
+    kind: input.reminderNumber ? 'signature_reminder' : 'signature_request',
+    documentId: doc.id,
+    to: { name: signer.signerName, address: signer.signerEmail },
+    content: input.reminderNumber
+      ? signatureReminderMail({ ...common, reminderNumber: input.reminderNumber })
+      : signatureRequestMail({ ...common, side: signer.side }),
+    at: input.at,
+  });
+};
