@@ -124,4 +124,11 @@ CREATE INDEX "mails_created_idx" ON "mails" USING btree ("firm_id","created_at")
 CREATE INDEX "mails_document_idx" ON "mails" USING btree ("firm_id","document_id");--> statement-breakpoint
 CREATE INDEX "signing_requests_token_idx" ON "signing_requests" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "signing_requests_earlier_tokens_idx" ON "signing_requests" USING gin ("earlier_token_hashes");--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("firm_id","endpoint_id","created_at");
+CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("firm_id","endpoint_id","created_at");--> statement-breakpoint
+-- Documents sent before e-signature get the deadline sending now sets: a proposal at the end of its validity day (Paris), the other kinds 30 days (the default signing period) after sending.
+UPDATE "documents" SET "signing_deadline" = CASE
+  WHEN "kind" = 'proposal' AND "valid_until" IS NOT NULL
+    THEN (("valid_until" + 1)::timestamp AT TIME ZONE 'Europe/Paris') - interval '1 millisecond'
+  ELSE "sent_at" + interval '30 days'
+END
+WHERE "status" = 'sent' AND "sent_at" IS NOT NULL AND "signing_deadline" IS NULL;
