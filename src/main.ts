@@ -13,7 +13,7 @@ import { purgeExpiredRecords } from './application/maintenance/purge-expired-rec
 import type { Deps } from './application/ports.ts';
 import { deliverMail } from './application/signing/deliver-mail.ts';
 import { runSigningFollowUp } from './application/signing/follow-up.ts';
-import { sealSignedDocument } from './application/signing/seal-signed-document.ts';
+import { runSealJob } from './application/signing/seal-signed-document.ts';
 import { deliverWebhook } from './application/webhooks/deliver-webhook.ts';
 import { dispatchWebhookEvent } from './application/webhooks/dispatch-webhook-event.ts';
 import type { Config } from './config.ts';
@@ -83,8 +83,8 @@ export const startBackgroundJobs = async (
         workers: 2,
       },
       'document.seal': {
-        handler: (data) =>
-          sealSignedDocument(deps, { firmId: data.firmId, documentId: data.documentId ?? '' }),
+        handler: (data, attempt) =>
+          runSealJob(deps, { firmId: data.firmId, documentId: data.documentId ?? '' }, attempt),
         retryLimit: 5,
         retryDelaySeconds: delay(10),
         workers: 2,
@@ -104,7 +104,7 @@ export const startBackgroundJobs = async (
       },
       'signing.follow-up': {
         handler: async () => {
-          await runSigningFollowUp(deps);
+          await runSigningFollowUp(deps, { onFirmError: (_firmId, error) => tuning.onError?.(error) });
         },
         retryLimit: 0,
         retryDelaySeconds: 60,

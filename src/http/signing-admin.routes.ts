@@ -8,6 +8,7 @@ import {
   listMails,
   resendSigningLink,
 } from '../application/signing/firm-signing.ts';
+import { retrySeal } from '../application/signing/seal-signed-document.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam, pagination, uuidField } from './fields.schemas.ts';
 import {
@@ -50,6 +51,20 @@ export const signingAdminRoutes =
           documentId: request.params.id,
           side: request.params.side,
         }),
+    );
+    app.post(
+      '/documents/:id/signing/seal',
+      {
+        schema: {
+          tags,
+          summary: 'Sceller de nouveau l’exemplaire signé, après un échec',
+          params: idParam,
+        },
+      },
+      async (request, reply) => {
+        await retrySeal(deps, requireActor(request), { documentId: request.params.id });
+        return reply.status(202).send();
+      },
     );
     app.get(
       '/documents/:id/signed-pdf',

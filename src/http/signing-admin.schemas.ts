@@ -21,6 +21,8 @@ export const progressOut = z.object({
 export const documentSigningOut = z.object({
   requests: z.array(progressOut),
   sealedCopy: z.object({ sha256: z.string(), sealedAt: instantOut }).nullable(),
+  /** The last attempt to seal failed: the firm may try again (POST …/signing/seal). */
+  sealFailure: z.object({ at: instantOut, message: z.string() }).nullable(),
 });
 export type DocumentSigning = z.infer<typeof documentSigningOut>;
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSigningFollowUp } from '../../src/application/signing/follow-up.ts';
 import { ensureSealIdentities } from '../../src/application/signing/seal-identities.ts';
+import { runSealJob } from '../../src/application/signing/seal-signed-document.ts';
 import { startBackgroundJobs } from '../../src/main.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
-import { aDraft, expectProblem, nextSiren, send } from '../builders/through-api.ts';
+import { aDraft, aProspect as aProspectOf, expectProblem, nextSiren, send } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
 import { pdfText, plainText } from '../support/pdf.ts';
 import { aSigner } from '../support/signing.ts';
@@ -258,17 +259,20 @@ describe(`the firm's side of signature (${databaseKind})`, () => {
           400,
           'REQUEST.VALIDATION_FAILED',
         );
+      // The associé's own link: the firm does not refuse its own document through it.
+      const associeSigner = aSigner(ctx, smtp, firm.users.associe.email);
+      const token = await associeSigner.linkToken();
+      await associeSigner.verified(token);
+      expectProblem(
+        await associeSigner.api.post(`/public/signing/${token}/refuse`, { reason: 'Non' }),
+        422,
+        'SIGNING.FIRM_CANNOT_REFUSE',
+      );
       const signed = await associe.post(`/documents/${letter.id}/signatures`, {
         side: 'firm',
         method: 'electronic',
       });
       expect(signed.status, JSON.stringify(signed.body)).toBe(201);
-      const firmLink = await smtp.waitForMail(
-        (mail) =>
-          (mail.text ?? '').includes('/signer/') &&
-          JSON.stringify(mail.to).includes(firm.users.associe.email),
-      );
-      const token = /\/signer\/([A-Za-z0-9_-]+)/.exec(firmLink.text ?? '')?.[1] ?? '';
       expectProblem(await associe.get(`/public/signing/${token}`), 404, 'SIGNING.LINK_INVALID');
       const client = aSigner(ctx, smtp, 'anne@pharmacie-lenoir.test');
       const clientToken = await client.linkToken();
@@ -331,6 +335,48 @@ describe(`the outbox, with no mail server (${databaseKind})`, () => {
       expect(opened.textBody).toContain('/signer/');
       const history = await ctx.deps.store.read(firm.firmId).events.listByDocument(draft.id);
       expect(history.filter((event) => event.type === 'document.signing_mail_read')).toHaveLength(1);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe(`a seal that fails (${databaseKind})`, () => {
+  it('is recorded on its last attempt, shown to the firm, and sealed again on request', async () => {
+    const ctx = await createTestContext();
+    try {
+      const firm = await aFirmWithUsers(ctx);
+      const collab = apiAs(ctx, firm.users.collaborateur.headers);
+      const service = await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 50_000 });
+      await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+      const engagement = await aProspectOf(collab, 'Fromagerie Blanc');
+      const draft = await aDraft(collab, engagement.id, service.id);
+      await send(collab, draft.id);
+      expect((await collab.post(`/documents/${draft.id}/signatures`, { side: 'client' })).status).toBe(201);
+      const job = { firmId: firm.firmId, documentId: draft.id };
+      // A damaged certificate: the real sealer fails on it.
+      ctx.deps.settings.sealIdentity = {
+        privateKeyPkcs8: new Uint8Array([1, 2, 3]),
+        certificateDer: new Uint8Array([4, 5, 6]),
+        commonName: 'Certificat abîmé',
+      };
+      await expect(runSealJob(ctx.deps, job, { final: false })).rejects.toThrow();
+      await runSealJob(ctx.deps, job, { final: true });
+      const failed = (await collab.get(`/documents/${draft.id}/signing`)).body;
+      expect(failed.sealedCopy).toBeNull();
+      expect(failed.sealFailure?.message).toBeTruthy();
+      // The certificate mended, the firm asks again: the job is queued and seals.
+      ctx.deps.settings.sealIdentity = undefined;
+      expect((await collab.post(`/documents/${draft.id}/signing/seal`)).status).toBe(202);
+      const queued = await ctx.database.executeSql(
+        `SELECT name, data FROM job_outbox WHERE data->>'documentId' = $1`,
+        [draft.id],
+      );
+      expect(queued.rows.map((row) => row.name)).toContain('document.seal');
+      await runSealJob(ctx.deps, job, { final: false });
+      const sealed = (await collab.get(`/documents/${draft.id}/signing`)).body;
+      expect(sealed.sealedCopy).not.toBeNull();
+      expect(sealed.sealFailure).toBeNull();
     } finally {
       await ctx.close();
     }

@@ -36,12 +36,3 @@ export const expireOverdueDocuments = async (deps: Deps, input: { firmId: string
   }
   return expired;
 };
-
-/** The sweep over every firm, run at start and then periodically by the server. */
-export const expireOverdueDocumentsOfAllFirms = async (deps: Deps): Promise<number> => {
-  let count = 0;
-  for (const firm of await deps.store.listFirms()) {
-    count += (await expireOverdueDocuments(deps, { firmId: firm.id })).length;
-  }
-  return count;
-};

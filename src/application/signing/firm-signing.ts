@@ -28,13 +28,20 @@ const progressOf = (request: SigningRequest) => ({
 export const getDocumentSigning = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const doc = found(await scope.documents.find(input.documentId), 'document');
-  const [requests, sealed] = await Promise.all([
+  const [requests, sealed, history] = await Promise.all([
     scope.signingRequests.listByDocument(doc.id),
     scope.documentFiles.find(doc.id, 'sealed'),
+    scope.events.listByDocument(doc.id),
   ]);
+  const failure = sealed
+    ? undefined
+    : [...history].reverse().find((event) => event.type === 'document.seal_failed');
   return {
     requests: requests.map(progressOf),
     sealedCopy: sealed ? { sha256: sealed.sha256, sealedAt: sealed.createdAt } : null,
+    sealFailure: failure
+      ? { at: failure.at, message: String((failure.data as { message?: unknown } | null)?.message ?? '') }
+      : null,
   };
 };
 

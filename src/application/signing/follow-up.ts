@@ -49,13 +49,25 @@ export const sendDueReminders = async (deps: Deps, input: { firmId: string }): P
   return sent;
 };
 
-/** The recurring follow-up of every firm: expiry first (an expired document is not reminded). */
-export const runSigningFollowUp = async (deps: Deps): Promise<{ expired: number; reminded: number }> => {
+/**
+ * The recurring follow-up of every firm: expiry first (an expired document is not reminded). A firm
+ * whose follow-up fails is reported and the others still get theirs.
+ */
+export const runSigningFollowUp = async (
+  deps: Deps,
+  options: { onFirmError?: (firmId: string, error: unknown) => void } = {},
+): Promise<{ expired: number; reminded: number; failedFirms: number }> => {
   let expired = 0;
   let reminded = 0;
+  let failedFirms = 0;
   for (const firm of await deps.store.listFirms()) {
-    expired += (await expireOverdueDocuments(deps, { firmId: firm.id })).length;
-    reminded += await sendDueReminders(deps, { firmId: firm.id });
+    try {
+      expired += (await expireOverdueDocuments(deps, { firmId: firm.id })).length;
+      reminded += await sendDueReminders(deps, { firmId: firm.id });
+    } catch (error) {
+      failedFirms += 1;
+      options.onFirmError?.(firm.id, error);
+    }
   }
-  return { expired, reminded };
+  return { expired, reminded, failedFirms };
 };

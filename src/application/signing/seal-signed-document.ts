@@ -1,7 +1,8 @@
 import type { SignedFacts, SignerEvidence } from '../../domain/documents/content/facts.ts';
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import { signedCopyMail } from '../../domain/signing/mail-content.ts';
-import { found } from '../app-error.ts';
+import { type Actor, assertCanWrite } from '../actor.ts';
+import { AppError, found } from '../app-error.ts';
 import { renderFacts } from '../documents/document-pdf.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
@@ -139,5 +140,45 @@ export const sealSignedDocument = async (
         at,
       });
     }
+  });
+};
+
+/**
+ * The seal job: on its last attempt a failure (a damaged certificate, a render error) is recorded in
+ * the document's history for the firm to see and retry, instead of vanishing in the queue.
+ */
+export const runSealJob = async (
+  deps: Deps,
+  input: { firmId: string; documentId: string },
+  attempt: { final: boolean },
+): Promise<void> => {
+  try {
+    await sealSignedDocument(deps, input);
+  } catch (error) {
+    if (!attempt.final) throw error;
+    await deps.store.transaction(input.firmId, async (scope) => {
+      const doc = await scope.documents.find(input.documentId);
+      if (!doc) return;
+      await recordEvent(scope, {
+        type: 'document.seal_failed',
+        actor: null,
+        at: deps.clock.now(),
+        engagementId: doc.engagementId,
+        documentId: doc.id,
+        data: { message: (error as Error).message.slice(0, 500) },
+      });
+    });
+  }
+};
+
+/** Seals a signed document again after a failure: the job is queued once more. */
+export const retrySeal = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
+  assertCanWrite(actor);
+  await deps.store.transaction(actor.firmId, async (scope) => {
+    const doc = found(await scope.documents.find(input.documentId), 'document');
+    if (doc.signedAt === null)
+      throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'seal' });
+    if (await scope.documentFiles.find(doc.id, 'sealed')) return;
+    await scope.jobs.enqueue({ name: 'document.seal', data: { firmId: scope.firmId, documentId: doc.id } });
   });
 };

@@ -78,6 +78,8 @@ export const signThroughLink = (
 export const refuseThroughLink = (deps: Deps, input: LinkInput & { reason: string }) =>
   withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
     const at = deps.clock.now();
+    // The firm does not refuse its own document: it cancels it, in the product.
+    if (request.side === 'firm') throw new AppError('SIGNING.FIRM_CANNOT_REFUSE');
     if (!isCodeVerified(request, at)) throw new AppError('SIGNING.CODE_REQUIRED');
     const reason = input.reason.trim();
     const refused = unwrap(applyDocumentAction(doc, { type: 'refuse', reason }, { at }));

@@ -63,7 +63,7 @@ export const ERROR_MESSAGES = {
   'FIRM.LOGO_TOO_LARGE':
     'Ce logo est trop lourd ou trop grand : envoyez une image de 1 Mo au plus et de 4 000 pixels de côté au plus.',
   'DOCUMENT.SIGNER_EMAIL_MISSING':
-    'Un signataire n’a pas d’adresse e-mail : renseignez celle du contact signataire (ou de l’associé) avant d’envoyer le document pour signature.',
+    'Ce signataire n’a pas d’adresse e-mail : renseignez celle du contact signataire (ou de l’associé), puis renvoyez le lien.',
   'SIGNING.LINK_INVALID':
     'Ce lien de signature n’est pas ou plus valable. Si vous pensez devoir signer ce document, contactez le cabinet qui vous l’a envoyé.',
   'SIGNING.CONSENT_REQUIRED':
@@ -71,7 +71,9 @@ export const ERROR_MESSAGES = {
   'SIGNING.CODE_REQUIRED': 'Demandez d’abord le code à six chiffres envoyé par e-mail, puis saisissez-le.',
   'SIGNING.CODE_INVALID':
     'Ce code est incorrect : vérifiez le dernier code reçu par e-mail et saisissez-le de nouveau.',
-  'SIGNING.CODE_EXPIRED': 'Ce code a expiré (il vaut 10 minutes) : demandez-en un nouveau.',
+  'SIGNING.CODE_EXPIRED': 'Ce code a expiré (un code est valable 10 minutes) : demandez-en un nouveau.',
+  'SIGNING.FIRM_CANNOT_REFUSE':
+    'Le cabinet ne refuse pas son propre document : pour y renoncer, annulez-le dans Lettrine.',
   'SIGNING.LOCKED':
     'Trop de codes erronés : la signature par ce lien est bloquée. Contactez le cabinet pour recevoir un nouveau lien.',
   'SIGNING.NAME_MISMATCH':
