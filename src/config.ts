@@ -16,6 +16,8 @@ const schema = z.object({
   /** The PKCS#12 file that seals signed PDFs; unset, each firm gets a self-signed certificate. */
   SEAL_P12_PATH: z.string().min(1).optional(),
   SEAL_P12_PASSWORD: z.string().default(''),
+  /** true behind a reverse proxy: the signer's address (evidence, rate limits) is X-Forwarded-For's. */
+  TRUST_PROXY: z.stringbool().default(false),
 });
 
 /** Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite. */

@@ -127,4 +127,5 @@ export const buildApp = (deps: Deps, config: Config) =>
   createApp(deps, {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
+    trustProxy: config.TRUST_PROXY,
   });

@@ -32,12 +32,30 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Login attempts allowed per address and e-mail in one minute (10 by default). */
   loginAttemptsPerMinute?: number;
+  /** Behind a reverse proxy: the client's address is read from X-Forwarded-For (signing evidence). */
+  trustProxy?: boolean;
 };
+
+/** A signing link's token never reaches the logs: it is a signer's key to their document. */
+export const redactTokens = (url: string): string =>
+  url.replace(/\/(signer|signing)\/[^/?#]+/g, '/$1/[jeton]');
 
 /** The HTTP application: a factory with no globals, so tests build as many as they like. */
 export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? {
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          serializers: {
+            req: (request: { method: string; url: string; ip?: string }) => ({
+              method: request.method,
+              url: redactTokens(request.url),
+              remoteAddress: request.ip,
+            }),
+          },
+        }
+      : false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 8 * 1024 * 1024,
     // The router's own refusals (an id too long, a bad %-escape) are problems of ours too.
     frameworkErrors: errorHandler,

@@ -50,6 +50,16 @@ const limit = (max: number) => ({
 export const signingRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
+    // Every address, whatever token it tries: a flood of invented links is stopped before any work.
+    app.addHook(
+      'onRequest',
+      app.rateLimit({
+        max: 120,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => `public|${request.ip}`,
+        errorResponseBuilder: () => new AppError('SIGNING.TOO_MANY_REQUESTS'),
+      }),
+    );
     app.addContentTypeParser(
       'application/pdf',
       { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
