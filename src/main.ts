@@ -57,7 +57,12 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
   return { deps, jobsEnqueued };
 };
 
-export type JobTuning = { pollingIntervalSeconds?: number; retryDelaySeconds?: number };
+export type JobTuning = {
+  pollingIntervalSeconds?: number;
+  retryDelaySeconds?: number;
+  /** false: no recurring follow-up or purge (tests that move their clock run them by hand). */
+  schedules?: boolean;
+};
 
 /**
  * The background work: mails, seals and webhooks queued by the use cases, and the recurring
@@ -117,7 +122,10 @@ export const startBackgroundJobs = async (
         retryDelaySeconds: 60,
       },
     },
-    schedules: { 'signing.follow-up': '*/5 * * * *', 'maintenance.purge': '17 * * * *' },
+    schedules:
+      tuning.schedules === false
+        ? {}
+        : { 'signing.follow-up': '*/5 * * * *', 'maintenance.purge': '17 * * * *' },
   });
   wiring.jobsEnqueued.notify = () => queue.kick();
   return queue;

@@ -48,11 +48,11 @@ const run = async () => {
   const jobs = await startBackgroundJobs(wiring, database, {
     onError: (error) => app.log.error({ err: error }, 'tâche de fond'),
   });
-  await runSigningFollowUp(deps).catch((error: unknown) => app.log.error({ err: error }, 'follow-up'));
-  await ensureSealIdentities(deps).catch((error: unknown) =>
-    app.log.error({ err: error }, 'seal identities'),
+  const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
+  await runSigningFollowUp(deps, { onFirmError: (_firm, error) => logError('follow-up')(error) }).catch(
+    logError('follow-up'),
   );
-  await purgeExpiredRecords(deps).catch((error: unknown) => app.log.error({ err: error }, 'purge'));
+  await purgeExpiredRecords(deps).catch(logError('purge'));
   const shutdown = async () => {
     await app.close();
     await jobs.stop();
@@ -63,6 +63,8 @@ const run = async () => {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.PORT, host: config.HOST });
+  // About a second per firm without a seal certificate: after listening, so nobody waits for it.
+  void ensureSealIdentities(deps).catch(logError('seal identities'));
   const address = publicUrlOf(config);
   console.log(`\nLettrine est prête : ${address}`);
   console.log(`  API : ${address}/api/v1 — documentation : ${address}/docs`);
@@ -70,7 +72,7 @@ const run = async () => {
   console.log(
     deps.mailer.mode === 'smtp'
       ? '  Courriels : envoyés par SMTP'
-      : '  Courriels : aucun serveur SMTP (SMTP_URL) : ils restent dans la boîte d’envoi du cabinet',
+      : '  Courriels : sans serveur SMTP (SMTP_URL), ils restent dans la boîte d’envoi du cabinet',
   );
   if (demo) {
     console.log(`  Cabinet de démonstration : ${demo.firmName}`);

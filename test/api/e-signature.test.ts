@@ -188,6 +188,15 @@ describe(`electronic signature, end to end (${databaseKind})`, () => {
         expect.objectContaining({ side: 'firm', method: 'electronic' }),
       ]),
     });
+    // The copy that was sent, known by its SHA-256: it proves its sending, not what came after.
+    const sentSha = String((await collab.download(`/documents/${letterId}/pdf`)).headers['x-content-sha256']);
+    const sentCopy = await client.api.post('/public/verification', { sha256: sentSha.toUpperCase() });
+    expect(sentCopy.body).toMatchObject({
+      known: true,
+      copy: 'sent',
+      document: { number: letter.number, status: 'sent', signedAt: null },
+      signatures: [],
+    });
     const unknown = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/public/verification',

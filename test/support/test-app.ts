@@ -61,6 +61,8 @@ export const createTestContext = async (
     ? await startBackgroundJobs({ deps, jobsEnqueued }, database, {
         pollingIntervalSeconds: 0.5,
         retryDelaySeconds: 1,
+        // The test's clock is fixed and moved by hand: the follow-up runs when the test says.
+        schedules: false,
         ...(typeof options.jobs === 'object' ? options.jobs : {}),
         onError: (error) => jobErrors.push(error),
       })

@@ -75,7 +75,6 @@ export const sealIdentityRepo = (db: Db, firmId: string): FirmScope['sealIdentit
 
 export const jobRepo = (db: Db, firmId: string, onEnqueue: () => void): FirmScope['jobs'] => ({
   async enqueue(job) {
-    onEnqueue();
     await db.insert(jobOutbox).values({
       id: randomUUID(),
       firmId,
@@ -84,6 +83,7 @@ export const jobRepo = (db: Db, firmId: string, onEnqueue: () => void): FirmScop
       startAfter: job.startAfter ?? null,
       createdAt: new Date(),
     });
+    onEnqueue();
   },
 });
 

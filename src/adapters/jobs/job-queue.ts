@@ -72,25 +72,25 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
   };
   let relaying: Promise<void> | undefined;
   let again = false;
+  // Only the queues this process knows: a job a newer version added (during a rolling update) waits
+  // in the outbox for a process that can run it, and holds back nothing.
   const relayOnce = async () => {
     const rows = await database.db
       .select()
       .from(jobOutbox)
+      .where(inArray(jobOutbox.name, names))
       .orderBy(asc(jobOutbox.createdAt))
       .limit(RELAY_BATCH);
+    const handed: string[] = [];
     for (const row of rows) {
       await boss.send(row.name, row.data as object, { id: row.id, startAfter: row.startAfter ?? undefined });
+      handed.push(row.id);
     }
-    if (rows.length > 0) {
-      await database.db.delete(jobOutbox).where(
-        inArray(
-          jobOutbox.id,
-          rows.map((row) => row.id),
-        ),
-      );
+    if (handed.length > 0) {
+      await database.db.delete(jobOutbox).where(inArray(jobOutbox.id, handed));
       for (const name of new Set(rows.map((row) => row.name))) wake(name);
     }
-    return rows.length;
+    return handed.length;
   };
   const relay = (): Promise<void> => {
     if (relaying) {
@@ -137,7 +137,11 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
         WHERE name = ANY($1) AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))`,
       [names],
     );
-    const [outbox] = await database.db.select({ id: jobOutbox.id }).from(jobOutbox).limit(1);
+    const [outbox] = await database.db
+      .select({ id: jobOutbox.id })
+      .from(jobOutbox)
+      .where(inArray(jobOutbox.name, names))
+      .limit(1);
     return Number(rows[0]?.busy ?? 0) + (outbox ? 1 : 0);
   };
 

@@ -17,6 +17,8 @@ export const verifyDocument = async (deps: Deps, input: { sha256: string }) => {
     scope.signatures.listByDocument(located.documentId),
   ]);
   if (!doc) return { known: false as const, sha256 };
+  // The copy sent proves only that it was sent: what became of it since is the firm's to tell.
+  const sentCopy = located.purpose === 'frozen';
   return {
     known: true as const,
     sha256,
@@ -27,11 +29,11 @@ export const verifyDocument = async (deps: Deps, input: { sha256: string }) => {
       kindLabel: DOCUMENT_TITLES[doc.kind],
       number: doc.number ?? '',
       title: doc.title,
-      status: doc.status,
+      status: sentCopy ? ('sent' as const) : doc.status,
       sentAt: doc.sentAt,
-      signedAt: doc.signedAt,
+      signedAt: sentCopy ? null : doc.signedAt,
     },
-    signatures: signatures.map((signature) => ({
+    signatures: (sentCopy ? [] : signatures).map((signature) => ({
       side: signature.side,
       name: signature.signatoryName,
       capacity: signature.capacity,

@@ -59,7 +59,10 @@ export const dispatchWebhookEvent = (
     if (!Number.isSafeInteger(historyEventId)) return;
     const event = await scope.events.find(historyEventId);
     if (!event || !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) return;
-    const subscribers = await scope.webhooks.listSubscribers(event.type);
+    // An endpoint receives the events that happened once it existed, not those its dispatch met late.
+    const subscribers = (await scope.webhooks.listSubscribers(event.type)).filter(
+      (endpoint) => endpoint.createdAt.getTime() <= event.at.getTime(),
+    );
     if (subscribers.length === 0) return;
     const payload = await payloadOf(scope, event);
     for (const endpoint of subscribers) {
