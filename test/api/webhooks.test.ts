@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
 import type { Deps } from '../../src/application/ports.ts';
 import type { WebhookDelivery } from '../../src/application/records.ts';
@@ -33,6 +33,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.close();
   await ctx.close();
+});
+// A test that moves the clock and fails midway must not leave the next ones in its future.
+afterEach(() => {
+  ctx.clock.set('2026-11-29T09:00:00Z');
+  receiver.respondWith(200);
 });
 
 const aWebhook = async (api: Api, body: { url?: string; events?: string[]; description?: string } = {}) => {
