@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -37,7 +37,12 @@ const useSigning = (view: DocumentView) => {
     enabled: WITH_LINKS.includes(doc.status),
     // The sealed copy is made by a job a moment after the last signature: ask until it is there.
     refetchInterval: (query) =>
-      doc.status === 'signed' && query.state.data && !query.state.data.sealedCopy ? 1500 : false,
+      doc.status === 'signed' &&
+      query.state.data &&
+      !query.state.data.sealedCopy &&
+      !query.state.data.sealFailure
+        ? 1500
+        : false,
   });
 };
 
@@ -141,6 +146,26 @@ const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProg
   );
 };
 
+/** The seal failed for good (a certificate, a render): say so, and let the firm try again. */
+const SealFailure = ({ documentId, message }: { documentId: string; message: string }) => {
+  const t = useT();
+  const client = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => api(`/documents/${documentId}/signing/seal`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['document', documentId, 'signing'] }),
+  });
+  return (
+    <Alert color="red" title={t('esign.sealFailed')} data-testid="seal-failed">
+      <Stack gap="xs">
+        <Text size="sm">{message}</Text>
+        <Button size="xs" w="fit-content" loading={retry.isPending} onClick={() => retry.mutate()}>
+          {t('esign.sealAgain')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+};
+
 /** « Signature électronique »: each signer's link, reminders, new links, the sealed signed copy. */
 export const ESignaturePanel = ({ view }: { view: DocumentView }) => {
   const t = useT();
@@ -171,6 +196,8 @@ export const ESignaturePanel = ({ view }: { view: DocumentView }) => {
           >
             {t('esign.download')}
           </Button>
+        ) : signing.data.sealFailure ? (
+          <SealFailure documentId={doc.id} message={signing.data.sealFailure.message} />
         ) : (
           doc.status === 'signed' && (
             <Text size="xs" c="dimmed" data-testid="sealing">

@@ -370,6 +370,8 @@ export const en: Record<MessageKey, string> = {
   'esign.signNow': 'Sign',
   'esign.download': 'Download the signed copy',
   'esign.sealing': 'Signed copy being prepared…',
+  'esign.sealFailed': 'Sealing the signed copy failed',
+  'esign.sealAgain': 'Seal again',
   'esign.mails': 'See this document’s e-mails',
   'mail.title': 'E-mails',
   'mail.date': 'Date',

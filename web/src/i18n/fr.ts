@@ -370,6 +370,8 @@ export const fr = {
   'esign.signNow': 'Signer',
   'esign.download': 'Télécharger l’exemplaire signé',
   'esign.sealing': 'Exemplaire signé en préparation…',
+  'esign.sealFailed': 'Le scellement de l’exemplaire signé a échoué',
+  'esign.sealAgain': 'Sceller de nouveau',
   'esign.mails': 'Voir les courriels de ce document',
   'mail.title': 'Courriels',
   'mail.date': 'Date',
