@@ -381,4 +381,5 @@ export type SealIdentity = {
   privateKeyPkcs8: Uint8Array;
   certificateDer: Uint8Array;
   commonName: string;
+  chainDer?: Uint8Array[];
 };

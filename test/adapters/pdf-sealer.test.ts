@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractSignature } from '@signpdf/utils';
@@ -43,6 +43,15 @@ const run = (command: string, args: string[]): Promise<string> =>
     ),
   );
 
+/**
+ * A command line: the literal text split on spaces, each interpolated value one argument as it is
+ * (`sh\`openssl req -subj ${subject}\`` keeps "Cabinet Dupré & Associés" whole, with no shell).
+ */
+const sh = (parts: TemplateStringsArray, ...values: string[]): Promise<string> => {
+  const args = parts.flatMap((part, i) => [...part.split(/\s+/).filter(Boolean), ...values.slice(i, i + 1)]);
+  return run(args[0]!, args.slice(1));
+};
+
 describe('the PDF seal (PAdES-B-B with pkijs, checked by pdfsig and openssl)', () => {
   const at = new Date('2026-11-29T09:00:00Z');
   const meta = { reason: 'Lettre de mission signée – l’œuvre (2026)', name: FIRM, location: 'Lyon', at };
@@ -50,11 +59,12 @@ describe('the PDF seal (PAdES-B-B with pkijs, checked by pdfsig and openssl)', (
   let identity: SealIdentity;
   let original: Uint8Array;
 
-  const pdfsig = async (pdf: Uint8Array): Promise<string> => {
+  const pdfFile = async (pdf: Uint8Array): Promise<string> => {
     const file = join(dir, `${createHash('sha256').update(pdf).digest('hex')}.pdf`);
     await writeFile(file, pdf);
-    return run('pdfsig', [file]);
+    return file;
   };
+  const pdfsig = async (pdf: Uint8Array): Promise<string> => run('pdfsig', [await pdfFile(pdf)]);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lettrine-seal-'));
@@ -109,36 +119,12 @@ describe('the PDF seal (PAdES-B-B with pkijs, checked by pdfsig and openssl)', (
     const [key, cert, p12, legacy] = ['key.pem', 'cert.pem', 'seal.p12', 'legacy.p12'].map((f) =>
       join(dir, f),
     );
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-utf8',
-      '-subj',
-      `/CN=${FIRM}`,
-      '-days',
-      '365',
-      '-keyout',
-      key!,
-      '-out',
-      cert!,
-    ]);
-    await run('openssl', [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      key!,
-      '-in',
-      cert!,
-      '-passout',
-      'pass:mot-de-passé',
-      '-out',
-      p12!,
-    ]);
+    await sh`openssl req -x509 -newkey rsa:2048 -nodes -utf8 -subj ${`/CN=${FIRM}`} -days 365
+      -keyout ${key!} -out ${cert!}`;
+    await sh`openssl pkcs12 -export -inkey ${key!} -in ${cert!} -passout pass:mot-de-passé -out ${p12!}`;
     const fromP12 = await readPkcs12(await readFile(p12!), 'mot-de-passé');
     expect(fromP12.commonName).toBe(FIRM);
+    expect(fromP12.chainDer).toEqual([]);
     const report = await pdfsig(await createPdfSealer(fromP12).seal(original, meta));
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain(`Signer Certificate Common Name: ${FIRM}`);
@@ -146,22 +132,82 @@ describe('the PDF seal (PAdES-B-B with pkijs, checked by pdfsig and openssl)', (
     await expect(readPkcs12(await readFile(p12!), 'mauvais')).rejects.toThrow(P12_UNREADABLE);
     await expect(readPkcs12(original, 'mot-de-passé')).rejects.toThrow(P12_UNREADABLE);
     // -legacy encrypts the certificate with RC2, which neither WebCrypto nor Node's OpenSSL 3 offers.
-    await run('openssl', [
-      'pkcs12',
-      '-export',
-      '-legacy',
-      '-inkey',
-      key!,
-      '-in',
-      cert!,
-      '-passout',
-      'pass:x',
-      '-out',
-      legacy!,
-    ]);
+    await sh`openssl pkcs12 -export -legacy -inkey ${key!} -in ${cert!} -passout pass:x -out ${legacy!}`;
     await expect(readPkcs12(await readFile(legacy!), 'x')).rejects.toThrow(
       /réexportez-le avec OpenSSL 3 sans -legacy/,
     );
+  });
+
+  it('seals with the CA chain of a bought .p12: pdfsig, trusting only the root, finds the seal trusted', async () => {
+    const file = (name: string) => join(dir, `chain-${name}`);
+    await writeFile(
+      file('ext.cnf'),
+      '[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n' +
+        'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n' +
+        '[seal]\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n' +
+        'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+    );
+    const key = (name: string) => file(`${name}.key`);
+    const csr = (name: string) => file(`${name}.csr`);
+    const crt = (name: string) => file(`${name}.crt`);
+    const request = (name: string, subject: string) =>
+      sh`openssl req -new -newkey rsa:2048 -nodes -utf8 -subj ${subject} -keyout ${key(name)} -out ${csr(name)}`;
+    const issue = (name: string, issuer: string, section: string, serial: string) =>
+      sh`openssl x509 -req -in ${csr(name)} -CA ${crt(issuer)} -CAkey ${key(issuer)} -set_serial ${serial}
+        -days 365 -extfile ${file('ext.cnf')} -extensions ${section} -out ${crt(name)}`;
+    await sh`openssl req -x509 -newkey rsa:2048 -nodes -utf8 -days 3650 -subj ${'/O=Autorité de test/CN=Racine de test'}
+      -addext basicConstraints=critical,CA:TRUE -keyout ${key('root')} -out ${crt('root')}`;
+    await request('intermediate', '/O=Autorité de test/CN=Autorité intermédiaire de test');
+    await issue('intermediate', 'root', 'ca', '2');
+    await request('leaf', `/O=${FIRM}/CN=${FIRM}`);
+    await issue('leaf', 'intermediate', 'seal', '3');
+    // The root first on purpose: the order of the .p12 is not the order of the path.
+    const [rootPem, intermediatePem] = await Promise.all([
+      readFile(crt('root')),
+      readFile(crt('intermediate')),
+    ]);
+    await writeFile(file('chain.pem'), Buffer.concat([rootPem, intermediatePem]));
+    await sh`openssl pkcs12 -export -inkey ${key('leaf')} -in ${crt('leaf')} -certfile ${file('chain.pem')}
+      -passout pass:mot-de-passé -out ${file('seal.p12')}`;
+
+    const der = (pem: Buffer) => new Uint8Array(new X509Certificate(pem).raw);
+    const bought = await readPkcs12(await readFile(file('seal.p12')), 'mot-de-passé');
+    expect(bought.commonName).toBe(FIRM);
+    expect(bought.certificateDer).toEqual(der(await readFile(crt('leaf'))));
+    expect(bought.chainDer).toEqual([der(intermediatePem), der(rootPem)]);
+
+    const sealed = Buffer.from(await createPdfSealer(bought).seal(original, meta));
+    const { signature, signedData: signedBytes } = extractSignature(sealed);
+    const signedData = new pkijs.SignedData({
+      schema: pkijs.ContentInfo.fromBER(Buffer.from(signature, 'binary')).content,
+    });
+    expect(signedData.certificates?.map((c) => new Uint8Array(c.toSchema().toBER(false)))).toEqual([
+      bought.certificateDer,
+      ...bought.chainDer!,
+    ]);
+
+    // A fresh NSS database that trusts the root alone, as a reader's would. pdfsig checks the signer
+    // for S/MIME signing, so the root is a trusted CA in the second (S/MIME) field: "C,," is SSL only.
+    const nss = `sql:${file('nss')}`;
+    await mkdir(file('nss'));
+    await sh`certutil -N -d ${nss} --empty-password`;
+    await sh`certutil -A -d ${nss} -n root -t C,C, -i ${crt('root')}`;
+    const pdfsigTrustingRoot = async (pdf: Uint8Array) => sh`pdfsig -nssdir ${nss} ${await pdfFile(pdf)}`;
+    const report = await pdfsigTrustingRoot(sealed);
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain(`Signer Certificate Common Name: ${FIRM}`);
+    expect(report).toContain('Certificate Validation: Certificate is Trusted.');
+    // The chain is what makes it so: the same seal without it leaves the reader short of a path.
+    const chainless = await createPdfSealer({ ...bought, chainDer: undefined }).seal(original, meta);
+    expect(await pdfsigTrustingRoot(chainless)).toContain(
+      'Certificate Validation: Certificate issuer is unknown.',
+    );
+
+    // openssl agrees, with only the root as its trust anchor: the rest of the path comes from the CMS.
+    await writeFile(file('seal.p7s'), Buffer.from(signature, 'binary'));
+    await writeFile(file('signed-ranges.bin'), signedBytes);
+    await sh`openssl cms -verify -binary -inform DER -in ${file('seal.p7s')} -content ${file('signed-ranges.bin')}
+      -CAfile ${crt('root')} -purpose any -out ${file('verified.bin')}`;
   });
 
   it('signs contentType, messageDigest and signingCertificateV2 only: no signingTime (PAdES-B-B)', async () => {

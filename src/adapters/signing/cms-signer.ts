@@ -3,8 +3,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SEAL_KEY_ALGORITHM, type SealIdentity } from './seal-identity.ts';
 
-/** All that signing needs of an identity: the key and the certificate it signs for. */
-export type SealKey = Pick<SealIdentity, 'privateKeyPkcs8' | 'certificateDer'>;
+/** All that signing needs of an identity: the key, the certificate it signs for and its CA chain. */
+export type SealKey = Pick<SealIdentity, 'privateKeyPkcs8' | 'certificateDer' | 'chainDer'>;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -75,12 +75,14 @@ const signedAttributes = async (
 export class CmsSigner extends Signer {
   readonly #identity: SealKey;
   readonly #certificate: pkijs.Certificate;
+  readonly #chain: pkijs.Certificate[];
   #key: Promise<CryptoKey> | undefined;
 
   constructor(identity: SealKey) {
     super();
     this.#identity = identity;
     this.#certificate = pkijs.Certificate.fromBER(new Uint8Array(identity.certificateDer));
+    this.#chain = (identity.chainDer ?? []).map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
   }
 
   /** Imported once per signer: importing an RSA key costs more than hashing a short document. */
@@ -118,7 +120,9 @@ export class CmsSigner extends Signer {
           }),
         }),
       ],
-      certificates: [certificate],
+      // The seal's certificate first, then its CA chain: a reader that trusts only the root builds
+      // the path from what the signature carries (pdfsig fetches no missing certificate).
+      certificates: [certificate, ...this.#chain],
     });
     await signedData.sign(await this.#privateKey(), 0, 'SHA-256', undefined, pkijs.getCrypto(true));
     const contentInfo = new pkijs.ContentInfo({

@@ -24,9 +24,12 @@ export type IdentitySealer = {
 /**
  * Room for the CMS in /Contents, counted in hex digits (pdflibAddPlaceholder writes this many
  * zeros between < and >): 16384 digits hold 8 kB of CMS. Ours is under 2 kB with a 2048-bit key and
- * its certificate; the rest is for a CA chain of a bought certificate and, later, a timestamp.
+ * its certificate; the rest is for, later, a timestamp. A bought certificate's CA chain gets its
+ * own room on top (two hex digits a byte), since a chain of 4096-bit CAs alone can pass 6 kB.
  */
 const SIGNATURE_LENGTH = 16384;
+const signatureLength = (identity: SealKey): number =>
+  SIGNATURE_LENGTH + 2 * (identity.chainDer ?? []).reduce((sum, der) => sum + der.length, 0);
 
 /**
  * pdflibAddPlaceholder writes Reason, Name… as `(${value})` with no escaping and one byte per
@@ -56,7 +59,7 @@ const certificateOf = (identity: SealKey): SealCertificate => ({
 /**
  * Seals a PDF with the firm's identity: PAdES-B-B (SubFilter ETSI.CAdES.detached), an invisible
  * signature field on the first page, the whole file covered but the signature itself.
- * Takes any SealIdentity (only the key and the certificate are read), so an identity stored
+ * Takes any SealIdentity (only the key, the certificate and its chain are read), so an identity stored
  * without its expiry still seals; the common name and expiry shown are the certificate's own.
  */
 export const createPdfSealer = (identity: SealKey): IdentitySealer => {
@@ -75,7 +78,7 @@ export const createPdfSealer = (identity: SealKey): IdentitySealer => {
       contactInfo: pdfLiteralText(meta.contactInfo ?? ''),
       // /M is the signing time of PAdES-B-B (no signingTime in the CMS): the caller's clock, not now.
       signingTime: meta.at,
-      signatureLength: SIGNATURE_LENGTH,
+      signatureLength: signatureLength(identity),
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
       appName: 'Lettrine',
     });

@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { openPkcs12 } from './pkcs12.ts';
 
 /**
  * The firm's seal: an RSA key (PKCS#8) and its X.509 certificate, both DER. Bytes rather than
@@ -11,6 +12,8 @@ export type SealIdentity = {
   certificateDer: Uint8Array;
   commonName: string;
   notAfter: Date;
+  /** The CA certificates above the seal's, DER, its issuer first (from a bought .p12); none when self-signed. */
+  chainDer?: Uint8Array[];
 };
 
 /** The one signature scheme of the seal: what PAdES validators expect of an RSA key today. */
@@ -21,19 +24,7 @@ const OID = {
   organization: '2.5.4.10',
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
-  pkcs8ShroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
-  certBag: '1.2.840.113549.1.12.10.1.3',
-  x509Certificate: '1.2.840.113549.1.9.22.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
 } as const;
-
-const P12_UNREADABLE =
-  'Fichier PKCS#12 illisible ou mot de passe incorrect : vérifiez SEAL_P12_PATH et SEAL_P12_PASSWORD.';
-const P12_LEGACY =
-  'Fichier PKCS#12 chiffré à l’ancienne (RC2/3DES, « openssl pkcs12 -legacy ») : réexportez-le avec ' +
-  'OpenSSL 3 sans -legacy (AES), puis vérifiez SEAL_P12_PATH et SEAL_P12_PASSWORD.';
-const P12_NO_RSA_PAIR =
-  'Le fichier PKCS#12 ne contient pas une clé RSA et son certificat : vérifiez SEAL_P12_PATH.';
 
 /** pkijs's engine over Node's WebCrypto (globalThis.crypto), passed explicitly so nothing relies on a global setEngine. */
 const engine = (): pkijs.ICryptoEngine => pkijs.getCrypto(true);
@@ -123,75 +114,14 @@ export const createSelfSignedIdentity = async (input: {
   return identityOf(new Uint8Array(pkcs8), certificate);
 };
 
-const rsaModulus = (integer: asn1js.Integer): string =>
-  Buffer.from(integer.valueBlock.valueHexView).toString('hex');
-
-/** Legacy PKCS#12 encryption (1.2.840.113549.1.12.1.x) needs RC2/3DES, which WebCrypto does not have. */
-const refuseLegacy = (algorithm: pkijs.AlgorithmIdentifier): void => {
-  if (algorithm.algorithmId.startsWith('1.2.840.113549.1.12.1.')) throw new Error(P12_LEGACY);
-};
-
 /**
- * Reads the .p12/.pfx exported by `openssl pkcs12 -export` (OpenSSL 3 default: PBES2, AES-256-CBC,
- * PBKDF2-SHA256, SHA-256 MAC). Several certificates may come with the key (the chain): the seal's
- * is the one whose public key is the key's.
+ * Reads the .p12/.pfx exported by `openssl pkcs12 -export` (see pkcs12.ts): the seal's key and
+ * certificate, and the CA certificates that came with it, which every seal then carries.
  */
 export const readPkcs12 = async (bytes: Uint8Array, password: string): Promise<SealIdentity> => {
-  const secret = new TextEncoder().encode(password).buffer as ArrayBuffer;
-  let pfx: pkijs.PFX;
-  try {
-    pfx = pkijs.PFX.fromBER(new Uint8Array(bytes));
-    await pfx.parseInternalValues({ password: secret, checkIntegrity: true }, engine());
-  } catch {
-    throw new Error(P12_UNREADABLE);
-  }
-  const keys: { pkcs8: Uint8Array; info: pkijs.PrivateKeyInfo }[] = [];
-  const certificates: pkijs.Certificate[] = [];
-  try {
-    const safe = pfx.parsedValue!.authenticatedSafe!;
-    for (const content of safe.safeContents) {
-      if (content.contentType !== pkijs.ContentInfo.ENCRYPTED_DATA) continue;
-      // Decoded from a copy: pkijs's fromSchema strips the parsed ASN.1 it is given, and
-      // parseInternalValues below needs it intact.
-      const encrypted = pkijs.EncryptedData.fromBER(content.content.toBER(false));
-      refuseLegacy(encrypted.encryptedContentInfo.contentEncryptionAlgorithm);
-    }
-    await safe.parseInternalValues(
-      { safeContents: safe.safeContents.map(() => ({ password: secret })) },
-      engine(),
-    );
-    for (const { value } of safe.parsedValue!.safeContents) {
-      for (const bag of value.safeBags) {
-        if (bag.bagId === OID.pkcs8ShroudedKeyBag) {
-          const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
-          refuseLegacy(shrouded.encryptionAlgorithm);
-          // What the bag's own (protected) parseInternalValues does, keeping the decrypted PKCS#8 bytes.
-          const encrypted = new pkijs.EncryptedData({
-            encryptedContentInfo: new pkijs.EncryptedContentInfo({
-              contentEncryptionAlgorithm: shrouded.encryptionAlgorithm,
-              encryptedContent: shrouded.encryptedData,
-            }),
-          });
-          const pkcs8 = new Uint8Array(await encrypted.decrypt({ password: secret }, engine()));
-          keys.push({ pkcs8, info: pkijs.PrivateKeyInfo.fromBER(pkcs8) });
-        } else if (bag.bagId === OID.certBag) {
-          const certBag = bag.bagValue as pkijs.CertBag;
-          if (certBag.certId === OID.x509Certificate)
-            certificates.push(certBag.parsedValue as pkijs.Certificate);
-        }
-      }
-    }
-  } catch (error) {
-    throw new Error(error instanceof Error && error.message === P12_LEGACY ? P12_LEGACY : P12_UNREADABLE);
-  }
-  for (const { pkcs8, info } of keys) {
-    if (info.privateKeyAlgorithm.algorithmId !== OID.rsaEncryption || !info.parsedKey) continue;
-    const modulus = rsaModulus((info.parsedKey as pkijs.RSAPrivateKey).modulus);
-    const certificate = certificates.find((c) => {
-      const publicKey = c.subjectPublicKeyInfo.parsedKey;
-      return publicKey instanceof pkijs.RSAPublicKey && rsaModulus(publicKey.modulus) === modulus;
-    });
-    if (certificate) return identityOf(pkcs8, certificate);
-  }
-  throw new Error(P12_NO_RSA_PAIR);
+  const { privateKeyPkcs8, certificate, chain } = await openPkcs12(bytes, password);
+  return {
+    ...identityOf(privateKeyPkcs8, certificate),
+    chainDer: chain.map((c) => new Uint8Array(c.toSchema().toBER(false))),
+  };
 };
