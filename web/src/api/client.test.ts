@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, fieldErrors, query } from './client.ts';
 
 describe('the API errors a form shows next to its fields', () => {
-  it('names each invalid field by its path in the body, without the body. prefix', () => {
+  it('names each invalid field by its path in the body, without the body. prefix, in French typography', () => {
     const error = new ApiError(400, {
       code: 'REQUEST.VALIDATION_FAILED',
       detail: 'La requête contient des champs invalides.',
@@ -14,7 +14,7 @@ describe('the API errors a form shows next to its fields', () => {
       },
     });
     expect(fieldErrors(error)).toEqual({
-      'company.name': 'Champ obligatoire : il ne peut pas être vide.',
+      'company.name': 'Champ obligatoire\u00a0: il ne peut pas être vide.',
       'lines.1.quantity': 'Quantité invalide.',
     });
   });

@@ -1,11 +1,15 @@
+import { frenchSpaces } from '../i18n/typography.ts';
 import type { Problem } from './types.ts';
 
-/** An answer of the API that is not a success: its problem body, kept whole for the forms. */
+/**
+ * An answer of the API that is not a success: its problem body, kept whole for the forms. Its
+ * messages are French, written with ordinary spaces: they get French typography here.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
   constructor(status: number, problem: Problem) {
-    super(problem.detail ?? problem.title ?? problem.code);
+    super(frenchSpaces(problem.detail ?? problem.title ?? problem.code));
     this.status = status;
     this.problem = problem;
   }
@@ -69,7 +73,9 @@ export const fieldErrors = (error: unknown, prefix = ''): Record<string, string>
   if (!(error instanceof ApiError)) return {};
   const errors: Record<string, string> = {};
   for (const field of error.problem.details?.fields ?? [])
-    errors[(field.field ?? field.path ?? '').replace(/^(body|querystring|params)\.?/, '')] ??= field.message;
+    errors[(field.field ?? field.path ?? '').replace(/^(body|querystring|params)\.?/, '')] ??= frenchSpaces(
+      field.message,
+    );
   const named = error.problem.details?.field;
   if (typeof named === 'string') errors[named] ??= error.message;
   const byCode = CODE_FIELDS[error.problem.code];

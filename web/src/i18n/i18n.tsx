@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
+import { frenchSpaces } from './typography.ts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -35,7 +36,8 @@ export const I18nProvider = ({
   }, []);
   const t = useCallback<Translate>(
     (key, values) => {
-      const template = DICTIONARIES[language][key] ?? fr[key];
+      const written = DICTIONARIES[language][key] ?? fr[key];
+      const template = language === 'fr' ? frenchSpaces(written) : written;
       return values
         ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
         : template;
