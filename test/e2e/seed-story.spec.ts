@@ -1,16 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
-import { aSiren, frenchDate, logIn, parisToday, snapshot } from './support.ts';
-
-/** "Envoyer", or "Enregistrer et envoyer" when the draft has unsaved changes. */
-const sendButton = (page: Page) => page.getByRole('button', { name: /^(Enregistrer et envoyer|Envoyer)$/ });
-
-const fillPaymentTermsIfEmpty = async (page: Page) => {
-  const terms = page.getByLabel('Modalités de paiement');
-  if ((await terms.inputValue()).trim() === '')
-    await terms.fill(
-      'Prélèvement le 5 de chaque mois ; pénalités de retard et indemnité de 40 € selon la loi.',
-    );
-};
+import { expect, test } from '@playwright/test';
+import {
+  aSiren,
+  fillPaymentTermsIfEmpty,
+  frenchDate,
+  logIn,
+  parisToday,
+  sendButton,
+  snapshot,
+} from './support.ts';
 
 /**
  * The seed story by clicks: a prospect, its proposal sent and signed on paper, the engagement letter

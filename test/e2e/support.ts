@@ -15,6 +15,28 @@ export const logIn = async (page: Page, who: keyof typeof DEMO) => {
   await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 2 })).toBeVisible();
 };
 
+/** "Envoyer", or "Enregistrer et envoyer" when the draft has unsaved changes. */
+export const sendButton = (page: Page) =>
+  page.getByRole('button', { name: /^(Enregistrer et envoyer|Envoyer)$/ });
+
+/** The payment terms a document needs before sending, when the firm's defaults left them empty. */
+export const fillPaymentTermsIfEmpty = async (page: Page) => {
+  const terms = page.getByLabel('Modalités de paiement');
+  if ((await terms.inputValue()).trim() === '')
+    await terms.fill(
+      'Prélèvement le 5 de chaque mois ; pénalités de retard et indemnité de 40 € selon la loi.',
+    );
+};
+
+/** A mail's row in « Courriels », by its recipient and a part of its subject. */
+export const mailRow = (page: Page, to: string, subject: string) =>
+  page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject });
+
+/** Opens that mail in the reader, beside (or above) the list. */
+export const openMail = async (page: Page, to: string, subject: string) => {
+  await mailRow(page, to, subject).getByRole('button').click();
+};
+
 /** A screenshot kept with the test's artifacts (test-results/e2e/…). */
 export const snapshot = async (
   page: Page,
