@@ -400,9 +400,11 @@ describe(`concurrent requests (${databaseKind})`, () => {
       // Signatures are idempotent by their unique key (one per side); a token is shown once, never
       // stored; a user's e-mail is unique in the firm, and storing the answer would keep the
       // password's hash in the request fingerprint for a day; a webhook's secret is shown once, as
-      // a token (webhooks.routes.ts takes no Idempotency-Key).
+      // a token (webhooks.routes.ts takes no Idempotency-Key); sealing again seals a document once
+      // whatever the number of requests (the job does nothing for a copy already sealed).
       const naturallyOnce = [
         'POST /documents/{id}/signatures',
+        'POST /documents/{id}/signing/seal',
         'POST /api-tokens',
         'POST /users',
         'POST /webhooks',

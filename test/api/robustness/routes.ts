@@ -196,6 +196,8 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     // refusal in isolation.test.ts: the builder seals the client letter, so the firm's own id gets
     // its 200 and another firm's the 404, as on every other route.
     'GET /documents/{id}/signed-pdf': { id: data.sealed.documentId },
+    // Sealed already: asking again queues nothing, and answers 202 all the same.
+    'POST /documents/{id}/signing/seal': { id: data.sealed.documentId },
     'GET /mails': { query: `documentId=${signing.documentId}` },
     'GET /mails/{id}': { id: signing.mailId },
     'GET /public/signing/{token}': link,
