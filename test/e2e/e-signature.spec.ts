@@ -4,23 +4,17 @@ import {
   codeOf,
   drawOn,
   expectNoHorizontalScroll,
+  fillPaymentTermsIfEmpty,
   frenchDate,
   logIn,
+  mailRow,
+  openMail,
   outboxMail,
   parisToday,
+  sendButton,
   signingLinkOf,
   snapshot,
 } from './support.ts';
-
-const sendButton = (page: Page) => page.getByRole('button', { name: /^(Enregistrer et envoyer|Envoyer)$/ });
-
-const fillPaymentTermsIfEmpty = async (page: Page) => {
-  const terms = page.getByLabel('Modalités de paiement');
-  if ((await terms.inputValue()).trim() === '')
-    await terms.fill(
-      'Prélèvement le 5 de chaque mois ; pénalités de retard et indemnité de 40 € selon la loi.',
-    );
-};
 
 type Prospect = { company: string; signer: string; email: string };
 
@@ -120,10 +114,7 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   await expect(page.getByRole('heading', { name: 'Courriels', level: 2 })).toBeVisible();
   await page.reload();
   await expect(page).toHaveURL(/\/courriels$/);
-  const requestRow = page
-    .getByRole('row')
-    .filter({ hasText: prospect.email })
-    .filter({ hasText: 'à signer' });
+  const requestRow = mailRow(page, prospect.email, 'à signer');
   await expect(requestRow.getByText('Boîte d’envoi')).toBeVisible();
   await requestRow.getByRole('button').click();
   const mail = page.frameLocator('[data-testid="mail-html"]');
@@ -156,19 +147,14 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   await expect(signing.getByRole('button', { name: /Renvoyer le code dans \d+ s/ })).toBeDisabled();
   await signing.getByLabel('Code à six chiffres').fill('000000');
   await signing.getByRole('button', { name: 'Valider le code' }).click();
-  await expect(signing.getByText(/Ce code est incorrect.*essai\(s\) restant\(s\)/)).toBeVisible();
+  await expect(signing.getByText(/Ce code est incorrect.*Il vous reste \d+ essais?\./)).toBeVisible();
   await expect(signing.getByLabel('Code à six chiffres')).toHaveAttribute('aria-invalid', 'true');
   await expect(signing.getByLabel('Code à six chiffres')).toHaveAttribute('inputmode', 'numeric');
   await expect(signing.getByLabel('Code à six chiffres')).toHaveAttribute('autocomplete', 'one-time-code');
   await snapshot(signing, '04-signing-code-error-phone', testInfo);
   // The code mail is read in « Courriels » too, by the firm.
   await page.getByRole('navigation').getByRole('link', { name: 'Courriels' }).click();
-  await page
-    .getByRole('row')
-    .filter({ hasText: prospect.email })
-    .filter({ hasText: 'votre code de signature' })
-    .getByRole('button')
-    .click();
+  await openMail(page, prospect.email, 'votre code de signature');
   const codeMail = page.frameLocator('[data-testid="mail-html"]').locator('body');
   await expect(codeMail).toContainText('Voici le code');
   const code = (await codeMail.textContent())?.match(/(?<!\d)\d{6}(?!\d)/)?.[0] ?? '';
@@ -190,8 +176,12 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   await expectNoHorizontalScroll(signing);
   await snapshot(signing, '05-signing-ready-phone', testInfo);
   await signing.getByRole('button', { name: 'Signer', exact: true }).click();
+  await expect(
+    signing.getByRole('heading', { level: 1, name: 'Votre signature est enregistrée' }),
+  ).toBeVisible();
+  await expect(signing.getByTestId('signing-done')).toContainText('porte maintenant toutes ses signatures');
   await expect(signing.getByTestId('signing-done')).toContainText(
-    'Document signé. Vous recevrez l’exemplaire signé par e-mail.',
+    'Vous recevrez par e-mail l’exemplaire signé par toutes les parties.',
   );
   await snapshot(signing, '06-signed-phone', testInfo);
   await phone.close();
@@ -216,12 +206,7 @@ test('a client signs a proposal and its letter by link, the associé signs in th
 
   // The client signs the letter through the link of its mail, opened from the reader (desktop).
   await page.getByRole('link', { name: 'Voir les courriels de ce document' }).click();
-  await page
-    .getByRole('row')
-    .filter({ hasText: prospect.email })
-    .filter({ hasText: 'à signer' })
-    .getByRole('button')
-    .click();
+  await openMail(page, prospect.email, 'à signer');
   const letterLink = await page
     .frameLocator('[data-testid="mail-html"]')
     .getByRole('link', { name: 'Lire et signer le document' })
@@ -274,7 +259,7 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   });
   await expect(check.getByTestId('verify-known')).toContainText(
     new RegExp(
-      `Document authentique.*Lettre de mission LM-\\d{4}-\\d{4} du Cabinet Dupré & Associés, signé le \\d{2}/\\d{2}/\\d{4} par .*${prospect.signer}`,
+      `Document authentique.*Le document «\\sLettre de mission LM-\\d{4}-\\d{4}\\s» a été émis par Cabinet Dupré & Associés et signé le \\d{2}/\\d{2}/\\d{4} par .*${prospect.signer}`,
     ),
   );
   await snapshot(check, '12-verified', testInfo);
@@ -287,7 +272,7 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   });
   await expect(check.getByTestId('verify-unknown')).toContainText('Document inconnu');
   await expect(check.getByTestId('verify-unknown')).toContainText(
-    'Ce fichier n’a pas été produit par ce cabinet, ou il a été modifié.',
+    'Ce fichier n’a pas été produit ici, ou il a été modifié depuis',
   );
   await snapshot(check, '13-verify-unknown', testInfo);
   await verifier.close();
@@ -304,9 +289,38 @@ test('a client refuses with a reason; a dead link shows the neutral screen', asy
   const link = signingLinkOf(
     await outboxMail(page.request, { documentId: proposalId, kind: 'signature_request', to: prospect.email }),
   );
+
+  // A signer who reads English: the page in English, the kind of document too (amounts stay French).
+  const english = await signerBrowser(browser, baseURL ?? '');
+  await english.addInitScript(() => localStorage.setItem('lettrine.language', 'en'));
+  const reading = await english.newPage();
+  await reading.goto(link);
+  await expect(reading.getByRole('heading', { level: 1 })).toHaveText(/^Proposal OS-\d{4}-\d{4}$/);
+  await expect(reading.getByTestId('signatories')).toContainText(`For the client: ${prospect.signer}`);
+  await expect(reading.getByRole('button', { name: 'Send me my code' })).toBeVisible();
+  await expectNoHorizontalScroll(reading);
+  await snapshot(reading, 'r0-signing-english-phone', testInfo);
+  await english.close();
+
+  // A collaborateur sees that the request exists, not the signer's link.
+  const colleague = await browser.newContext({ baseURL });
+  const staff = await colleague.newPage();
+  await logIn(staff, 'collaborateur');
+  await staff.goto('/courriels');
+  await openMail(staff, prospect.email, 'à signer');
+  await expect(staff.getByTestId('mail-withheld')).toContainText('Contenu réservé aux associés');
+  await expect(staff.getByTestId('mail-withheld')).toContainText('adressez-vous à un associé');
+  await expect(staff.getByTestId('mail-html')).toHaveCount(0);
+  await snapshot(staff, 'r00-mail-withheld-collaborateur', testInfo);
+  await colleague.close();
+
   const phone = await signerBrowser(browser, baseURL ?? '');
   const signing = await phone.newPage();
   await signing.goto(link);
+  // Opening the refusal can be undone: back to signing.
+  await signing.getByRole('button', { name: 'Refuser' }).click();
+  await signing.getByRole('button', { name: 'Revenir à la signature' }).click();
+  await expect(signing.getByLabel('Motif du refus')).toHaveCount(0);
   await signing.getByRole('button', { name: 'Refuser' }).click();
   await signing.getByLabel('Motif du refus').fill('Honoraires trop élevés pour notre taille.');
   // A refusal speaks for the signer too: it needs the code first, and says so by the reason.
@@ -327,7 +341,10 @@ test('a client refuses with a reason; a dead link shows the neutral screen', asy
   await expectNoHorizontalScroll(signing);
   await snapshot(signing, 'r1-refuse-phone', testInfo);
   await signing.getByRole('button', { name: 'Confirmer le refus' }).click();
-  await expect(signing.getByTestId('signing-refused')).toContainText('Vous avez refusé');
+  await expect(signing.getByRole('heading', { level: 1, name: 'Refus enregistré' })).toBeVisible();
+  await expect(signing.getByTestId('signing-refused')).toContainText(
+    'Vous avez refusé le document « Offre de service',
+  );
   await snapshot(signing, 'r2-refused-phone', testInfo);
 
   // The same link, opened again, and a link that never existed: the same neutral screen.
@@ -345,9 +362,12 @@ test('a client refuses with a reason; a dead link shows the neutral screen', asy
 
   await page.goto(`/documents/${proposalId}`);
   await expect(page.getByText('Refusé', { exact: true }).first()).toBeVisible();
-  await expect(page.getByTestId('esign-client')).toContainText(
-    'Refusé : Honoraires trop élevés pour notre taille.',
+  await expect(page.getByTestId('esign-client')).toContainText('Refusé');
+  await expect(page.getByTestId('esign-client-detail')).toHaveText(
+    'Motif : « Honoraires trop élevés pour notre taille. »',
   );
+  // Refused, the document will never get its signature: no longer « En attente ».
+  await expect(page.getByTestId('signature-client')).toContainText('Non signé');
   await snapshot(page, 'r4-proposal-refused', testInfo);
 });
 

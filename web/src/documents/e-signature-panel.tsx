@@ -11,18 +11,31 @@ import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
 import { kindKey } from './labels.ts';
 
-/** A button's words wrap in the narrow side column rather than being cut. */
-const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } };
+/** A button's words wrap in the narrow side column rather than being cut, with room between lines. */
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const, lineHeight: 1.3 } };
 
 const WITH_LINKS = ['sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'];
 
-/** Where one signer stands, in the firm's words. */
-export const progressText = (t: Translate, request: SigningProgress): { text: string; color: string } => {
+/**
+ * Where one signer stands, in the firm's words: a short state for the badge, and what a badge cannot
+ * hold (a refusal's reason, what to do when locked) as a line of text under it.
+ */
+export const progressText = (
+  t: Translate,
+  request: SigningProgress,
+): { text: string; color: string; detail?: string } => {
   if (request.status === 'signed')
     return { text: t('esign.signedOn', { date: formatInstant(request.completedAt) }), color: 'teal' };
   if (request.status === 'refused')
-    return { text: t('esign.refused', { reason: request.refusalReason ?? '—' }), color: 'red' };
-  if (request.status === 'locked') return { text: t('esign.locked'), color: 'orange' };
+    return {
+      text: t('esign.refused'),
+      color: 'red',
+      ...(request.refusalReason
+        ? { detail: t('esign.refusalReason', { reason: request.refusalReason }) }
+        : {}),
+    };
+  if (request.status === 'locked')
+    return { text: t('esign.locked'), color: 'orange', detail: t('esign.lockedHint') };
   if (request.codeVerifiedAt) return { text: t('esign.codeVerified'), color: 'blue' };
   if (request.viewedAt)
     return { text: t('esign.viewedOn', { date: formatInstant(request.viewedAt) }), color: 'blue' };
@@ -108,17 +121,22 @@ const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProg
   return (
     <Stack gap={4} data-testid={`esign-${request.side}`}>
       <Text size="sm" fw={500}>
-        {t(`signature.side.${request.side}`)} : {request.signerName}
+        {t('common.labelValue', { label: t(`signature.side.${request.side}`), value: request.signerName })}
       </Text>
       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         {request.signerEmail}
       </Text>
       <Badge color={state.color} variant="light" style={{ textTransform: 'none' }} maw="100%">
-        <span style={{ whiteSpace: 'normal' }}>{state.text}</span>
+        {state.text}
       </Badge>
+      {state.detail && (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid={`esign-${request.side}-detail`}>
+          {state.detail}
+        </Text>
+      )}
       {request.remindersSent > 0 && (
         <Text size="xs" c="dimmed">
-          {t('esign.reminders', {
+          {t(request.remindersSent === 1 ? 'esign.reminder' : 'esign.reminders', {
             count: request.remindersSent,
             date: formatInstant(request.lastRemindedAt),
           })}

@@ -25,7 +25,12 @@ export const SignaturesPanel = ({ view }: { view: DocumentView }) => {
                       name: signature.signatoryName,
                       date: formatDay(signature.signedOn),
                     })
-                  : t('signature.missing')}
+                  : // Only a document out for signature still waits for one: refused or cancelled, it never will.
+                    t(
+                      view.document.status === 'sent' || view.document.status === 'draft'
+                        ? 'signature.missing'
+                        : 'signature.notSigned',
+                    )}
               </Text>
             </List.Item>
           );

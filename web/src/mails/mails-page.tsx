@@ -14,6 +14,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../api/client.ts';
 import type { MailPage } from '../api/types.ts';
+import { useIsAssocie } from '../auth/session.tsx';
 import { formatInstant } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
@@ -28,6 +29,7 @@ const PAGE_SIZE = 25;
  */
 export const MailsPage = () => {
   const t = useT();
+  const isAssocie = useIsAssocie();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const documentId = params.get('documentId') ?? undefined;
@@ -64,14 +66,16 @@ export const MailsPage = () => {
           <>
             {data.items.some((mail) => mail.status === 'outbox') && (
               <Alert color="blue" title={t('mail.outboxTitle')}>
-                {t('mail.outboxText')}
+                {/* Only an associé reads a signer's link or code: the others are not told to pass it on. */}
+                {t(isAssocie ? 'mail.outboxText' : 'mail.outboxTextStaff')}
               </Alert>
             )}
             <Grid>
               {/* Side by side on wide screens only; narrower, the mail opens above the list. */}
               <Grid.Col span={{ base: 12, xl: selected ? 5 : 12 }} order={{ base: 2, xl: 1 }}>
                 <Stack>
-                  <Table.ScrollContainer minWidth={480}>
+                  {/* On a phone the table scrolls sideways rather than squeezing the subject to a word a line. */}
+                  <Table.ScrollContainer minWidth={720}>
                     <Table aria-label={t('mail.title')} highlightOnHover>
                       <Table.Thead>
                         <Table.Tr>

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { SigningView } from '../api/types.ts';
-import { useT } from '../i18n/i18n.tsx';
+import { type Translate, useI18n } from '../i18n/i18n.tsx';
 import { attemptsLeftOf, signingErrors } from './signing-errors.ts';
 
 /** The API refuses a new code within a minute of the last one (SIGNING.TOO_MANY_REQUESTS). */
@@ -18,19 +18,29 @@ type Props = {
   outsideError?: string;
 };
 
+/** Seconds left until `at`, counted from now (not from the first render: a code sent later waits 60 s, not more). */
 const useSecondsUntil = (at: number | null) => {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (at === null || at <= Date.now()) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
     return () => clearInterval(timer);
   }, [at]);
-  return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+  return at === null ? 0 : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 };
+
+/** A large field for the thumb, with a label (and hint) no louder than the step's title above it. */
+export const LABEL = { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 };
+export const HINT = { fontSize: 'var(--mantine-font-size-sm)' };
+
+const attemptsText = (t: Translate, left: number) =>
+  left === 0
+    ? t('signing.noAttemptLeft')
+    : t(left === 1 ? 'signing.attemptLeft' : 'signing.attemptsLeft', { count: left });
 
 /** Step 2: a six-digit code sent by e-mail, typed back; a new one after a minute. */
 export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Props) => {
-  const t = useT();
+  const { t, language } = useI18n();
   const [sentTo, setSentTo] = useState(view.code.sentAt ? view.signer.maskedEmail : null);
   const [sentAt, setSentAt] = useState(view.code.sentAt ? new Date(view.code.sentAt).getTime() : null);
   const [code, setCode] = useState('');
@@ -60,9 +70,10 @@ export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Pr
       </Alert>
     );
   const left = attemptsLeftOf(verify.error);
-  const codeError =
-    signingErrors(verify.error).code ?? signingErrors(verify.error).form ?? outsideError ?? undefined;
-  const sendError = signingErrors(send.error).code ?? signingErrors(send.error).form;
+  const verifyErrors = signingErrors(verify.error, language);
+  const codeError = verifyErrors.code ?? verifyErrors.form ?? outsideError ?? undefined;
+  const sendErrors = signingErrors(send.error, language);
+  const sendError = sendErrors.code ?? sendErrors.form;
   return (
     <Stack gap="sm">
       {sentTo === null ? (
@@ -84,13 +95,11 @@ export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Pr
               maxLength={6}
               value={code}
               onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
-              error={
-                codeError &&
-                (left === undefined
-                  ? codeError
-                  : `${codeError} ${t('signing.attemptsLeft', { count: left })}`)
-              }
-              styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+              error={codeError && (left === undefined ? codeError : `${codeError} ${attemptsText(t, left)}`)}
+              styles={{
+                label: LABEL,
+                input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' },
+              }}
             />
             <Group grow preventGrowOverflow={false} wrap="wrap">
               <Button type="submit" size="lg" loading={verify.isPending}>

@@ -60,44 +60,47 @@ export const SignaturePad = ({ onChange, error }: Props) => {
       error={error}
       id="signature-pad"
     >
-      <Box
-        mt={4}
-        maw={WIDTH}
-        style={{
-          border: `1px ${error ? 'solid var(--mantine-color-red-6)' : 'dashed var(--mantine-color-gray-5)'}`,
-          borderRadius: 4,
-          background: 'white',
-        }}
-      >
-        <canvas
-          ref={canvas}
-          width={WIDTH}
-          height={HEIGHT}
-          data-testid="signature-canvas"
-          aria-label={t('signing.drawLabel')}
-          role="img"
+      <Box mt={4} maw={WIDTH}>
+        <Box
           style={{
-            display: 'block',
-            width: '100%',
-            height: 'auto',
-            touchAction: 'none',
-            cursor: 'crosshair',
+            border: `1px ${error ? 'solid var(--mantine-color-red-6)' : 'dashed var(--mantine-color-gray-5)'}`,
+            borderRadius: 4,
+            background: 'white',
           }}
-          onPointerDown={down}
-          onPointerMove={move}
-          onPointerUp={up}
-          onPointerCancel={up}
-          onPointerLeave={up}
-        />
+        >
+          <canvas
+            ref={canvas}
+            width={WIDTH}
+            height={HEIGHT}
+            data-testid="signature-canvas"
+            aria-label={t('signing.drawLabel')}
+            role="img"
+            style={{
+              display: 'block',
+              width: '100%',
+              height: 'auto',
+              touchAction: 'none',
+              cursor: 'crosshair',
+            }}
+            onPointerDown={down}
+            onPointerMove={move}
+            onPointerUp={up}
+            onPointerCancel={up}
+            onPointerLeave={up}
+          />
+        </Box>
+        {/* Under the pad's own right edge, and big enough for a thumb. */}
+        <Group justify="space-between" mt={4} mih={42} wrap="nowrap">
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {hasInk ? t('signing.drawn') : t('signing.notDrawn')}
+          </Text>
+          {hasInk && (
+            <Button variant="subtle" size="md" onClick={clear}>
+              {t('signing.clear')}
+            </Button>
+          )}
+        </Group>
       </Box>
-      <Group justify="space-between" mt={4}>
-        <Text size="xs" c="dimmed">
-          {hasInk ? t('signing.drawn') : t('signing.notDrawn')}
-        </Text>
-        <Button variant="subtle" size="sm" onClick={clear} disabled={!hasInk}>
-          {t('signing.clear')}
-        </Button>
-      </Group>
     </Input.Wrapper>
   );
 };

@@ -85,7 +85,7 @@ describe('the signing page’s steps', () => {
     await user.click(screen.getByRole('button', { name: 'Valider le code' }));
     expect(
       await screen.findByText(
-        'Ce code est incorrect : vérifiez le dernier code reçu par e-mail. (3 essai(s) restant(s))',
+        'Ce code est incorrect : vérifiez le dernier code reçu par e-mail. Il vous reste 3 essais.',
       ),
     ).toBeTruthy();
     expect(code.getAttribute('aria-invalid')).toBe('true');
@@ -148,5 +148,37 @@ describe('the signing page’s steps', () => {
     await user.click(screen.getByRole('button', { name: 'Confirmer le refus' }));
     expect(await screen.findByText('Champ obligatoire : il ne peut pas être vide.')).toBeTruthy();
     expect(field('Motif du refus').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('gives a signer who chose English the refusals in English, with the attempts left', async () => {
+    answer({
+      '/code': () => json({ sentTo: 'l…@exemple.fr', expiresAt: '2026-11-29T09:10:00.000Z' }),
+      '/code/verify': () =>
+        problem(422, {
+          code: 'SIGNING.CODE_INVALID',
+          detail: 'Ce code est incorrect : vérifiez le dernier code reçu par e-mail.',
+          details: { attemptsLeft: 1 },
+        }),
+    });
+    renderInApp(<SigningForm token={TOKEN} view={aView()} onDone={() => {}} />, 'en');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Send me my code' }));
+    await user.type(await screen.findByLabelText('Six-digit code', { exact: false }), '123456');
+    await user.click(screen.getByRole('button', { name: 'Check the code' }));
+    expect(
+      await screen.findByText(
+        'This code is wrong: check the last code you received by e-mail and type it again. 1 attempt left.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('lets a signer who opened the refusal go back to signing', async () => {
+    answer({});
+    renderInApp(<SigningForm token={TOKEN} view={aView({ verified: true })} onDone={() => {}} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Refuser' }));
+    await user.click(screen.getByRole('button', { name: 'Revenir à la signature' }));
+    expect(screen.queryByLabelText('Motif du refus', { exact: false })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Refuser' })).toBeTruthy();
   });
 });

@@ -4,6 +4,7 @@ import {
   Card,
   Checkbox,
   Divider,
+  Group,
   Stack,
   Text,
   Textarea,
@@ -14,8 +15,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { SigningView } from '../api/types.ts';
-import { useT } from '../i18n/i18n.tsx';
-import { CodeStep } from './code-step.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { CodeStep, HINT, LABEL } from './code-step.tsx';
 import { SignaturePad } from './signature-pad.tsx';
 import { signingErrors } from './signing-errors.ts';
 
@@ -25,21 +26,29 @@ export type SigningOutcome =
 
 const Step = ({ n, title, children }: { n: number; title: string; children: ReactNode }) => (
   <Stack gap="xs" component="section" aria-label={title}>
-    <Title order={2} size="h5">
+    <Title order={2} size="h4">
       {n}. {title}
     </Title>
     {children}
   </Stack>
 );
 
-const RefuseForm = ({ token, onDone }: { token: string; onDone: (outcome: SigningOutcome) => void }) => {
-  const t = useT();
+const RefuseForm = ({
+  token,
+  onDone,
+  onCancel,
+}: {
+  token: string;
+  onDone: (outcome: SigningOutcome) => void;
+  onCancel: () => void;
+}) => {
+  const { t, language } = useI18n();
   const [reason, setReason] = useState('');
   const refuse = useMutation({
     mutationFn: () => api(`/public/signing/${token}/refuse`, { body: { reason } }),
     onSuccess: () => onDone({ kind: 'refused' }),
   });
-  const errors = signingErrors(refuse.error);
+  const errors = signingErrors(refuse.error, language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     refuse.mutate();
@@ -59,9 +68,14 @@ const RefuseForm = ({ token, onDone }: { token: string; onDone: (outcome: Signin
           error={errors.reason ?? errors.form ?? errors.code}
           data-autofocus
         />
-        <Button type="submit" color="red" size="lg" loading={refuse.isPending} fullWidth>
-          {t('signing.confirmRefusal')}
-        </Button>
+        <Group grow preventGrowOverflow={false} wrap="wrap">
+          <Button variant="default" size="lg" onClick={onCancel}>
+            {t('signing.keepSigning')}
+          </Button>
+          <Button type="submit" color="red" size="lg" loading={refuse.isPending}>
+            {t('signing.confirmRefusal')}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );
@@ -77,7 +91,7 @@ export const SigningForm = ({
   view: SigningView;
   onDone: (outcome: SigningOutcome) => void;
 }) => {
-  const t = useT();
+  const { t, language } = useI18n();
   const [consent, setConsent] = useState(false);
   const [verified, setVerified] = useState(view.code.verified);
   const [typedName, setTypedName] = useState('');
@@ -90,7 +104,7 @@ export const SigningForm = ({
       }),
     onSuccess: (answer) => onDone({ kind: 'signed', ...answer }),
   });
-  const errors = signingErrors(sign.error);
+  const errors = signingErrors(sign.error, language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     sign.mutate();
@@ -134,6 +148,7 @@ export const SigningForm = ({
               label={t('signing.typedName')}
               description={t('signing.typedNameHint', { name: view.signer.name })}
               autoComplete="name"
+              styles={{ label: LABEL, description: HINT }}
               value={typedName}
               onChange={(event) => setTypedName(event.currentTarget.value)}
               error={errors.typedName}
@@ -151,7 +166,7 @@ export const SigningForm = ({
         </form>
         <Divider />
         {refusing ? (
-          <RefuseForm token={token} onDone={onDone} />
+          <RefuseForm token={token} onDone={onDone} onCancel={() => setRefusing(false)} />
         ) : (
           <Button variant="subtle" color="red" size="lg" onClick={() => setRefusing(true)} fullWidth>
             {t('signing.refuse')}

@@ -1,9 +1,10 @@
-import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Card, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { SigningView } from '../api/types.ts';
+import { kindKey } from '../documents/labels.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { PublicFrame } from './public-frame.tsx';
 import { isDeadLink } from './signing-errors.ts';
@@ -11,37 +12,86 @@ import { SigningForm, type SigningOutcome } from './signing-form.tsx';
 import { SigningSummary } from './signing-summary.tsx';
 
 /** The same words for every link that does not work: expired, used, revoked or never issued. */
+/** A closing screen: a mark, a heading of its own (the page's h1), and what happens next. */
+const EndCard = ({
+  mark,
+  color,
+  title,
+  testId,
+  children,
+}: {
+  mark: string;
+  color: string;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) => (
+  <Card withBorder padding="lg" role="status" data-testid={testId}>
+    <Stack gap="sm" align="flex-start">
+      <ThemeIcon size={44} radius="xl" color={color} variant="light" aria-hidden>
+        <Text fw={700} size="xl" lh={1}>
+          {mark}
+        </Text>
+      </ThemeIcon>
+      <Title order={1} size="h3">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  </Card>
+);
+
 export const DeadLinkScreen = () => {
   const t = useT();
   return (
     <PublicFrame>
-      <Alert color="gray" title={t('signing.deadTitle')} data-testid="dead-link">
-        {t('signing.deadText')}
-      </Alert>
+      <EndCard mark="!" color="gray" title={t('signing.deadTitle')} testId="dead-link">
+        <Text>{t('signing.deadText')}</Text>
+      </EndCard>
     </PublicFrame>
   );
 };
 
+/** A sentence with the document's name in one piece: « OS-2026-0008 » never breaks at its hyphen. */
+const WithDocument = ({ text, view }: { text: string; view: SigningView }) => {
+  const t = useT();
+  const [before, after] = text.split(SLOT);
+  return (
+    <Text>
+      {before}
+      {t(kindKey(view.document.kind))} <span style={{ whiteSpace: 'nowrap' }}>{view.document.number}</span>
+      {after}
+    </Text>
+  );
+};
+const SLOT = '\u0000';
+
 const Outcome = ({ view, outcome }: { view: SigningView; outcome: SigningOutcome }) => {
   const t = useT();
-  const doc = `${view.document.kindLabel} ${view.document.number}`;
+  const doc = SLOT;
   return (
     <PublicFrame firmName={view.firm.name} accentColor={view.firm.accentColor}>
       {outcome.kind === 'signed' ? (
-        <Alert color="teal" title={t('signing.signedTitle')} data-testid="signing-done">
-          <Stack gap={4}>
-            <Text>{t('signing.signedText')}</Text>
-            <Text size="sm">
-              {outcome.documentStatus === 'signed'
+        <EndCard mark="✓" color="teal" title={t('signing.signedTitle')} testId="signing-done">
+          <WithDocument
+            view={view}
+            text={
+              outcome.documentStatus === 'signed'
                 ? t('signing.allSigned', { document: doc })
-                : t('signing.othersPending', { document: doc })}
-            </Text>
-          </Stack>
-        </Alert>
+                : t('signing.othersPending', { document: doc })
+            }
+          />
+          <Text size="sm" c="dimmed">
+            {outcome.documentStatus === 'signed' ? t('signing.copyComing') : t('signing.copyLater')}
+          </Text>
+        </EndCard>
       ) : (
-        <Alert color="orange" title={t('signing.refusedTitle')} data-testid="signing-refused">
-          {t('signing.refusedText', { document: doc, firm: view.firm.name })}
-        </Alert>
+        <EndCard mark="×" color="orange" title={t('signing.refusedTitle')} testId="signing-refused">
+          <WithDocument
+            view={view}
+            text={t('signing.refusedText', { document: doc, firm: view.firm.name })}
+          />
+        </EndCard>
       )}
     </PublicFrame>
   );

@@ -1,5 +1,6 @@
 import { Box, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { SigningView } from '../api/types.ts';
+import { kindKey } from '../documents/labels.ts';
 import { formatCents, formatInstantDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 
@@ -19,15 +20,20 @@ export const SigningSummary = ({ token, view }: { token: string; view: SigningVi
   const t = useT();
   const doc = view.document;
   const pdf = `/api/v1/public/signing/${token}/pdf`;
+  // The kind in the signer's language; the title is the document's own (often just its kind).
+  const kind = t(kindKey(doc.kind));
+  const hasOwnTitle = doc.title.trim() !== '' && doc.title !== doc.kindLabel;
   return (
     <Card withBorder component="section" aria-labelledby="document-title">
       <Stack gap="sm">
         <Box>
-          <Text size="sm" c="dimmed">
-            {doc.kindLabel} {doc.number}
-          </Text>
+          {hasOwnTitle && (
+            <Text size="sm" c="dimmed">
+              {kind} {doc.number}
+            </Text>
+          )}
           <Title order={1} size="h3" id="document-title" style={{ overflowWrap: 'anywhere' }}>
-            {doc.title}
+            {hasOwnTitle ? doc.title : `${kind} ${doc.number}`}
           </Title>
         </Box>
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
@@ -62,7 +68,7 @@ export const SigningSummary = ({ token, view }: { token: string; view: SigningVi
             {view.signatories.map((signatory) => (
               <List.Item key={signatory.side}>
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm" c={signatory.hasSigned ? 'teal' : undefined}>
+                  <Text size="sm" c={signatory.hasSigned ? 'teal' : 'dimmed'} aria-hidden>
                     {signatory.hasSigned ? '✓' : '○'}
                   </Text>
                   <Text size="sm">

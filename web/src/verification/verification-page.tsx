@@ -3,31 +3,35 @@ import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Verification } from '../api/types.ts';
+import { kindKey } from '../documents/labels.ts';
 import { formatDay, formatInstantDay } from '../format.ts';
-import { useT } from '../i18n/i18n.tsx';
+import { useI18n, useT } from '../i18n/i18n.tsx';
 import { PublicFrame } from '../signing/public-frame.tsx';
 
 const Known = ({ result }: { result: Extract<Verification, { known: true }> }) => {
-  const t = useT();
+  const { t, language } = useI18n();
   const doc = result.document;
+  const document = `${t(kindKey(doc.kind))} ${doc.number}`;
   const signedOn = result.signatures
     .map((s) => s.signedOn)
     .sort()
     .at(-1);
-  const names = result.signatures.map((s) => s.name).join(', ');
+  const names = new Intl.ListFormat(language, { type: 'conjunction' }).format(
+    result.signatures.map((s) => s.name),
+  );
   return (
     <Alert color="teal" title={t('verify.authenticTitle')} data-testid="verify-known">
       <Stack gap={6}>
         <Text>
           {result.copy === 'signed' && result.signatures.length > 0
             ? t('verify.authenticSigned', {
-                document: `${doc.kindLabel} ${doc.number}`,
+                document,
                 firm: result.firm.name,
                 date: formatDay(signedOn),
                 names,
               })
             : t('verify.authenticSent', {
-                document: `${doc.kindLabel} ${doc.number}`,
+                document,
                 firm: result.firm.name,
                 date: formatInstantDay(doc.sentAt),
               })}
@@ -47,7 +51,7 @@ const Known = ({ result }: { result: Extract<Verification, { known: true }> }) =
           </List>
         )}
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          SHA-256 : {result.sha256}
+          {t('common.labelValue', { label: 'SHA-256', value: result.sha256 })}
         </Text>
       </Stack>
     </Alert>
@@ -95,7 +99,8 @@ export const VerificationPage = () => {
           data-testid="drop-zone"
         >
           <Stack align="center" gap="xs">
-            <Text size="sm" c="dimmed" ta="center">
+            {/* Dragging a file is for a computer; on a phone, the button alone. */}
+            <Text size="sm" c="dimmed" ta="center" visibleFrom="sm">
               {t('verify.drop')}
             </Text>
             <FileButton onChange={choose} accept="application/pdf,.pdf">
