@@ -108,15 +108,17 @@ export const gatherDocumentFacts = async (
   input: { issuedOn: IsoDate; number: string | null },
 ): Promise<DocumentFacts> => {
   const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');
-  const [firm, company, contact, users, services, terms, documents] = await Promise.all([
-    scope.firm.get(),
-    scope.companies.find(engagement.companyId),
-    engagement.signatoryContactId ? scope.contacts.find(engagement.signatoryContactId) : undefined,
-    scope.users.list(),
-    scope.services.list({ includeArchived: true }),
-    doc.termsVersionId ? scope.terms.find(doc.termsVersionId) : undefined,
-    scope.documents.listByEngagement(doc.engagementId),
-  ]);
+  // One after the other: inside the sending transaction they share one connection, which runs a
+  // query at a time (pg deprecates queueing them on one client).
+  const firm = await scope.firm.get();
+  const company = await scope.companies.find(engagement.companyId);
+  const contact = engagement.signatoryContactId
+    ? await scope.contacts.find(engagement.signatoryContactId)
+    : undefined;
+  const users = await scope.users.list();
+  const services = await scope.services.list({ includeArchived: true });
+  const terms = doc.termsVersionId ? await scope.terms.find(doc.termsVersionId) : undefined;
+  const documents = await scope.documents.listByEngagement(doc.engagementId);
   const client = found(company, 'company');
   const others = documents.filter((other) => other.id !== doc.id);
   const date = doc.effectiveDate ?? input.issuedOn;

@@ -18,7 +18,8 @@ export const renderFacts = async (
   facts: DocumentFacts,
   input: { at: Date; watermark: string | null },
 ): Promise<RenderedPdf> => {
-  const [firm, logo] = await Promise.all([scope.firm.get(), scope.firm.findLogo()]);
+  const firm = await scope.firm.get();
+  const logo = await scope.firm.findLogo();
   return deps.pdf.render(documentContent(facts), {
     at: input.at,
     watermark: input.watermark,
