@@ -36,7 +36,8 @@ export const I18nProvider = ({
   }, []);
   const t = useCallback<Translate>(
     (key, values) => {
-      const written = DICTIONARIES[language][key] ?? fr[key];
+      // A key made at run time (an event type the server added since) shows as itself, never crashes.
+      const written: string = DICTIONARIES[language][key] ?? fr[key] ?? key;
       const template = language === 'fr' ? frenchSpaces(written) : written;
       return values
         ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
