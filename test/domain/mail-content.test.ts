@@ -288,3 +288,27 @@ describe('documentRefusedMail', () => {
     expect(mail.html).not.toContain('<blockquote');
   });
 });
+
+describe('the document as a mail names it', () => {
+  it('says its kind and number, and its title only when the firm gave one', () => {
+    const titled = signatureRequestMail({
+      firm: aFirm(),
+      document: aDocument(),
+      signerName: 'Paul',
+      link: LINK,
+      deadline: null,
+      side: 'client',
+    });
+    expect(titled.text).toContain('Tenue comptable 2027');
+    const plain = signatureRequestMail({
+      firm: aFirm(),
+      document: aDocument({ title: '' }),
+      signerName: 'Paul',
+      link: LINK,
+      deadline: null,
+      side: 'client',
+    });
+    expect(plain.text).toContain('lettre de mission LM-2026-0001');
+    expect(plain.text).not.toContain('«');
+  });
+});

@@ -19,7 +19,8 @@ export const mailFirm = (firm: Firm): MailFirm => ({
 export const mailDocument = (doc: Document): MailDocument => ({
   kindLabel: DOCUMENT_TITLES[doc.kind].toLocaleLowerCase('fr-FR'),
   number: doc.number ?? '',
-  title: doc.title,
+  // A title that only repeats the kind (« Offre de service ») is not written twice.
+  title: doc.title === DOCUMENT_TITLES[doc.kind] ? '' : doc.title,
 });
 
 /**

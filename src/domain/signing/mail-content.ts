@@ -38,8 +38,9 @@ const accentOf = (firm: MailFirm): string =>
 /** "29/11/2026": the day in Paris, where the firm signs. */
 const dayOf = (at: Date): string => formatDateFr(parisDate(at));
 
+/** « lettre de mission LM-2026-0001 », and the title the firm gave it when it says more. */
 const designation = (document: MailDocument): string =>
-  `${document.kindLabel} ${document.number} « ${document.title} »`;
+  `${document.kindLabel} ${document.number}${document.title.trim() ? ` « ${document.title} »` : ''}`;
 
 const footerLines = (firm: MailFirm): string[] =>
   [firm.name, firm.addressLine, firm.phone, firm.email].filter((line): line is string => Boolean(line));
