@@ -224,8 +224,8 @@ export type FirmScope = {
   webhooks: {
     findEndpoint(id: string): Promise<WebhookEndpoint | undefined>;
     listEndpoints(): Promise<WebhookEndpoint[]>;
-    /** The active endpoints subscribed to an event type, with their HMAC secret. */
-    listSubscribers(eventType: string): Promise<(WebhookEndpoint & { secret: string })[]>;
+    /** The active endpoints subscribed to an event type (their secrets stay in the store until delivery). */
+    listSubscribers(eventType: string): Promise<WebhookEndpoint[]>;
     findSecret(endpointId: string): Promise<string | undefined>;
     insertEndpoint(endpoint: WebhookEndpoint & { secret: string }): Promise<void>;
     updateEndpoint(

@@ -40,7 +40,7 @@ export const webhookRepo = (db: Db, firmId: string): FirmScope['webhooks'] => {
             arrayContains(webhookEndpoints.events, [eventType]),
           ),
         );
-      return rows.map((row) => ({ ...toEndpoint(row), secret: row.secret }));
+      return rows.map(toEndpoint);
     },
     async findSecret(endpointId) {
       const [row] = await db

@@ -8,6 +8,7 @@ import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Firm, Mail, SealIdentity, Signature, SigningRequest, User } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { publicPage } from './signing-link-mails.ts';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
@@ -134,7 +135,7 @@ export const sealSignedDocument = async (
           document: mailDocument(locked),
           signerName: request.signerName,
           signedOn: doc.signedAt ?? at,
-          verificationUrl: `${deps.settings.publicUrl.replace(/\/+$/, '')}/verifier`,
+          verificationUrl: publicPage(deps.settings.publicUrl, '/verifier'),
         }),
         attachSealedPdf: true,
         at,

@@ -35,6 +35,8 @@ export const withOpenLink = async <T>(
   const located = await deps.store.signing.findByTokenHash(deps.secrets.hashToken(token));
   if (!located) throw invalid();
   return deps.store.transaction(located.firmId, async (scope) => {
+    // Read once to learn the document, then locked after it: the document's lock comes first, as in
+    // every path that signs, so two signers of one document never wait on each other crosswise.
     const request = await scope.signingRequests.find(located.requestId);
     const doc = request && (await scope.documents.find(request.documentId, { forUpdate: true }));
     const locked = doc && (await scope.signingRequests.find(located.requestId, { forUpdate: true }));

@@ -3,9 +3,13 @@ import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, Firm, SigningRequest } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 
+/** A page of the web app at the address clients open (PUBLIC_URL), whatever its trailing slash. */
+export const publicPage = (publicUrl: string, path: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}${path}`;
+
 /** The signing page a link opens. */
 export const signingLink = (publicUrl: string, token: string): string =>
-  `${publicUrl.replace(/\/+$/, '')}/signer/${token}`;
+  publicPage(publicUrl, `/signer/${token}`);
 
 /**
  * A new link for a signer (a reminder, or the firm sending it again): only links' hashes are kept,
