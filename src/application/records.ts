@@ -207,6 +207,8 @@ export type Document = LifecycleState &
     replacesIds: string[];
     /** A replacement letter: the signed amendments its prefill consolidated (R-D2). */
     basedOnAmendmentIds: string[] | null;
+    /** The renewal campaign that generated this replacement letter (R-D5), if one did. */
+    campaignId: string | null;
     totals: DocumentTotals;
     /** When the sent document, still unsigned, expires: set at sending (see signingDeadline). */
     signingDeadline: Date | null;

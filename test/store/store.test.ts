@@ -102,6 +102,7 @@ describe(`the store (${databaseKind})`, () => {
       coefficient: null,
       replacesIds: [],
       basedOnAmendmentIds: null,
+      campaignId: null,
       totals: computeTotals(lines),
       frozen: null,
       signingDeadline: null,

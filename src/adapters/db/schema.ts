@@ -317,6 +317,8 @@ export const documents = pgTable(
     cancelReason: text('cancel_reason'),
     replacedAt: at('replaced_at'),
     replacedById: uuid('replaced_by_id'),
+    /** The renewal campaign that generated this replacement letter (R-D5). */
+    campaignId: uuid('campaign_id'),
     createdBy: uuid('created_by').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: created(),
@@ -362,6 +364,7 @@ export const documents = pgTable(
       .where(sql`${t.sourceProposalId} is not null`),
     index('documents_firm_engagement_idx').on(t.firmId, t.engagementId),
     index('documents_firm_status_idx').on(t.firmId, t.status, t.kind),
+    index('documents_firm_campaign_idx').on(t.firmId, t.campaignId).where(sql`${t.campaignId} is not null`),
   ],
 );
 
@@ -754,4 +757,83 @@ export const jobOutbox = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('job_outbox_created_idx').on(t.createdAt)],
+);
+
+/**
+ * R-D5: a renewal campaign. Its settings (selection, revaluation, exceptions) are one JSON value,
+ * read and written whole by the domain; its progress is counted from its items, never stored twice.
+ */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    status: text('status', {
+      enum: ['draft', 'generating', 'generated', 'sending', 'sent', 'completed'],
+    }).notNull(),
+    settings: jsonb('settings').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    generationStartedAt: at('generation_started_at'),
+    generatedAt: at('generated_at'),
+    sendingStartedBy: uuid('sending_started_by'),
+    sendingStartedAt: at('sending_started_at'),
+    sentAt: at('sent_at'),
+    completedAt: at('completed_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      name: 'campaigns_created_by_fk',
+      columns: [t.firmId, t.createdBy],
+      foreignColumns: [users.firmId, users.id],
+    }),
+    index('campaigns_firm_status_idx').on(t.firmId, t.status),
+  ],
+);
+
+/**
+ * One row per selected client: the unit of generation and sending. Its letter is inserted in the
+ * same transaction that marks it generated, so a run repeated or resumed after a crash never makes
+ * a second letter for the same client.
+ */
+export const campaignItems = pgTable(
+  'campaign_items',
+  {
+    firmId: firmId(),
+    campaignId: uuid('campaign_id').notNull(),
+    engagementId: uuid('engagement_id').notNull(),
+    position: integer('position').notNull(),
+    status: text('status', {
+      enum: ['pending', 'generated', 'skipped', 'sent', 'send_failed'],
+    }).notNull(),
+    skipReason: text('skip_reason'),
+    documentId: uuid('document_id'),
+    annualBeforeCents: cents('annual_before_cents'),
+    annualAfterCents: cents('annual_after_cents'),
+    /** Why sending failed: the completeness check's missing items, or another refusal. */
+    sendProblem: jsonb('send_problem'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.campaignId, t.engagementId] }),
+    foreignKey({
+      columns: [t.firmId, t.campaignId],
+      foreignColumns: [campaigns.firmId, campaigns.id],
+    }),
+    foreignKey({
+      name: 'campaign_items_engagement_fk',
+      columns: [t.firmId, t.engagementId],
+      foreignColumns: [engagements.firmId, engagements.id],
+    }),
+    foreignKey({
+      name: 'campaign_items_document_fk',
+      columns: [t.firmId, t.documentId],
+      foreignColumns: [documents.firmId, documents.id],
+    }),
+    index('campaign_items_status_idx').on(t.firmId, t.campaignId, t.status, t.position),
+  ],
 );

@@ -19,6 +19,7 @@ export const newDraft = (input: {
   coefficient?: string | null;
   replacesIds?: string[];
   basedOnAmendmentIds?: string[] | null;
+  campaignId?: string | null;
 }): NewDocument => ({
   ...input.terms,
   id: input.id,
@@ -32,6 +33,7 @@ export const newDraft = (input: {
   coefficient: input.coefficient ?? null,
   replacesIds: input.replacesIds ?? [],
   basedOnAmendmentIds: input.basedOnAmendmentIds ?? null,
+  campaignId: input.campaignId ?? null,
   totals: totalsOf(input.lines) as DocumentTotals,
   frozen: null,
   signingDeadline: null,

@@ -95,6 +95,16 @@ export const ERROR_MESSAGES = {
     'Le coefficient doit être un nombre décimal strictement positif, par exemple 1,03.',
   'REVALUATION.CONFIRMATION_REQUIRED':
     'Ce coefficient baisse les prix ou les augmente de plus de 50 % : confirmez-le explicitement pour l’appliquer.',
+  'REVALUATION.INDEX_INVALID':
+    'Les indices de la formule doivent être des nombres décimaux strictement positifs, par exemple 318,4 et 327,3.',
+  'CAMPAIGN.DATES_INVALID':
+    'La date limite de signature des lettres est passée : choisissez une date de validité à venir.',
+  'CAMPAIGN.NOT_DRAFT':
+    'Cette campagne est déjà générée : ses réglages ne changent plus. Créez une nouvelle campagne pour d’autres réglages.',
+  'CAMPAIGN.NOTHING_TO_GENERATE':
+    'Aucun client sélectionné n’a de lettre à renouveler : élargissez la sélection ou retirez des exceptions.',
+  'CAMPAIGN.NOT_GENERATED':
+    'Les lettres de cette campagne ne sont pas encore toutes générées : attendez la fin de la génération avant l’envoi.',
   'TERMS.VERSION_TAKEN': 'Ce numéro de version des conditions générales existe déjà : choisissez le suivant.',
   'TERMS.EFFECTIVE_DATE_BEFORE_PREVIOUS':
     'Une nouvelle version des conditions générales ne peut pas entrer en vigueur avant la précédente : choisissez une date égale ou postérieure.',

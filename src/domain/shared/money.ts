@@ -49,6 +49,34 @@ export const multiplyCentsToEuro = (amount: Cents, factor: Decimal): Cents => {
   return toSafeNumber(divideHalfUp(BigInt(amount) * units, scale * 100n) * 100n);
 };
 
+/**
+ * cents × numerator / denominator (an index formula: price × new index / reference index), in one
+ * exact division rounded half-up to the cent, or to the euro with `unitCents` 100.
+ */
+export const scaleCents = (
+  amount: Cents,
+  ratio: { numerator: Decimal; denominator: Decimal },
+  unitCents: 1 | 100 = 1,
+): Cents => {
+  const n = parseDecimal(ratio.numerator);
+  const d = parseDecimal(ratio.denominator);
+  const unit = BigInt(unitCents);
+  return toSafeNumber(divideHalfUp(BigInt(amount) * n.units * d.scale, n.scale * d.units * unit) * unit);
+};
+
+/** numerator / denominator as a decimal of six places, rounded half-up (a coefficient to show). */
+export const divideDecimals = (numerator: Decimal, denominator: Decimal): Decimal => {
+  const n = parseDecimal(numerator);
+  const d = parseDecimal(denominator);
+  const millionths = divideHalfUp(n.units * d.scale * 1_000_000n, n.scale * d.units);
+  const sign = millionths < 0n ? '-' : '';
+  const abs = millionths < 0n ? -millionths : millionths;
+  const fraction = String(abs % 1_000_000n)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
+  return `${sign}${abs / 1_000_000n}${fraction ? `.${fraction}` : ''}`;
+};
+
 /** cents × rate in basis points (2000 = 20 %), rounded half-up to the cent. */
 export const applyBasisPoints = (amount: Cents, basisPoints: number): Cents =>
   toSafeNumber(divideHalfUp(BigInt(amount) * BigInt(basisPoints), 10_000n));
