@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   applyBasisPoints,
   compareDecimal,
+  divideDecimals,
   isDecimal,
   multiplyCents,
   multiplyCentsToEuro,
   percentChange,
+  scaleCents,
   splitInstalments,
   sumCents,
 } from '../../src/domain/shared/money.ts';
@@ -65,6 +67,94 @@ describe('multiplyCents', () => {
     expect(multiplyCentsToEuro(4950, '1.01')).toBe(5000);
     expect(multiplyCentsToEuro(120000, '1.03')).toBe(123600);
     expect(multiplyCentsToEuro(-4950, '1.01')).toBe(-5000);
+  });
+});
+
+describe('scaleCents', () => {
+  const syntec = { numerator: '327.3', denominator: '318.4' };
+
+  it('R-D3 cents × numerator / denominator in one exact division, half-up to the cent', () => {
+    // 120 000 × 3 273 / 3 184 = 123 354,27…
+    expect(scaleCents(120000, syntec)).toBe(123354);
+    // 1 592 × 3 273 / 3 184 = 1 636,5 exactly: half-up
+    expect(scaleCents(1592, syntec)).toBe(1637);
+    expect(scaleCents(1001, { numerator: '1', denominator: '2' })).toBe(501);
+    expect(scaleCents(1003, { numerator: '1', denominator: '3' })).toBe(334);
+  });
+
+  it('R-D3 reads numerator and denominator with any number of decimals', () => {
+    expect(scaleCents(10000, { numerator: '1.5', denominator: '3' })).toBe(5000);
+    expect(scaleCents(10000, { numerator: '103', denominator: '100.000' })).toBe(10300);
+    expect(scaleCents(10000, { numerator: '0.000001', denominator: '0.000002' })).toBe(5000);
+  });
+
+  it('R-D3 rounds half-up to the euro with a unit of 100 cents', () => {
+    expect(scaleCents(120000, syntec, 100)).toBe(123400);
+    // 12,16 × 327,3 / 318,4 = 12,4999… → 12,00
+    expect(scaleCents(1216, syntec, 100)).toBe(1200);
+    expect(scaleCents(4950, { numerator: '1', denominator: '1' }, 100)).toBe(5000);
+    expect(scaleCents(120000, syntec, 1)).toBe(scaleCents(120000, syntec));
+  });
+
+  it('E rounds negative results half away from zero', () => {
+    expect(scaleCents(-1592, syntec)).toBe(-1637);
+    expect(scaleCents(1001, { numerator: '-1', denominator: '2' })).toBe(-501);
+    expect(scaleCents(1001, { numerator: '1', denominator: '-2' })).toBe(-501);
+    expect(scaleCents(-4950, { numerator: '1', denominator: '1' }, 100)).toBe(-5000);
+  });
+
+  it('throws on a malformed decimal, a zero denominator, or a result out of the safe range', () => {
+    expect(() => scaleCents(1000, { numerator: '327,3', denominator: '318.4' })).toThrow(TypeError);
+    expect(() => scaleCents(1000, { numerator: '327.3', denominator: '' })).toThrow(TypeError);
+    expect(() => scaleCents(1000, { numerator: '327.3', denominator: '0.0' })).toThrow(RangeError);
+    expect(() => scaleCents(Number.MAX_SAFE_INTEGER, { numerator: '2', denominator: '1' })).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('divideDecimals', () => {
+  it('R-D3 gives the ratio to six decimals, half-up', () => {
+    // 327,3 / 318,4 = 1,02795226…
+    expect(divideDecimals('327.3', '318.4')).toBe('1.027952');
+    expect(divideDecimals('2', '3')).toBe('0.666667');
+    expect(divideDecimals('1', '3')).toBe('0.333333');
+    // 1 / 2 000 000 = 0,0000005: half-up to 0,000001
+    expect(divideDecimals('1', '2000000')).toBe('0.000001');
+  });
+
+  it('R-D3 drops trailing zeros, and the dot when nothing is left after it', () => {
+    expect(divideDecimals('103', '100')).toBe('1.03');
+    expect(divideDecimals('1.5', '1.0')).toBe('1.5');
+    expect(divideDecimals('318.4', '318.4')).toBe('1');
+    expect(divideDecimals('10', '4')).toBe('2.5');
+    expect(divideDecimals('1', '8')).toBe('0.125');
+  });
+
+  it('gives a negative ratio its sign, rounded half away from zero; a vanishing ratio is 0', () => {
+    expect(divideDecimals('-1', '3')).toBe('-0.333333');
+    expect(divideDecimals('2', '-3')).toBe('-0.666667');
+    expect(divideDecimals('-10', '-4')).toBe('2.5');
+    expect(divideDecimals('-1', '2000000')).toBe('-0.000001');
+    expect(divideDecimals('1', '3000000')).toBe('0');
+    expect(divideDecimals('-1', '3000000')).toBe('0');
+  });
+
+  it('its result is an exact decimal the rest of the module reads', () => {
+    for (const [n, d] of [
+      ['327.3', '318.4'],
+      ['-1', '3'],
+      ['1', '3000000'],
+      ['123456.789', '0.5'],
+    ] as const) {
+      expect(isDecimal(divideDecimals(n, d))).toBe(true);
+    }
+  });
+
+  it('throws on a malformed decimal or a zero denominator', () => {
+    expect(() => divideDecimals('1,03', '1')).toThrow(TypeError);
+    expect(() => divideDecimals('1', 'abc')).toThrow(TypeError);
+    expect(() => divideDecimals('1', '0')).toThrow(RangeError);
   });
 });
 
