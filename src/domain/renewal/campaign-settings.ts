@@ -2,6 +2,7 @@ import type { IsoDate } from '../shared/dates.ts';
 import {
   type Cents,
   compareDecimal,
+  compareRatio,
   type Decimal,
   divideDecimals,
   isDecimal,
@@ -89,8 +90,15 @@ export const assertCampaignSettings = (settings: CampaignSettings): Result<Campa
       referenceIndex: rule.referenceIndex,
     });
   }
+  if (rule.method === 'index') {
+    // The exact ratio decides, not the six decimals it is shown with: 19 999,99 / 20 000 lowers prices.
+    const ratio = { numerator: rule.newIndex, denominator: rule.referenceIndex };
+    const unusual = compareRatio(ratio, '1') < 0 || compareRatio(ratio, '1.5') > 0;
+    if (unusual && !confirmed)
+      return refuse('REVALUATION.CONFIRMATION_REQUIRED', { coefficient: effectiveCoefficient(rule) });
+  }
   const coefficients = [
-    effectiveCoefficient(rule),
+    ...(rule.method === 'coefficient' ? [rule.coefficient] : []),
     ...settings.exceptions.flatMap((e) => (e.action === 'coefficient' ? [e.coefficient] : [])),
   ];
   for (const coefficient of coefficients) {

@@ -64,6 +64,16 @@ export const scaleCents = (
   return toSafeNumber(divideHalfUp(BigInt(amount) * n.units * d.scale, n.scale * d.units * unit) * unit);
 };
 
+/** Compares numerator / denominator (both > 0) with a bound, exactly: -1, 0 or 1. */
+export const compareRatio = (ratio: { numerator: Decimal; denominator: Decimal }, bound: Decimal): number => {
+  const n = parseDecimal(ratio.numerator);
+  const d = parseDecimal(ratio.denominator);
+  const b = parseDecimal(bound);
+  const left = n.units * d.scale * b.scale;
+  const right = b.units * d.units * n.scale;
+  return left === right ? 0 : left < right ? -1 : 1;
+};
+
 /** numerator / denominator as a decimal of six places, rounded half-up (a coefficient to show). */
 export const divideDecimals = (numerator: Decimal, denominator: Decimal): Decimal => {
   const n = parseDecimal(numerator);
