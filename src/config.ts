@@ -18,6 +18,8 @@ const schema = z.object({
   SEAL_P12_PASSWORD: z.string().default(''),
   /** true behind a reverse proxy: the signer's address (evidence, rate limits) is X-Forwarded-For's. */
   TRUST_PROXY: z.stringbool().default(false),
+  /** Clients per transaction when a renewal campaign generates its letters. */
+  CAMPAIGN_CHUNK_SIZE: z.coerce.number().int().min(1).max(5_000).default(250),
 });
 
 /** Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite. */

@@ -9,6 +9,9 @@ import { readPkcs12 } from './adapters/signing/seal-identity.ts';
 import { createSealer } from './adapters/signing/sealer.ts';
 import { randomIds, systemClock } from './adapters/system.ts';
 import { createWebhookSender } from './adapters/webhooks/webhook-sender.ts';
+import { followCampaign } from './application/campaigns/follow-campaign.ts';
+import { runCampaignGeneration } from './application/campaigns/generate-campaign.ts';
+import { runCampaignSending } from './application/campaigns/send-campaign.ts';
 import { purgeExpiredRecords } from './application/maintenance/purge-expired-records.ts';
 import type { Deps } from './application/ports.ts';
 import { deliverMail } from './application/signing/deliver-mail.ts';
@@ -52,7 +55,7 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
     }),
     sealer: createSealer(),
     webhookSender: createWebhookSender(),
-    settings: { publicUrl: publicUrlOf(config), sealIdentity },
+    settings: { publicUrl: publicUrlOf(config), sealIdentity, campaignChunkSize: config.CAMPAIGN_CHUNK_SIZE },
   };
   return { deps, jobsEnqueued };
 };
@@ -106,6 +109,25 @@ export const startBackgroundJobs = async (
         retryLimit: 7,
         retryDelaySeconds: delay(300),
         workers: 2,
+      },
+      'campaign.generate': {
+        handler: (data) =>
+          runCampaignGeneration(deps, { firmId: data.firmId, campaignId: data.campaignId ?? '' }),
+        retryLimit: 5,
+        retryDelaySeconds: delay(10),
+        expireInSeconds: 3600,
+      },
+      'campaign.send': {
+        handler: (data) =>
+          runCampaignSending(deps, { firmId: data.firmId, campaignId: data.campaignId ?? '' }),
+        retryLimit: 5,
+        retryDelaySeconds: delay(10),
+        expireInSeconds: 3600,
+      },
+      'campaign.follow': {
+        handler: (data) => followCampaign(deps, { firmId: data.firmId, campaignId: data.campaignId ?? '' }),
+        retryLimit: 5,
+        retryDelaySeconds: delay(10),
       },
       'signing.follow-up': {
         handler: async () => {

@@ -25,16 +25,24 @@ export const EVENT_TYPES = [
   'document.signing_mail_read',
   'document.sealed',
   'document.seal_failed',
+  'campaign.created',
+  'campaign.generation_started',
+  'campaign.generated',
+  'campaign.sending_started',
+  'campaign.sent',
+  'campaign.completed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** The history events a firm's webhooks may receive (the renewal campaign adds its own). */
+/** The history events a firm's webhooks may receive. */
 export const WEBHOOK_EVENT_TYPES = [
   'document.sent',
   'document.signed',
   'document.refused',
   'document.expired',
   'engagement.converted',
+  'campaign.generated',
+  'campaign.completed',
 ] as const satisfies readonly EventType[];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -51,7 +59,8 @@ export const recordEvent = async (
     type: EventType;
     actor: Pick<Actor, 'userId'> | null;
     at: Date;
-    engagementId: string;
+    /** Null for a firm-wide event (a renewal campaign's). */
+    engagementId: string | null;
     documentId?: string | null;
     before?: unknown;
     after?: unknown;

@@ -1,6 +1,12 @@
 import type { DocumentContent } from '../domain/documents/content/blocks.ts';
 import type { IsoDate } from '../domain/shared/dates.ts';
 import type {
+  Campaign,
+  CampaignFollowUp,
+  CampaignItem,
+  CampaignItemStatus,
+  CampaignItemView,
+  CampaignProgress,
   Company,
   CompanyFields,
   Contact,
@@ -19,6 +25,7 @@ import type {
   MailStatus,
   NewEvent,
   Page,
+  PortfolioRecord,
   Role,
   SealIdentity,
   Service,
@@ -174,6 +181,8 @@ export type FirmScope = {
      */
     listOverdueIds(input: { today: IsoDate; now: Date }): Promise<string[]>;
     insert(document: NewDocument): Promise<void>;
+    /** Many drafts at once (a campaign's letters), in a few statements. */
+    insertMany(documents: NewDocument[]): Promise<void>;
     /**
      * Writes the document's fields (and its lines with rewriteLines) when its stored version is still
      * expectedVersion; undefined when stale.
@@ -262,6 +271,54 @@ export type FirmScope = {
   jobs: {
     enqueue(job: { name: JobName; data: JobData; startAfter?: Date }): Promise<void>;
   };
+  /** R-D5: renewal campaigns and their items (one per selected client). */
+  campaigns: {
+    find(id: string, options?: { forUpdate?: boolean }): Promise<Campaign | undefined>;
+    list(): Promise<Campaign[]>;
+    /** The campaigns with background work that may still be due: generating, sending or sent. */
+    listUnfinished(): Promise<Campaign[]>;
+    insert(campaign: Campaign): Promise<void>;
+    update(input: Versioned<Pick<Campaign, 'name' | 'settings'>>): Promise<Campaign | undefined>;
+    /** A status change: not a user's edit, the caller holds the row lock. */
+    advance(
+      id: string,
+      fields: Partial<
+        Pick<
+          Campaign,
+          | 'status'
+          | 'generationStartedAt'
+          | 'generatedAt'
+          | 'sendingStartedBy'
+          | 'sendingStartedAt'
+          | 'sentAt'
+          | 'completedAt'
+        >
+      >,
+      at: Date,
+    ): Promise<void>;
+    insertItems(campaignId: string, items: CampaignItem[], at: Date): Promise<void>;
+    /**
+     * Locks up to `limit` items in that status, in position order, skipping those another worker
+     * holds: two runs of the same job share the work instead of doing it twice.
+     */
+    claimItems(campaignId: string, status: CampaignItemStatus, limit: number): Promise<CampaignItem[]>;
+    updateItems(
+      campaignId: string,
+      items: (Pick<CampaignItem, 'engagementId' | 'status'> & Partial<CampaignItem>)[],
+      at: Date,
+    ): Promise<void>;
+    progress(campaignId: string): Promise<CampaignProgress>;
+    listItems(
+      campaignId: string,
+      filter: { status?: CampaignItemStatus; page: number; pageSize: number },
+    ): Promise<Page<CampaignItemView>>;
+    followUp(campaignId: string): Promise<CampaignFollowUp>;
+  };
+  /** The client portfolio as renewal reads it: many engagements in a few queries. */
+  portfolio: {
+    /** The client engagements (all, or those listed) with their company and renewal documents. */
+    listClients(filter?: { engagementIds?: string[] }): Promise<PortfolioRecord[]>;
+  };
   counters: {
     /** The next value of a gapless series; rolled back with the transaction that drew it. */
     next(series: string): Promise<number>;
@@ -269,6 +326,8 @@ export type FirmScope = {
   events: {
     /** Returns the event's id. */
     append(event: NewEvent): Promise<number>;
+    /** Many events at once, none of which webhooks receive (a campaign's letters created). */
+    appendMany(events: NewEvent[]): Promise<void>;
     find(id: number): Promise<HistoryEvent | undefined>;
     listByEngagement(engagementId: string): Promise<HistoryEvent[]>;
     listByDocument(documentId: string): Promise<HistoryEvent[]>;
@@ -360,7 +419,15 @@ export type PdfRenderer = {
 };
 
 /** The background jobs, each handled by an idempotent use case (delivery is at least once). */
-export const JOB_NAMES = ['mail.deliver', 'document.seal', 'webhook.dispatch', 'webhook.deliver'] as const;
+export const JOB_NAMES = [
+  'mail.deliver',
+  'document.seal',
+  'webhook.dispatch',
+  'webhook.deliver',
+  'campaign.generate',
+  'campaign.send',
+  'campaign.follow',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export type JobData = { firmId: string } & Record<string, string>;
 
@@ -411,5 +478,7 @@ export type Deps = {
     publicUrl: string;
     /** The install's own seal (PKCS#12 from configuration); undefined: each firm gets a self-signed one. */
     sealIdentity?: SealIdentity;
+    /** Clients per transaction of a campaign's generation (250 by default). */
+    campaignChunkSize?: number;
   };
 };

@@ -5,6 +5,8 @@ import type { DocumentKind, Recurrence } from '../domain/documents/kinds.ts';
 import type { DocumentStatus, LifecycleState } from '../domain/documents/lifecycle.ts';
 import type { SignatureSide } from '../domain/documents/signatures.ts';
 import type { EngagementState } from '../domain/engagements/engagement.ts';
+import type { SkipReason } from '../domain/renewal/campaign-plan.ts';
+import type { CampaignSettings } from '../domain/renewal/campaign-settings.ts';
 import type { IsoDate } from '../domain/shared/dates.ts';
 import type { Cents, Decimal } from '../domain/shared/money.ts';
 
@@ -384,4 +386,91 @@ export type SealIdentity = {
   certificateDer: Uint8Array;
   commonName: string;
   chainDer?: Uint8Array[];
+};
+
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'generating',
+  'generated',
+  'sending',
+  'sent',
+  'completed',
+] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** R-D5: a renewal campaign; its settings are the domain's, whole. */
+export type Campaign = {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  settings: CampaignSettings;
+  createdBy: string;
+  generationStartedAt: Date | null;
+  generatedAt: Date | null;
+  sendingStartedBy: string | null;
+  sendingStartedAt: Date | null;
+  sentAt: Date | null;
+  completedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const CAMPAIGN_ITEM_STATUSES = ['pending', 'generated', 'skipped', 'sent', 'send_failed'] as const;
+export type CampaignItemStatus = (typeof CAMPAIGN_ITEM_STATUSES)[number];
+
+/** Why a campaign letter could not be sent: the error's code, and the completeness check's missing items. */
+export type SendProblem = { code: string; missing?: string[] };
+
+/** One selected client of a campaign: the unit of generation and sending. */
+export type CampaignItem = {
+  engagementId: string;
+  position: number;
+  status: CampaignItemStatus;
+  skipReason: SkipReason | null;
+  documentId: string | null;
+  annualBeforeCents: number | null;
+  annualAfterCents: number | null;
+  sendProblem: SendProblem | null;
+};
+
+export type CampaignItemView = CampaignItem & {
+  companyName: string;
+  clientCode: string | null;
+  documentNumber: string | null;
+  documentStatus: DocumentStatus | null;
+  refusalReason: string | null;
+};
+
+export type CampaignProgress = Record<CampaignItemStatus, number> & { total: number };
+
+/** R-D5 follow-up: the campaign's letters by status, and the fees they carry. */
+export type CampaignFollowUp = {
+  byStatus: Record<'draft' | 'sent' | 'signed' | 'refused' | 'expired' | 'cancelled', number>;
+  annualBeforeCents: number;
+  annualAfterCents: number;
+  /** The new annual fees of the signed letters. */
+  feesSecuredCents: number;
+  /** The new annual fees of the letters sent and awaiting signature. */
+  feesPendingCents: number;
+  refusals: {
+    engagementId: string;
+    companyName: string;
+    documentId: string;
+    number: string | null;
+    reason: string | null;
+    refusedAt: Date | null;
+  }[];
+};
+
+/** A client engagement with what renewal needs: its company, and its letters, amendments and replacements. */
+export type PortfolioRecord = {
+  engagementId: string;
+  companyName: string;
+  clientCode: string | null;
+  siren: string | null;
+  responsibleUserId: string;
+  fiscalYearEnd: string;
+  /** Letters and amendments with effect (lines included), and replacement letters in draft or sent. */
+  documents: Document[];
 };

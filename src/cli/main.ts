@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DataFolderLockedError } from '../adapters/db/database.ts';
+import { resumeCampaigns } from '../application/campaigns/follow-campaign.ts';
 import { purgeExpiredRecords } from '../application/maintenance/purge-expired-records.ts';
 import { runSigningFollowUp } from '../application/signing/follow-up.ts';
 import { ensureSealIdentities } from '../application/signing/seal-identities.ts';
@@ -53,6 +54,8 @@ const run = async () => {
     logError('follow-up'),
   );
   await purgeExpiredRecords(deps).catch(logError('purge'));
+  // A campaign a stopped server left generating or sending takes up where it stopped.
+  await resumeCampaigns(deps).catch(logError('campaigns'));
   const shutdown = async () => {
     await app.close();
     await jobs.stop();

@@ -12,6 +12,7 @@ import {
 import type { Deps } from '../application/ports.ts';
 import { authRoutes } from './auth.routes.ts';
 import { guardAccess, resolveActor } from './auth-hook.ts';
+import { campaignRoutes } from './campaigns.routes.ts';
 import { documentFileRoutes } from './document-files.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
@@ -115,6 +116,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       await api.register(serviceRoutes(deps));
       await api.register(termsRoutes(deps));
       await api.register(webhookRoutes(deps));
+      await api.register(campaignRoutes(deps));
       await api.register(signingAdminRoutes(deps));
     },
     { prefix: '/api/v1' },

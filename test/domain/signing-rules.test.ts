@@ -37,6 +37,17 @@ describe('signing rules (issue 4)', () => {
     );
   });
 
+  it('R-D5 a renewal campaign’s letter expires after the campaign’s validity date, not the signing period', () => {
+    const letter = {
+      kind: 'replacement_letter',
+      validUntil: '2026-12-31',
+      sentAt,
+      signingPeriodDays: 30,
+    } as const;
+    expect(signingDeadline({ ...letter, fromCampaign: true })).toEqual(endOfParisDay('2026-12-31'));
+    expect(signingDeadline(letter)).toEqual(daysLater(30));
+  });
+
   it('a reminder is due once its day has come, each day of the schedule once', () => {
     const schedule = { sentAt, reminderDays: [7, 3] };
     expect(isReminderDue({ ...schedule, remindersSent: 0, now: daysLater(2, 59 * 24) })).toBe(false);

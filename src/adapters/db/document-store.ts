@@ -16,6 +16,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { DocumentFilter, FirmScope } from '../../application/ports.ts';
 import type { Document, DocumentLine } from '../../application/records.ts';
 import type { DocumentTotals } from '../../domain/documents/fees.ts';
+import { insertAll } from './bulk-insert.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
 import { companies, documentLines, documentReplacements, documents, engagements } from './schema.ts';
@@ -181,6 +182,25 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
             document.replacesIds.map((replacedId) => ({ firmId, replacementId: document.id, replacedId })),
           );
       }
+    },
+    async insertMany(many) {
+      await insertAll(
+        db,
+        documents,
+        many.map((doc) => ({ ...columnsOf(firmId, doc), updatedAt: doc.createdAt })),
+      );
+      await insertAll(
+        db,
+        documentLines,
+        many.flatMap((doc) => doc.lines.map((line) => ({ ...line, firmId, documentId: doc.id }))),
+      );
+      await insertAll(
+        db,
+        documentReplacements,
+        many.flatMap((doc) =>
+          doc.replacesIds.map((replacedId) => ({ firmId, replacementId: doc.id, replacedId })),
+        ),
+      );
     },
     async save(document, { expectedVersion, at, rewriteLines }) {
       const { id, version: _v, createdAt: _c, ...fields } = columnsOf(firmId, document);

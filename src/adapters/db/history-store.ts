@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { HistoryEvent } from '../../application/records.ts';
+import { insertAll } from './bulk-insert.ts';
 import type { Db } from './database.ts';
 import { counters, events, idempotencyKeys, signatures, users } from './schema.ts';
 
@@ -95,6 +96,19 @@ export const eventRepo = (db: Db, firmId: string): FirmScope['events'] => {
         })
         .returning({ id: events.id });
       return Number(row?.id);
+    },
+    async appendMany(many) {
+      await insertAll(
+        db,
+        events,
+        many.map((event) => ({
+          ...event,
+          firmId,
+          before: event.before ?? null,
+          after: event.after ?? null,
+          data: event.data ?? null,
+        })),
+      );
     },
     async find(id) {
       const [event] = await list(eq(events.id, id));

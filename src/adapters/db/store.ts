@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports.ts';
+import { campaignRepo } from './campaign-store.ts';
 import { catalogueRepos } from './catalogue-store.ts';
 import { companyRepo, contactRepo } from './company-store.ts';
 import type { Database, Db } from './database.ts';
@@ -18,6 +19,7 @@ import {
 import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
 import { mailRepo } from './mail-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
+import { portfolioRepo } from './portfolio-store.ts';
 import { refusingBadValues } from './refused-values.ts';
 import { firms } from './schema.ts';
 import { jobRepo, sealIdentityRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
@@ -42,6 +44,8 @@ const firmScope = (db: Db, firmId: string, onEnqueue: () => void): FirmScope => 
     webhooks: webhookRepo(db, firmId),
     sealIdentity: sealIdentityRepo(db, firmId),
     jobs: jobRepo(db, firmId, onEnqueue),
+    campaigns: campaignRepo(db, firmId),
+    portfolio: portfolioRepo(db, firmId),
     counters: counterRepo(db, firmId),
     events: eventRepo(db, firmId),
     idempotency: idempotencyRepo(db, firmId),

@@ -14,6 +14,11 @@ export type QueueSpec = {
   retryDelaySeconds: number;
   /** Handlers of this queue running at once in this process. */
   workers?: number;
+  /**
+   * How long a job may run before the queue takes it as lost and retries it (5 minutes by default).
+   * A long job (a campaign) is written so that a second run beside the first shares its work.
+   */
+  expireInSeconds?: number;
 };
 
 export type JobQueueOptions = {
@@ -61,7 +66,7 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
       retryLimit: spec.retryLimit,
       retryDelay: spec.retryDelaySeconds,
       retryBackoff: true,
-      expireInSeconds: 300,
+      expireInSeconds: spec.expireInSeconds ?? 300,
     });
   }
   for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron, {});

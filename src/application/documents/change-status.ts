@@ -1,6 +1,7 @@
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { found, notStale, unwrap } from '../app-error.ts';
+import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
 import type { Document } from '../records.ts';
@@ -31,6 +32,7 @@ export const changeDocumentStatus = async (
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
     const next = unwrap(applyDocumentAction(doc, input.command, { at }));
     const saved = notStale(await scope.documents.save(next, { expectedVersion: doc.version, at }));
+    await noteCampaignLetterSettled(scope, saved);
     await recordEvent(scope, {
       type: EVENT[input.command.type],
       actor,

@@ -1,5 +1,6 @@
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
+import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
 
@@ -21,6 +22,7 @@ export const expireOverdueDocuments = async (deps: Deps, input: { firmId: string
       const next = applyDocumentAction(doc, { type: 'expire' }, { at });
       if (!next.ok) return;
       await scope.documents.save(next.value, { expectedVersion: doc.version, at });
+      await noteCampaignLetterSettled(scope, doc);
       await recordEvent(scope, {
         type: 'document.expired',
         actor: null,

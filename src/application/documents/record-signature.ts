@@ -4,6 +4,7 @@ import { ASSOCIE_CAPACITY } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
+import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, Signature } from '../records.ts';
@@ -165,6 +166,7 @@ export const applySignature = async (
     assertReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc);
     const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
     document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
+    await noteCampaignLetterSettled(scope, document);
     await recordEvent(scope, {
       type: 'document.signed',
       actor,

@@ -69,57 +69,66 @@ export const sendDocument = async (
   input: { documentId: string; version?: number },
 ): Promise<Document> => {
   assertCanWrite(actor);
-  return deps.store.transaction(actor.firmId, async (scope) => {
-    const at = deps.clock.now();
-    const today = parisDate(at);
-    const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
-    if (input.version !== undefined && input.version !== doc.version) {
-      throw new AppError('EDIT.STALE_VERSION', { currentVersion: doc.version });
-    }
-    if (!canApply(doc, 'send')) {
-      throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
-    }
-    const ready = await prepareSending(scope, doc, today);
-    const facts = await gatherDocumentFacts(scope, ready, { issuedOn: today, number: null });
-    assertComplete(facts);
-    const number = await drawNumber(scope, doc, yearOf(today));
-    const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
-    const numbered = { ...facts, number };
-    const pdf = await renderFacts(deps, scope, numbered, { at, watermark: null });
-    const firm = await scope.firm.get();
-    await scope.documentFiles.insert({
-      documentId: doc.id,
-      purpose: 'frozen',
-      contentType: 'application/pdf',
-      ...pdf,
-      createdAt: at,
-    });
-    const saved = notStale(
-      await scope.documents.save(
-        {
-          ...sent,
-          frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }),
-          signingDeadline: signingDeadline({
-            kind: doc.kind,
-            validUntil: doc.validUntil,
-            sentAt: at,
-            signingPeriodDays: firm.signingPeriodDays,
-          }),
-        },
-        { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
-      ),
-    );
-    const signing = await openSigningRequests(deps, scope, { doc: saved, firm, at });
-    await recordEvent(scope, {
-      type: 'document.sent',
-      actor,
-      at,
-      engagementId: doc.engagementId,
-      documentId: doc.id,
-      before: { status: doc.status },
-      after: { status: saved.status, number },
-      data: signing,
-    });
-    return saved;
+  return deps.store.transaction(actor.firmId, (scope) => sendDraft(deps, scope, actor, input));
+};
+
+/** sendDocument inside the caller's transaction (a campaign sends its letters one by one). */
+export const sendDraft = async (
+  deps: Deps,
+  scope: FirmScope,
+  actor: Actor,
+  input: { documentId: string; version?: number },
+): Promise<Document> => {
+  const at = deps.clock.now();
+  const today = parisDate(at);
+  const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
+  if (input.version !== undefined && input.version !== doc.version) {
+    throw new AppError('EDIT.STALE_VERSION', { currentVersion: doc.version });
+  }
+  if (!canApply(doc, 'send')) {
+    throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
+  }
+  const ready = await prepareSending(scope, doc, today);
+  const facts = await gatherDocumentFacts(scope, ready, { issuedOn: today, number: null });
+  assertComplete(facts);
+  const number = await drawNumber(scope, doc, yearOf(today));
+  const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
+  const numbered = { ...facts, number };
+  const pdf = await renderFacts(deps, scope, numbered, { at, watermark: null });
+  const firm = await scope.firm.get();
+  await scope.documentFiles.insert({
+    documentId: doc.id,
+    purpose: 'frozen',
+    contentType: 'application/pdf',
+    ...pdf,
+    createdAt: at,
   });
+  const saved = notStale(
+    await scope.documents.save(
+      {
+        ...sent,
+        frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }),
+        signingDeadline: signingDeadline({
+          kind: doc.kind,
+          fromCampaign: doc.campaignId !== null,
+          validUntil: doc.validUntil,
+          sentAt: at,
+          signingPeriodDays: firm.signingPeriodDays,
+        }),
+      },
+      { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
+    ),
+  );
+  const signing = await openSigningRequests(deps, scope, { doc: saved, firm, at });
+  await recordEvent(scope, {
+    type: 'document.sent',
+    actor,
+    at,
+    engagementId: doc.engagementId,
+    documentId: doc.id,
+    before: { status: doc.status },
+    after: { status: saved.status, number },
+    data: signing,
+  });
+  return saved;
 };

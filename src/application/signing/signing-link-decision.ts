@@ -3,6 +3,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { documentRefusedMail } from '../../domain/signing/mail-content.ts';
 import { typedNameMatches } from '../../domain/signing/signing-rules.ts';
 import { AppError, notStale, unwrap } from '../app-error.ts';
+import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
 import { applySignature } from '../documents/record-signature.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
@@ -84,6 +85,7 @@ export const refuseThroughLink = (deps: Deps, input: LinkInput & { reason: strin
     const reason = input.reason.trim();
     const refused = unwrap(applyDocumentAction(doc, { type: 'refuse', reason }, { at }));
     const saved = notStale(await scope.documents.save(refused, { expectedVersion: doc.version, at }));
+    await noteCampaignLetterSettled(scope, saved);
     await scope.signingRequests.update(request.id, {
       outcome: 'refused',
       completedAt: at,

@@ -11,6 +11,8 @@ export const WEBHOOK_EVENT_LABELS = {
   'document.refused': 'Document refusé',
   'document.expired': 'Document expiré',
   'engagement.converted': 'Prospect devenu client',
+  'campaign.generated': 'Campagne de renouvellement générée',
+  'campaign.completed': 'Campagne de renouvellement terminée',
 } as const satisfies Record<WebhookEventType, string>;
 
 export const listWebhookEventTypes = (): { type: WebhookEventType; label: string }[] =>

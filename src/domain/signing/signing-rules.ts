@@ -22,16 +22,18 @@ export const endOfParisDay = (isoDate: string): Date => {
 };
 
 /**
- * When a sent document still unsigned expires (DOMAIN.md B, "expired"): a proposal at the end of its
- * validity date; the other kinds after the firm's signing period.
+ * When a sent document still unsigned expires (DOMAIN.md B, "expired"): a proposal, or a renewal
+ * campaign's letter, at the end of its validity date; the other kinds after the firm's signing period.
  */
 export const signingDeadline = (input: {
   kind: DocumentKind;
+  /** A renewal campaign's letter: the campaign set the last day to sign it (R-D5). */
+  fromCampaign?: boolean;
   validUntil: string | null;
   sentAt: Date;
   signingPeriodDays: number;
 }): Date =>
-  input.kind === 'proposal' && input.validUntil
+  (input.kind === 'proposal' || input.fromCampaign) && input.validUntil
     ? endOfParisDay(input.validUntil)
     : new Date(input.sentAt.getTime() + input.signingPeriodDays * DAY_MS);
 

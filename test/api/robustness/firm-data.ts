@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { runCampaignGeneration } from '../../../src/application/campaigns/generate-campaign.ts';
 import { sealSignedDocument } from '../../../src/application/signing/seal-signed-document.ts';
 import { dispatchWebhookEvent } from '../../../src/application/webhooks/dispatch-webhook-event.ts';
 import { aDraft, aFirmWithData, idsOf, nextSiren, send } from '../../builders/through-api.ts';
@@ -69,8 +70,22 @@ export const aFirmWithAllData = async (ctx: TestContext, name: string) => {
   const signing = await associe.get(`/documents/${data.client.letterId}/signing`);
   expect(signing.body.sealedCopy, JSON.stringify(signing.body)).not.toBeNull();
 
+  // A renewal campaign still a draft, and one generated (its job run by hand, as the queue would).
+  const settings = {
+    revaluation: { method: 'coefficient', coefficient: '1.03' },
+    effectiveDate: '2027-01-01',
+    validUntil: '2027-12-31',
+  };
+  const campaign = await collab.post('/campaigns', { name: `Renouvellement ${name}`, settings });
+  expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+  const generated = await collab.post('/campaigns', { name: `Campagne générée ${name}`, settings });
+  expect((await collab.post(`/campaigns/${generated.body.id}/generate`)).status).toBe(202);
+  await runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: generated.body.id });
+
   return {
     ...data,
+    campaign: campaign.body as { id: string; version: number },
+    generatedCampaign: generated.body as { id: string },
     webhook: webhook.body as { id: string; version: number },
     spareWebhook: spareWebhook.body as { id: string },
     deliveryId: deliveries.body.items[0].id as string,
@@ -96,6 +111,8 @@ export const allIdsOf = (data: AllFirmData): string[] => [
   ...idsOf(data),
   data.webhook.id,
   data.spareWebhook.id,
+  data.campaign.id,
+  data.generatedCampaign.id,
   data.deliveryId,
   data.signing.engagementId,
   data.signing.companyId,

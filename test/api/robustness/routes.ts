@@ -212,6 +212,34 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     },
     'POST /public/signing/{token}/refuse': { ...link, body: { reason: 'Les honoraires ne conviennent pas' } },
     'POST /public/verification': { body: { sha256: data.sealed.sha256 } },
+    'GET /campaigns': {},
+    'POST /campaigns': {
+      body: {
+        name: 'Renouvellement 2028',
+        settings: {
+          revaluation: { method: 'index', referenceIndex: '318,4', newIndex: '327,3' },
+          effectiveDate: '2028-01-01',
+          validUntil: '2027-12-31',
+        },
+      },
+    },
+    'GET /campaigns/{id}': { id: data.campaign.id },
+    'PATCH /campaigns/{id}': {
+      id: data.campaign.id,
+      body: { version: data.campaign.version, name: 'Renouvellement 2027' },
+    },
+    'GET /campaigns/{id}/preview': { id: data.campaign.id, query: 'page=1&pageSize=20' },
+    'GET /campaigns/{id}/preview.csv': { id: data.campaign.id },
+    // Generated already: asking again changes nothing and answers 202 all the same.
+    'POST /campaigns/{id}/generate': { id: data.generatedCampaign.id },
+    'POST /campaigns/{id}/send': { id: data.generatedCampaign.id },
+    'GET /campaigns/{id}/items': { id: data.generatedCampaign.id, query: 'status=generated' },
+    // A draft, not running: the stream sends the progress once and ends (the generated campaign may
+    // be sending here, with no queue to finish it, and its stream would stay open).
+    'GET /campaigns/{id}/events': { id: data.campaign.id },
+    'GET /renewals/outdated-terms': { query: 'below=2' },
+    'GET /renewals/notice-deadlines': { query: 'days=400' },
+    'GET /portfolio/recurring-fees': {},
   };
 };
 

@@ -1,0 +1,30 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './database.ts';
+
+/** Every value travels as text (or null) and is cast back to its column's type by PostgreSQL. */
+const asText = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+};
+
+/**
+ * One INSERT … SELECT FROM unnest(…) per table: one text[] parameter per column whatever the number
+ * of rows, so neither the 65 535-parameter limit nor the cost of building a huge statement applies.
+ */
+export const insertAll = async (db: Db, table: PgTable, rows: Record<string, unknown>[]) => {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+  const names = columns.map(([, column]) => sql.identifier(column.name));
+  const arrays = columns.map(([key]) => sql`${sql.param(rows.map((row) => asText(row[key])))}::text[]`);
+  const values = columns.map(
+    ([, column], n) => sql`${sql.identifier(`c${n}`)}::${sql.raw(column.getSQLType())}`,
+  );
+  const aliases = columns.map((_, n) => sql.identifier(`c${n}`));
+  await db.execute(
+    sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})`,
+  );
+};

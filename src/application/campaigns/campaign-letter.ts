@@ -1,0 +1,74 @@
+import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import type { ClientPlan, PortfolioClient } from '../../domain/renewal/campaign-plan.ts';
+import { amendmentsInForce } from '../documents/letters-in-force.ts';
+import { newDraft } from '../documents/new-document.ts';
+import type { IdGenerator, NewDocument } from '../ports.ts';
+import type { Campaign, DocumentLine, PortfolioRecord } from '../records.ts';
+
+type Planned = Extract<ClientPlan, { outcome: 'planned' }>;
+
+/**
+ * R-D1, R-D2: a campaign's replacement letter for one client: it replaces every letter in force,
+ * carries the consolidated scope with the planned prices, the amendments it consolidated, the
+ * campaign's terms version and dates, and the duration and notice of the newest letter it replaces.
+ */
+export const campaignLetter = (
+  ids: IdGenerator,
+  input: {
+    campaign: Campaign;
+    plan: Planned;
+    client: PortfolioClient;
+    record: PortfolioRecord;
+    termsVersionId: string | null;
+    at: Date;
+  },
+): NewDocument => {
+  const { campaign, plan, client } = input;
+  const { settings } = campaign;
+  const replacesIds = client.scope.letters.map((letter) => letter.letterId);
+  const newest = client.letters.at(-1);
+  const lines = plan.lines.map(
+    (line, position): DocumentLine => ({
+      id: ids.uuid(),
+      position,
+      operation: 'line',
+      targetLineId: null,
+      originLineId: line.lineId,
+      changedFields: null,
+      serviceId: line.serviceId,
+      label: line.label,
+      description: null,
+      unitLabel: line.unitLabel,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      vatRateBp: line.vatRateBp,
+      recurrence: line.recurrence,
+    }),
+  );
+  return newDraft({
+    id: ids.uuid(),
+    engagementId: client.engagementId,
+    kind: 'replacement_letter',
+    createdBy: campaign.createdBy,
+    at: input.at,
+    terms: {
+      title: DOCUMENT_TITLES.replacement_letter,
+      validUntil: settings.validUntil,
+      effectiveDate: settings.effectiveDate,
+      durationMonths: newest?.durationMonths ?? 12,
+      renewal: newest?.renewal ?? 'tacit',
+      noticeMonths: newest?.noticeMonths ?? 3,
+      paymentTerms: newest?.paymentTerms ?? null,
+      revisionClause: newest?.revisionClause ?? null,
+      notes: null,
+      termsVersionId: input.termsVersionId,
+    },
+    lines,
+    replacesIds,
+    coefficient: plan.exception === 'fixed_prices' ? null : plan.coefficient,
+    basedOnAmendmentIds: amendmentsInForce(input.record.documents, replacesIds)
+      .map((doc) => doc.id)
+      .sort(),
+    campaignId: campaign.id,
+  });
+};

@@ -1,0 +1,65 @@
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope } from '../ports.ts';
+import type { Document } from '../records.ts';
+
+/**
+ * R-D5: a sent campaign closes once every letter is settled (signed, refused, expired or cancelled),
+ * once, with its `campaign.completed` webhook. The job `campaign.follow` runs this whenever one of
+ * its letters settles.
+ */
+export const followCampaign = (deps: Deps, input: { firmId: string; campaignId: string }) =>
+  deps.store.transaction(input.firmId, async (scope) => {
+    const campaign = await scope.campaigns.find(input.campaignId, { forUpdate: true });
+    if (campaign?.status !== 'sent') return;
+    const followUp = await scope.campaigns.followUp(input.campaignId);
+    if (followUp.byStatus.draft + followUp.byStatus.sent > 0) return;
+    const at = deps.clock.now();
+    await scope.campaigns.advance(input.campaignId, { status: 'completed', completedAt: at }, at);
+    await recordEvent(scope, {
+      type: 'campaign.completed',
+      actor: null,
+      at,
+      engagementId: null,
+      data: {
+        campaignId: input.campaignId,
+        name: campaign.name,
+        ...followUp.byStatus,
+        feesSecuredCents: followUp.feesSecuredCents,
+      },
+    });
+  });
+
+/** Called where a document settles: a campaign's letter queues its campaign's follow-up. */
+export const noteCampaignLetterSettled = async (
+  scope: FirmScope,
+  doc: Pick<Document, 'campaignId'>,
+): Promise<void> => {
+  if (doc.campaignId)
+    await scope.jobs.enqueue({
+      name: 'campaign.follow',
+      data: { firmId: scope.firmId, campaignId: doc.campaignId },
+    });
+};
+
+/**
+ * At start: the campaigns a stopped process left mid-way get their job again (generation, sending,
+ * follow-up). Their jobs are idempotent, so one still queued as well does no harm.
+ */
+export const resumeCampaigns = async (deps: Deps): Promise<number> => {
+  let resumed = 0;
+  for (const firm of await deps.store.listFirms()) {
+    await deps.store.transaction(firm.id, async (scope) => {
+      for (const campaign of await scope.campaigns.listUnfinished()) {
+        const name =
+          campaign.status === 'generating'
+            ? 'campaign.generate'
+            : campaign.status === 'sending'
+              ? 'campaign.send'
+              : 'campaign.follow';
+        await scope.jobs.enqueue({ name, data: { firmId: firm.id, campaignId: campaign.id } });
+        resumed += 1;
+      }
+    });
+  }
+  return resumed;
+};

@@ -1,0 +1,186 @@
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
+import { planClient } from '../../domain/renewal/campaign-plan.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
+import { type Actor, assertCanWrite } from '../actor.ts';
+import { AppError, found } from '../app-error.ts';
+import { recordEvent } from '../events.ts';
+import type { Deps, FirmScope, NewDocument } from '../ports.ts';
+import type { Campaign, CampaignItem, NewEvent } from '../records.ts';
+import { campaignLetter } from './campaign-letter.ts';
+import { type CampaignView, campaignView } from './manage-campaigns.ts';
+import { loadPortfolio } from './portfolio.ts';
+import { planCampaign } from './preview-campaign.ts';
+
+/** Clients per transaction: short enough that the rest of the product keeps answering meanwhile. */
+export const GENERATION_CHUNK = 250;
+
+/**
+ * R-D5: starts the generation of a campaign's letters. The clients selected become the campaign's
+ * items (those it cannot renew, skipped with their reason) and the job `campaign.generate` is
+ * queued, in one transaction. Asked again, it changes nothing and answers the campaign as it is.
+ */
+export const startCampaignGeneration = async (
+  deps: Deps,
+  actor: Actor,
+  input: { id: string },
+): Promise<CampaignView> => {
+  assertCanWrite(actor);
+  return deps.store.transaction(actor.firmId, async (scope) => {
+    const at = deps.clock.now();
+    const campaign = found(await scope.campaigns.find(input.id, { forUpdate: true }), 'campaign');
+    if (campaign.status !== 'draft') return campaignView(scope, campaign);
+    const { settings } = campaign;
+    if (settings.validUntil < parisDate(at)) {
+      throw new AppError('CAMPAIGN.DATES_INVALID', { validUntil: settings.validUntil });
+    }
+    const { clients } = await loadPortfolio(scope, { date: settings.effectiveDate, campaignId: campaign.id });
+    const plans = planCampaign(clients, settings);
+    const planned = plans.filter((plan) => plan.outcome === 'planned').length;
+    if (planned === 0) throw new AppError('CAMPAIGN.NOTHING_TO_GENERATE', { selected: plans.length });
+    await scope.campaigns.insertItems(
+      campaign.id,
+      plans.map(
+        (plan, position): CampaignItem => ({
+          engagementId: plan.engagementId,
+          position,
+          status: plan.outcome === 'planned' ? 'pending' : 'skipped',
+          skipReason: plan.outcome === 'skipped' ? plan.reason : null,
+          documentId: null,
+          annualBeforeCents: plan.annualBeforeCents,
+          annualAfterCents: plan.outcome === 'planned' ? plan.annualAfterCents : null,
+          sendProblem: null,
+        }),
+      ),
+      at,
+    );
+    await scope.campaigns.advance(campaign.id, { status: 'generating', generationStartedAt: at }, at);
+    await recordEvent(scope, {
+      type: 'campaign.generation_started',
+      actor,
+      at,
+      engagementId: null,
+      data: { campaignId: campaign.id, name: campaign.name, planned, skipped: plans.length - planned },
+    });
+    await scope.jobs.enqueue({
+      name: 'campaign.generate',
+      data: { firmId: actor.firmId, campaignId: campaign.id },
+    });
+    return campaignView(scope, { ...campaign, status: 'generating', generationStartedAt: at });
+  });
+};
+
+/**
+ * One chunk: the next pending items, locked; their clients planned again on the portfolio as it is
+ * now; their letters, history events and items written together. A crash loses the chunk whole,
+ * and the items still pending are taken up again: one letter per client, whatever the restarts.
+ */
+const generateChunk = async (
+  deps: Deps,
+  scope: FirmScope,
+  campaign: Campaign,
+  chunkSize: number,
+): Promise<number> => {
+  const items = await scope.campaigns.claimItems(campaign.id, 'pending', chunkSize);
+  if (items.length === 0) return 0;
+  const at = deps.clock.now();
+  const { settings } = campaign;
+  const { clients, records } = await loadPortfolio(scope, {
+    date: settings.effectiveDate,
+    engagementIds: items.map((item) => item.engagementId),
+    campaignId: campaign.id,
+  });
+  const termsVersionId =
+    settings.termsVersionId ??
+    (await scope.terms.currentOn(maxDate(settings.effectiveDate, parisDate(at))))?.id ??
+    null;
+  const clientOf = new Map(clients.map((client) => [client.engagementId, client]));
+  const letters: NewDocument[] = [];
+  const events: NewEvent[] = [];
+  const updates = items.map((item) => {
+    const client = clientOf.get(item.engagementId);
+    const record = records.get(item.engagementId);
+    const plan = client ? planClient(client, settings) : undefined;
+    if (!client || !record || plan?.outcome !== 'planned') {
+      return {
+        engagementId: item.engagementId,
+        status: 'skipped' as const,
+        skipReason: plan?.outcome === 'skipped' ? plan.reason : ('no_letter_in_force' as const),
+        documentId: null,
+        annualBeforeCents: item.annualBeforeCents,
+        annualAfterCents: null,
+      };
+    }
+    const letter = campaignLetter(deps.ids, { campaign, plan, client, record, termsVersionId, at });
+    letters.push(letter);
+    events.push({
+      type: 'document.created',
+      actorUserId: campaign.createdBy,
+      at,
+      engagementId: item.engagementId,
+      documentId: letter.id,
+      after: { kind: 'replacement_letter', status: 'draft' },
+      data: { campaignId: campaign.id },
+    });
+    return {
+      engagementId: item.engagementId,
+      status: 'generated' as const,
+      skipReason: null,
+      documentId: letter.id,
+      annualBeforeCents: plan.annualBeforeCents,
+      annualAfterCents: plan.annualAfterCents,
+    };
+  });
+  await scope.documents.insertMany(letters);
+  await scope.events.appendMany(events);
+  await scope.campaigns.updateItems(campaign.id, updates, at);
+  return items.length;
+};
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** The generation is over once no item is pending: the campaign says so once, with its webhook. */
+const finishGeneration = (deps: Deps, firmId: string, campaignId: string) =>
+  deps.store.transaction(firmId, async (scope) => {
+    const campaign = await scope.campaigns.find(campaignId, { forUpdate: true });
+    if (campaign?.status !== 'generating') return;
+    const progress = await scope.campaigns.progress(campaignId);
+    // Another run still holds a chunk: it finishes the campaign when it commits.
+    if (progress.pending > 0) return;
+    const at = deps.clock.now();
+    await scope.campaigns.advance(campaignId, { status: 'generated', generatedAt: at }, at);
+    await recordEvent(scope, {
+      type: 'campaign.generated',
+      actor: { userId: campaign.createdBy },
+      at,
+      engagementId: null,
+      data: {
+        campaignId,
+        name: campaign.name,
+        generated: progress.generated,
+        skipped: progress.skipped,
+      },
+    });
+  });
+
+/**
+ * The `campaign.generate` job: chunk after chunk until no item is pending, each its own
+ * transaction. Two runs at once share the items (the lock skips the held ones).
+ */
+export const runCampaignGeneration = async (
+  deps: Deps,
+  input: { firmId: string; campaignId: string; chunkSize?: number },
+): Promise<void> => {
+  const chunkSize = input.chunkSize ?? deps.settings.campaignChunkSize ?? GENERATION_CHUNK;
+  for (;;) {
+    const done = await deps.store.transaction(input.firmId, async (scope) => {
+      const campaign = await scope.campaigns.find(input.campaignId);
+      if (campaign?.status !== 'generating') return 0;
+      return generateChunk(deps, scope, campaign, chunkSize);
+    });
+    if (done === 0) break;
+    // Let the requests that arrived meanwhile queue their queries before the next chunk: PGlite,
+    // one connection, would otherwise serve the whole generation first.
+    await yieldToOthers();
+  }
+  await finishGeneration(deps, input.firmId, input.campaignId);
+};

@@ -1,0 +1,79 @@
+import { isInForce } from '../../domain/documents/lifecycle.ts';
+import type { PortfolioClient, PortfolioLetter } from '../../domain/renewal/campaign-plan.ts';
+import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
+import { scopeOfDocuments } from '../documents/scope-of-engagement.ts';
+import type { FirmScope } from '../ports.ts';
+import type { Document, PortfolioRecord } from '../records.ts';
+
+/** A client as the campaign's rules see it, its scope in force taken on the given date (R-C3). */
+export const toPortfolioClient = (
+  record: PortfolioRecord,
+  date: IsoDate,
+  termsVersionOf: ReadonlyMap<string, number>,
+  /** The campaign planning: its own letters are not a replacement pending. */
+  campaignId?: string,
+): PortfolioClient => {
+  const scope = scopeOfDocuments(record.documents, date);
+  const inScope = new Set(scope.letters.map((letter) => letter.letterId));
+  const byId = new Map(record.documents.map((doc) => [doc.id, doc]));
+  const letters = scope.letters
+    .map((letter) => byId.get(letter.letterId))
+    .filter((doc): doc is Document => doc !== undefined)
+    .map(
+      (doc): PortfolioLetter => ({
+        letterId: doc.id,
+        number: doc.number,
+        signedOn: doc.signedAt ? parisDate(doc.signedAt) : null,
+        termsVersion: doc.termsVersionId ? (termsVersionOf.get(doc.termsVersionId) ?? null) : null,
+        durationMonths: doc.durationMonths,
+        renewal: doc.renewal,
+        noticeMonths: doc.noticeMonths,
+        paymentTerms: doc.paymentTerms,
+        revisionClause: doc.revisionClause,
+      }),
+    );
+  const pending = record.documents.find(
+    (doc) =>
+      doc.kind === 'replacement_letter' &&
+      (doc.status === 'draft' || doc.status === 'sent') &&
+      (campaignId === undefined || doc.campaignId !== campaignId),
+  );
+  const laterAmendmentNumbers = record.documents
+    .filter(
+      (doc) =>
+        doc.kind === 'amendment' &&
+        isInForce(doc.status) &&
+        doc.amendsLetterId !== null &&
+        inScope.has(doc.amendsLetterId) &&
+        (doc.effectiveDate ?? date) > date,
+    )
+    .map((doc) => doc.number ?? doc.id);
+  return {
+    engagementId: record.engagementId,
+    companyName: record.companyName,
+    clientCode: record.clientCode,
+    siren: record.siren,
+    responsibleUserId: record.responsibleUserId,
+    fiscalYearEnd: record.fiscalYearEnd,
+    scope,
+    letters,
+    laterAmendmentNumbers,
+    pendingReplacementNumber: pending ? pending.number : undefined,
+  };
+};
+
+/** The firm's client portfolio (or the engagements listed), each client with its scope on the date. */
+export const loadPortfolio = async (
+  scope: FirmScope,
+  input: { date: IsoDate; engagementIds?: string[]; campaignId?: string },
+): Promise<{ clients: PortfolioClient[]; records: Map<string, PortfolioRecord> }> => {
+  const [records, terms] = await Promise.all([
+    scope.portfolio.listClients(input.engagementIds ? { engagementIds: input.engagementIds } : undefined),
+    scope.terms.list(),
+  ]);
+  const termsVersionOf = new Map(terms.map((t) => [t.id, t.version]));
+  return {
+    clients: records.map((record) => toPortfolioClient(record, input.date, termsVersionOf, input.campaignId)),
+    records: new Map(records.map((record) => [record.engagementId, record])),
+  };
+};

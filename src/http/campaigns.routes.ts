@@ -1,0 +1,300 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { startCampaignGeneration } from '../application/campaigns/generate-campaign.ts';
+import {
+  type CampaignView,
+  createCampaign,
+  getCampaign,
+  getCampaignProgress,
+  listCampaignItems,
+  listCampaigns,
+  updateCampaign,
+} from '../application/campaigns/manage-campaigns.ts';
+import {
+  PREVIEW_CSV_HEADER,
+  pagePreviewClients,
+  previewCampaign,
+  previewCsvRows,
+} from '../application/campaigns/preview-campaign.ts';
+import {
+  listNoticeDeadlines,
+  listOutdatedTerms,
+  summarizeRecurringFees,
+} from '../application/campaigns/renewal-lists.ts';
+import { startCampaignSending } from '../application/campaigns/send-campaign.ts';
+import type { Deps } from '../application/ports.ts';
+import type { CampaignProgress } from '../application/records.ts';
+import { requireActor } from './auth-hook.ts';
+import {
+  campaignItemOut,
+  campaignOut,
+  createCampaignBody,
+  itemsQuery,
+  noticeDeadlinesOut,
+  noticeDeadlinesQuery,
+  outdatedTermsOut,
+  outdatedTermsQuery,
+  previewOut,
+  previewQuery,
+  recurringFeesOut,
+  updateCampaignBody,
+} from './campaigns.schemas.ts';
+import { idParam } from './fields.schemas.ts';
+import { pageOf } from './responses.schemas.ts';
+
+const presentProgress = ({ send_failed: sendFailed, ...counts }: CampaignProgress) => ({
+  ...counts,
+  sendFailed,
+});
+const present = (view: CampaignView) => ({ ...view, progress: presentProgress(view.progress) });
+
+/** The statuses during which the progress stream keeps the connection open. */
+const RUNNING = ['generating', 'sending'];
+const PROGRESS_INTERVAL_MS = 500;
+const KEEP_ALIVE_MS = 15_000;
+
+export const campaignRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['Campagnes de renouvellement'];
+    app.get(
+      '/campaigns',
+      {
+        schema: {
+          tags,
+          summary: 'Lister les campagnes de renouvellement du cabinet',
+          response: { 200: z.object({ items: z.array(campaignOut) }) },
+        },
+      },
+      async (request) => ({ items: (await listCampaigns(deps, requireActor(request))).map(present) }),
+    );
+    app.post(
+      '/campaigns',
+      {
+        config: { idempotent: true },
+        schema: {
+          tags,
+          summary: 'Créer une campagne de renouvellement (brouillon) : sélection, réévaluation, dates',
+          body: createCampaignBody,
+          response: { 201: campaignOut },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(present(await createCampaign(deps, requireActor(request), request.body))),
+    );
+    app.get(
+      '/campaigns/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'Lire une campagne : réglages, avancement et suivi (signées, refusées, honoraires sécurisés)',
+          params: idParam,
+          response: { 200: campaignOut },
+        },
+      },
+      async (request) => present(await getCampaign(deps, requireActor(request), request.params.id)),
+    );
+    app.patch(
+      '/campaigns/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Modifier le nom ou les réglages d’une campagne encore en brouillon',
+          params: idParam,
+          body: updateCampaignBody,
+          response: { 200: campaignOut },
+        },
+      },
+      async (request) => {
+        const { version, ...changes } = request.body;
+        return present(
+          await updateCampaign(deps, requireActor(request), {
+            ...changes,
+            id: request.params.id,
+            expectedVersion: version,
+          }),
+        );
+      },
+    );
+    app.get(
+      '/campaigns/:id/preview',
+      {
+        schema: {
+          tags,
+          summary:
+            'Aperçu avant génération : honoraires avant/après par client, totaux, répartition, clients écartés',
+          params: idParam,
+          querystring: previewQuery,
+          response: { 200: previewOut },
+        },
+      },
+      async (request) => {
+        const preview = await previewCampaign(deps, requireActor(request), request.params.id);
+        return { summary: preview.summary, clients: pagePreviewClients(preview.clients, request.query) };
+      },
+    );
+    app.get(
+      '/campaigns/:id/preview.csv',
+      {
+        schema: {
+          tags,
+          summary: 'L’aperçu en CSV (séparateur point-virgule, montants à la française)',
+          params: idParam,
+        },
+      },
+      async (request, reply) => {
+        const preview = await previewCampaign(deps, requireActor(request), request.params.id);
+        const csv = stringify([[...PREVIEW_CSV_HEADER], ...previewCsvRows(preview)], {
+          delimiter: ';',
+          bom: true,
+          record_delimiter: 'windows',
+        });
+        const file = `apercu-campagne-${preview.campaign.id.slice(0, 8)}.csv`;
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file}"`)
+          .send(csv);
+      },
+    );
+    app.post(
+      '/campaigns/:id/generate',
+      {
+        schema: {
+          tags,
+          summary:
+            'Générer les lettres de mission substitutives, en tâche de fond (sans effet si déjà lancée)',
+          params: idParam,
+          response: { 202: campaignOut },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(202)
+          .send(
+            present(await startCampaignGeneration(deps, requireActor(request), { id: request.params.id })),
+          ),
+    );
+    app.post(
+      '/campaigns/:id/send',
+      {
+        schema: {
+          tags,
+          summary:
+            'Envoyer en signature toutes les lettres générées, en tâche de fond (sans effet si déjà lancé)',
+          params: idParam,
+          response: { 202: campaignOut },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(202)
+          .send(present(await startCampaignSending(deps, requireActor(request), { id: request.params.id }))),
+    );
+    app.get(
+      '/campaigns/:id/items',
+      {
+        schema: {
+          tags,
+          summary:
+            'Les clients de la campagne : lettre générée, envoi (et ce qui manque), signature ou refus',
+          params: idParam,
+          querystring: itemsQuery,
+          response: { 200: pageOf(campaignItemOut) },
+        },
+      },
+      async (request) => {
+        const page = await listCampaignItems(deps, requireActor(request), {
+          id: request.params.id,
+          ...request.query,
+        });
+        return page;
+      },
+    );
+    app.get(
+      '/campaigns/:id/events',
+      {
+        schema: {
+          tags,
+          summary:
+            'Avancement en direct (text/event-stream) : un événement « progress » à chaque changement, jusqu’à la fin de la génération ou de l’envoi',
+          params: idParam,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        // Read before the stream opens: an unknown campaign answers its 404 as usual.
+        let current = await getCampaignProgress(deps, actor, request.params.id);
+        reply.hijack();
+        reply.raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        let closed = false;
+        request.raw.on('close', () => {
+          closed = true;
+        });
+        let last = '';
+        let lastWrite = Date.now();
+        reply.raw.write('retry: 2000\n\n');
+        for (;;) {
+          const data = JSON.stringify({
+            status: current.status,
+            progress: presentProgress(current.progress),
+          });
+          if (data !== last) {
+            reply.raw.write(`event: progress\ndata: ${data}\n\n`);
+            last = data;
+            lastWrite = Date.now();
+          } else if (Date.now() - lastWrite > KEEP_ALIVE_MS) {
+            reply.raw.write(': toujours là\n\n');
+            lastWrite = Date.now();
+          }
+          if (closed || !RUNNING.includes(current.status)) break;
+          await new Promise((resolve) => setTimeout(resolve, PROGRESS_INTERVAL_MS));
+          if (closed) break;
+          current = await getCampaignProgress(deps, actor, request.params.id);
+        }
+        reply.raw.end();
+      },
+    );
+    app.get(
+      '/renewals/outdated-terms',
+      {
+        schema: {
+          tags,
+          summary:
+            'R-D6 : les clients dont la lettre en vigueur porte des conditions générales plus anciennes',
+          querystring: outdatedTermsQuery,
+          response: { 200: outdatedTermsOut },
+        },
+      },
+      (request) => listOutdatedTerms(deps, requireActor(request), request.query),
+    );
+    app.get(
+      '/renewals/notice-deadlines',
+      {
+        schema: {
+          tags,
+          summary: 'Les lettres dont la date limite de préavis tombe dans les N prochains jours',
+          querystring: noticeDeadlinesQuery,
+          response: { 200: noticeDeadlinesOut },
+        },
+      },
+      (request) => listNoticeDeadlines(deps, requireActor(request), request.query),
+    );
+    app.get(
+      '/portfolio/recurring-fees',
+      {
+        schema: {
+          tags,
+          summary: 'Les honoraires annuels récurrents en vigueur aujourd’hui, au total et par domaine',
+          response: { 200: recurringFeesOut },
+        },
+      },
+      (request) => summarizeRecurringFees(deps, requireActor(request)),
+    );
+  };
