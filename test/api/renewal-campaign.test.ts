@@ -105,7 +105,7 @@ describe(`renewal campaigns (${databaseKind})`, () => {
       events: ['campaign.generated', 'campaign.completed'],
     });
     expect(hook.status, JSON.stringify(hook.body)).toBe(201);
-  });
+  }, 180_000);
   afterAll(async () => {
     await ctx.close();
     await (await receiver).close();
@@ -170,6 +170,36 @@ describe(`renewal campaigns (${databaseKind})`, () => {
     expect(text).toContain('Alpha Conseil');
     expect(text).toContain(';3300,00;3399,00;3,00;1,03;');
     expect(text).toContain('Écarté de la campagne (Cession en cours)');
+  });
+
+  it('R-D6 lists the clients on older terms, the notice deadlines ahead, and the recurring fees in force', async () => {
+    const outdated = (await collab.get('/renewals/outdated-terms')).body;
+    expect(outdated).toMatchObject({ currentVersion: 1, below: 1, items: [] });
+    const below2 = (await collab.get('/renewals/outdated-terms?below=2')).body.items;
+    expect(below2.map((i: { companyName: string }) => i.companyName).sort()).toEqual([
+      'Alpha Conseil',
+      'Bravo Transports',
+      'Charlie Immobilier',
+      'Delta Menuiserie',
+      'Echo Paysages',
+    ]);
+    expect(below2[0]).toMatchObject({ termsVersion: 1 });
+    // Letters of 29 November 2026, closing 31 December, three months' notice: the first period runs
+    // to 31 December 2027 (its 2026 deadline had passed), so notice is due by 30 September 2027.
+    const within = (await collab.get('/renewals/notice-deadlines?days=400')).body.items;
+    expect(within).toHaveLength(5);
+    expect(within[0]).toMatchObject({ noticeDeadline: '2027-09-30', periodEnd: '2027-12-31' });
+    expect(
+      within.find((i: { companyName: string }) => i.companyName === 'Alpha Conseil').annualFeesCents,
+    ).toBe(330_000);
+    expect((await collab.get('/renewals/notice-deadlines?days=90')).body.items).toEqual([]);
+    expectProblem(await collab.get('/renewals/notice-deadlines?days=0'), 400, 'REQUEST.VALIDATION_FAILED');
+    // Today, Echo's amendment (1 December) is not yet in force.
+    const fees = (await collab.get('/portfolio/recurring-fees')).body;
+    expect(fees).toMatchObject({ totalCents: 330_000 + 39_996 + 120_000 + 180_000 + 120_000, clients: 5 });
+    expect(fees.byDomain.reduce((sum: number, d: { cents: number }) => sum + d.cents, 0)).toBe(
+      fees.totalCents,
+    );
   });
 
   it('R-D3 rounds to the euro, keeps an excluded service’s price, and applies an index formula', async () => {
@@ -324,6 +354,11 @@ describe(`renewal campaigns (${databaseKind})`, () => {
       progress: { sent: 3, sendFailed: 1 },
       followUp: { byStatus: { sent: 3, draft: 1 } },
     });
+    // Each letter sent opened its signing links, with the e-signature's reminders (R-B3); these
+    // signatories have no e-mail, so only the associé's link is opened and the client signs on paper.
+    const sentLetter = (await collab.get(`/campaigns/${id}/items?status=sent`)).body.items[0];
+    const signing = (await collab.get(`/documents/${sentLetter.documentId}/signing`)).body;
+    expect(signing.requests.map((r: { side: string }) => r.side)).toEqual(['firm']);
     const failed = (await collab.get(`/campaigns/${id}/items?status=send_failed`)).body.items;
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({
