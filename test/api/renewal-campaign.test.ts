@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCampaignGeneration } from '../../src/application/campaigns/generate-campaign.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { aProspect, aSignedAmendment, expectProblem, send, sign } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
@@ -402,5 +403,28 @@ describe(`renewal campaigns (${databaseKind})`, () => {
     const ours = hooks.filter((h) => h.data.details?.campaignId === id);
     expect(ours.map((h) => h.type)).toEqual(['campaign.generated', 'campaign.completed']);
     expect(ours[0].data.details).toMatchObject({ generated: 4, skipped: 1 });
+  });
+  it('R-D5 two runs of the generation at once share the work: still one letter per client', async () => {
+    const created = await collab.post('/campaigns', { name: 'Deux ouvriers', settings: settings() });
+    const id = created.body.id as string;
+    const { summary } = await previewOf(id);
+    expect(summary.planned).toBeGreaterThan(1);
+    expect((await collab.post(`/campaigns/${id}/generate`)).status).toBe(202);
+    // The queued job, plus two runs by hand, one client per transaction.
+    await Promise.all([
+      runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: id, chunkSize: 1 }),
+      runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: id, chunkSize: 1 }),
+      ctx.drainJobs(),
+    ]);
+    await ctx.drainJobs();
+    const campaign = (await collab.get(`/campaigns/${id}`)).body;
+    expect(campaign).toMatchObject({
+      status: 'generated',
+      progress: { pending: 0, generated: summary.planned },
+    });
+    const items = (await collab.get(`/campaigns/${id}/items?status=generated&pageSize=200`)).body.items;
+    expect(new Set(items.map((i: { documentId: string }) => i.documentId)).size).toBe(summary.planned);
+    const drafts = await collab.get('/documents?kind=replacement_letter&status=draft&pageSize=1');
+    expect(drafts.body.total).toBe(summary.planned);
   });
 });
