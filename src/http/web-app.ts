@@ -25,6 +25,9 @@ export const WEB_PAGES = [
   '/firm',
   '/users',
   '/courriels',
+  '/campagnes',
+  '/campagnes/:id',
+  '/renouvellements',
   '/webhooks',
   // Public pages: a signer's personal link, and the verification of a PDF.
   '/signer/:token',

@@ -27,6 +27,10 @@ const FirmPage = page(() => import('./settings/firm-page.tsx'), 'FirmPage');
 const UsersPage = page(() => import('./settings/users-page.tsx'), 'UsersPage');
 const WebhooksPage = page(() => import('./settings/webhooks-page.tsx'), 'WebhooksPage');
 const MailsPage = page(() => import('./mails/mails-page.tsx'), 'MailsPage');
+const CampaignsPage = page(() => import('./campaigns/campaigns-page.tsx'), 'CampaignsPage');
+const NewCampaignPage = page(() => import('./campaigns/new-campaign-page.tsx'), 'NewCampaignPage');
+const CampaignPage = page(() => import('./campaigns/campaign-page.tsx'), 'CampaignPage');
+const RenewalsPage = page(() => import('./renewals/renewals-page.tsx'), 'RenewalsPage');
 // The public pages (no account): a signer on a phone loads only what signing needs.
 const SigningPage = page(() => import('./signing/signing-page.tsx'), 'SigningPage');
 const VerificationPage = page(() => import('./verification/verification-page.tsx'), 'VerificationPage');
@@ -92,6 +96,10 @@ export const App = () => (
                 <Route path="firm" element={<FirmPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="courriels" element={<MailsPage />} />
+                <Route path="campagnes" element={<CampaignsPage />} />
+                <Route path="campagnes/nouvelle" element={<NewCampaignPage />} />
+                <Route path="campagnes/:id" element={<CampaignPage />} />
+                <Route path="renouvellements" element={<RenewalsPage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -4,6 +4,16 @@
  */
 import type { z } from 'zod';
 import type {
+  campaignItemOut,
+  campaignOut,
+  campaignSettingsBody,
+  clientPlanOut,
+  noticeDeadlinesOut,
+  outdatedTermsOut,
+  previewOut,
+  recurringFeesOut,
+} from '../../../src/http/campaigns.schemas.ts';
+import type {
   createDocumentBody,
   lineInput,
   updateDocumentBody,
@@ -81,3 +91,21 @@ export type Problem = {
   detail?: string;
   details?: { fields?: { field?: string; path?: string; message: string }[]; [key: string]: unknown };
 };
+
+/* Renewal campaigns (R-D5, R-D6) and the portfolio's figures. */
+export type CampaignView = z.output<typeof campaignOut>;
+export type CampaignStatus = CampaignView['status'];
+export type CampaignProgress = CampaignView['progress'];
+export type CampaignSettings = CampaignView['settings'];
+export type CampaignException = CampaignSettings['exceptions'][number];
+export type CampaignSettingsBody = z.input<typeof campaignSettingsBody>;
+export type CampaignPreview = z.output<typeof previewOut>;
+export type CampaignSummary = CampaignPreview['summary'];
+export type ClientPlan = z.output<typeof clientPlanOut>;
+export type PlannedLine = Extract<ClientPlan, { outcome: 'planned' }>['lines'][number];
+export type SkipReason = Extract<ClientPlan, { outcome: 'skipped' }>['reason'];
+export type CampaignItem = z.output<typeof campaignItemOut>;
+export type CampaignItemStatus = CampaignItem['status'];
+export type OutdatedTerms = z.output<typeof outdatedTermsOut>;
+export type NoticeDeadlineItem = z.output<typeof noticeDeadlinesOut>['items'][number];
+export type RecurringFees = z.output<typeof recurringFeesOut>;

@@ -72,7 +72,7 @@ export const DashboardPage = () => {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
             <FeesCard />
-            <NoticeCard today={today} until={addDays(today, 90)} ready={fees.isSuccess} />
+            <NoticeCard ready={fees.isSuccess} />
             <DocumentList
               title={t('dashboard.recent')}
               query={recent}

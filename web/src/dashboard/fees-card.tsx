@@ -23,7 +23,7 @@ export const FeesCard = () => {
               {formatCents(data.totalCents)}
             </Text>
             <Text size="xs" c="dimmed" mb="sm">
-              {t('dashboard.feesOf', { count: data.counted })}
+              {t('dashboard.feesOf', { count: data.clients })}
             </Text>
             <Suspense fallback={<Skeleton h={220} />}>
               <FeesChart

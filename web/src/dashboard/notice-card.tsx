@@ -2,31 +2,33 @@ import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useNoticeDeadlines } from '../renewals/queries.ts';
 import { QueryState } from '../ui/query-state.tsx';
-import { useNoticeDeadlines } from './use-notice-deadlines.ts';
 
-/** Renewals due: the letters whose notice deadline comes within 90 days. */
-/** Asked once the page's main figures are in: the embedded database answers one query at a time. */
-export const NoticeCard = ({ today, until, ready }: { today: string; until: string; ready: boolean }) => {
+/**
+ * Renewals due: the letters whose notice deadline comes within 90 days. Asked once the page's main
+ * figures are in: the embedded database answers one query at a time.
+ */
+export const NoticeCard = ({ ready }: { ready: boolean }) => {
   const t = useT();
-  const deadlines = useNoticeDeadlines(today, until, ready);
+  const deadlines = useNoticeDeadlines(90, ready);
   return (
     <Card withBorder component="section" aria-labelledby="notice-title">
       <Title order={3} size="h5" id="notice-title" mb="xs">
         {t('dashboard.notice')}
       </Title>
       <QueryState query={deadlines}>
-        {(items) =>
+        {({ items }) =>
           items.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('dashboard.noNotice')}
             </Text>
           ) : (
             <Stack gap={6}>
-              {items.map(({ letter, periodEnd, noticeDeadline }) => (
-                <Stack gap={0} key={letter.id}>
-                  <Anchor component={Link} to={`/documents/${letter.id}`} size="sm">
-                    {letter.companyName} — {letter.number}
+              {items.map(({ letterId, letterNumber, companyName, periodEnd, noticeDeadline }) => (
+                <Stack gap={0} key={letterId}>
+                  <Anchor component={Link} to={`/documents/${letterId}`} size="sm">
+                    {companyName} — {letterNumber}
                   </Anchor>
                   <Text size="xs" c="dimmed">
                     {t('dashboard.noticeLine', {
@@ -36,6 +38,9 @@ export const NoticeCard = ({ today, until, ready }: { today: string; until: stri
                   </Text>
                 </Stack>
               ))}
+              <Anchor component={Link} to="/renouvellements" size="xs">
+                {t('renewals.seeAll')}
+              </Anchor>
             </Stack>
           )
         }

@@ -14,6 +14,8 @@ const LINKS: { to: string; label: MessageKey; end?: boolean; associeOnly?: boole
   { to: '/', label: 'nav.dashboard', end: true },
   { to: '/engagements', label: 'nav.engagements' },
   { to: '/courriels', label: 'nav.mails' },
+  { to: '/renouvellements', label: 'nav.renewals' },
+  { to: '/campagnes', label: 'nav.campaigns' },
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/terms', label: 'nav.terms' },
   { to: '/firm', label: 'nav.firm' },
