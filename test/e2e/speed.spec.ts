@@ -20,6 +20,8 @@ const timeToShow = async (page: Page, url: string, shown: (page: Page) => Locato
 };
 
 test('the main pages show within a second on the demo data', async ({ page }, testInfo) => {
+  // Seven pages loaded four times each: more than the default minute on a loaded machine.
+  test.setTimeout(150_000);
   await logIn(page, 'associe');
   const engagement = await page.evaluate(async () => {
     const list = await (await fetch('/api/v1/engagements?state=client&search=Boulangerie%20Martin')).json();
@@ -31,7 +33,7 @@ test('the main pages show within a second on the demo data', async ({ page }, te
   }, engagement);
   const pages: [string, string, (page: Page) => Locator][] = [
     ['dashboard', '/', (p) => p.getByTestId('count-drafts').getByText(/\d/)],
-    // Composed from one scope request per client (no firm-wide figure in the API yet): bound apart.
+    // The firm-wide figure of GET /portfolio/recurring-fees.
     ['dashboard fees', '/', (p) => p.getByTestId('fees-total')],
     ['engagements', '/engagements', (p) => p.getByRole('link', { name: 'Boulangerie Martin' })],
     ['engagement', `/engagements/${engagement}`, (p) => p.getByTestId('scope-annual')],
@@ -58,6 +60,5 @@ test('the main pages show within a second on the demo data', async ({ page }, te
     testInfo.annotations.push({ type: 'skipped-judgement', description: `load average ${load.toFixed(1)}` });
     return;
   }
-  for (const [name, ms] of Object.entries(timings))
-    expect(ms, name).toBeLessThan(name === 'dashboard fees' ? 2 * LIMIT_MS : LIMIT_MS);
+  for (const [name, ms] of Object.entries(timings)) expect(ms, name).toBeLessThan(LIMIT_MS);
 });
