@@ -129,7 +129,7 @@ export const printProfile = (stats: SqlStat[], wall: Record<string, number>, rou
   const phases = [
     ['preview', `aperçu (${rounds} fois)`, 10],
     ['generation', 'génération', 16],
-    ['other', 'le reste : la liste des clients pendant la génération', 6],
+    ['other', 'le reste (création de la campagne, liste des clients pendant la génération)', 6],
   ] as const;
   console.log('\nSQL (--profile), temps de l’appel au résultat, par phase :');
   for (const [label, title, top] of phases) {
