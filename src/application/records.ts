@@ -463,6 +463,49 @@ export type CampaignFollowUp = {
   }[];
 };
 
+/** A line as the scope in force (R-C3) reads it. */
+export type ScopeLineRecord = Pick<
+  DocumentLine,
+  | 'id'
+  | 'operation'
+  | 'targetLineId'
+  | 'changedFields'
+  | 'serviceId'
+  | 'label'
+  | 'unitLabel'
+  | 'quantity'
+  | 'unitPriceCents'
+  | 'vatRateBp'
+  | 'recurrence'
+>;
+
+/** A document as the scope in force reads it: what R-C3 needs, and nothing a renewal would not read. */
+export type ScopeDocument = Pick<
+  Document,
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'number'
+  | 'effectiveDate'
+  | 'signedAt'
+  | 'createdAt'
+  | 'replacedById'
+  | 'amendsLetterId'
+> & { lines: ScopeLineRecord[] };
+
+/** A letter, amendment or replacement letter as renewal reads it: its scope, and the terms it renews. */
+export type RenewalDocument = ScopeDocument &
+  Pick<
+    Document,
+    | 'termsVersionId'
+    | 'durationMonths'
+    | 'renewal'
+    | 'noticeMonths'
+    | 'paymentTerms'
+    | 'revisionClause'
+    | 'campaignId'
+  >;
+
 /** A client engagement with what renewal needs: its company, and its letters, amendments and replacements. */
 export type PortfolioRecord = {
   engagementId: string;
@@ -472,5 +515,5 @@ export type PortfolioRecord = {
   responsibleUserId: string;
   fiscalYearEnd: string;
   /** Letters and amendments with effect (lines included), and replacement letters in draft or sent. */
-  documents: Document[];
+  documents: RenewalDocument[];
 };

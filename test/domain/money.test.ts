@@ -204,3 +204,11 @@ describe('splitInstalments', () => {
     expect(() => splitInstalments(100000, 1.5)).toThrow(RangeError);
   });
 });
+
+describe('parsed decimals kept', () => {
+  it('computes the same after more distinct decimals than it keeps (the store is emptied, not wrong)', () => {
+    for (let n = 0; n < 10_050; n += 1)
+      expect(multiplyCents(100, `1.${String(n).padStart(5, '0')}`)).toBe(100 + Math.round(n / 1000));
+    expect(multiplyCents(120_000, '1.03')).toBe(123_600);
+  });
+});

@@ -195,41 +195,40 @@ export const campaignRepo = (db: Db, firmId: string): FirmScope['campaigns'] => 
         eq(documents.firmId, campaignItems.firmId),
         eq(documents.id, campaignItems.documentId),
       );
-      const [rows, refusals] = await Promise.all([
-        db
-          .select({
-            status: documents.status,
-            value: count(),
-            before: sql<string | null>`sum(${campaignItems.annualBeforeCents})`,
-            after: sql<string | null>`sum(${campaignItems.annualAfterCents})`,
-          })
-          .from(campaignItems)
-          .innerJoin(documents, byDocument)
-          .where(ofCampaign(campaignId))
-          .groupBy(documents.status),
-        db
-          .select({
-            engagementId: campaignItems.engagementId,
-            companyName: companies.name,
-            documentId: documents.id,
-            number: documents.number,
-            reason: documents.refusalReason,
-            refusedAt: documents.refusedAt,
-          })
-          .from(campaignItems)
-          .innerJoin(documents, byDocument)
-          .innerJoin(
-            engagements,
-            and(eq(engagements.firmId, campaignItems.firmId), eq(engagements.id, campaignItems.engagementId)),
-          )
-          .innerJoin(
-            companies,
-            and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
-          )
-          .where(and(ofCampaign(campaignId), eq(documents.status, 'refused')))
-          .orderBy(asc(documents.refusedAt), asc(documents.id))
-          .limit(1000),
-      ]);
+      // One after the other: the campaign's follow-up job reads them inside its transaction.
+      const rows = await db
+        .select({
+          status: documents.status,
+          value: count(),
+          before: sql<string | null>`sum(${campaignItems.annualBeforeCents})`,
+          after: sql<string | null>`sum(${campaignItems.annualAfterCents})`,
+        })
+        .from(campaignItems)
+        .innerJoin(documents, byDocument)
+        .where(ofCampaign(campaignId))
+        .groupBy(documents.status);
+      const refusals = await db
+        .select({
+          engagementId: campaignItems.engagementId,
+          companyName: companies.name,
+          documentId: documents.id,
+          number: documents.number,
+          reason: documents.refusalReason,
+          refusedAt: documents.refusedAt,
+        })
+        .from(campaignItems)
+        .innerJoin(documents, byDocument)
+        .innerJoin(
+          engagements,
+          and(eq(engagements.firmId, campaignItems.firmId), eq(engagements.id, campaignItems.engagementId)),
+        )
+        .innerJoin(
+          companies,
+          and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
+        )
+        .where(and(ofCampaign(campaignId), eq(documents.status, 'refused')))
+        .orderBy(asc(documents.refusedAt), asc(documents.id))
+        .limit(1000);
       const byStatus = EMPTY_FOLLOW_UP();
       let annualBeforeCents = 0;
       let annualAfterCents = 0;

@@ -25,16 +25,27 @@ export const startCampaignGeneration = async (
   input: { id: string },
 ): Promise<CampaignView> => {
   assertCanWrite(actor);
+  // The portfolio is read and planned before the transaction, which then only writes the items:
+  // planning thousands of clients inside it would hold PGlite's one connection for seconds. The
+  // chunks plan each client again as it then stands, so a change meanwhile is not missed.
+  const reader = deps.store.read(actor.firmId);
+  const draft = found(await reader.campaigns.find(input.id), 'campaign');
+  const portfolio =
+    draft.status === 'draft'
+      ? await loadPortfolio(reader, { date: draft.settings.effectiveDate, campaignId: draft.id })
+      : undefined;
+  const plans = portfolio ? await planCampaign(portfolio.clients, draft.settings) : [];
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const campaign = found(await scope.campaigns.find(input.id, { forUpdate: true }), 'campaign');
     if (campaign.status !== 'draft') return campaignView(scope, campaign);
+    // Its settings were edited between the plan and the lock: the plan is stale.
+    if (campaign.version !== draft.version)
+      throw new AppError('EDIT.STALE_VERSION', { currentVersion: campaign.version });
     const { settings } = campaign;
     if (settings.validUntil < parisDate(at)) {
       throw new AppError('CAMPAIGN.DATES_INVALID', { validUntil: settings.validUntil });
     }
-    const { clients } = await loadPortfolio(scope, { date: settings.effectiveDate, campaignId: campaign.id });
-    const plans = planCampaign(clients, settings);
     const planned = plans.filter((plan) => plan.outcome === 'planned').length;
     if (planned === 0) throw new AppError('CAMPAIGN.NOTHING_TO_GENERATE', { selected: plans.length });
     await scope.campaigns.insertItems(

@@ -50,10 +50,8 @@ const checkSettings = async (scope: FirmScope, settings: CampaignSettings, today
 export type CampaignView = Campaign & { progress: CampaignProgress; followUp: CampaignFollowUp };
 
 export const campaignView = async (scope: FirmScope, campaign: Campaign): Promise<CampaignView> => {
-  const [progress, followUp] = await Promise.all([
-    scope.campaigns.progress(campaign.id),
-    scope.campaigns.followUp(campaign.id),
-  ]);
+  const progress = await scope.campaigns.progress(campaign.id);
+  const followUp = await scope.campaigns.followUp(campaign.id);
   return { ...campaign, progress, followUp };
 };
 

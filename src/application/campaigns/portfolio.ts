@@ -1,9 +1,12 @@
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { isInForce } from '../../domain/documents/lifecycle.ts';
 import type { PortfolioClient, PortfolioLetter } from '../../domain/renewal/campaign-plan.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { scopeOfDocuments } from '../documents/scope-of-engagement.ts';
 import type { FirmScope } from '../ports.ts';
 import type { Document, PortfolioRecord } from '../records.ts';
+
+const YIELD_EVERY = 500;
 
 /** A client as the campaign's rules see it, its scope in force taken on the given date (R-C3). */
 export const toPortfolioClient = (
@@ -67,13 +70,17 @@ export const loadPortfolio = async (
   scope: FirmScope,
   input: { date: IsoDate; engagementIds?: string[]; campaignId?: string },
 ): Promise<{ clients: PortfolioClient[]; records: Map<string, PortfolioRecord> }> => {
-  const [records, terms] = await Promise.all([
-    scope.portfolio.listClients(input.engagementIds ? { engagementIds: input.engagementIds } : undefined),
-    scope.terms.list(),
-  ]);
+  // One after the other: inside a transaction, the queries share one connection.
+  const records = await scope.portfolio.listClients(
+    input.engagementIds ? { engagementIds: input.engagementIds } : undefined,
+  );
+  const terms = await scope.terms.list();
   const termsVersionOf = new Map(terms.map((t) => [t.id, t.version]));
-  return {
-    clients: records.map((record) => toPortfolioClient(record, input.date, termsVersionOf, input.campaignId)),
-    records: new Map(records.map((record) => [record.engagementId, record])),
-  };
+  const clients: PortfolioClient[] = [];
+  for (const record of records) {
+    clients.push(toPortfolioClient(record, input.date, termsVersionOf, input.campaignId));
+    // Some thousands of clients take a second or two of work: other requests get their turns.
+    if (clients.length % YIELD_EVERY === 0) await yieldToOthers();
+  }
+  return { clients, records: new Map(records.map((record) => [record.engagementId, record])) };
 };

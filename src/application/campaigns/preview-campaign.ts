@@ -1,3 +1,4 @@
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import {
   type ClientPlan,
   isClientSelected,
@@ -14,11 +15,22 @@ import type { Deps } from '../ports.ts';
 import type { Campaign } from '../records.ts';
 import { loadPortfolio } from './portfolio.ts';
 
-/** R-D5: the clients a campaign selects, each with what the campaign makes of it. */
-export const planCampaign = (clients: readonly PortfolioClient[], settings: CampaignSettings): ClientPlan[] =>
-  clients
-    .filter((client) => isClientSelected(client, settings.selection))
-    .map((c) => planClient(c, settings));
+/**
+ * R-D5: the clients a campaign selects, each with what the campaign makes of it; a large portfolio
+ * is planned in slices, so that other requests get their turns meanwhile.
+ */
+export const planCampaign = async (
+  clients: readonly PortfolioClient[],
+  settings: CampaignSettings,
+): Promise<ClientPlan[]> => {
+  const plans: ClientPlan[] = [];
+  for (let from = 0; from < clients.length; from += 500) {
+    for (const client of clients.slice(from, from + 500))
+      if (isClientSelected(client, settings.selection)) plans.push(planClient(client, settings));
+    await yieldToOthers();
+  }
+  return plans;
+};
 
 export type CampaignPreview = { campaign: Campaign; summary: CampaignSummary; clients: ClientPlan[] };
 
@@ -35,7 +47,7 @@ export const previewCampaign = async (deps: Deps, actor: Actor, id: string): Pro
     date: campaign.settings.effectiveDate,
     campaignId: campaign.id,
   });
-  const plans = planCampaign(clients, campaign.settings);
+  const plans = await planCampaign(clients, campaign.settings);
   return { campaign, summary: summarizeCampaign(plans), clients: plans };
 };
 

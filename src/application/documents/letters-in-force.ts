@@ -29,7 +29,10 @@ export const assertLettersInForce = (
 };
 
 /** The signed amendments, not replaced, of the given letters. */
-export const amendmentsInForce = (documents: readonly Document[], letterIds: readonly string[]): Document[] =>
+export const amendmentsInForce = <D extends Pick<Document, 'kind' | 'amendsLetterId' | 'status'>>(
+  documents: readonly D[],
+  letterIds: readonly string[],
+): D[] =>
   documents.filter(
     (doc) =>
       doc.kind === 'amendment' &&

@@ -7,9 +7,9 @@ import {
   scopeInForce,
 } from '../../domain/documents/scope.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
-import type { Document, DocumentLine, ModifiableField } from '../records.ts';
+import type { Document, ModifiableField, ScopeDocument, ScopeLineRecord } from '../records.ts';
 
-const toLetterLine = (line: DocumentLine) => ({
+const toLetterLine = (line: ScopeLineRecord) => ({
   lineId: line.id,
   serviceId: line.serviceId,
   label: line.label,
@@ -20,7 +20,7 @@ const toLetterLine = (line: DocumentLine) => ({
   recurrence: line.recurrence,
 });
 
-const toChange = (line: DocumentLine): AmendmentChange => {
+const toChange = (line: ScopeLineRecord): AmendmentChange => {
   if (line.operation === 'modify' && line.targetLineId) {
     // Lines written before changedFields existed carried every field as changed.
     const changes = (field: ModifiableField) => line.changedFields?.includes(field) ?? true;
@@ -42,7 +42,7 @@ const toChange = (line: DocumentLine): AmendmentChange => {
  * replaced) letters and amendments count (R-B1); a replaced letter stops on its replacement's
  * effective date.
  */
-export const scopeInputs = (documents: readonly Document[]) => {
+export const scopeInputs = (documents: readonly ScopeDocument[]) => {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const letters: LetterInForce[] = documents
     .filter(
@@ -66,14 +66,14 @@ export const scopeInputs = (documents: readonly Document[]) => {
 };
 
 /** An amendment as the domain applies it, whatever its status (to preview a draft's effect). */
-export const toAmendment = (doc: Document): SignedAmendment => ({
+export const toAmendment = (doc: ScopeDocument): SignedAmendment => ({
   id: doc.id,
   letterId: doc.amendsLetterId ?? '',
   effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
   changes: doc.lines.map(toChange),
 });
 
-export const scopeOfDocuments = (documents: readonly Document[], date: IsoDate) =>
+export const scopeOfDocuments = (documents: readonly ScopeDocument[], date: IsoDate) =>
   scopeInForce(scopeInputs(documents), date);
 
 /**

@@ -14,11 +14,23 @@ export const isDecimal = (value: string): boolean => DECIMAL_PATTERN.test(value)
 
 type Scaled = { readonly units: bigint; readonly scale: bigint };
 
+/**
+ * The same few coefficients and quantities ("1.03", "1", "7") are parsed for every line of a
+ * campaign over thousands of clients: their parsed form is kept, up to a bound.
+ */
+const parsed = new Map<Decimal, Scaled>();
+const PARSED_LIMIT = 10_000;
+
 const parseDecimal = (value: Decimal): Scaled => {
+  const known = parsed.get(value);
+  if (known) return known;
   if (!isDecimal(value)) throw new TypeError(`not an exact decimal: ${value}`);
   const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
   const sign = value.startsWith('-') ? -1n : 1n;
-  return { units: sign * BigInt(whole + fraction), scale: 10n ** BigInt(fraction.length) };
+  const scaled = { units: sign * BigInt(whole + fraction), scale: 10n ** BigInt(fraction.length) };
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(value, scaled);
+  return scaled;
 };
 
 /** numerator / denominator rounded half away from zero. */
