@@ -1,4 +1,3 @@
-import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { planClient } from '../../domain/renewal/campaign-plan.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
@@ -6,6 +5,7 @@ import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope, NewDocument } from '../ports.ts';
 import type { Campaign, CampaignItem, NewEvent } from '../records.ts';
+import { yieldToOthers } from '../yield-to-others.ts';
 import { campaignLetter } from './campaign-letter.ts';
 import { type CampaignView, campaignView } from './manage-campaigns.ts';
 import { loadPortfolio } from './portfolio.ts';

@@ -1,10 +1,10 @@
-import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { isInForce } from '../../domain/documents/lifecycle.ts';
 import type { PortfolioClient, PortfolioLetter } from '../../domain/renewal/campaign-plan.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { scopeOfDocuments } from '../documents/scope-of-engagement.ts';
 import type { FirmScope } from '../ports.ts';
 import type { Document, PortfolioRecord } from '../records.ts';
+import { yieldToOthers } from '../yield-to-others.ts';
 
 const YIELD_EVERY = 500;
 

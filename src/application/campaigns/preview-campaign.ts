@@ -1,4 +1,3 @@
-import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import {
   type ClientPlan,
   isClientSelected,
@@ -13,6 +12,7 @@ import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { Deps } from '../ports.ts';
 import type { Campaign } from '../records.ts';
+import { yieldToOthers } from '../yield-to-others.ts';
 import { loadPortfolio } from './portfolio.ts';
 
 /**

@@ -1,10 +1,10 @@
-import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { sendDraft } from '../documents/send-document.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
 import type { CampaignItem, SendProblem } from '../records.ts';
+import { yieldToOthers } from '../yield-to-others.ts';
 import { followCampaign } from './follow-campaign.ts';
 import { type CampaignView, campaignView } from './manage-campaigns.ts';
 

@@ -1,0 +1,5 @@
+/**
+ * Lets the requests that arrived meanwhile run before long work goes on (a campaign over thousands
+ * of clients): PGlite's one connection, and the event loop, would otherwise serve the work first.
+ */
+export const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
