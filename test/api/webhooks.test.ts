@@ -92,7 +92,13 @@ describe(`webhook endpoints (${databaseKind})`, () => {
       'document.refused',
       'document.expired',
       'engagement.converted',
+      'campaign.generated',
+      'campaign.completed',
     ]);
+    expect(res.body).toContainEqual({
+      type: 'campaign.completed',
+      label: 'Campagne de renouvellement terminée',
+    });
   });
 
   it('creates, lists, edits and deletes a webhook; the secret is shown once', async () => {
