@@ -204,13 +204,8 @@ export const campaignRoutes =
           response: { 200: pageOf(campaignItemOut) },
         },
       },
-      async (request) => {
-        const page = await listCampaignItems(deps, requireActor(request), {
-          id: request.params.id,
-          ...request.query,
-        });
-        return page;
-      },
+      (request) =>
+        listCampaignItems(deps, requireActor(request), { id: request.params.id, ...request.query }),
     );
     app.get(
       '/campaigns/:id/events',

@@ -2,8 +2,9 @@ import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import type { ClientPlan, PortfolioClient } from '../../domain/renewal/campaign-plan.ts';
 import { amendmentsInForce } from '../documents/letters-in-force.ts';
 import { newDraft } from '../documents/new-document.ts';
+import { replacementLine } from '../documents/prefill-replacement.ts';
 import type { IdGenerator, NewDocument } from '../ports.ts';
-import type { Campaign, DocumentLine, PortfolioRecord } from '../records.ts';
+import type { Campaign, PortfolioRecord } from '../records.ts';
 
 type Planned = Extract<ClientPlan, { outcome: 'planned' }>;
 
@@ -28,22 +29,21 @@ export const campaignLetter = (
   const replacesIds = client.scope.letters.map((letter) => letter.letterId);
   const newest = client.letters.at(-1);
   const lines = plan.lines.map(
-    (line, position): DocumentLine => ({
-      id: ids.uuid(),
-      position,
-      operation: 'line',
-      targetLineId: null,
-      originLineId: line.lineId,
-      changedFields: null,
-      serviceId: line.serviceId,
-      label: line.label,
-      description: null,
-      unitLabel: line.unitLabel,
-      quantity: line.quantity,
-      unitPriceCents: line.unitPriceCents,
-      vatRateBp: line.vatRateBp,
-      recurrence: line.recurrence,
-    }),
+    ({ lineId, serviceId, label, unitLabel, quantity, unitPriceCents, vatRateBp, recurrence }, position) =>
+      replacementLine(
+        ids,
+        {
+          originLineId: lineId,
+          serviceId,
+          label,
+          unitLabel,
+          quantity,
+          unitPriceCents,
+          vatRateBp,
+          recurrence,
+        },
+        position,
+      ),
   );
   return newDraft({
     id: ids.uuid(),

@@ -1,6 +1,7 @@
 import {
   assertCoefficient,
   prefillReplacementLines,
+  type ReplacementLine,
   type Rounding,
 } from '../../domain/renewal/revaluation.ts';
 import type { IsoDate } from '../../domain/shared/dates.ts';
@@ -9,6 +10,17 @@ import type { IdGenerator } from '../ports.ts';
 import type { Document, DocumentLine } from '../records.ts';
 import { amendmentsInForce, assertLettersInForce } from './letters-in-force.ts';
 import { scopeOfDocuments } from './scope-of-engagement.ts';
+
+/** A line of a new replacement letter (R-D2), from a line of the scope in force, its price decided. */
+export const replacementLine = (ids: IdGenerator, line: ReplacementLine, position: number): DocumentLine => ({
+  ...line,
+  id: ids.uuid(),
+  position,
+  operation: 'line',
+  targetLineId: null,
+  changedFields: null,
+  description: null,
+});
 
 export type ReplacementOptions = {
   /** The letters to replace; by default every letter in force (R-D1). */
@@ -51,16 +63,6 @@ export const prefillReplacement = (
     coefficient,
     rounding: options.rounding ?? 'cent',
     excludedLineIds: options.excludedLineIds ?? [],
-  }).map(
-    (line, position): DocumentLine => ({
-      ...line,
-      id: ids.uuid(),
-      position,
-      operation: 'line',
-      targetLineId: null,
-      changedFields: null,
-      description: null,
-    }),
-  );
+  }).map((line, position) => replacementLine(ids, line, position));
   return { lines, replacesIds, coefficient, basedOnAmendmentIds: amendments.map((doc) => doc.id).sort() };
 };
