@@ -20,10 +20,10 @@ import { startBackgroundJobs } from '../src/main.ts';
 import { aService } from '../test/builders/catalogue.ts';
 import { nextSiren } from '../test/builders/through-api.ts';
 import { type Api, apiAs } from '../test/support/api-client.ts';
+import { openMigratedDatabase } from '../test/support/databases.ts';
 import { codeIn, tokenIn } from '../test/support/signing.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../test/support/smtp.ts';
 import { aFirmWithUsers, fixedClock, TEST_PUBLIC_URL, type TestContext } from '../test/support/test-app.ts';
-import { openTestDatabase } from '../test/support/test-database.ts';
 import { FOUR_PAGE_LETTER } from './pdf-letter.ts';
 
 const ok = <T = Record<string, unknown> & { id: string }>(
@@ -42,7 +42,7 @@ const ok = <T = Record<string, unknown> & { id: string }>(
  */
 export const openSigningBench = async () => {
   const smtp = await startSmtpReceiver();
-  const database = await openTestDatabase();
+  const database = await openMigratedDatabase();
   const clock = fixedClock();
   const wiring = { jobsEnqueued: { notify: () => {} } };
   const waiters = new Map<string, { firmId: string; resolve: (at: number) => void }>();

@@ -13,7 +13,7 @@ import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { createSealer } from '../src/adapters/signing/sealer.ts';
 import { documentContent } from '../src/domain/documents/content/document-content.ts';
 import { aSignedFacts } from '../test/builders/signed-facts.ts';
-import { databaseKind } from '../test/support/test-database.ts';
+import { databaseKind } from '../test/support/databases.ts';
 import {
   aFourPageCatalogue,
   aLetterAwaitingTheAssocie,

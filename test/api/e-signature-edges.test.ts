@@ -386,7 +386,7 @@ describe(`a seal that fails (${databaseKind})`, () => {
 describe(`background jobs survive a stopped process (${databaseKind})`, () => {
   it('a signature committed while no worker runs is sealed and mailed by the next process', async () => {
     const smtp = await startSmtpReceiver();
-    const ctx = await createTestContext({ smtpUrl: smtp.url, jobs: false });
+    const ctx = await createTestContext({ smtpUrl: smtp.url, jobs: false, database: 'fresh' });
     try {
       const firm = await aFirmWithUsers(ctx);
       const collab = apiAs(ctx, firm.users.collaborateur.headers);

@@ -31,7 +31,7 @@ describe(`seedDemo (${databaseKind})`, () => {
   let scope: FirmScope;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ database: 'fresh' });
     await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'development' });
     const found = (await ctx.deps.store.listFirms()).find((f) => f.slug === DEMO_SLUG);
     if (!found) throw new Error('no demo firm');
@@ -154,7 +154,7 @@ describe(`seedDemo leaves real installations alone (${databaseKind})`, () => {
     (await context.deps.store.listFirms()).map((firm) => firm.name);
 
   it('a server starting on a database that holds a firm adds no demo firm beside it', async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ database: 'fresh' });
     await aFirmWithUsers(ctx, 'Cabinet Réel');
     const demo = await seedDemo(ctx.deps, { log: () => {}, trigger: 'start', nodeEnv: 'development' });
     expect(demo).toBeUndefined();
@@ -162,7 +162,7 @@ describe(`seedDemo leaves real installations alone (${databaseKind})`, () => {
   });
 
   it('never seeds in production, not even an empty database, nor on `lettrine seed`', async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ database: 'fresh' });
     const lines: string[] = [];
     for (const trigger of ['start', 'command'] as const) {
       const demo = await seedDemo(ctx.deps, {

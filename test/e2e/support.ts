@@ -37,12 +37,17 @@ export const openMail = async (page: Page, to: string, subject: string) => {
   await mailRow(page, to, subject).getByRole('button').click();
 };
 
-/** A screenshot kept with the test's artifacts (test-results/e2e/…). */
+/**
+ * A screen the journey documents, kept with the test's artifacts (test-results/e2e/…) when the
+ * screenshots are asked for (`npm run test:e2e:screens`, for a review of the screens): a full-page
+ * screenshot costs about a second, and `npm test` needs only the ones Playwright takes on failure.
+ */
 export const snapshot = async (
   page: Page,
   name: string,
   testInfo: { outputPath: (name: string) => string },
 ) => {
+  if (process.env.LETTRINE_SCREENSHOTS !== '1') return;
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 };
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,13 +31,19 @@ describe('the embedded database folder', () => {
     }
   });
 
-  it('takes over a lock left by a process that died', async () => {
+  it('takes over a lock left by a process that died, and gives it back when closed', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'lettrine-stale-'));
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(folder, 'lettrine.lock'), '999999');
+    const lock = join(folder, 'lettrine.lock');
+    writeFileSync(lock, '999999');
     const database = await openPglite(folder);
-    await database.migrate();
-    await database.close();
+    try {
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+      const { rows } = await database.executeSql('select 1 as one');
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await database.close();
+    }
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('names the folder and the owner in the refusal', () => {

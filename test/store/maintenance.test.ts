@@ -18,7 +18,7 @@ describe(`purgeExpiredRecords (${databaseKind})`, () => {
   let other: FirmSession;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ clock: '2026-11-29T09:00:00Z' });
+    ctx = await createTestContext({ clock: '2026-11-29T09:00:00Z', database: 'fresh' });
     firm = await aFirmWithUsers(ctx);
     other = await aFirmWithUsers(ctx, 'Cabinet Voisin');
   });

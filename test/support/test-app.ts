@@ -10,7 +10,7 @@ import type { Deps } from '../../src/application/ports.ts';
 import type { Role } from '../../src/application/records.ts';
 import { type App, createApp } from '../../src/http/create-app.ts';
 import { type JobTuning, startBackgroundJobs } from '../../src/main.ts';
-import { openTestDatabase } from './test-database.ts';
+import { openFreshTestDatabase, openSharedTestDatabase } from './test-database.ts';
 
 /** A clock the test moves by hand. */
 export const fixedClock = (start = '2026-11-29T09:00:00Z') => {
@@ -34,11 +34,21 @@ export const TEST_PUBLIC_URL = 'http://lettrine.test';
  * A real app on a real database (PGlite or PostgreSQL), a fixed clock, fast password hashing. Mail
  * goes to the outbox unless `smtpUrl` names a receiver; with `jobs`, the real queue (pg-boss) runs
  * the background work, and `drainJobs()` waits until it is done.
+ *
+ * The database is the worker's shared one, where each suite works in firms of its own; a suite that
+ * reads the whole database (the demo seed, the hourly purge) asks for a `fresh` one, and so does
+ * every suite that runs the job queue, whose jobs must not outlive it into the next suite.
  */
 export const createTestContext = async (
-  options: { clock?: string; smtpUrl?: string; jobs?: boolean | JobTuning } = {},
+  options: {
+    clock?: string;
+    smtpUrl?: string;
+    jobs?: boolean | JobTuning;
+    database?: 'shared' | 'fresh';
+  } = {},
 ) => {
-  const database = await openTestDatabase();
+  const fresh = (options.database ?? (options.jobs ? 'fresh' : 'shared')) === 'fresh';
+  const database = await (fresh ? openFreshTestDatabase() : openSharedTestDatabase());
   const clock = fixedClock(options.clock);
   const jobsEnqueued = { notify: () => {} };
   const deps: Deps = {

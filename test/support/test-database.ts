@@ -1,37 +1,44 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../src/adapters/db/database.ts';
+import { adminQuery, databaseUrl } from './databases.ts';
 
-/**
- * The store and API suites run on PGlite (in memory) by default, and on the PostgreSQL server of
- * DATABASE_URL when it is set: each test file gets a database of its own, dropped afterwards.
- */
-export const databaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+export { databaseKind } from './databases.ts';
 
-export const openTestDatabase = async (): Promise<Database> => {
+// Every database of a suite starts from the migrated template the global setup made
+// (test/support/database-template.ts).
+
+/** A database of the suite's own, migrated and empty, dropped when closed. */
+export const openFreshTestDatabase = async (): Promise<Database> => {
+  const template = inject('databaseTemplate');
   const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openPglite();
-    await database.migrate();
-    return database;
+  if (template.kind === 'pglite' || !url) {
+    if (template.kind !== 'pglite') throw new Error('the template was made for PostgreSQL');
+    return openPglite(undefined, { loadDataDir: new Blob([readFileSync(template.file)]) });
   }
-  const name = `lettrine_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openPostgres(testUrl.toString(), { max: 20, onIdleClientError: () => {} });
-  await database.migrate();
+  // Named after the template, so the global teardown drops whatever a killed worker left.
+  const name = `${template.name}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(url, `create database ${name} template ${template.name}`);
+  const database = await openPostgres(databaseUrl(url, name), { max: 20, onIdleClientError: () => {} });
   return {
     ...database,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
     },
   };
+};
+
+const worker = globalThis as { lettrineSharedDatabase?: Promise<Database> };
+
+/**
+ * The worker's database: the integration project keeps its modules between files
+ * (`isolate: false`), so its suites share one database, one after another, each in firms of its
+ * own. Closing it is left to the end of the worker.
+ */
+export const openSharedTestDatabase = async (): Promise<Database> => {
+  worker.lettrineSharedDatabase ??= openFreshTestDatabase();
+  const database = await worker.lettrineSharedDatabase;
+  return { ...database, close: async () => {} };
 };

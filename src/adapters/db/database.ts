@@ -25,7 +25,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export class DataFolderLockedError extends Error {
   constructor(folder: string, pid: number) {
@@ -67,8 +67,15 @@ const lockDataFolder = (folder: string): (() => void) => {
   throw new Error(`cannot lock ${folder}`);
 };
 
-/** An embedded PostgreSQL: in memory when folder is undefined (tests), else in that folder. */
-export const openPglite = async (folder?: string): Promise<Database> => {
+/**
+ * An embedded PostgreSQL: in memory when folder is undefined (tests), else in that folder.
+ * `loadDataDir` starts it from a dumped data directory (the tests' migrated template), which skips
+ * the initdb that makes up most of PGlite's start.
+ */
+export const openPglite = async (
+  folder?: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<Database> => {
   let unlock = () => {};
   if (folder) {
     const absolute = resolve(folder);
@@ -76,7 +83,10 @@ export const openPglite = async (folder?: string): Promise<Database> => {
     unlock = lockDataFolder(absolute);
   }
   try {
-    const client = await PGlite.create(folder ? resolve(folder, 'pglite') : undefined);
+    const client = await PGlite.create({
+      ...(folder ? { dataDir: resolve(folder, 'pglite') } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
