@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { documentLines, documentReplacements, documents, events } from '../src/adapters/db/schema.ts';
+import { documentLines, documentReplacements, documents, events } from '../src/adapters/db/schema/index.ts';
 import { newDraft } from '../src/application/documents/new-document.ts';
 import type { DocumentLine } from '../src/application/records.ts';
 import { DEFAULT_PAYMENT_TERMS } from '../src/domain/documents/defaults.ts';

@@ -19,7 +19,7 @@ import {
   events,
   firms,
   signatures,
-} from './schema.ts';
+} from './schema/index.ts';
 
 /** The rows of many clients at once, as records: what a synthetic portfolio is made of. */
 export type SeedRecords = {

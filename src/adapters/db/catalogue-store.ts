@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Service, TermsVersion } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { servicePrices, services, termsVersions } from './schema.ts';
+import { servicePrices, services, termsVersions } from './schema/index.ts';
 import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 

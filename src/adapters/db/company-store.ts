@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Company, Contact } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { companies, contacts } from './schema.ts';
+import { companies, contacts } from './schema/index.ts';
 import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 

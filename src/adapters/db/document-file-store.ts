@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Db } from './database.ts';
-import { documentFiles } from './schema.ts';
+import { documentFiles } from './schema/index.ts';
 
 export const documentFileRepo = (db: Db, firmId: string): FirmScope['documentFiles'] => ({
   async find(documentId, purpose) {

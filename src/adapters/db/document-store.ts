@@ -19,7 +19,7 @@ import type { DocumentTotals } from '../../domain/documents/fees.ts';
 import { insertAll } from './bulk-insert.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
-import { companies, documentLines, documentReplacements, documents, engagements } from './schema.ts';
+import { companies, documentLines, documentReplacements, documents, engagements } from './schema/index.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
 

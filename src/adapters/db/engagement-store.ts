@@ -3,7 +3,7 @@ import type { EngagementFilter, FirmScope } from '../../application/ports.ts';
 import type { Engagement } from '../../application/records.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
-import { companies, documents, engagements, termsVersions, users } from './schema.ts';
+import { companies, documents, engagements, termsVersions, users } from './schema/index.ts';
 import { updateVersioned } from './versioned-update.ts';
 
 const toEngagement = ({ firmId: _firmId, ...row }: typeof engagements.$inferSelect): Engagement => row;

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Firm, User } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { apiTokens, firmLogos, firms, sessions, users } from './schema.ts';
+import { apiTokens, firmLogos, firms, sessions, users } from './schema/index.ts';
 import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 

@@ -3,7 +3,7 @@ import type { FirmScope } from '../../application/ports.ts';
 import type { HistoryEvent } from '../../application/records.ts';
 import { insertAll } from './bulk-insert.ts';
 import type { Db } from './database.ts';
-import { counters, events, idempotencyKeys, signatures, users } from './schema.ts';
+import { counters, events, idempotencyKeys, signatures, users } from './schema/index.ts';
 
 export const signatureRepo = (db: Db, firmId: string): FirmScope['signatures'] => ({
   async listByDocument(documentId) {

@@ -2,7 +2,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Mail } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { mails } from './schema.ts';
+import { mails } from './schema/index.ts';
 
 const toMail = ({ firmId: _firm, kind, ...row }: typeof mails.$inferSelect): Mail => ({
   ...row,

@@ -1,7 +1,7 @@
 import { lt, lte } from 'drizzle-orm';
 import type { Store } from '../../application/ports.ts';
 import type { Db } from './database.ts';
-import { idempotencyKeys, sessions } from './schema.ts';
+import { idempotencyKeys, sessions } from './schema/index.ts';
 
 /** Housekeeping across firms: rows no request can use any more. */
 export const maintenanceRepo = (db: Db): Store['maintenance'] => ({

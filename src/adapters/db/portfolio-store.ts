@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { PortfolioRecord, RenewalDocument } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { companies, documentLines, documents, engagements } from './schema.ts';
+import { companies, documentLines, documents, engagements } from './schema/index.ts';
 
 /** Only what renewal reads: a preview of 10 000 clients maps some 30 000 documents and 80 000 lines. */
 const DOCUMENT_COLUMNS = {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, arrayContains, asc, eq, isNull, or } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports.ts';
 import type { Db } from './database.ts';
-import { documentFiles, documents, jobOutbox, sealIdentities, signingRequests } from './schema.ts';
+import { documentFiles, documents, jobOutbox, sealIdentities, signingRequests } from './schema/index.ts';
 
 const toRequest = ({ firmId: _firm, ...row }: typeof signingRequests.$inferSelect) => row;
 

@@ -21,7 +21,7 @@ import { mailRepo } from './mail-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
 import { portfolioRepo } from './portfolio-store.ts';
 import { refusingBadValues } from './refused-values.ts';
-import { firms } from './schema.ts';
+import { firms } from './schema/index.ts';
 import { jobRepo, sealIdentityRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
 import { webhookRepo } from './webhook-store.ts';
 

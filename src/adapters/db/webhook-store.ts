@@ -2,7 +2,7 @@ import { and, arrayContains, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { WebhookDelivery } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { webhookDeliveries, webhookEndpoints } from './schema.ts';
+import { webhookDeliveries, webhookEndpoints } from './schema/index.ts';
 
 const toEndpoint = ({ firmId: _firm, secret: _secret, ...row }: typeof webhookEndpoints.$inferSelect) => row;
 const toDelivery = ({

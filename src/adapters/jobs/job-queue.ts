@@ -2,7 +2,7 @@ import { asc, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { JobData } from '../../application/ports.ts';
 import type { Database } from '../db/database.ts';
-import { jobOutbox } from '../db/schema.ts';
+import { jobOutbox } from '../db/schema/index.ts';
 
 /** A job's handler; `final` is its last attempt (a failure then is recorded as final). */
 export type JobHandler = (data: JobData, attempt: { final: boolean }) => Promise<void>;

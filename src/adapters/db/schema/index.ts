@@ -1,0 +1,17 @@
+/**
+ * One schema for PGlite and PostgreSQL 15. Every table carries firm_id, and every primary, unique
+ * and foreign key includes it, so the schema can be distributed by firm later without a rewrite
+ * (ARCHITECTURE.md, "When one machine is not enough").
+ *
+ * The tables live one aggregate a file in this folder; drizzle-kit reads the folder
+ * (drizzle.config.ts), the application imports this index.
+ */
+export * from './campaigns.ts';
+export * from './catalogue.ts';
+export * from './documents.ts';
+export * from './engagements.ts';
+export * from './events.ts';
+export * from './firms-users.ts';
+export * from './mails-jobs.ts';
+export * from './signing.ts';
+export * from './webhooks.ts';
