@@ -1,4 +1,5 @@
 import type { DocumentContent } from '../domain/documents/content/blocks.ts';
+import type { CampaignLetterGroup } from '../domain/renewal/campaign-follow-up.ts';
 import type { IsoDate } from '../domain/shared/dates.ts';
 import type {
   Campaign,
@@ -269,7 +270,7 @@ export type FirmScope = {
    * (habit 5), so a rolled-back transaction sends nothing and a crash after commit loses nothing.
    */
   jobs: {
-    enqueue(job: { name: JobName; data: JobData; startAfter?: Date }): Promise<void>;
+    enqueue<N extends JobName>(job: Job<N>): Promise<void>;
   };
   /** R-D5: renewal campaigns and their items (one per selected client). */
   campaigns: {
@@ -312,7 +313,10 @@ export type FirmScope = {
       campaignId: string,
       filter: { status?: CampaignItemStatus; page: number; pageSize: number },
     ): Promise<Page<CampaignItemView>>;
-    followUp(campaignId: string): Promise<CampaignFollowUp>;
+    /** The campaign's letters grouped by status (R-D5's figures are the domain's), and its refusals. */
+    followUp(
+      campaignId: string,
+    ): Promise<{ groups: CampaignLetterGroup[]; refusals: CampaignFollowUp['refusals'] }>;
   };
   /** The client portfolio as renewal reads it: many engagements in a few queries. */
   portfolio: {
@@ -429,7 +433,25 @@ export const JOB_NAMES = [
   'campaign.follow',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
-export type JobData = { firmId: string } & Record<string, string>;
+/**
+ * What each job carries: the firm and the id of what to work on, as strings (the job reads the rows
+ * in its own transaction). Stored as JSON in job_outbox and pg-boss, so a job queued by an earlier
+ * version must still read: rename a field only with a fallback for the old name.
+ */
+export type JobPayloads = {
+  'mail.deliver': { firmId: string; mailId: string };
+  'document.seal': { firmId: string; documentId: string };
+  /** The history event's id (a bigserial), as a string. */
+  'webhook.dispatch': { firmId: string; historyEventId: string };
+  'webhook.deliver': { firmId: string; deliveryId: string };
+  'campaign.generate': { firmId: string; campaignId: string };
+  'campaign.send': { firmId: string; campaignId: string };
+  'campaign.follow': { firmId: string; campaignId: string };
+};
+/** A job to queue: a name and that name's payload, never another's (a union over the names given). */
+export type Job<N extends JobName = JobName> = {
+  [K in N]: { name: K; data: JobPayloads[K]; startAfter?: Date };
+}[N];
 
 export type OutgoingMail = {
   to: { name: string; address: string };

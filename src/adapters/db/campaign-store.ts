@@ -1,12 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
-import type {
-  Campaign,
-  CampaignFollowUp,
-  CampaignItem,
-  CampaignItemStatus,
-  SendProblem,
-} from '../../application/records.ts';
+import type { Campaign, CampaignItem, CampaignItemStatus, SendProblem } from '../../application/records.ts';
 import { CAMPAIGN_ITEM_STATUSES } from '../../application/records.ts';
 import type { SkipReason } from '../../domain/renewal/campaign-plan.ts';
 import type { CampaignSettings } from '../../domain/renewal/campaign-settings.ts';
@@ -45,15 +39,6 @@ const asText = (value: unknown): string | null =>
     : typeof value === 'object'
       ? JSON.stringify(value)
       : String(value);
-
-const EMPTY_FOLLOW_UP = (): CampaignFollowUp['byStatus'] => ({
-  draft: 0,
-  sent: 0,
-  signed: 0,
-  refused: 0,
-  expired: 0,
-  cancelled: 0,
-});
 
 export const campaignRepo = (db: Db, firmId: string): FirmScope['campaigns'] => {
   const ofCampaign = (campaignId: string) =>
@@ -229,22 +214,13 @@ export const campaignRepo = (db: Db, firmId: string): FirmScope['campaigns'] => 
         .where(and(ofCampaign(campaignId), eq(documents.status, 'refused')))
         .orderBy(asc(documents.refusedAt), asc(documents.id))
         .limit(1000);
-      const byStatus = EMPTY_FOLLOW_UP();
-      let annualBeforeCents = 0;
-      let annualAfterCents = 0;
-      let feesSecuredCents = 0;
-      let feesPendingCents = 0;
-      for (const row of rows) {
-        // A campaign letter signed and since replaced by a later one was secured all the same.
-        const status = row.status === 'replaced' ? 'signed' : row.status;
-        const after = Number(row.after ?? 0);
-        if (status in byStatus) byStatus[status as keyof typeof byStatus] += Number(row.value);
-        annualBeforeCents += Number(row.before ?? 0);
-        annualAfterCents += after;
-        if (status === 'signed') feesSecuredCents += after;
-        if (status === 'sent') feesPendingCents += after;
-      }
-      return { byStatus, annualBeforeCents, annualAfterCents, feesSecuredCents, feesPendingCents, refusals };
+      const groups = rows.map((row) => ({
+        status: row.status,
+        letters: Number(row.value),
+        annualBeforeCents: Number(row.before ?? 0),
+        annualAfterCents: Number(row.after ?? 0),
+      }));
+      return { groups, refusals };
     },
   };
 };

@@ -1,6 +1,6 @@
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import { amendmentsInForce } from '../../domain/documents/letters-in-force.ts';
 import type { ClientPlan, PortfolioClient } from '../../domain/renewal/campaign-plan.ts';
-import { amendmentsInForce } from '../documents/letters-in-force.ts';
 import { newDraft } from '../documents/new-document.ts';
 import { replacementLine } from '../documents/prefill-replacement.ts';
 import type { IdGenerator, NewDocument } from '../ports.ts';

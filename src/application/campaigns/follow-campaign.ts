@@ -1,6 +1,8 @@
+import { isCampaignSettled } from '../../domain/renewal/campaign-follow-up.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
+import { readFollowUp } from './manage-campaigns.ts';
 
 /**
  * R-D5: a sent campaign closes once every letter is settled (signed, refused, expired or cancelled),
@@ -11,8 +13,8 @@ export const followCampaign = (deps: Deps, input: { firmId: string; campaignId: 
   deps.store.transaction(input.firmId, async (scope) => {
     const campaign = await scope.campaigns.find(input.campaignId, { forUpdate: true });
     if (campaign?.status !== 'sent') return;
-    const followUp = await scope.campaigns.followUp(input.campaignId);
-    if (followUp.byStatus.draft + followUp.byStatus.sent > 0) return;
+    const followUp = await readFollowUp(scope, input.campaignId);
+    if (!isCampaignSettled(followUp)) return;
     const at = deps.clock.now();
     await scope.campaigns.advance(input.campaignId, { status: 'completed', completedAt: at }, at);
     await recordEvent(scope, {

@@ -1,3 +1,4 @@
+import { campaignFollowUpFigures } from '../../domain/renewal/campaign-follow-up.ts';
 import { assertCampaignSettings, type CampaignSettings } from '../../domain/renewal/campaign-settings.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
@@ -49,10 +50,15 @@ const checkSettings = async (scope: FirmScope, settings: CampaignSettings, today
 
 export type CampaignView = Campaign & { progress: CampaignProgress; followUp: CampaignFollowUp };
 
+/** R-D5 follow-up: the figures of the campaign's letters (the domain's rule) and its refusals. */
+export const readFollowUp = async (scope: FirmScope, campaignId: string): Promise<CampaignFollowUp> => {
+  const { groups, refusals } = await scope.campaigns.followUp(campaignId);
+  return { ...campaignFollowUpFigures(groups), refusals };
+};
+
 export const campaignView = async (scope: FirmScope, campaign: Campaign): Promise<CampaignView> => {
   const progress = await scope.campaigns.progress(campaign.id);
-  const followUp = await scope.campaigns.followUp(campaign.id);
-  return { ...campaign, progress, followUp };
+  return { ...campaign, progress, followUp: await readFollowUp(scope, campaign.id) };
 };
 
 export const createCampaign = async (

@@ -1,7 +1,9 @@
 import { DEFAULT_PAYMENT_TERMS, defaultValidUntil } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
+import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
@@ -10,11 +12,9 @@ import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
 import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
-import { assertLettersInForce } from './letters-in-force.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 import { newDraft } from './new-document.ts';
 import { prefillReplacement, type ReplacementOptions } from './prefill-replacement.ts';
-import { scopeOfDocuments } from './scope-of-engagement.ts';
 
 export type CreateDocumentInput = Partial<Omit<DocumentTerms, 'title'>> & {
   engagementId: string;
@@ -49,10 +49,8 @@ const buildContent = async (
       });
     }
     const documents = await scope.documents.listByEngagement(engagement.id);
-    const [letter] = assertLettersInForce(
-      documents,
-      [input.amendsLetterId ?? ''],
-      input.effectiveDate ?? today,
+    const [letter] = unwrap(
+      lettersInForce(documents, [input.amendsLetterId ?? ''], input.effectiveDate ?? today),
     );
     if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: [input.amendsLetterId] });
     return {

@@ -8,13 +8,13 @@ import {
   letterScopeOn,
   type ScopeLine,
 } from '../../domain/documents/scope.ts';
+import { amendedLetterScopes, scopeInputs, scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
 import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope } from '../ports.ts';
 import type { Document, DocumentLine, Engagement, Service, User } from '../records.ts';
-import { amendedLetterScopes, scopeInputs, scopeOfDocuments } from './scope-of-engagement.ts';
 
 /**
  * Gathers what a document says (the domain's DocumentFacts) from the firm, the client, the

@@ -1,6 +1,7 @@
 import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { availableActions } from '../../domain/documents/lifecycle.ts';
 import { isOutsideScope } from '../../domain/documents/scope.ts';
+import { amendedLetterScopes, scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
@@ -8,7 +9,6 @@ import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { Deps, DocumentFilter, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
-import { amendedLetterScopes, scopeOfDocuments } from './scope-of-engagement.ts';
 
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
 const termOf = async (scope: FirmScope, document: Document) => {

@@ -1,3 +1,4 @@
+import { checkReplacementUpToDate } from '../../domain/documents/letters-in-force.ts';
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { decideSignature, type SignatureSide } from '../../domain/documents/signatures.ts';
 import { ASSOCIE_CAPACITY } from '../../domain/firm/associes.ts';
@@ -8,7 +9,7 @@ import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, Signature } from '../records.ts';
-import { assertReplacementUpToDate, assertTargetsStillInForce } from './letters-in-force.ts';
+import { assertTargetsStillInForce } from './letters-in-force.ts';
 import { runAutomations } from './run-automations.ts';
 
 export type RecordSignatureInput = {
@@ -163,7 +164,7 @@ export const applySignature = async (
   let document = doc;
   if (decision.completesDocument) {
     await assertTargetsStillInForce(scope, doc);
-    assertReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc);
+    unwrap(checkReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc));
     const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
     document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
     await noteCampaignLetterSettled(scope, document);

@@ -1,5 +1,10 @@
 import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
 import { isLetterKind } from '../../domain/documents/kinds.ts';
+import {
+  checkReplacementUpToDate,
+  lettersInForce,
+  targetLetterIds,
+} from '../../domain/documents/letters-in-force.ts';
 import { applyDocumentAction, canApply } from '../../domain/documents/lifecycle.ts';
 import {
   amendmentSeries,
@@ -18,7 +23,6 @@ import { openSigningRequests } from '../signing/open-signing-requests.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
 import { assertComplete, renderFacts } from './document-pdf.ts';
-import { assertLettersInForce, assertReplacementUpToDate, targetLetterIds } from './letters-in-force.ts';
 import { totalsOf } from './line-input.ts';
 
 /** R-B5: the next number of the document's series, drawn inside the sending transaction. */
@@ -51,8 +55,8 @@ const prepareSending = async (scope: FirmScope, doc: Document, today: string): P
   const targets = targetLetterIds(doc);
   if (targets.length === 0) return doc;
   const documents = await scope.documents.listByEngagement(doc.engagementId);
-  const [letter] = assertLettersInForce(documents, targets, doc.effectiveDate ?? today);
-  assertReplacementUpToDate(documents, doc);
+  const [letter] = unwrap(lettersInForce(documents, targets, doc.effectiveDate ?? today));
+  unwrap(checkReplacementUpToDate(documents, doc));
   if (doc.kind !== 'amendment' || !letter) return doc;
   const lines = refreshAmendmentLines(letter, doc.lines);
   return { ...doc, lines, totals: totalsOf(lines) };

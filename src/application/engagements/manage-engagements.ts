@@ -1,3 +1,4 @@
+import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
@@ -7,7 +8,6 @@ import {
   insertCompany,
   insertContact,
 } from '../companies/manage-companies.ts';
-import { scopeOfDocuments } from '../documents/scope-of-engagement.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, EngagementFilter } from '../ports.ts';
 import type { Engagement } from '../records.ts';

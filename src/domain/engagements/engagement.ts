@@ -43,3 +43,17 @@ export const decideConversion = (
 /** A client code is the firm's prefix and a five-digit sequence: "DUP00042". */
 export const formatClientCode = (prefix: string, sequence: number): string =>
   `${prefix}${String(sequence).padStart(5, '0')}`;
+
+export type Engagement = {
+  id: string;
+  companyId: string;
+  title: string;
+  state: EngagementState;
+  responsibleUserId: string;
+  signatoryContactId: string | null;
+  clientCode: string | null;
+  convertedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};

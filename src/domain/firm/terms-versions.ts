@@ -22,3 +22,12 @@ export const assertEffectiveFromFollows = (
         previousEffectiveFrom: latest.effectiveFrom,
       })
     : ok(effectiveFrom);
+
+export type TermsVersion = {
+  id: string;
+  version: number;
+  title: string;
+  body: string;
+  effectiveFrom: IsoDate;
+  createdAt: Date;
+};

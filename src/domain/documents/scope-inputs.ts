@@ -1,13 +1,14 @@
-import { hasEffect } from '../../domain/documents/lifecycle.ts';
+import { type IsoDate, parisDate } from '../shared/dates.ts';
+import type { Document, ModifiableField, ScopeDocument, ScopeLineRecord } from './document.ts';
+import { isLetterKind } from './kinds.ts';
+import { hasEffect } from './lifecycle.ts';
 import {
   type AmendmentChange,
   type LetterInForce,
   letterScopeOn,
   type SignedAmendment,
   scopeInForce,
-} from '../../domain/documents/scope.ts';
-import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
-import type { Document, ModifiableField, ScopeDocument, ScopeLineRecord } from '../records.ts';
+} from './scope.ts';
 
 const toLetterLine = (line: ScopeLineRecord) => ({
   lineId: line.id,
@@ -45,10 +46,7 @@ const toChange = (line: ScopeLineRecord): AmendmentChange => {
 export const scopeInputs = (documents: readonly ScopeDocument[]) => {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const letters: LetterInForce[] = documents
-    .filter(
-      (doc) =>
-        (doc.kind === 'engagement_letter' || doc.kind === 'replacement_letter') && hasEffect(doc.status),
-    )
+    .filter((doc) => isLetterKind(doc.kind) && hasEffect(doc.status))
     .map((doc) => {
       const replacement = doc.replacedById ? byId.get(doc.replacedById) : undefined;
       return {
