@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { Campaign, CampaignItem, CampaignItemStatus, SendProblem } from '../../application/records.ts';
 import { CAMPAIGN_ITEM_STATUSES } from '../../application/records.ts';
+import { CAMPAIGN_STATUSES_WITH_JOB } from '../../domain/renewal/campaign-lifecycle.ts';
 import type { SkipReason } from '../../domain/renewal/campaign-plan.ts';
 import type { CampaignSettings } from '../../domain/renewal/campaign-settings.ts';
 import { insertAll } from './bulk-insert.ts';
@@ -64,9 +65,7 @@ export const campaignRepo = (db: Db, firmId: string): FirmScope['campaigns'] => 
       const rows = await db
         .select()
         .from(campaigns)
-        .where(
-          and(eq(campaigns.firmId, firmId), inArray(campaigns.status, ['generating', 'sending', 'sent'])),
-        );
+        .where(and(eq(campaigns.firmId, firmId), inArray(campaigns.status, CAMPAIGN_STATUSES_WITH_JOB)));
       return rows.map(toCampaign);
     },
     async insert(campaign) {

@@ -1,4 +1,5 @@
 import { isCampaignSettled } from '../../domain/renewal/campaign-follow-up.ts';
+import { CAMPAIGN_JOBS, canCampaign, nextCampaignStatus } from '../../domain/renewal/campaign-lifecycle.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
@@ -12,11 +13,12 @@ import { readFollowUp } from './manage-campaigns.ts';
 export const followCampaign = (deps: Deps, input: { firmId: string; campaignId: string }) =>
   deps.store.transaction(input.firmId, async (scope) => {
     const campaign = await scope.campaigns.find(input.campaignId, { forUpdate: true });
-    if (campaign?.status !== 'sent') return;
+    if (!campaign || !canCampaign(campaign.status, 'complete')) return;
     const followUp = await readFollowUp(scope, input.campaignId);
     if (!isCampaignSettled(followUp)) return;
     const at = deps.clock.now();
-    await scope.campaigns.advance(input.campaignId, { status: 'completed', completedAt: at }, at);
+    const status = nextCampaignStatus(campaign.status, 'complete') ?? campaign.status;
+    await scope.campaigns.advance(input.campaignId, { status, completedAt: at }, at);
     await recordEvent(scope, {
       type: 'campaign.completed',
       actor: null,
@@ -52,12 +54,8 @@ export const resumeCampaigns = async (deps: Deps): Promise<number> => {
   for (const firm of await deps.store.listFirms()) {
     await deps.store.transaction(firm.id, async (scope) => {
       for (const campaign of await scope.campaigns.listUnfinished()) {
-        const name =
-          campaign.status === 'generating'
-            ? 'campaign.generate'
-            : campaign.status === 'sending'
-              ? 'campaign.send'
-              : 'campaign.follow';
+        const name = CAMPAIGN_JOBS[campaign.status as keyof typeof CAMPAIGN_JOBS];
+        if (!name) continue;
         await scope.jobs.enqueue({ name, data: { firmId: firm.id, campaignId: campaign.id } });
         resumed += 1;
       }

@@ -1,3 +1,4 @@
+import { canCampaign, nextCampaignStatus } from '../../domain/renewal/campaign-lifecycle.ts';
 import { planClient } from '../../domain/renewal/campaign-plan.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
@@ -30,15 +31,15 @@ export const startCampaignGeneration = async (
   // chunks plan each client again as it then stands, so a change meanwhile is not missed.
   const reader = deps.store.read(actor.firmId);
   const draft = found(await reader.campaigns.find(input.id), 'campaign');
-  const portfolio =
-    draft.status === 'draft'
-      ? await loadPortfolio(reader, { date: draft.settings.effectiveDate, campaignId: draft.id })
-      : undefined;
+  const portfolio = canCampaign(draft.status, 'generate')
+    ? await loadPortfolio(reader, { date: draft.settings.effectiveDate, campaignId: draft.id })
+    : undefined;
   const plans = portfolio ? await planCampaign(portfolio.clients, draft.settings) : [];
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const campaign = found(await scope.campaigns.find(input.id, { forUpdate: true }), 'campaign');
-    if (campaign.status !== 'draft') return campaignView(scope, campaign);
+    const generating = nextCampaignStatus(campaign.status, 'generate');
+    if (!generating) return campaignView(scope, campaign);
     // Its settings were edited between the plan and the lock: the plan is stale.
     if (campaign.version !== draft.version)
       throw new AppError('EDIT.STALE_VERSION', { currentVersion: campaign.version });
@@ -64,7 +65,7 @@ export const startCampaignGeneration = async (
       ),
       at,
     );
-    await scope.campaigns.advance(campaign.id, { status: 'generating', generationStartedAt: at }, at);
+    await scope.campaigns.advance(campaign.id, { status: generating, generationStartedAt: at }, at);
     await recordEvent(scope, {
       type: 'campaign.generation_started',
       actor,
@@ -76,7 +77,7 @@ export const startCampaignGeneration = async (
       name: 'campaign.generate',
       data: { firmId: actor.firmId, campaignId: campaign.id },
     });
-    return campaignView(scope, { ...campaign, status: 'generating', generationStartedAt: at });
+    return campaignView(scope, { ...campaign, status: generating, generationStartedAt: at });
   });
 };
 
@@ -153,12 +154,13 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 const finishGeneration = (deps: Deps, firmId: string, campaignId: string) =>
   deps.store.transaction(firmId, async (scope) => {
     const campaign = await scope.campaigns.find(campaignId, { forUpdate: true });
-    if (campaign?.status !== 'generating') return;
+    if (!campaign || !canCampaign(campaign.status, 'finish_generation')) return;
     const progress = await scope.campaigns.progress(campaignId);
     // Another run still holds a chunk: it finishes the campaign when it commits.
     if (progress.pending > 0) return;
     const at = deps.clock.now();
-    await scope.campaigns.advance(campaignId, { status: 'generated', generatedAt: at }, at);
+    const status = nextCampaignStatus(campaign.status, 'finish_generation') ?? campaign.status;
+    await scope.campaigns.advance(campaignId, { status, generatedAt: at }, at);
     await recordEvent(scope, {
       type: 'campaign.generated',
       actor: { userId: campaign.createdBy },
@@ -185,7 +187,7 @@ export const runCampaignGeneration = async (
   for (;;) {
     const done = await deps.store.transaction(input.firmId, async (scope) => {
       const campaign = await scope.campaigns.find(input.campaignId);
-      if (campaign?.status !== 'generating') return 0;
+      if (!campaign || !canCampaign(campaign.status, 'finish_generation')) return 0;
       return generateChunk(deps, scope, campaign, chunkSize);
     });
     if (done === 0) break;

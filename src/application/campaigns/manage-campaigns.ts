@@ -1,4 +1,5 @@
 import { campaignFollowUpFigures } from '../../domain/renewal/campaign-follow-up.ts';
+import { applyCampaignAction } from '../../domain/renewal/campaign-lifecycle.ts';
 import { assertCampaignSettings, type CampaignSettings } from '../../domain/renewal/campaign-settings.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
@@ -108,7 +109,7 @@ export const updateCampaign = async (
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const campaign = found(await scope.campaigns.find(input.id, { forUpdate: true }), 'campaign');
-    if (campaign.status !== 'draft') throw new AppError('CAMPAIGN.NOT_DRAFT', { status: campaign.status });
+    unwrap(applyCampaignAction(campaign.status, 'edit'));
     const settings = input.settings
       ? await checkSettings(scope, completeSettings(input.settings), parisDate(at))
       : undefined;

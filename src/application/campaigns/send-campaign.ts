@@ -1,5 +1,11 @@
+import {
+  applyCampaignAction,
+  canCampaign,
+  hasCampaignReached,
+  nextCampaignStatus,
+} from '../../domain/renewal/campaign-lifecycle.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
-import { AppError, found } from '../app-error.ts';
+import { AppError, found, unwrap } from '../app-error.ts';
 import { sendDraft } from '../documents/send-document.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
@@ -21,10 +27,9 @@ export const startCampaignSending = async (
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const campaign = found(await scope.campaigns.find(input.id, { forUpdate: true }), 'campaign');
-    if (['sending', 'sent', 'completed'].includes(campaign.status)) return campaignView(scope, campaign);
-    if (campaign.status !== 'generated')
-      throw new AppError('CAMPAIGN.NOT_GENERATED', { status: campaign.status });
-    const started = { status: 'sending' as const, sendingStartedBy: actor.userId, sendingStartedAt: at };
+    if (hasCampaignReached(campaign.status, 'sending')) return campaignView(scope, campaign);
+    const status = unwrap(applyCampaignAction(campaign.status, 'start_sending'));
+    const started = { status, sendingStartedBy: actor.userId, sendingStartedAt: at };
     await scope.campaigns.advance(campaign.id, started, at);
     await recordEvent(scope, {
       type: 'campaign.sending_started',
@@ -105,11 +110,12 @@ const sendNext = (deps: Deps, firmId: string, campaignId: string, sender: Actor)
 const finishSending = (deps: Deps, firmId: string, campaignId: string) =>
   deps.store.transaction(firmId, async (scope) => {
     const campaign = await scope.campaigns.find(campaignId, { forUpdate: true });
-    if (campaign?.status !== 'sending') return false;
+    if (!campaign || !canCampaign(campaign.status, 'finish_sending')) return false;
     const progress = await scope.campaigns.progress(campaignId);
     if (progress.generated > 0) return false;
     const at = deps.clock.now();
-    await scope.campaigns.advance(campaignId, { status: 'sent', sentAt: at }, at);
+    const status = nextCampaignStatus(campaign.status, 'finish_sending') ?? campaign.status;
+    await scope.campaigns.advance(campaignId, { status, sentAt: at }, at);
     await recordEvent(scope, {
       type: 'campaign.sent',
       actor: { userId: campaign.sendingStartedBy ?? campaign.createdBy },
@@ -127,7 +133,7 @@ export const runCampaignSending = async (
 ): Promise<void> => {
   const scope = deps.store.read(input.firmId);
   const campaign = await scope.campaigns.find(input.campaignId);
-  if (campaign?.status !== 'sending' || !campaign.sendingStartedBy) return;
+  if (!campaign || !canCampaign(campaign.status, 'finish_sending') || !campaign.sendingStartedBy) return;
   const user = found(await scope.users.find(campaign.sendingStartedBy), 'user');
   const sender: Actor = { firmId: input.firmId, userId: user.id, role: user.role, name: user.name };
   for (;;) {
