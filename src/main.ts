@@ -84,15 +84,13 @@ export const startBackgroundJobs = async (
     onError: tuning.onError,
     queues: {
       'mail.deliver': {
-        handler: (data, attempt) =>
-          deliverMail(deps, { firmId: data.firmId, mailId: data.mailId ?? '' }, attempt),
+        handler: (data, attempt) => deliverMail(deps, data, attempt),
         retryLimit: 6,
         retryDelaySeconds: delay(30),
         workers: 2,
       },
       'document.seal': {
-        handler: (data, attempt) =>
-          runSealJob(deps, { firmId: data.firmId, documentId: data.documentId ?? '' }, attempt),
+        handler: (data, attempt) => runSealJob(deps, data, attempt),
         retryLimit: 5,
         retryDelaySeconds: delay(10),
         workers: 2,
@@ -104,31 +102,30 @@ export const startBackgroundJobs = async (
         retryDelaySeconds: delay(10),
       },
       'webhook.deliver': {
-        handler: (data, attempt) =>
-          deliverWebhook(deps, { firmId: data.firmId, deliveryId: data.deliveryId ?? '' }, attempt),
+        handler: (data, attempt) => deliverWebhook(deps, data, attempt),
         retryLimit: 7,
         retryDelaySeconds: delay(300),
         workers: 2,
       },
       'campaign.generate': {
-        handler: (data) =>
-          runCampaignGeneration(deps, { firmId: data.firmId, campaignId: data.campaignId ?? '' }),
+        handler: (data) => runCampaignGeneration(deps, data),
         retryLimit: 5,
         retryDelaySeconds: delay(10),
         expireInSeconds: 3600,
       },
       'campaign.send': {
-        handler: (data) =>
-          runCampaignSending(deps, { firmId: data.firmId, campaignId: data.campaignId ?? '' }),
+        handler: (data) => runCampaignSending(deps, data),
         retryLimit: 5,
         retryDelaySeconds: delay(10),
         expireInSeconds: 3600,
       },
       'campaign.follow': {
-        handler: (data) => followCampaign(deps, { firmId: data.firmId, campaignId: data.campaignId ?? '' }),
+        handler: (data) => followCampaign(deps, data),
         retryLimit: 5,
         retryDelaySeconds: delay(10),
       },
+    },
+    recurring: {
       'signing.follow-up': {
         handler: async () => {
           await runSigningFollowUp(deps, { onFirmError: (_firmId, error) => tuning.onError?.(error) });

@@ -1,14 +1,15 @@
 import { asc, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import type { JobData } from '../../application/ports.ts';
+import { JOB_NAMES, type JobName, type JobPayloads } from '../../application/ports.ts';
 import type { Database } from '../db/database.ts';
 import { jobOutbox } from '../db/schema/index.ts';
+import { parseJobPayload } from './job-payloads.ts';
 
 /** A job's handler; `final` is its last attempt (a failure then is recorded as final). */
-export type JobHandler = (data: JobData, attempt: { final: boolean }) => Promise<void>;
+export type JobHandler<Payload> = (data: Payload, attempt: { final: boolean }) => Promise<void>;
 
-export type QueueSpec = {
-  handler: JobHandler;
+export type QueueSpec<Payload> = {
+  handler: JobHandler<Payload>;
   /** Attempts after the first; pg-boss waits retryDelay × 2^n (with jitter) between them. */
   retryLimit: number;
   retryDelaySeconds: number;
@@ -22,8 +23,11 @@ export type QueueSpec = {
 };
 
 export type JobQueueOptions = {
-  queues: Record<string, QueueSpec>;
-  /** Recurring jobs: queue name → cron (UTC), handled like any other queue. */
+  /** One queue per job the use cases queue, its handler given that job's payload, checked. */
+  queues: { [N in JobName]: QueueSpec<JobPayloads[N]> };
+  /** Queues of recurring work, whose jobs carry nothing: queue name → spec. */
+  recurring?: Record<string, QueueSpec<void>>;
+  /** When recurring jobs are queued: queue name → cron (UTC). */
   schedules?: Record<string, string>;
   pollingIntervalSeconds?: number;
   onError?: (error: unknown) => void;
@@ -38,6 +42,17 @@ export type JobQueue = {
 };
 
 const RELAY_BATCH = 200;
+
+/** A job whose payload is not its queue's: it will never be, so it fails at once, without retries. */
+export class MalformedJobError extends Error {
+  override name = 'MalformedJobError';
+}
+
+/** What a worker runs for one job it took: the queue's spec, the payload's check included. */
+type Runner = {
+  spec: Omit<QueueSpec<never>, 'handler'>;
+  run(job: { id: string; data: unknown }, attempt: { final: boolean }): Promise<void>;
+};
 
 /**
  * pg-boss on the application's own database (PGlite or PostgreSQL), fed by the transactional outbox:
@@ -58,9 +73,39 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
   });
   boss.on('error', onError);
   await boss.start();
-  const names = [...Object.keys(options.queues)];
-  for (const name of names) {
-    const spec = options.queues[name] as QueueSpec;
+
+  // A job read back from the queue is checked before its handler sees it. One that does not parse
+  // would fail the same way at every retry (hours, for a webhook): its retry limit is lowered to
+  // the attempts made, so that pg-boss's failure is final and keeps the message, then it is reported.
+  const park = async (name: string, jobId: string, problem: string): Promise<never> => {
+    await database.executeSql('UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2', [
+      name,
+      jobId,
+    ]);
+    const error = new MalformedJobError(
+      `job ${name} ${jobId} not run: malformed payload (${problem}); failed without retry`,
+    );
+    onError(error);
+    throw error;
+  };
+  const checked = <N extends JobName>(name: N): Runner => {
+    const spec: QueueSpec<JobPayloads[N]> = options.queues[name];
+    return {
+      spec,
+      async run(job, attempt) {
+        const parsed = parseJobPayload(name, job.data);
+        if (!parsed.ok) return park(name, job.id, parsed.problem);
+        await spec.handler(parsed.payload, attempt);
+      },
+    };
+  };
+  const runners = new Map<string, Runner>();
+  for (const name of JOB_NAMES) runners.set(name, checked(name));
+  for (const [name, spec] of Object.entries(options.recurring ?? {})) {
+    runners.set(name, { spec, run: (_job, attempt) => spec.handler(undefined, attempt) });
+  }
+  const names = [...runners.keys()];
+  for (const [name, { spec }] of runners) {
     await boss.createQueue(name, {
       name,
       retryLimit: spec.retryLimit,
@@ -118,15 +163,14 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
   };
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  for (const name of names) {
-    const spec = options.queues[name] as QueueSpec;
-    for (let worker = 0; worker < (spec.workers ?? 1); worker++) {
-      const id = await boss.work<JobData>(
+  for (const [name, runner] of runners) {
+    for (let worker = 0; worker < (runner.spec.workers ?? 1); worker++) {
+      const id = await boss.work<unknown>(
         name,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
         async ([job]) => {
           if (!job) return;
-          await spec.handler(job.data, { final: job.retryCount >= job.retryLimit });
+          await runner.run(job, { final: job.retryCount >= job.retryLimit });
         },
       );
       workerIds.set(name, [...(workerIds.get(name) ?? []), id]);
