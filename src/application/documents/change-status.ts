@@ -1,21 +1,13 @@
-import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
-import { found, notStale, unwrap } from '../app-error.ts';
-import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
-import { recordEvent } from '../events.ts';
+import { found } from '../app-error.ts';
 import type { Deps } from '../ports.ts';
 import type { Document } from '../records.ts';
+import { transitionDocument } from './transition-document.ts';
 
 type StatusCommand =
   | { type: 'refuse'; reason: string }
   | { type: 'cancel'; reason?: string | null }
   | { type: 'expire' };
-
-const EVENT = {
-  refuse: 'document.refused',
-  cancel: 'document.cancelled',
-  expire: 'document.expired',
-} as const;
 
 /**
  * Refusal (with its reason), cancellation and expiry: transitions that set nothing off (R-B6: a
@@ -30,20 +22,11 @@ export const changeDocumentStatus = async (
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
-    const next = unwrap(applyDocumentAction(doc, input.command, { at }));
-    const saved = notStale(await scope.documents.save(next, { expectedVersion: doc.version, at }));
-    await noteCampaignLetterSettled(scope, saved);
-    await recordEvent(scope, {
-      type: EVENT[input.command.type],
-      actor,
+    return transitionDocument(scope, doc, input.command, {
       at,
-      engagementId: doc.engagementId,
-      documentId: doc.id,
-      before: { status: doc.status },
-      after: { status: saved.status },
+      actor,
       data: 'reason' in input.command ? { reason: input.command.reason ?? null } : undefined,
     });
-    return saved;
   });
 };
 

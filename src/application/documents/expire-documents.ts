@@ -1,8 +1,7 @@
-import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
+import { canApply } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
-import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
-import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports.ts';
+import { transitionDocument } from './transition-document.ts';
 
 /**
  * DOMAIN.md B: a sent document unsigned past its signing deadline turns expired: a proposal after its
@@ -17,22 +16,21 @@ export const expireOverdueDocuments = async (deps: Deps, input: { firmId: string
   for (const id of candidates) {
     await deps.store.transaction(input.firmId, async (scope) => {
       const doc = await scope.documents.find(id, { forUpdate: true });
-      // Signed or cancelled meanwhile: the transition below refuses, and the sweep leaves it be.
-      if (!doc) return;
-      const next = applyDocumentAction(doc, { type: 'expire' }, { at });
-      if (!next.ok) return;
-      await scope.documents.save(next.value, { expectedVersion: doc.version, at });
-      await noteCampaignLetterSettled(scope, doc);
-      await recordEvent(scope, {
-        type: 'document.expired',
-        actor: null,
-        at,
-        engagementId: doc.engagementId,
-        documentId: doc.id,
-        before: { status: 'sent' },
-        after: { status: 'expired' },
-        data: { validUntil: doc.validUntil, reason: doc.kind === 'proposal' ? 'validity' : 'signing_period' },
-      });
+      // Signed or cancelled meanwhile: the table refuses the expiry, and the sweep leaves it be.
+      if (!doc || !canApply(doc, 'expire')) return;
+      await transitionDocument(
+        scope,
+        doc,
+        { type: 'expire' },
+        {
+          at,
+          actor: null,
+          data: {
+            validUntil: doc.validUntil,
+            reason: doc.kind === 'proposal' ? 'validity' : 'signing_period',
+          },
+        },
+      );
       expired.push(id);
     });
   }

@@ -1,16 +1,15 @@
 import { checkReplacementUpToDate } from '../../domain/documents/letters-in-force.ts';
-import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { decideSignature, type SignatureSide } from '../../domain/documents/signatures.ts';
 import { ASSOCIE_CAPACITY } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
-import { AppError, found, notStale, unwrap } from '../app-error.ts';
-import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
+import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document, Signature } from '../records.ts';
 import { assertTargetsStillInForce } from './letters-in-force.ts';
 import { runAutomations } from './run-automations.ts';
+import { transitionDocument } from './transition-document.ts';
 
 export type RecordSignatureInput = {
   documentId: string;
@@ -165,18 +164,7 @@ export const applySignature = async (
   if (decision.completesDocument) {
     await assertTargetsStillInForce(scope, doc);
     unwrap(checkReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc));
-    const signed = unwrap(applyDocumentAction(doc, { type: 'sign' }, { at }));
-    document = notStale(await scope.documents.save(signed, { expectedVersion: doc.version, at }));
-    await noteCampaignLetterSettled(scope, document);
-    await recordEvent(scope, {
-      type: 'document.signed',
-      actor,
-      at,
-      engagementId: doc.engagementId,
-      documentId: doc.id,
-      before: { status: 'sent' },
-      after: { status: 'signed' },
-    });
+    document = await transitionDocument(scope, doc, { type: 'sign' }, { at, actor });
     await runAutomations({ deps, scope, actor, at }, document);
     await scope.jobs.enqueue({ name: 'document.seal', data: { firmId: scope.firmId, documentId: doc.id } });
   }

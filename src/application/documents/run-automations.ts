@@ -1,14 +1,15 @@
 import { type Automation, automationsAfterSignature } from '../../domain/documents/automations.ts';
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
-import { applyDocumentAction, isInForce } from '../../domain/documents/lifecycle.ts';
+import { isInForce } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
-import { found, notStale, unwrap } from '../app-error.ts';
+import { found } from '../app-error.ts';
 import { convertEngagementInScope } from '../engagements/convert-engagement.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports.ts';
 import type { Document } from '../records.ts';
 import { newDraft } from './new-document.ts';
+import { transitionDocument } from './transition-document.ts';
 
 type Context = { deps: Deps; scope: FirmScope; actor: Actor | null; at: Date };
 
@@ -68,20 +69,17 @@ const replaceLetters = async ({ scope, actor, at }: Context, replacement: Docume
   );
   for (const doc of retired) {
     const locked = found(await scope.documents.find(doc.id, { forUpdate: true }), 'document');
-    const replaced = unwrap(
-      applyDocumentAction(locked, { type: 'replace', byDocumentId: replacement.id }, { at }),
+    await transitionDocument(
+      scope,
+      locked,
+      { type: 'replace', byDocumentId: replacement.id },
+      {
+        at,
+        actor,
+        after: { replacedBy: replacement.number },
+        data: { automation: 'R-D1', replacementId: replacement.id },
+      },
     );
-    notStale(await scope.documents.save(replaced, { expectedVersion: locked.version, at }));
-    await recordEvent(scope, {
-      type: 'document.replaced',
-      actor,
-      at,
-      engagementId: doc.engagementId,
-      documentId: doc.id,
-      before: { status: 'signed' },
-      after: { status: 'replaced', replacedBy: replacement.number },
-      data: { automation: 'R-D1', replacementId: replacement.id },
-    });
   }
 };
 

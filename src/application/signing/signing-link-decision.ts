@@ -1,11 +1,9 @@
-import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { documentRefusedMail } from '../../domain/signing/mail-content.ts';
 import { typedNameMatches } from '../../domain/signing/signing-rules.ts';
-import { AppError, notStale, unwrap } from '../app-error.ts';
-import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
+import { AppError } from '../app-error.ts';
 import { applySignature } from '../documents/record-signature.ts';
-import { recordEvent } from '../events.ts';
+import { transitionDocument } from '../documents/transition-document.ts';
 import type { Deps } from '../ports.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 import { isCodeVerified, type LinkInput, withOpenLink } from './signing-link-access.ts';
@@ -83,25 +81,22 @@ export const refuseThroughLink = (deps: Deps, input: LinkInput & { reason: strin
     if (request.side === 'firm') throw new AppError('SIGNING.FIRM_CANNOT_REFUSE');
     if (!isCodeVerified(request, at)) throw new AppError('SIGNING.CODE_REQUIRED');
     const reason = input.reason.trim();
-    const refused = unwrap(applyDocumentAction(doc, { type: 'refuse', reason }, { at }));
-    const saved = notStale(await scope.documents.save(refused, { expectedVersion: doc.version, at }));
-    await noteCampaignLetterSettled(scope, saved);
+    const saved = await transitionDocument(
+      scope,
+      doc,
+      { type: 'refuse', reason },
+      {
+        at,
+        actor: null,
+        data: { reason, side: request.side, signerName: request.signerName, via: 'signing_link' },
+      },
+    );
     await scope.signingRequests.update(request.id, {
       outcome: 'refused',
       completedAt: at,
       completedIp: input.ip,
       completedUserAgent: input.userAgent,
       refusalReason: reason,
-    });
-    await recordEvent(scope, {
-      type: 'document.refused',
-      actor: null,
-      at,
-      engagementId: doc.engagementId,
-      documentId: doc.id,
-      before: { status: doc.status },
-      after: { status: saved.status },
-      data: { reason, side: request.side, signerName: request.signerName, via: 'signing_link' },
     });
     const engagement = await scope.engagements.find(doc.engagementId);
     const responsible = engagement && (await scope.users.find(engagement.responsibleUserId));

@@ -107,6 +107,24 @@ export const hasEffect = (status: DocumentStatus): boolean => status === 'signed
 export const isInForce = (status: DocumentStatus): boolean =>
   canApply({ kind: 'engagement_letter', status }, 'replace');
 
+/**
+ * A document settles when it leaves the wait for signatures for good: signed, refused, expired or
+ * cancelled. A renewal campaign follows its letters up at each (R-D5).
+ */
+export const settlesDocument = (action: DocumentActionType): boolean =>
+  action === 'sign' || action === 'refuse' || action === 'expire' || action === 'cancel';
+
+/** The history event each transition records. */
+export const DOCUMENT_ACTION_EVENTS = {
+  edit: 'document.updated',
+  send: 'document.sent',
+  sign: 'document.signed',
+  refuse: 'document.refused',
+  expire: 'document.expired',
+  cancel: 'document.cancelled',
+  replace: 'document.replaced',
+} as const satisfies Record<DocumentActionType, string>;
+
 /** The actions a user may take now, for the API and the UI. */
 export const availableActions = (doc: Pick<LifecycleState, 'kind' | 'status'>): DocumentActionType[] =>
   DOCUMENT_ACTIONS.filter((action) => canApply(doc, action));
