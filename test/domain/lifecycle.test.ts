@@ -3,6 +3,7 @@ import type { DocumentKind } from '../../src/domain/documents/kinds.ts';
 import {
   applyDocumentAction,
   availableActions,
+  DOCUMENT_ACTION_EVENTS,
   DOCUMENT_ACTIONS,
   DOCUMENT_STATUSES,
   type DocumentAction,
@@ -11,6 +12,7 @@ import {
   hasEffect,
   isInForce,
   type LifecycleState,
+  settlesDocument,
 } from '../../src/domain/documents/lifecycle.ts';
 
 const at = new Date('2026-03-02T09:00:00Z');
@@ -162,5 +164,23 @@ describe('R-B1 only signed documents have effect', () => {
 
   it('a letter or an amendment is in force while signed, not once replaced', () => {
     expect(DOCUMENT_STATUSES.filter(isInForce)).toEqual(['signed']);
+  });
+});
+
+describe('what each transition sets off', () => {
+  it('R-D5 a document settles when signed, refused, expired or cancelled; sending, editing or a replacement does not', () => {
+    expect(DOCUMENT_ACTIONS.filter(settlesDocument)).toEqual(['sign', 'refuse', 'expire', 'cancel']);
+  });
+
+  it('each transition records the history event of its name', () => {
+    expect(DOCUMENT_ACTIONS.map((action) => DOCUMENT_ACTION_EVENTS[action])).toEqual([
+      'document.updated',
+      'document.sent',
+      'document.signed',
+      'document.refused',
+      'document.expired',
+      'document.cancelled',
+      'document.replaced',
+    ]);
   });
 });
