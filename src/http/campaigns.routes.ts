@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { startCampaignGeneration } from '../application/campaigns/generate-campaign.ts';
@@ -25,6 +24,7 @@ import {
 import { startCampaignSending } from '../application/campaigns/send-campaign.ts';
 import type { Deps } from '../application/ports.ts';
 import type { CampaignProgress } from '../application/records.ts';
+import { isCampaignRunning } from '../domain/renewal/campaign-lifecycle.ts';
 import { requireActor } from './auth-hook.ts';
 import {
   campaignItemOut,
@@ -40,6 +40,8 @@ import {
   recurringFeesOut,
   updateCampaignBody,
 } from './campaigns.schemas.ts';
+import { sendCsv } from './csv.ts';
+import { streamChanges } from './event-stream.ts';
 import { idParam } from './fields.schemas.ts';
 import { pageOf } from './responses.schemas.ts';
 
@@ -48,11 +50,6 @@ const presentProgress = ({ send_failed: sendFailed, ...counts }: CampaignProgres
   sendFailed,
 });
 const present = (view: CampaignView) => ({ ...view, progress: presentProgress(view.progress) });
-
-/** The statuses during which the progress stream keeps the connection open. */
-const RUNNING = ['generating', 'sending'];
-const PROGRESS_INTERVAL_MS = 500;
-const KEEP_ALIVE_MS = 15_000;
 
 export const campaignRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -146,16 +143,11 @@ export const campaignRoutes =
       },
       async (request, reply) => {
         const preview = await previewCampaign(deps, requireActor(request), request.params.id);
-        const csv = stringify([[...PREVIEW_CSV_HEADER], ...previewCsvRows(preview)], {
-          delimiter: ';',
-          bom: true,
-          record_delimiter: 'windows',
+        return sendCsv(reply, {
+          fileName: `apercu-campagne-${preview.campaign.id.slice(0, 8)}.csv`,
+          header: PREVIEW_CSV_HEADER,
+          rows: previewCsvRows(preview),
         });
-        const file = `apercu-campagne-${preview.campaign.id.slice(0, 8)}.csv`;
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${file}"`)
-          .send(csv);
       },
     );
     app.post(
@@ -219,41 +211,16 @@ export const campaignRoutes =
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        // Read before the stream opens: an unknown campaign answers its 404 as usual.
-        let current = await getCampaignProgress(deps, actor, request.params.id);
-        reply.hijack();
-        reply.raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
+        // The stream ends once neither the generation nor the sending is running.
+        await streamChanges(request, reply, {
+          read: () => getCampaignProgress(deps, actor, request.params.id),
+          event: 'progress',
+          data: ({ status, progress }) => ({ status, progress: presentProgress(progress) }),
+          isFinal: ({ status }) => !isCampaignRunning(status),
+          intervalMs: 500,
+          keepAliveMs: 15_000,
+          retryMs: 2_000,
         });
-        let closed = false;
-        request.raw.on('close', () => {
-          closed = true;
-        });
-        let last = '';
-        let lastWrite = Date.now();
-        reply.raw.write('retry: 2000\n\n');
-        for (;;) {
-          const data = JSON.stringify({
-            status: current.status,
-            progress: presentProgress(current.progress),
-          });
-          if (data !== last) {
-            reply.raw.write(`event: progress\ndata: ${data}\n\n`);
-            last = data;
-            lastWrite = Date.now();
-          } else if (Date.now() - lastWrite > KEEP_ALIVE_MS) {
-            reply.raw.write(': toujours là\n\n');
-            lastWrite = Date.now();
-          }
-          if (closed || !RUNNING.includes(current.status)) break;
-          await new Promise((resolve) => setTimeout(resolve, PROGRESS_INTERVAL_MS));
-          if (closed) break;
-          current = await getCampaignProgress(deps, actor, request.params.id);
-        }
-        reply.raw.end();
       },
     );
     app.get(
