@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { EngagementFilter, FirmScope } from '../../application/ports.ts';
 import type { Engagement } from '../../application/records.ts';
+import { LETTER_KINDS } from '../../domain/documents/kinds.ts';
+import { IN_FORCE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
 import { companies, documents, engagements, termsVersions, users } from './schema/index.ts';
@@ -41,7 +43,7 @@ const carriesTermsBelow = (version: number) => sql`exists (
   select 1 from ${documents}
   left join ${termsVersions} on ${termsVersions.firmId} = ${documents.firmId} and ${termsVersions.id} = ${documents.termsVersionId}
   where ${documents.firmId} = ${engagements.firmId} and ${documents.engagementId} = ${engagements.id}
-    and ${documents.kind} in ('engagement_letter', 'replacement_letter') and ${documents.status} = 'signed'
+    and ${inArray(documents.kind, LETTER_KINDS)} and ${inArray(documents.status, IN_FORCE_STATUSES)}
     and (${termsVersions.version} is null or ${termsVersions.version} < ${version}))`;
 
 export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements'] => ({

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports.ts';
 import type { PortfolioRecord, RenewalDocument } from '../../application/records.ts';
+import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
+import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import type { Db } from './database.ts';
 import { companies, documentLines, documents, engagements } from './schema/index.ts';
 
@@ -39,8 +41,6 @@ const LINE_COLUMNS = {
   recurrence: documentLines.recurrence,
 };
 
-const RENEWAL_KINDS = ['engagement_letter', 'replacement_letter', 'amendment'] as const;
-
 /**
  * Renewal reads the whole portfolio at once: the client engagements, then their letters,
  * amendments and pending replacement letters, then those documents' lines: three queries whatever
@@ -73,9 +73,9 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
     const clientDocuments = and(
       eq(documents.firmId, firmId),
       ofEngagements(documents.engagementId),
-      inArray(documents.kind, [...RENEWAL_KINDS]),
+      inArray(documents.kind, [...SCOPE_KINDS]),
       or(
-        inArray(documents.status, ['signed', 'replaced']),
+        inArray(documents.status, EFFECTIVE_STATUSES),
         and(eq(documents.kind, 'replacement_letter'), inArray(documents.status, ['draft', 'sent'])),
       ),
     );
@@ -96,7 +96,7 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
         documents,
         and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
       )
-      .where(and(clientDocuments, inArray(documents.status, ['signed', 'replaced'])))
+      .where(and(clientDocuments, inArray(documents.status, EFFECTIVE_STATUSES)))
       .orderBy(asc(documentLines.documentId), asc(documentLines.position));
     const documentsById = new Map<string, RenewalDocument>();
     const documentsOf = new Map<string, RenewalDocument[]>();

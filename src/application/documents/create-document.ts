@@ -1,6 +1,6 @@
 import { DEFAULT_PAYMENT_TERMS, defaultValidUntil } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
-import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import { DOCUMENT_TITLES, isScopeKind } from '../../domain/documents/kinds.ts';
 import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
@@ -79,8 +79,6 @@ const buildContent = async (
 /** A letter dated in the past still takes today's terms; one dated ahead, those of its start. */
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 
-const LETTERS: readonly DocumentKind[] = ['engagement_letter', 'replacement_letter', 'amendment'];
-
 /** Creates a draft of any of the five kinds, checked against the engagement's state (R-A2, R-A3). */
 export const createDocument = async (
   deps: Deps,
@@ -99,7 +97,7 @@ export const createDocument = async (
     const content = await buildContent(deps, scope, engagement, input, today);
     const termsVersionId =
       input.termsVersionId ??
-      (LETTERS.includes(input.kind)
+      (isScopeKind(input.kind)
         ? (await scope.terms.currentOn(laterOf(input.effectiveDate ?? today, today)))?.id
         : undefined);
     if (input.termsVersionId) found(await scope.terms.find(input.termsVersionId), 'terms');

@@ -18,6 +18,28 @@ export const LETTER_KINDS = [
 export const isLetterKind = (kind: DocumentKind): boolean =>
   (LETTER_KINDS as readonly DocumentKind[]).includes(kind);
 
+/**
+ * The kinds that make the scope in force (R-C3): the letters and their amendments. A replacement
+ * letter retires them (R-D1), renewal reads them, and they carry the firm's terms.
+ */
+export const SCOPE_KINDS = [
+  'engagement_letter',
+  'replacement_letter',
+  'amendment',
+] as const satisfies readonly DocumentKind[];
+
+export const isScopeKind = (kind: DocumentKind): boolean =>
+  (SCOPE_KINDS as readonly DocumentKind[]).includes(kind);
+
+/**
+ * R-A2 and R-A3: the kinds a prospect and a client may hold. Here rather than beside the engagement
+ * state, so the web app (which may read this file) offers the same kinds the server allows.
+ */
+export const KINDS_BY_ENGAGEMENT_STATE = {
+  prospect: ['proposal', 'engagement_letter'],
+  client: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
+} as const satisfies Record<'prospect' | 'client', readonly DocumentKind[]>;
+
 /** French labels, used in numbers, errors and (later) PDFs. */
 export const DOCUMENT_KIND_LABELS_FR: Record<DocumentKind, string> = {
   proposal: 'offre de service',

@@ -1,5 +1,5 @@
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
-import type { DocumentKind } from './kinds.ts';
+import { type DocumentKind, isScopeKind } from './kinds.ts';
 
 export const DOCUMENT_STATUSES = [
   'draft',
@@ -40,9 +40,6 @@ export const TRANSITIONS: Readonly<
   replaced: {},
 };
 
-/** Only letters and amendments are retired by a replacement letter (R-D1). */
-const REPLACEABLE_KINDS: readonly DocumentKind[] = ['engagement_letter', 'replacement_letter', 'amendment'];
-
 export type LifecycleState = {
   readonly kind: DocumentKind;
   readonly status: DocumentStatus;
@@ -63,7 +60,8 @@ export const nextStatus = (status: DocumentStatus, action: DocumentActionType): 
 
 export const canApply = (doc: Pick<LifecycleState, 'kind' | 'status'>, action: DocumentActionType): boolean =>
   nextStatus(doc.status, action) !== undefined &&
-  (action !== 'replace' || REPLACEABLE_KINDS.includes(doc.kind));
+  // Only letters and amendments are retired by a replacement letter (R-D1).
+  (action !== 'replace' || isScopeKind(doc.kind));
 
 const stamp = (action: DocumentAction, at: Date): Partial<LifecycleState> => {
   switch (action.type) {
@@ -101,7 +99,14 @@ export const applyDocumentAction = <D extends LifecycleState>(
  * R-B1: only signed documents have effect (scope, automations, fees). A document replaced since
  * keeps the effect it had until its replacement took over, so history on past dates stays true.
  */
-export const hasEffect = (status: DocumentStatus): boolean => status === 'signed' || status === 'replaced';
+export const EFFECTIVE_STATUSES = ['signed', 'replaced'] as const satisfies readonly DocumentStatus[];
+export const hasEffect = (status: DocumentStatus): boolean =>
+  (EFFECTIVE_STATUSES as readonly DocumentStatus[]).includes(status);
+
+/** The statuses in which a letter or an amendment is in force (for the store's filters). */
+export const IN_FORCE_STATUSES = DOCUMENT_STATUSES.filter((status) =>
+  canApply({ kind: 'engagement_letter', status }, 'replace'),
+);
 
 /** A signed letter or amendment not yet replaced: what an amendment or a replacement may aim at. */
 export const isInForce = (status: DocumentStatus): boolean =>

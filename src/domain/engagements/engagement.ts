@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../documents/kinds.ts';
+import { type DocumentKind, KINDS_BY_ENGAGEMENT_STATE } from '../documents/kinds.ts';
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
 
 /** R-A1: an engagement is a prospect or a client. */
@@ -6,10 +6,8 @@ export const ENGAGEMENT_STATES = ['prospect', 'client'] as const;
 export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
 
 /** R-A2 and R-A3: the document kinds each state may hold. */
-export const ALLOWED_DOCUMENT_KINDS: Record<EngagementState, readonly DocumentKind[]> = {
-  prospect: ['proposal', 'engagement_letter'],
-  client: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
-};
+export const ALLOWED_DOCUMENT_KINDS: Record<EngagementState, readonly DocumentKind[]> =
+  KINDS_BY_ENGAGEMENT_STATE;
 
 export const assertDocumentKindAllowed = (
   state: EngagementState,

@@ -1,5 +1,6 @@
 import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { isLetterKind } from '../../../src/domain/documents/kinds.ts';
 import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 
@@ -21,8 +22,6 @@ export const fieldsOf = (doc: LettrineDocument): FieldValues => ({
   notes: doc.notes ?? '',
 });
 
-const isLetter = (kind: DocumentKind) => kind === 'engagement_letter' || kind === 'replacement_letter';
-
 export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<UpdateDocumentBody> => ({
   title: values.title,
   effectiveDate: values.effectiveDate,
@@ -30,7 +29,7 @@ export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<Up
   notes: values.notes,
   ...(kind === 'proposal' ? { validUntil: values.validUntil } : {}),
   // A letter cannot be sent without its terms (R-D6): the version is chosen, never cleared.
-  ...(isLetter(kind) && values.termsVersionId ? { termsVersionId: values.termsVersionId } : {}),
+  ...(isLetterKind(kind) && values.termsVersionId ? { termsVersionId: values.termsVersionId } : {}),
 });
 
 type Props = {
@@ -73,7 +72,7 @@ export const DocumentFields = ({ kind, values, onChange, terms, errors }: Props)
           error={errors.validUntil}
         />
       )}
-      {isLetter(kind) && (
+      {isLetterKind(kind) && (
         <NativeSelect
           label={t('document.termsVersion')}
           value={values.termsVersionId ?? terms.find((item) => item.isCurrent)?.id ?? ''}

@@ -1,3 +1,4 @@
+import { KINDS_BY_ENGAGEMENT_STATE } from '../../../src/domain/documents/kinds.ts';
 import type { DocumentKind, DocumentStatus, Recurrence } from '../api/types.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
@@ -16,7 +17,6 @@ export const STATUS_COLORS: Record<DocumentStatus, string> = {
 };
 
 /** R-A2, R-A3: a prospect holds proposals and letters only; a client holds all five kinds. */
-export const allowedKinds = (state: 'prospect' | 'client'): DocumentKind[] =>
-  state === 'prospect'
-    ? ['proposal', 'engagement_letter']
-    : ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'];
+export const allowedKinds = (state: 'prospect' | 'client'): DocumentKind[] => [
+  ...KINDS_BY_ENGAGEMENT_STATE[state],
+];

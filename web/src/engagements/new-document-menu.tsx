@@ -2,6 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { isLetterKind } from '../../../src/domain/documents/kinds.ts';
 import { api } from '../api/client.ts';
 import type { CreateDocumentBody, DocumentListItem, Engagement, LettrineDocument } from '../api/types.ts';
 import { AmendmentModal } from '../documents/amendment-modal.tsx';
@@ -31,10 +32,7 @@ export const NewDocumentMenu = ({
     },
     onError: (error) => notifyError(error),
   });
-  const lettersInForce = documents.filter(
-    (doc) =>
-      doc.status === 'signed' && (doc.kind === 'engagement_letter' || doc.kind === 'replacement_letter'),
-  );
+  const lettersInForce = documents.filter((doc) => doc.status === 'signed' && isLetterKind(doc.kind));
   const start = (body: Omit<CreateDocumentBody, 'engagementId'>) =>
     create.mutate({ ...body, engagementId: engagement.id } as CreateDocumentBody);
   return (

@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { FrozenDocument } from '../../../application/records.ts';
+import { DOCUMENT_KINDS } from '../../../domain/documents/kinds.ts';
 import { services, termsVersions } from './catalogue.ts';
 import { at, bytea, cents, created } from './columns.ts';
 import { engagements } from './engagements.ts';
@@ -30,7 +31,7 @@ export const documents = pgTable(
     id: uuid('id').notNull(),
     engagementId: uuid('engagement_id').notNull(),
     kind: text('kind', {
-      enum: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
+      enum: DOCUMENT_KINDS,
     }).notNull(),
     status: text('status', {
       enum: ['draft', 'sent', 'signed', 'refused', 'expired', 'cancelled', 'replaced'],
