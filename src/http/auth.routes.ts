@@ -1,28 +1,23 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../application/app-error.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
 import { changeOwnPassword } from '../application/auth/passwords.ts';
 import { login, logout } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports.ts';
+import {
+  apiTokenOut,
+  changePasswordBody,
+  createApiTokenBody,
+  createdApiTokenOut,
+  loginBody,
+  sessionOut,
+  sessionUserOut,
+} from './auth.schemas.ts';
 import { requireActor, SESSION_COOKIE } from './auth-hook.ts';
-import { frenchObject, idParam, text } from './fields.schemas.ts';
-import { newPasswordField } from './users.schemas.ts';
-
-const loginBody = z.strictObject({
-  email: z.email({ error: 'Adresse e-mail invalide.' }),
-  password: z.string().min(1).max(200),
-  firm: z.string().max(100).optional(),
-});
-
-const changePasswordBody = frenchObject({
-  currentPassword: z
-    .string({ error: 'Mot de passe actuel attendu.' })
-    .min(1, { error: 'Mot de passe actuel attendu.' })
-    .max(200, { error: 'Mot de passe trop long : 200 caractères au plus.' }),
-  newPassword: newPasswordField,
-});
+import { idParam, pageQuery } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
+import { noContent, pageOf } from './responses.schemas.ts';
 
 export const authRoutes =
   (deps: Deps, options: { secureCookies: boolean; loginAttemptsPerMinute: number }): FastifyPluginAsyncZod =>
@@ -40,7 +35,10 @@ export const authRoutes =
     };
     app.post(
       '/auth/login',
-      { schema: { tags, summary: 'Se connecter', body: loginBody }, config: { rateLimit: loginRateLimit } },
+      {
+        schema: { tags, summary: 'Se connecter', body: loginBody, response: { 200: sessionOut } },
+        config: { rateLimit: loginRateLimit },
+      },
       async (request, reply) => {
         const session = await login(deps, request.body);
         reply.setCookie(SESSION_COOKIE, session.token, {
@@ -53,12 +51,16 @@ export const authRoutes =
         return { user: session.user, expiresAt: session.expiresAt };
       },
     );
-    app.post('/auth/logout', { schema: { tags, summary: 'Se déconnecter' } }, async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token && request.actor) await logout(deps, request.actor, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags, summary: 'Se déconnecter', response: { 204: noContent('Session fermée') } } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token && request.actor) await logout(deps, request.actor, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
     app.post(
       '/auth/password',
       {
@@ -66,6 +68,7 @@ export const authRoutes =
           tags,
           summary: 'Changer son mot de passe ; ses autres sessions prennent fin',
           body: changePasswordBody,
+          response: { 204: noContent('Mot de passe changé') },
         },
         // Guessing the current password from a session left open is slowed down like a login.
         config: {
@@ -83,12 +86,26 @@ export const authRoutes =
         return reply.status(204).send();
       },
     );
-    app.get('/auth/me', { schema: { tags, summary: 'L’utilisateur connecté' } }, (request) =>
-      requireActor(request),
+    app.get(
+      '/auth/me',
+      { schema: { tags, summary: 'L’utilisateur connecté', response: { 200: sessionUserOut } } },
+      (request) => {
+        const { userId, firmId, name, role } = requireActor(request);
+        return { id: userId, firmId, name, role };
+      },
     );
 
-    app.get('/api-tokens', { schema: { tags, summary: 'Jetons d’API actifs' } }, (request) =>
-      listApiTokens(deps, requireActor(request)),
+    app.get(
+      '/api-tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Jetons d’API actifs',
+          querystring: pageQuery,
+          response: { 200: pageOf(apiTokenOut) },
+        },
+      },
+      async (request) => pageOfList(await listApiTokens(deps, requireActor(request)), request.query),
     );
     app.post(
       '/api-tokens',
@@ -96,15 +113,26 @@ export const authRoutes =
         schema: {
           tags,
           summary: 'Créer un jeton d’API (affiché une seule fois)',
-          body: z.strictObject({ name: text(100) }),
+          body: createApiTokenBody,
+          response: { 201: createdApiTokenOut },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createApiToken(deps, requireActor(request), request.body)),
+      async (request, reply) => {
+        const created = await createApiToken(deps, requireActor(request), request.body);
+        // A token just made has never been used: it reads like one of the list, plus its secret.
+        return reply.status(201).send({ ...created, lastUsedAt: null });
+      },
     );
     app.delete(
       '/api-tokens/:id',
-      { schema: { tags, summary: 'Révoquer un jeton', params: idParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Révoquer un jeton',
+          params: idParam,
+          response: { 204: noContent('Jeton révoqué') },
+        },
+      },
       async (request, reply) => {
         await revokeApiToken(deps, requireActor(request), { tokenId: request.params.id });
         return reply.status(204).send();

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { startCampaignGeneration } from '../application/campaigns/generate-campaign.ts';
 import {
   type CampaignView,
@@ -29,6 +28,7 @@ import { requireActor } from './auth-hook.ts';
 import {
   campaignItemOut,
   campaignOut,
+  campaignsQuery,
   createCampaignBody,
   itemsQuery,
   noticeDeadlinesOut,
@@ -43,6 +43,7 @@ import {
 import { sendCsv } from './csv.ts';
 import { streamChanges } from './event-stream.ts';
 import { idParam } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
 import { pageOf } from './responses.schemas.ts';
 
 const presentProgress = ({ send_failed: sendFailed, ...counts }: CampaignProgress) => ({
@@ -61,10 +62,12 @@ export const campaignRoutes =
         schema: {
           tags,
           summary: 'Lister les campagnes de renouvellement du cabinet',
-          response: { 200: z.object({ items: z.array(campaignOut) }) },
+          querystring: campaignsQuery,
+          response: { 200: pageOf(campaignOut) },
         },
       },
-      async (request) => ({ items: (await listCampaigns(deps, requireActor(request))).map(present) }),
+      async (request) =>
+        pageOfList((await listCampaigns(deps, requireActor(request))).map(present), request.query),
     );
     app.post(
       '/campaigns',
@@ -234,7 +237,11 @@ export const campaignRoutes =
           response: { 200: outdatedTermsOut },
         },
       },
-      (request) => listOutdatedTerms(deps, requireActor(request), request.query),
+      async (request) => {
+        const { page, pageSize, below } = request.query;
+        const { items, ...versions } = await listOutdatedTerms(deps, requireActor(request), { below });
+        return { ...pageOfList(items, { page, pageSize }), ...versions };
+      },
     );
     app.get(
       '/renewals/notice-deadlines',
@@ -246,7 +253,11 @@ export const campaignRoutes =
           response: { 200: noticeDeadlinesOut },
         },
       },
-      (request) => listNoticeDeadlines(deps, requireActor(request), request.query),
+      async (request) => {
+        const { page, pageSize, days } = request.query;
+        const { items } = await listNoticeDeadlines(deps, requireActor(request), { days });
+        return pageOfList(items, { page, pageSize });
+      },
     );
     app.get(
       '/portfolio/recurring-fees',

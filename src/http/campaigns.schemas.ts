@@ -12,12 +12,14 @@ import {
   instantOut,
   isoDay,
   oneOf,
+  pageQuery,
   pagination,
   searchField,
   text,
   uuidField,
   versionField,
 } from './fields.schemas.ts';
+import { pageOf } from './responses.schemas.ts';
 
 const ids = (what: string, max = 500) =>
   z
@@ -126,11 +128,17 @@ export const itemsQuery = z.strictObject({
   status: oneOf(CAMPAIGN_ITEM_STATUSES).optional(),
 });
 
+export const campaignsQuery = pageQuery;
+
 export const outdatedTermsQuery = z.strictObject({
+  page: pagination.page,
+  pageSize: pagination.pageSize,
   below: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 export const noticeDeadlinesQuery = z.strictObject({
+  page: pagination.page,
+  pageSize: pagination.pageSize,
   days: z.coerce
     .number()
     .int()
@@ -279,12 +287,7 @@ export const previewOut = z.object({
       }),
     ),
   }),
-  clients: z.object({
-    items: list(clientPlanOut),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  clients: pageOf(clientPlanOut),
 });
 
 export const campaignItemOut = z.object({
@@ -303,35 +306,33 @@ export const campaignItemOut = z.object({
   refusalReason: z.string().nullable(),
 });
 
-export const outdatedTermsOut = z.object({
-  currentVersion: z.number().int().nullable(),
-  below: z.number().int(),
-  items: list(
-    z.object({
-      engagementId: z.string(),
-      companyName: z.string(),
-      clientCode: z.string().nullable(),
-      letterId: z.string(),
-      letterNumber: z.string().nullable(),
-      termsVersion: z.number().int().nullable(),
-    }),
-  ),
+/** A page of the letters in force on older terms, with the versions compared. */
+export const outdatedTermsOut = pageOf(
+  z.object({
+    engagementId: z.string(),
+    companyName: z.string(),
+    clientCode: z.string().nullable(),
+    letterId: z.string(),
+    letterNumber: z.string().nullable(),
+    termsVersion: z.number().int().nullable(),
+  }),
+).extend({
+  currentVersion: z.number().int().nullable().meta({ description: 'La version en vigueur aujourd’hui' }),
+  below: z.number().int().meta({ description: 'Les lettres sous cette version sont listées' }),
 });
 
-export const noticeDeadlinesOut = z.object({
-  items: list(
-    z.object({
-      engagementId: z.string(),
-      companyName: z.string(),
-      clientCode: z.string().nullable(),
-      letterId: z.string(),
-      letterNumber: z.string().nullable(),
-      periodEnd: z.string(),
-      noticeDeadline: z.string(),
-      annualFeesCents: cents,
-    }),
-  ),
-});
+export const noticeDeadlinesOut = pageOf(
+  z.object({
+    engagementId: z.string(),
+    companyName: z.string(),
+    clientCode: z.string().nullable(),
+    letterId: z.string(),
+    letterNumber: z.string().nullable(),
+    periodEnd: z.string(),
+    noticeDeadline: z.string(),
+    annualFeesCents: cents,
+  }),
+);
 
 export const recurringFeesOut = z.object({
   totalCents: cents,

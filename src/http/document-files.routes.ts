@@ -1,16 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { checkDocumentCompleteness, getDocumentPdf } from '../application/documents/document-pdf.ts';
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
+import { completenessOut } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';
 
 const tags = ['Documents'];
-
-const completenessOut = z.object({
-  complete: z.boolean(),
-  missing: z.array(z.object({ code: z.string(), message: z.string() })),
-});
 
 /** The PDF of a document and the check of its mandatory items (issue 3). */
 export const documentFileRoutes =

@@ -24,7 +24,8 @@ import {
   signatureBody,
   updateDocumentBody,
 } from './documents.schemas.ts';
-import { idParam } from './fields.schemas.ts';
+import { idParam, pageQuery } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
 import {
   documentListItemOut,
   documentOut,
@@ -114,10 +115,15 @@ export const documentRoutes =
           tags,
           summary: 'Historique du document',
           params: idParam,
-          response: { 200: z.array(eventOut) },
+          querystring: pageQuery,
+          response: { 200: pageOf(eventOut) },
         },
       },
-      (request) => listDocumentHistory(deps, requireActor(request), { documentId: request.params.id }),
+      async (request) =>
+        pageOfList(
+          await listDocumentHistory(deps, requireActor(request), { documentId: request.params.id }),
+          request.query,
+        ),
     );
 
     app.post(

@@ -129,6 +129,12 @@ export const refuseBody = z.strictObject({ reason: text(2000) });
 /** The reason is optional, and so is the body: a request without one reaches the route as null. */
 export const cancelBody = z.strictObject({ reason: clearableText(2000) }).nullish();
 
+/** What a document lacks before it may be sent: each mandatory item, with a French message. */
+export const completenessOut = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
 export const documentListQuery = z.strictObject({
   ...pagination,
   engagementId: z.uuid().optional(),

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   createCompany,
   createContact,
@@ -31,7 +30,8 @@ import {
   scopeQuery,
   updateEngagementBody,
 } from './engagements.schemas.ts';
-import { idParam } from './fields.schemas.ts';
+import { idParam, pageQuery } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
 import {
   companyOut,
   companyViewOut,
@@ -121,10 +121,15 @@ export const engagementRoutes =
           tags,
           summary: 'Historique de l’affaire',
           params: idParam,
-          response: { 200: z.array(eventOut) },
+          querystring: pageQuery,
+          response: { 200: pageOf(eventOut) },
         },
       },
-      (request) => listEngagementHistory(deps, requireActor(request), { engagementId: request.params.id }),
+      async (request) =>
+        pageOfList(
+          await listEngagementHistory(deps, requireActor(request), { engagementId: request.params.id }),
+          request.query,
+        ),
     );
     app.get(
       '/engagements/:id/scope',

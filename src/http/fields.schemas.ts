@@ -114,6 +114,9 @@ export const pagination = {
   direction: z.enum(['asc', 'desc'], { error: 'Sens de tri invalide : asc ou desc.' }).default('desc'),
 };
 
+/** The query of a list with nothing to filter: which page, how many a page (every list takes them). */
+export const pageQuery = frenchObject({ page: pagination.page, pageSize: pagination.pageSize });
+
 /** A free search: a name, a SIREN, a number. */
 export const searchField = z
   .string()

@@ -4,6 +4,7 @@ import { getFirmSettings, updateFirmSettings } from '../application/firms/firm-s
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
 import { firmOut, logoBody, logoOut, updateFirmBody } from './firm.schemas.ts';
+import { noContent } from './responses.schemas.ts';
 
 export const firmRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -59,7 +60,13 @@ export const firmRoutes =
     );
     app.delete(
       '/firm/logo',
-      { schema: { tags, summary: 'Retirer le logo du cabinet (associé)' } },
+      {
+        schema: {
+          tags,
+          summary: 'Retirer le logo du cabinet (associé)',
+          response: { 204: noContent('Logo retiré') },
+        },
+      },
       async (request, reply) => {
         await removeFirmLogo(deps, requireActor(request));
         return reply.status(204).send();

@@ -11,13 +11,17 @@ const instant = instantOut;
 const day = z.string().meta({ description: 'Date AAAA-MM-JJ' });
 const centsOut = z.number().int().meta({ description: 'Montant en centimes' });
 
+/** Every list of the API answers this envelope, and takes `page` and `pageSize` (docs/api.md). */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    total: z.number().int().meta({ description: 'Nombre d’éléments de toute la liste' }),
+    page: z.number().int().meta({ description: 'Numéro de la page, à partir de 1' }),
+    pageSize: z.number().int().meta({ description: 'Éléments par page (200 au plus)' }),
   });
+
+/** An answer without a body (204, or 202 for work queued): OpenAPI shows the status, no content. */
+export const noContent = (description: string) => z.undefined().meta({ description });
 
 export const engagementOut = z.object({
   id: z.uuid(),

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   createService,
   getService,
@@ -11,6 +10,8 @@ import { revalueCatalogue } from '../application/catalogue/revalue-catalogue.ts'
 import type { Deps } from '../application/ports.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
+import { pageOf } from './responses.schemas.ts';
 import {
   archiveBody,
   createServiceBody,
@@ -33,10 +34,16 @@ export const serviceRoutes =
           tags,
           summary: 'Lister les missions du catalogue',
           querystring: serviceListQuery,
-          response: { 200: z.array(serviceOut) },
+          response: { 200: pageOf(serviceOut) },
         },
       },
-      (request) => listServices(deps, requireActor(request), request.query),
+      async (request) => {
+        const { page, pageSize, includeArchived } = request.query;
+        return pageOfList(await listServices(deps, requireActor(request), { includeArchived }), {
+          page,
+          pageSize,
+        });
+      },
     );
     app.get(
       '/services/:id',
@@ -48,7 +55,12 @@ export const serviceRoutes =
           response: { 200: serviceViewOut },
         },
       },
-      (request) => getService(deps, requireActor(request), { serviceId: request.params.id }),
+      async (request) => {
+        const { priceHistory, ...service } = await getService(deps, requireActor(request), {
+          serviceId: request.params.id,
+        });
+        return { service, priceHistory };
+      },
     );
     app.post(
       '/services',

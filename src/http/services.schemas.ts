@@ -10,6 +10,7 @@ import {
   frenchObject,
   instantOut,
   oneOf,
+  pagination,
   queryFlag,
   text,
   uuidField,
@@ -65,7 +66,11 @@ export const updateServiceBody = frenchObject({
   priceCents: centsField.optional(),
 });
 
-export const serviceListQuery = frenchObject({ includeArchived: queryFlag });
+export const serviceListQuery = frenchObject({
+  page: pagination.page,
+  pageSize: pagination.pageSize,
+  includeArchived: queryFlag,
+});
 
 export const archiveBody = frenchObject({ version: versionField.optional() }).optional();
 
@@ -100,8 +105,9 @@ export const serviceOut = z.object({
   version: z.number().int(),
 });
 
-/** R-D4: every price a service has had, newest first, with what changed it. */
-export const serviceViewOut = serviceOut.extend({
+/** A service and, related to it (R-D4), every price it has had, newest first, with what changed it. */
+export const serviceViewOut = z.object({
+  service: serviceOut,
   priceHistory: z.array(
     z.object({
       id: z.uuid(),

@@ -11,6 +11,7 @@ import {
 import { retrySeal } from '../application/signing/seal-signed-document.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam, pagination, uuidField } from './fields.schemas.ts';
+import { noContent } from './responses.schemas.ts';
 import {
   documentSigningOut,
   mailOut,
@@ -59,6 +60,7 @@ export const signingAdminRoutes =
           tags,
           summary: 'Sceller de nouveau l’exemplaire signé, après un échec',
           params: idParam,
+          response: { 202: noContent('Scellement remis en file, fait en arrière-plan') },
         },
       },
       async (request, reply) => {

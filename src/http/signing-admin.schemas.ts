@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantOut } from './fields.schemas.ts';
+import { pageOf } from './responses.schemas.ts';
 
 export const signingSide = z.enum(['client', 'firm']);
 
@@ -48,10 +49,5 @@ export const mailOut = z.object({
   bodyWithheld: z.boolean(),
 });
 export type MailView = z.infer<typeof mailOut>;
-export const mailPageOut = z.object({
-  items: z.array(z.object(mailSummary)),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const mailPageOut = pageOf(z.object(mailSummary));
 export type MailPage = z.infer<typeof mailPageOut>;

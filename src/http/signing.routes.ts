@@ -12,6 +12,7 @@ import { refuseThroughLink, signThroughLink } from '../application/signing/signi
 import { verifyDocument, verifyDocumentBytes } from '../application/signing/verify-document.ts';
 import {
   codeSentOut,
+  codeVerifiedOut,
   refuseBody,
   refusedOut,
   signBody,
@@ -108,7 +109,13 @@ export const signingRoutes =
     app.post(
       '/signing/:token/code/verify',
       {
-        schema: { tags, summary: 'Vérifier le code reçu', params: tokenParam, body: verifyCodeBody },
+        schema: {
+          tags,
+          summary: 'Vérifier le code reçu',
+          params: tokenParam,
+          body: verifyCodeBody,
+          response: { 200: codeVerifiedOut },
+        },
         config: limit(10),
       },
       (request) => verifySigningCode(deps, { ...evidenceOf(request), code: request.body.code }),

@@ -68,6 +68,8 @@ export const signBody = z.strictObject({
 
 export const refuseBody = z.strictObject({ reason: text(1000) });
 
+export const codeVerifiedOut = z.object({ verified: z.boolean() });
+
 export const signedOut = z.object({
   documentStatus: z.string(),
   signedSides: z.array(side),

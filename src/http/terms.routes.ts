@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../application/ports.ts';
 import { getCurrentTerms, getTerms, listTerms, publishTerms } from '../application/terms/manage-terms.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './fields.schemas.ts';
+import { idParam, pageQuery } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
+import { pageOf } from './responses.schemas.ts';
 import { publishTermsBody, termsOut, termsSummaryOut } from './terms.schemas.ts';
 
 export const termsRoutes =
@@ -16,10 +17,11 @@ export const termsRoutes =
         schema: {
           tags,
           summary: 'Lister les versions des conditions générales (la plus récente d’abord)',
-          response: { 200: z.array(termsSummaryOut) },
+          querystring: pageQuery,
+          response: { 200: pageOf(termsSummaryOut) },
         },
       },
-      (request) => listTerms(deps, requireActor(request)),
+      async (request) => pageOfList(await listTerms(deps, requireActor(request)), request.query),
     );
     app.get(
       '/terms/current',

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { resetUserPassword } from '../application/auth/passwords.ts';
 import type { Deps } from '../application/ports.ts';
 import { createUser, listUsers, updateUser } from '../application/users/manage-users.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './fields.schemas.ts';
+import { idParam, pageQuery } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
+import { noContent, pageOf } from './responses.schemas.ts';
 import { createUserBody, resetPasswordBody, updateUserBody, userOut } from './users.schemas.ts';
 
 export const userRoutes =
@@ -14,9 +15,14 @@ export const userRoutes =
     app.get(
       '/users',
       {
-        schema: { tags, summary: 'Lister les utilisateurs du cabinet', response: { 200: z.array(userOut) } },
+        schema: {
+          tags,
+          summary: 'Lister les utilisateurs du cabinet',
+          querystring: pageQuery,
+          response: { 200: pageOf(userOut) },
+        },
       },
-      (request) => listUsers(deps, requireActor(request)),
+      async (request) => pageOfList(await listUsers(deps, requireActor(request)), request.query),
     );
     app.post(
       '/users',
@@ -55,6 +61,7 @@ export const userRoutes =
           summary: 'Réinitialiser le mot de passe d’un utilisateur (associé) ; ses sessions prennent fin',
           params: idParam,
           body: resetPasswordBody,
+          response: { 204: noContent('Mot de passe réinitialisé') },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../application/ports.ts';
 import {
   createWebhookEndpoint,
@@ -11,8 +10,9 @@ import {
   updateWebhookEndpoint,
 } from '../application/webhooks/manage-webhooks.ts';
 import { requireActor } from './auth-hook.ts';
-import { idParam } from './fields.schemas.ts';
-import { pageOf } from './responses.schemas.ts';
+import { idParam, pageQuery } from './fields.schemas.ts';
+import { pageOfList } from './pages.ts';
+import { noContent, pageOf } from './responses.schemas.ts';
 import {
   createdWebhookOut,
   createWebhookBody,
@@ -33,10 +33,11 @@ export const webhookRoutes =
         schema: {
           tags,
           summary: 'Lister les événements auxquels un webhook peut s’abonner',
-          response: { 200: z.array(webhookEventTypeOut) },
+          querystring: pageQuery,
+          response: { 200: pageOf(webhookEventTypeOut) },
         },
       },
-      () => listWebhookEventTypes(),
+      (request) => pageOfList(listWebhookEventTypes(), request.query),
     );
     app.get(
       '/webhooks',
@@ -44,10 +45,11 @@ export const webhookRoutes =
         schema: {
           tags,
           summary: 'Lister les webhooks du cabinet (associé)',
-          response: { 200: z.array(webhookOut) },
+          querystring: pageQuery,
+          response: { 200: pageOf(webhookOut) },
         },
       },
-      (request) => listWebhookEndpoints(deps, requireActor(request)),
+      async (request) => pageOfList(await listWebhookEndpoints(deps, requireActor(request)), request.query),
     );
     // No Idempotency-Key here: the stored answer would keep the secret for a day (as for API tokens).
     app.post(
@@ -93,6 +95,7 @@ export const webhookRoutes =
           tags,
           summary: 'Supprimer un webhook et son journal de livraisons (associé)',
           params: idParam,
+          response: { 204: noContent('Webhook supprimé') },
         },
       },
       async (request, reply) => {

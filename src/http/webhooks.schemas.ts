@@ -5,7 +5,7 @@ import {
   flag,
   frenchObject,
   instantOut,
-  pagination,
+  pageQuery,
   text,
   versionField,
 } from './fields.schemas.ts';
@@ -36,7 +36,7 @@ export const updateWebhookBody = frenchObject({
   isActive: flag.optional(),
 });
 
-export const deliveriesQuery = z.strictObject({ page: pagination.page, pageSize: pagination.pageSize });
+export const deliveriesQuery = pageQuery;
 
 export const webhookOut = z.object({
   id: z.uuid(),

@@ -73,7 +73,7 @@ describe(`the completeness check and the firm's branding (${databaseKind})`, () 
 
     const current = (await associe.get('/firm')).body;
     expect((await associe.patch('/firm', { version: current.version, ...identity })).status).toBe(200);
-    const service = (await associe.get(`/services/${serviceId}`)).body;
+    const { service } = (await associe.get(`/services/${serviceId}`)).body;
     const described = await associe.patch(`/services/${serviceId}`, {
       version: service.version,
       exclusions: 'Cette mission n’est ni un audit ni un examen limité.',

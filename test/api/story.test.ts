@@ -161,7 +161,7 @@ describe(`the engagement story through the API (${databaseKind})`, () => {
       expect(engagement).toMatchObject({ state: 'client', clientCode: 'CLI00001' });
       const letter = (await collab().get(`/documents/${ids.letter}`)).body;
       expect(letter.term).toEqual({ periodEnd: '2026-12-31', noticeDeadline: '2026-09-30' });
-      const history = (await collab().get(`/engagements/${ids.engagement}/history`)).body;
+      const history = (await collab().get(`/engagements/${ids.engagement}/history`)).body.items;
       expect(history.filter((e: { type: string }) => e.type === 'engagement.converted')).toHaveLength(1);
     }
 

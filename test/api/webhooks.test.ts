@@ -85,8 +85,8 @@ describe(`webhook endpoints (${databaseKind})`, () => {
   it('lists the events a webhook may receive, with their French labels', async () => {
     const res = await apiAs(ctx, firm.users.lecture.headers).get('/webhook-event-types');
     expect(res.status).toBe(200);
-    expect(res.body).toContainEqual({ type: 'document.signed', label: 'Document signé' });
-    expect(res.body.map((e: { type: string }) => e.type)).toEqual([
+    expect(res.body.items).toContainEqual({ type: 'document.signed', label: 'Document signé' });
+    expect(res.body.items.map((e: { type: string }) => e.type)).toEqual([
       'document.sent',
       'document.signed',
       'document.refused',
@@ -95,7 +95,7 @@ describe(`webhook endpoints (${databaseKind})`, () => {
       'campaign.generated',
       'campaign.completed',
     ]);
-    expect(res.body).toContainEqual({
+    expect(res.body.items).toContainEqual({
       type: 'campaign.completed',
       label: 'Campagne de renouvellement terminée',
     });
@@ -117,7 +117,7 @@ describe(`webhook endpoints (${databaseKind})`, () => {
     expect(created.body.secret).toMatch(/^whsec_[\w-]{43,}$/);
 
     const listed = await associe.get('/webhooks');
-    expect(listed.body.map((w: { id: string }) => w.id)).toContain(created.body.id);
+    expect(listed.body.items.map((w: { id: string }) => w.id)).toContain(created.body.id);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
     expect(JSON.stringify(listed.body)).not.toContain('secret');
 
@@ -135,7 +135,7 @@ describe(`webhook endpoints (${databaseKind})`, () => {
     expectProblem(stale, 409, 'EDIT.STALE_VERSION');
 
     expect((await associe.delete(`/webhooks/${created.body.id}`)).status).toBe(204);
-    expect((await associe.get('/webhooks')).body.map((w: { id: string }) => w.id)).not.toContain(
+    expect((await associe.get('/webhooks')).body.items.map((w: { id: string }) => w.id)).not.toContain(
       created.body.id,
     );
     expectProblem(await associe.delete(`/webhooks/${created.body.id}`), 404, 'RESOURCE.NOT_FOUND');
@@ -195,7 +195,7 @@ describe(`webhook endpoints (${databaseKind})`, () => {
   it('does not show another firm’s webhook', async () => {
     const webhook = await aWebhook(associe);
     const other = apiAs(ctx, (await aFirmWithUsers(ctx, 'Cabinet Voisin')).users.associe.headers);
-    expect((await other.get('/webhooks')).body).toEqual([]);
+    expect((await other.get('/webhooks')).body).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
     expectProblem(await other.get(`/webhooks/${webhook.id}/deliveries`), 404, 'RESOURCE.NOT_FOUND');
     expectProblem(await other.delete(`/webhooks/${webhook.id}`), 404, 'RESOURCE.NOT_FOUND');
     await associe.delete(`/webhooks/${webhook.id}`);

@@ -35,7 +35,7 @@ const aFirmWithCatalogue = async () => {
 };
 
 const priceOf = async (api: ReturnType<typeof apiAs>, id: string): Promise<number> =>
-  (await api.get(`/services/${id}`)).body.priceCents;
+  (await api.get(`/services/${id}`)).body.service.priceCents;
 
 describe('POST /services/revalue', () => {
   it('R-D4 revalues every active service by 1.03: 1 200,00 € → 1 236,00 €, payslip 25,00 € → 25,75 €', async () => {
@@ -88,7 +88,7 @@ describe('POST /services/revalue', () => {
       }),
       expect.objectContaining({ priceCents: 120000, reason: 'Création', coefficient: null }),
     ]);
-    expect(body.version).toBe(2);
+    expect(body.service.version).toBe(2);
   });
 
   it('R-D4 refuses 1.6 without confirmation (REVALUATION.CONFIRMATION_REQUIRED), applies it when confirmed', async () => {
@@ -213,7 +213,7 @@ describe('POST /services/revalue', () => {
     }
     for (const service of [services.annualAccounts, services.payslip, services.situation]) {
       const { body } = await api.get(`/services/${service.id}`);
-      expect(body.priceCents).toBe(service.priceCents);
+      expect(body.service.priceCents).toBe(service.priceCents);
       expect(body.priceHistory).toHaveLength(1);
     }
   });

@@ -43,6 +43,7 @@ describe('POST /services', () => {
       version: 1,
     });
     const read = await api.get(`/services/${response.body.id}`);
+    expect(read.body.service).toEqual(response.body);
     expect(read.body.priceHistory).toEqual([
       expect.objectContaining({ priceCents: 120000, reason: 'Création', coefficient: null }),
     ]);
@@ -126,9 +127,16 @@ describe('GET /services', () => {
     const reader = apiAs(ctx, firm.users.lecture.headers);
     const active = await reader.get('/services');
     expect(active.status).toBe(200);
-    expect(active.body.map((s: { id: string }) => s.id)).toEqual([kept.body.id]);
+    expect(active.body.items.map((s: { id: string }) => s.id)).toEqual([kept.body.id]);
     const all = await reader.get('/services?includeArchived=true');
-    expect(all.body.map((s: { id: string }) => s.id).sort()).toEqual([kept.body.id, archived.body.id].sort());
+    expect(all.body.items.map((s: { id: string }) => s.id).sort()).toEqual(
+      [kept.body.id, archived.body.id].sort(),
+    );
+    // A list takes page and pageSize like every other (it used to refuse them).
+    const second = await reader.get('/services?includeArchived=true&pageSize=1&page=2');
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(second.body.items).toHaveLength(1);
   });
 
   it('refuses an includeArchived that is not true or false with 400', async () => {

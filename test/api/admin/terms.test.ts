@@ -71,7 +71,7 @@ describe('POST /terms', () => {
       scope.terms.insert({ ...first, id: ctx.deps.ids.uuid(), createdAt: new Date(first.createdAt) }),
     );
     await expect(duplicate).rejects.toEqual(new AppError('TERMS.VERSION_TAKEN'));
-    expect((await api.get('/terms')).body).toHaveLength(1);
+    expect((await api.get('/terms')).body).toMatchObject({ items: [expect.anything()], total: 1 });
   });
 
   it.each(['collaborateur', 'lecture'] as const)('R-D6 refuses a %s with 403', async (role) => {
@@ -112,13 +112,13 @@ describe('GET /terms, /terms/current, /terms/:id', () => {
     const response = await apiAs(ctx, firm.users.lecture.headers).get('/terms');
     expect(response.status).toBe(200);
     expect(
-      response.body.map((t: { version: number; isCurrent: boolean }) => [t.version, t.isCurrent]),
+      response.body.items.map((t: { version: number; isCurrent: boolean }) => [t.version, t.isCurrent]),
     ).toEqual([
       [3, false],
       [2, true],
       [1, false],
     ]);
-    expect(response.body[0]).not.toHaveProperty('body');
+    expect(response.body.items[0]).not.toHaveProperty('body');
   });
 
   it('R-D6 answers the version in force on the Paris date, to any user', async () => {

@@ -23,7 +23,8 @@ describe('GET /users', () => {
     await aFirmWithUsers(ctx, 'Cabinet Voisin');
     const response = await apiAs(ctx, firm.users.lecture.headers).get('/users');
     expect(response.status).toBe(200);
-    expect(response.body.map((u: { role: string }) => u.role).sort()).toEqual([
+    expect(response.body).toMatchObject({ total: 3, page: 1, pageSize: 50 });
+    expect(response.body.items.map((u: { role: string }) => u.role).sort()).toEqual([
       'associe',
       'collaborateur',
       'lecture',
@@ -51,6 +52,11 @@ describe('POST /users', () => {
       password: 'correct-horse-battery',
     });
     expect(login.status).toBe(200);
+    // The login and GET /auth/me describe the signed-in user the same way.
+    const user = { id: response.body.id, firmId: firm.firmId, name: 'Claire Martin', role: 'collaborateur' };
+    expect(login.body).toEqual({ user, expiresAt: expect.any(String) });
+    const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
+    expect((await apiAs(ctx, { cookie }).get('/auth/me')).body).toEqual(user);
   });
 
   it.each(['collaborateur', 'lecture'] as const)('refuses a %s with 403', async (role) => {
@@ -211,7 +217,7 @@ describe('PATCH /users/:id', () => {
       }),
     ]);
     expect([first?.status, second?.status].sort()).toEqual([200, 409]);
-    const users = (await apiAs(ctx, firm.users.lecture.headers).get('/users')).body as {
+    const users = (await apiAs(ctx, firm.users.lecture.headers).get('/users')).body.items as {
       role: string;
       isActive: boolean;
     }[];

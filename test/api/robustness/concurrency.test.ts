@@ -22,7 +22,7 @@ const statusesOf = (responses: { status: number; body: { code?: string } }[]) =>
   responses.map((r) => (r.status < 400 ? String(r.status) : `${r.status} ${r.body.code}`)).sort();
 
 const eventsOf = async (api: Api, url: string, type: string) =>
-  ((await api.get(url)).body as { type: string }[]).filter((event) => event.type === type);
+  ((await api.get(url)).body.items as { type: string }[]).filter((event) => event.type === type);
 
 /**
  * Requests that race: the row lock of the document or engagement orders them, the unique keys are

@@ -25,7 +25,7 @@ const contentOf = (lines: Line[]) =>
   }));
 
 const typesOf = async (api: Api, url: string) =>
-  ((await api.get(url)).body as { type: string }[]).map((event) => event.type);
+  ((await api.get(url)).body.items as { type: string }[]).map((event) => event.type);
 
 /** The lifecycle of documents and engagements as a user drives it through the API. */
 describe(`document and engagement lifecycle through the API (${databaseKind})`, () => {
@@ -58,7 +58,7 @@ describe(`document and engagement lifecycle through the API (${databaseKind})`, 
       const documents = (await collab().get(`/documents?engagementId=${engagement.id}`)).body;
       expect(documents.total).toBe(1);
       expect((await collab().get(`/engagements/${engagement.id}`)).body.engagement.state).toBe('prospect');
-      const history = (await collab().get(`/documents/${proposal.id}/history`)).body;
+      const history = (await collab().get(`/documents/${proposal.id}/history`)).body.items;
       expect(history.at(-1)).toMatchObject({
         type: 'document.refused',
         data: { reason: 'Honoraires trop élevés' },
@@ -237,7 +237,7 @@ describe(`document and engagement lifecycle through the API (${databaseKind})`, 
         state: 'client',
         clientCode: expect.stringMatching(/^CLI\d{5}$/),
       });
-      const history = (await collab().get(`/engagements/${engagement.id}/history`)).body;
+      const history = (await collab().get(`/engagements/${engagement.id}/history`)).body.items;
       expect(history.at(-1)).toMatchObject({
         type: 'engagement.converted',
         before: { state: 'prospect' },

@@ -217,13 +217,13 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
       const me = await bearer.get('/auth/me');
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({
-        userId: users().associe.id,
+        id: users().associe.id,
         role: 'associe',
         firmId: data.firm.firmId,
       });
       const company = await bearer.post('/companies', { name: 'Monsieur Blanc', isIndividual: true });
       expect(company.status).toBe(201);
-      const listed = (await apiAs(ctx, users().associe.headers).get('/api-tokens')).body;
+      const listed = (await apiAs(ctx, users().associe.headers).get('/api-tokens')).body.items;
       expect(JSON.stringify(listed)).not.toContain(created.body.token);
       expect(listed.map((t: { id: string }) => t.id)).toContain(created.body.id);
     });
@@ -241,7 +241,7 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
         'AUTH.UNAUTHENTICATED',
       );
       expectProblem(await associe.delete(`/api-tokens/${created.id}`), 404, 'RESOURCE.NOT_FOUND');
-      const listed = (await associe.get('/api-tokens')).body.map((t: { id: string }) => t.id);
+      const listed = (await associe.get('/api-tokens')).body.items.map((t: { id: string }) => t.id);
       expect(listed).not.toContain(created.id);
     });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, fieldErrors, query } from './client.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiAll, fieldErrors, query } from './client.ts';
 
 describe('the API errors a form shows next to its fields', () => {
   it('names each invalid field by its path in the body, without the body. prefix, in French typography', () => {
@@ -51,5 +51,28 @@ describe('query strings', () => {
       '?state=client&page=2',
     );
     expect(query({})).toBe('');
+  });
+});
+
+describe('every item of a list', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('follows the pages of the envelope until the total is read, keeping the list’s own filters', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      const page = Number(new URL(url, 'http://lettrine.test').searchParams.get('page'));
+      const items = page === 1 ? Array.from({ length: 200 }, (_, i) => i) : [200, 201];
+      return new Response(JSON.stringify({ items, total: 202, page, pageSize: 200 }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    const items = await apiAll<number>('/services?includeArchived=true');
+    expect(items).toHaveLength(202);
+    expect(items.at(-1)).toBe(201);
+    expect(asked).toEqual([
+      '/api/v1/services?includeArchived=true&page=1&pageSize=200',
+      '/api/v1/services?includeArchived=true&page=2&pageSize=200',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { frenchSpaces } from '../i18n/typography.ts';
-import type { Problem } from './types.ts';
+import type { Page, Problem } from './types.ts';
 
 /**
  * An answer of the API that is not a success: its problem body, kept whole for the forms. Its
@@ -44,6 +44,23 @@ export const api = async <T>(path: string, options: Options = {}): Promise<T> =>
     throw new ApiError(response.status, problem);
   }
   return payload as T;
+};
+
+/** The most items a page of the API holds. */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Every item of a list, page after page: for the short lists a screen shows whole or picks from (the
+ * catalogue, the users, the terms versions, a history). Long lists are shown a page at a time.
+ */
+export const apiAll = async <T>(path: string): Promise<T[]> => {
+  const items: T[] = [];
+  const separator = path.includes('?') ? '&' : '?';
+  for (let page = 1; ; page += 1) {
+    const answer = await api<Page<T>>(`${path}${separator}page=${page}&pageSize=${MAX_PAGE_SIZE}`);
+    items.push(...answer.items);
+    if (answer.items.length === 0 || items.length >= answer.total) return items;
+  }
 };
 
 /** A query string from the defined values only. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from './client.ts';
+import { api, apiAll, query } from './client.ts';
 import type {
   DocumentListItem,
   DocumentView,
@@ -36,7 +36,7 @@ export const useEngagement = (id: string) =>
 export const useEngagementHistory = (id: string) =>
   useQuery({
     queryKey: ['engagement', id, 'history'],
-    queryFn: () => api<HistoryEvent[]>(`/engagements/${id}/history`),
+    queryFn: () => apiAll<HistoryEvent>(`/engagements/${id}/history`),
   });
 
 export const useScope = (id: string, date: string) =>
@@ -67,21 +67,21 @@ export const useDocument = (id: string) =>
 export const useDocumentHistory = (id: string) =>
   useQuery({
     queryKey: ['document', id, 'history'],
-    queryFn: () => api<HistoryEvent[]>(`/documents/${id}/history`),
+    queryFn: () => apiAll<HistoryEvent>(`/documents/${id}/history`),
   });
 
 export const useServices = (includeArchived = false) =>
   useQuery({
     queryKey: ['services', includeArchived],
     queryFn: () =>
-      api<Service[]>(`/services${query({ includeArchived: includeArchived ? 'true' : undefined })}`),
+      apiAll<Service>(`/services${query({ includeArchived: includeArchived ? 'true' : undefined })}`),
     staleTime: 60_000,
   });
 
 export const useTerms = () =>
-  useQuery({ queryKey: ['terms'], queryFn: () => api<TermsSummary[]>('/terms'), staleTime: 60_000 });
+  useQuery({ queryKey: ['terms'], queryFn: () => apiAll<TermsSummary>('/terms'), staleTime: 60_000 });
 
 export const useUsers = () =>
-  useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/users'), staleTime: 60_000 });
+  useQuery({ queryKey: ['users'], queryFn: () => apiAll<User>('/users'), staleTime: 60_000 });
 
 export const useFirm = () => useQuery({ queryKey: ['firm'], queryFn: () => api<Firm>('/firm') });

@@ -3,6 +3,7 @@
  * the server reaches the bundle). The web sees the HTTP schemas and nothing else of src/http.
  */
 import type { z } from 'zod';
+import type { apiTokenOut, sessionUserOut } from '../../../src/http/auth.schemas.ts';
 import type {
   campaignItemOut,
   campaignOut,
@@ -14,6 +15,7 @@ import type {
   recurringFeesOut,
 } from '../../../src/http/campaigns.schemas.ts';
 import type {
+  completenessOut,
   createDocumentBody,
   lineInput,
   updateDocumentBody,
@@ -30,8 +32,18 @@ import type {
   pageOf,
   scopeOut,
 } from '../../../src/http/responses.schemas.ts';
-import type { createServiceBody, revaluationOut, serviceOut } from '../../../src/http/services.schemas.ts';
-import type { signingViewOut, verificationOut } from '../../../src/http/signing.schemas.ts';
+import type {
+  createServiceBody,
+  revaluationOut,
+  serviceOut,
+  serviceViewOut,
+} from '../../../src/http/services.schemas.ts';
+import type {
+  codeSentOut,
+  signedOut,
+  signingViewOut,
+  verificationOut,
+} from '../../../src/http/signing.schemas.ts';
 import type { documentSigningOut, mailOut, mailPageOut } from '../../../src/http/signing-admin.schemas.ts';
 import type { termsSummaryOut } from '../../../src/http/terms.schemas.ts';
 import type { userOut } from '../../../src/http/users.schemas.ts';
@@ -43,6 +55,7 @@ import type {
   webhookOut,
 } from '../../../src/http/webhooks.schemas.ts';
 
+/** Every list of the API answers one page of this shape (docs/api.md). */
 export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 export type EngagementListItem = z.output<typeof engagementListItemOut>;
 export type EngagementView = z.output<typeof engagementViewOut>;
@@ -57,12 +70,14 @@ export type LettrineDocument = DocumentView['document'];
 export type DocumentKind = LettrineDocument['kind'];
 export type DocumentStatus = LettrineDocument['status'];
 export type DocumentLine = z.output<typeof lineOut>;
+export type Completeness = z.output<typeof completenessOut>;
 export type Recurrence = DocumentLine['recurrence'];
 export type LineInput = z.input<typeof lineInput>;
 export type CreateDocumentBody = z.input<typeof createDocumentBody>;
 export type UpdateDocumentBody = z.input<typeof updateDocumentBody>;
 export type CreateEngagementBody = z.input<typeof createEngagementBody>;
 export type Service = z.output<typeof serviceOut>;
+export type ServiceView = z.output<typeof serviceViewOut>;
 export type CreateServiceBody = z.input<typeof createServiceBody>;
 export type Revaluation = z.output<typeof revaluationOut>;
 export type TermsSummary = z.output<typeof termsSummaryOut>;
@@ -72,6 +87,8 @@ export type User = z.output<typeof userOut>;
 export type Role = User['role'];
 export type SigningView = z.output<typeof signingViewOut>;
 export type Verification = z.output<typeof verificationOut>;
+export type CodeSent = z.output<typeof codeSentOut>;
+export type Signed = z.output<typeof signedOut>;
 export type DocumentSigning = z.output<typeof documentSigningOut>;
 export type SigningProgress = DocumentSigning['requests'][number];
 export type MailView = z.output<typeof mailOut>;
@@ -82,7 +99,9 @@ export type CreatedWebhook = z.output<typeof createdWebhookOut>;
 export type CreateWebhookBody = z.input<typeof createWebhookBody>;
 export type WebhookDelivery = z.output<typeof webhookDeliveryOut>;
 export type WebhookEventType = z.output<typeof webhookEventTypeOut>;
-export type Me = { firmId: string; userId: string; role: Role; name: string };
+/** The signed-in user, as GET /auth/me and the login describe them. */
+export type Me = z.output<typeof sessionUserOut>;
+export type ApiToken = z.output<typeof apiTokenOut>;
 
 /** The body of every API error (application/problem+json). */
 export type Problem = {
@@ -107,5 +126,6 @@ export type SkipReason = Extract<ClientPlan, { outcome: 'skipped' }>['reason'];
 export type CampaignItem = z.output<typeof campaignItemOut>;
 export type CampaignItemStatus = CampaignItem['status'];
 export type OutdatedTerms = z.output<typeof outdatedTermsOut>;
-export type NoticeDeadlineItem = z.output<typeof noticeDeadlinesOut>['items'][number];
+export type NoticeDeadlines = z.output<typeof noticeDeadlinesOut>;
+export type NoticeDeadlineItem = NoticeDeadlines['items'][number];
 export type RecurringFees = z.output<typeof recurringFeesOut>;

@@ -26,7 +26,7 @@ export const CampaignsPage = () => {
         {t('campaign.intro')}
       </Text>
       <QueryState query={campaigns}>
-        {({ items }) =>
+        {(items) =>
           items.length === 0 ? (
             <Text c="dimmed">{t('campaign.none')}</Text>
           ) : (

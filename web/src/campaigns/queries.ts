@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from '../api/client.ts';
+import { api, apiAll, query } from '../api/client.ts';
 import type {
   CampaignItem,
   CampaignItemStatus,
@@ -12,7 +12,7 @@ import type {
 export const useCampaigns = () =>
   useQuery({
     queryKey: ['campaigns'],
-    queryFn: () => api<{ items: CampaignView[] }>('/campaigns'),
+    queryFn: () => apiAll<CampaignView>('/campaigns'),
   });
 
 /** While a campaign works in the background, its progress comes through useCampaignProgress. */

@@ -5,13 +5,16 @@ import { useT } from '../i18n/i18n.tsx';
 import { useNoticeDeadlines } from '../renewals/queries.ts';
 import { QueryState } from '../ui/query-state.tsx';
 
+/** The card shows the soonest few; the renewals page lists them all. */
+const SHOWN = 10;
+
 /**
  * Renewals due: the letters whose notice deadline comes within 90 days. Asked once the page's main
  * figures are in: the embedded database answers one query at a time.
  */
 export const NoticeCard = ({ ready }: { ready: boolean }) => {
   const t = useT();
-  const deadlines = useNoticeDeadlines(90, ready);
+  const deadlines = useNoticeDeadlines(90, { pageSize: SHOWN, enabled: ready });
   return (
     <Card withBorder component="section" aria-labelledby="notice-title">
       <Title order={3} size="h5" id="notice-title" mb="xs">

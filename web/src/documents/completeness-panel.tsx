@@ -1,10 +1,9 @@
 import { Card, List, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
+import type { Completeness } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useHasRoute } from './use-openapi.ts';
-
-type Completeness = { complete: boolean; missing: { code: string; message: string }[] };
 
 /** What a letter still lacks before it may be sent (GET /documents/{id}/completeness, issue 3). */
 export const CompletenessPanel = ({ documentId, version }: { documentId: string; version: number }) => {

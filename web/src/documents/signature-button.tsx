@@ -33,7 +33,7 @@ export const SignatureButton = ({ view, side, onDone }: Props) => {
           ...(signatoryName.trim() ? { signatoryName } : {}),
           ...(capacity.trim() ? { capacity } : {}),
           ...(side === 'firm'
-            ? { userId: userId || (me?.role === 'associe' ? me.userId : associes[0]?.id) }
+            ? { userId: userId || (me?.role === 'associe' ? me.id : associes[0]?.id) }
             : {}),
         },
       }),
@@ -59,7 +59,7 @@ export const SignatureButton = ({ view, side, onDone }: Props) => {
             {side === 'firm' ? (
               <NativeSelect
                 label={t('signature.associe')}
-                value={userId || (me?.role === 'associe' ? me.userId : (associes[0]?.id ?? ''))}
+                value={userId || (me?.role === 'associe' ? me.id : (associes[0]?.id ?? ''))}
                 onChange={(event) => setUserId(event.currentTarget.value)}
                 data={associes.map((user) => ({ value: user.id, label: user.name }))}
                 error={errors.userId}

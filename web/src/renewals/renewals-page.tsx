@@ -1,4 +1,15 @@
-import { Anchor, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTerms } from '../api/queries.ts';
@@ -10,10 +21,31 @@ import { useNoticeDeadlines, useOutdatedTerms } from './queries.ts';
 
 const DAY_CHOICES = ['30', '60', '90', '180', '365'];
 
+/** The pages of a renewal list, once it holds more than one. */
+const PageControl = ({
+  data,
+  onChange,
+}: {
+  data: { total: number; page: number; pageSize: number };
+  onChange: (page: number) => void;
+}) => {
+  const t = useT();
+  if (data.total <= data.pageSize) return null;
+  return (
+    <Pagination
+      total={Math.ceil(data.total / data.pageSize)}
+      value={data.page}
+      onChange={onChange}
+      getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+    />
+  );
+};
+
 const NoticeDeadlines = () => {
   const t = useT();
   const [days, setDays] = useState('90');
-  const deadlines = useNoticeDeadlines(Number(days));
+  const [page, setPage] = useState(1);
+  const deadlines = useNoticeDeadlines(Number(days), { page });
   return (
     <Card withBorder component="section" aria-labelledby="deadlines-title">
       <Group justify="space-between" align="flex-end" mb="sm">
@@ -23,50 +55,56 @@ const NoticeDeadlines = () => {
         <NativeSelect
           label={t('renewals.within')}
           value={days}
-          onChange={(event) => setDays(event.currentTarget.value)}
+          onChange={(event) => {
+            setDays(event.currentTarget.value);
+            setPage(1);
+          }}
           data={DAY_CHOICES.map((value) => ({ value, label: t('renewals.days', { days: value }) }))}
           w={160}
         />
       </Group>
       <QueryState query={deadlines}>
-        {({ items }) =>
-          items.length === 0 ? (
+        {(data) =>
+          data.items.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('renewals.noDeadlines', { days })}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped aria-label={t('renewals.deadlines')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('campaign.client')}</Table.Th>
-                    <Table.Th>{t('campaign.letter')}</Table.Th>
-                    <Table.Th>{t('renewals.noticeDeadline')}</Table.Th>
-                    <Table.Th>{t('renewals.periodEnd')}</Table.Th>
-                    <Table.Th ta="right">{t('renewals.annualFees')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((item) => (
-                    <Table.Tr key={item.letterId}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/engagements/${item.engagementId}`} size="sm">
-                          {item.companyName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/documents/${item.letterId}`} size="sm">
-                          {item.letterNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{formatDay(item.noticeDeadline)}</Table.Td>
-                      <Table.Td>{formatDay(item.periodEnd)}</Table.Td>
-                      <Table.Td ta="right">{formatCents(item.annualFeesCents)}</Table.Td>
+            <Stack gap="xs">
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped aria-label={t('renewals.deadlines')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('campaign.client')}</Table.Th>
+                      <Table.Th>{t('campaign.letter')}</Table.Th>
+                      <Table.Th>{t('renewals.noticeDeadline')}</Table.Th>
+                      <Table.Th>{t('renewals.periodEnd')}</Table.Th>
+                      <Table.Th ta="right">{t('renewals.annualFees')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((item) => (
+                      <Table.Tr key={item.letterId}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/engagements/${item.engagementId}`} size="sm">
+                            {item.companyName}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/documents/${item.letterId}`} size="sm">
+                            {item.letterNumber}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{formatDay(item.noticeDeadline)}</Table.Td>
+                        <Table.Td>{formatDay(item.periodEnd)}</Table.Td>
+                        <Table.Td ta="right">{formatCents(item.annualFeesCents)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <PageControl data={data} onChange={setPage} />
+            </Stack>
           )
         }
       </QueryState>
@@ -78,7 +116,8 @@ const OutdatedTermsCard = () => {
   const t = useT();
   const terms = useTerms();
   const [below, setBelow] = useState('');
-  const outdated = useOutdatedTerms(below ? Number(below) : undefined);
+  const [page, setPage] = useState(1);
+  const outdated = useOutdatedTerms(below ? Number(below) : undefined, page);
   const versions = (terms.data ?? []).toSorted((a, b) => a.version - b.version);
   return (
     <Card withBorder component="section" aria-labelledby="outdated-title">
@@ -89,7 +128,10 @@ const OutdatedTermsCard = () => {
         <NativeSelect
           label={t('renewals.olderThan')}
           value={below}
-          onChange={(event) => setBelow(event.currentTarget.value)}
+          onChange={(event) => {
+            setBelow(event.currentTarget.value);
+            setPage(1);
+          }}
           data={[
             { value: '', label: t('renewals.currentVersion') },
             ...versions.map((version) => ({
@@ -147,6 +189,7 @@ const OutdatedTermsCard = () => {
                 </Table>
               </Table.ScrollContainer>
             )}
+            <PageControl data={data} onChange={setPage} />
           </Stack>
         )}
       </QueryState>

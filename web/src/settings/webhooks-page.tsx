@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, apiAll } from '../api/client.ts';
 import type { Webhook, WebhookEventType } from '../api/types.ts';
 import { useIsAssocie, useMe } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
@@ -97,12 +97,12 @@ export const WebhooksPage = () => {
   const isAssocie = useIsAssocie();
   const hooks = useQuery({
     queryKey: ['webhooks'],
-    queryFn: () => api<Webhook[]>('/webhooks'),
+    queryFn: () => apiAll<Webhook>('/webhooks'),
     enabled: isAssocie,
   });
   const eventTypes = useQuery({
     queryKey: ['webhook-event-types'],
-    queryFn: () => api<WebhookEventType[]>('/webhook-event-types'),
+    queryFn: () => apiAll<WebhookEventType>('/webhook-event-types'),
     staleTime: Number.POSITIVE_INFINITY,
     enabled: isAssocie,
   });
