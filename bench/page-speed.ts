@@ -29,20 +29,20 @@ const freePort = () =>
   });
 
 const startLettrine = async (port: number, dataDir: string): Promise<ChildProcess> => {
+  // The demo firm lives in the embedded database: a DATABASE_URL of the shell must not leak in.
+  const { DATABASE_URL: _server, ...env } = process.env;
   const child = spawn('npm', ['start', '--silent'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
   const until = Date.now() + 180_000;
   while (Date.now() < until) {
+    if (exited) throw new Error('Lettrine stopped before it served a page (its error is above)');
     const ok = await fetch(`http://127.0.0.1:${port}/`).then(
       (r) => r.ok,
       () => false,
