@@ -8,7 +8,7 @@ import { createSecrets } from '../src/adapters/security/secrets.ts';
 import { createSealer } from '../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../src/adapters/webhooks/webhook-sender.ts';
 import type { Actor } from '../src/application/actor.ts';
-import type { Deps } from '../src/application/ports.ts';
+import type { Deps } from '../src/application/ports/index.ts';
 import { PORTFOLIO_USERS, seedPortfolio } from '../src/cli/seed-portfolio.ts';
 import { createApp } from '../src/http/create-app.ts';
 import { fixedClock, TEST_PUBLIC_URL } from '../test/support/test-app.ts';

@@ -15,7 +15,7 @@ import {
 } from '../src/application/campaigns/generate-campaign.ts';
 import { createCampaign } from '../src/application/campaigns/manage-campaigns.ts';
 import { previewCampaign } from '../src/application/campaigns/preview-campaign.ts';
-import type { Deps } from '../src/application/ports.ts';
+import type { Deps } from '../src/application/ports/index.ts';
 import {
   type BaselineRows,
   INSERT_METHODS,

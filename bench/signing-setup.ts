@@ -14,7 +14,7 @@ import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from '../src/adapters/security/secrets.ts';
 import { createSealer } from '../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../src/adapters/webhooks/webhook-sender.ts';
-import type { Deps, FirmScope } from '../src/application/ports.ts';
+import type { Deps, FirmScope } from '../src/application/ports/index.ts';
 import { createApp } from '../src/http/create-app.ts';
 import { startBackgroundJobs } from '../src/main.ts';
 import { aService } from '../test/builders/catalogue.ts';

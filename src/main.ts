@@ -13,7 +13,7 @@ import { followCampaign } from './application/campaigns/follow-campaign.ts';
 import { runCampaignGeneration } from './application/campaigns/generate-campaign.ts';
 import { runCampaignSending } from './application/campaigns/send-campaign.ts';
 import { purgeExpiredRecords } from './application/maintenance/purge-expired-records.ts';
-import type { Deps } from './application/ports.ts';
+import type { Deps } from './application/ports/index.ts';
 import { deliverMail } from './application/signing/deliver-mail.ts';
 import { runSigningFollowUp } from './application/signing/follow-up.ts';
 import { runSealJob } from './application/signing/seal-signed-document.ts';

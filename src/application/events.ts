@@ -1,5 +1,5 @@
 import type { Actor } from './actor.ts';
-import type { FirmScope } from './ports.ts';
+import type { FirmScope } from './ports/index.ts';
 
 export const EVENT_TYPES = [
   'engagement.created',

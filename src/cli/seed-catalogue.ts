@@ -1,5 +1,5 @@
 import { PRICE_REASONS, recordServicePrice } from '../application/catalogue/price-history.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import type { Service, TermsVersion } from '../application/records.ts';
 import { CATALOGUE } from './seed-data.ts';
 import { TERMS_VERSIONS } from './seed-terms.ts';

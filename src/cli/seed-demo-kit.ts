@@ -5,7 +5,7 @@ import type { LineInput } from '../application/documents/line-input.ts';
 import { recordSignature } from '../application/documents/record-signature.ts';
 import { sendDocument } from '../application/documents/send-document.ts';
 import { createEngagement } from '../application/engagements/manage-engagements.ts';
-import type { Clock, Deps } from '../application/ports.ts';
+import type { Clock, Deps } from '../application/ports/index.ts';
 import type { Document, Engagement, User } from '../application/records.ts';
 import { REQUIRED_SIGNATURES } from '../domain/documents/signatures.ts';
 import { addDays, parisDate } from '../domain/shared/dates.ts';

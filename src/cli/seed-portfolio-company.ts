@@ -1,4 +1,4 @@
-import type { IdGenerator } from '../application/ports.ts';
+import type { IdGenerator } from '../application/ports/index.ts';
 import type { Company, Contact, Engagement } from '../application/records.ts';
 import { sirenFrom, siretFrom } from './seed-identifiers.ts';
 import {

@@ -1,6 +1,6 @@
 import type { SeedRecords } from '../adapters/db/bulk-seed.ts';
 import { newDraft } from '../application/documents/new-document.ts';
-import type { IdGenerator } from '../application/ports.ts';
+import type { IdGenerator } from '../application/ports/index.ts';
 import type { Contact, Document, DocumentLine, Engagement, NewEvent, User } from '../application/records.ts';
 import { DOCUMENT_TITLES } from '../domain/documents/kinds.ts';
 import { ASSOCIE_CAPACITY } from '../domain/firm/associes.ts';

@@ -7,7 +7,7 @@ import {
 } from '../adapters/db/bulk-seed.ts';
 import type { Database } from '../adapters/db/database.ts';
 import { createFirm } from '../application/firms/create-firm.ts';
-import type { Deps, FirmScope } from '../application/ports.ts';
+import type { Deps, FirmScope } from '../application/ports/index.ts';
 import type { Firm } from '../application/records.ts';
 import { amendmentSeries, formatDocumentNumber, numberingSeries } from '../domain/documents/numbering.ts';
 import { formatClientCode } from '../domain/engagements/engagement.ts';

@@ -1,5 +1,5 @@
 import { createFirm } from '../application/firms/create-firm.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import type { Config } from '../config.ts';
 import { seedCatalogue } from './seed-catalogue.ts';
 import { DEMO_FIRM_IDENTITY } from './seed-data.ts';

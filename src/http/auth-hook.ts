@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, assertCanWrite } from '../application/actor.ts';
 import { AppError } from '../application/app-error.ts';
 import { authenticate } from '../application/auth/sessions.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 
 export const SESSION_COOKIE = 'lettrine_session';
 

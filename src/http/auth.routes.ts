@@ -4,7 +4,7 @@ import { AppError } from '../application/app-error.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
 import { changeOwnPassword } from '../application/auth/passwords.ts';
 import { login, logout } from '../application/auth/sessions.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import {
   apiTokenOut,
   changePasswordBody,

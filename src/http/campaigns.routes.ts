@@ -21,7 +21,7 @@ import {
   summarizeRecurringFees,
 } from '../application/campaigns/renewal-lists.ts';
 import { startCampaignSending } from '../application/campaigns/send-campaign.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import type { CampaignProgress } from '../application/records.ts';
 import { isCampaignRunning } from '../domain/renewal/campaign-lifecycle.ts';
 import { requireActor } from './auth-hook.ts';

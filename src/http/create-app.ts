@@ -9,7 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { guardAccess, resolveActor } from './auth-hook.ts';
 import { campaignRoutes } from './campaigns.routes.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkDocumentCompleteness, getDocumentPdf } from '../application/documents/document-pdf.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { completenessOut } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';

@@ -12,7 +12,7 @@ import {
 import { recordSignature } from '../application/documents/record-signature.ts';
 import { sendDocument } from '../application/documents/send-document.ts';
 import { updateDocument } from '../application/documents/update-document.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import type { Document } from '../application/records.ts';
 import { requireActor } from './auth-hook.ts';
 import {

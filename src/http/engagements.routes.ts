@@ -16,7 +16,7 @@ import {
   listEngagements,
   updateEngagement,
 } from '../application/engagements/manage-engagements.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import {
   companyBody,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getFirmLogo, removeFirmLogo, uploadFirmLogo } from '../application/firms/firm-logo.ts';
 import { getFirmSettings, updateFirmSettings } from '../application/firms/firm-settings.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { firmOut, logoBody, logoOut, updateFirmBody } from './firm.schemas.ts';
 import { noContent } from './responses.schemas.ts';

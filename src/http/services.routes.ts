@@ -7,7 +7,7 @@ import {
   updateService,
 } from '../application/catalogue/manage-services.ts';
 import { revalueCatalogue } from '../application/catalogue/revalue-catalogue.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam } from './fields.schemas.ts';
 import { pageOfList } from './pages.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import {
   getDocumentSigning,
   getMail,

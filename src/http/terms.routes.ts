@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { getCurrentTerms, getTerms, listTerms, publishTerms } from '../application/terms/manage-terms.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam, pageQuery } from './fields.schemas.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resetUserPassword } from '../application/auth/passwords.ts';
-import type { Deps } from '../application/ports.ts';
+import type { Deps } from '../application/ports/index.ts';
 import { createUser, listUsers, updateUser } from '../application/users/manage-users.ts';
 import { requireActor } from './auth-hook.ts';
 import { idParam, pageQuery } from './fields.schemas.ts';

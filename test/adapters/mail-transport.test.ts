@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailTransport } from '../../src/adapters/mail/mail-transport.ts';
-import type { MailTransport, OutgoingMail } from '../../src/application/ports.ts';
+import type { MailTransport, OutgoingMail } from '../../src/application/ports/index.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp.ts';
 
 const FROM = { name: 'Cabinet Dupré & Associés', address: 'signature@dupre-associes.fr' };

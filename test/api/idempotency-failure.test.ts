@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FirmScope } from '../../src/application/ports.ts';
+import type { FirmScope } from '../../src/application/ports/index.ts';
 import { apiAs } from '../support/api-client.ts';
 import {
   aFirmWithUsers,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
-import type { Deps } from '../../src/application/ports.ts';
+import type { Deps } from '../../src/application/ports/index.ts';
 import type { WebhookDelivery } from '../../src/application/records.ts';
 import { deliverWebhook } from '../../src/application/webhooks/deliver-webhook.ts';
 import { dispatchWebhookEvent } from '../../src/application/webhooks/dispatch-webhook-event.ts';

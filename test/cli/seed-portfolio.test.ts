@@ -4,7 +4,7 @@ import { createDocument } from '../../src/application/documents/create-document.
 import { recordSignature } from '../../src/application/documents/record-signature.ts';
 import { sendDocument } from '../../src/application/documents/send-document.ts';
 import { createEngagement, getScopeInForce } from '../../src/application/engagements/manage-engagements.ts';
-import type { FirmScope } from '../../src/application/ports.ts';
+import type { FirmScope } from '../../src/application/ports/index.ts';
 import { PORTFOLIO_USERS, seedPortfolio } from '../../src/cli/seed-portfolio.ts';
 import { computeTotals } from '../../src/domain/documents/fees.ts';
 import { parisDate, yearOf } from '../../src/domain/shared/dates.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FirmScope } from '../../src/application/ports.ts';
+import type { FirmScope } from '../../src/application/ports/index.ts';
 import type { Firm } from '../../src/application/records.ts';
 import { DEMO_SLUG, DEMO_USERS, seedDemo } from '../../src/cli/seed.ts';
 import { isValidSiren } from '../../src/domain/shared/siren.ts';

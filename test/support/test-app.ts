@@ -6,7 +6,7 @@ import { createSecrets } from '../../src/adapters/security/secrets.ts';
 import { createSealer } from '../../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
 import { createFirm } from '../../src/application/firms/create-firm.ts';
-import type { Deps } from '../../src/application/ports.ts';
+import type { Deps } from '../../src/application/ports/index.ts';
 import type { Role } from '../../src/application/records.ts';
 import { type App, createApp } from '../../src/http/create-app.ts';
 import { type JobTuning, startBackgroundJobs } from '../../src/main.ts';

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { Campaign, CampaignItem, CampaignItemStatus, SendProblem } from '../../application/records.ts';
 import { CAMPAIGN_ITEM_STATUSES } from '../../application/records.ts';
 import { CAMPAIGN_STATUSES_WITH_JOB } from '../../domain/renewal/campaign-lifecycle.ts';

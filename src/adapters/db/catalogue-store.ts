@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { Service, TermsVersion } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { servicePrices, services, termsVersions } from './schema/index.ts';

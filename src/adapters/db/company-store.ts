@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { Company, Contact } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { companies, contacts } from './schema/index.ts';

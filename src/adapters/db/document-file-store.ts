@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
 import { documentFiles } from './schema/index.ts';
 

@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import type { DocumentFilter, FirmScope } from '../../application/ports.ts';
+import type { DocumentFilter, FirmScope } from '../../application/ports/index.ts';
 import type { Document, DocumentLine } from '../../application/records.ts';
 import type { DocumentTotals } from '../../domain/documents/fees.ts';
 import { insertAll } from './bulk-insert.ts';

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { EngagementFilter, FirmScope } from '../../application/ports.ts';
+import type { EngagementFilter, FirmScope } from '../../application/ports/index.ts';
 import type { Engagement } from '../../application/records.ts';
 import { LETTER_KINDS } from '../../domain/documents/kinds.ts';
 import { IN_FORCE_STATUSES } from '../../domain/documents/lifecycle.ts';

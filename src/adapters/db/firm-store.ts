@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { Firm, User } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { apiTokens, firmLogos, firms, sessions, users } from './schema/index.ts';

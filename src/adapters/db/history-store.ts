@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { HistoryEvent } from '../../application/records.ts';
 import { insertAll } from './bulk-insert.ts';
 import type { Db } from './database.ts';

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { Mail } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { mails } from './schema/index.ts';

@@ -1,5 +1,5 @@
 import { lt, lte } from 'drizzle-orm';
-import type { Store } from '../../application/ports.ts';
+import type { Store } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
 import { idempotencyKeys, sessions } from './schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { PortfolioRecord, RenewalDocument } from '../../application/records.ts';
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
 import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';

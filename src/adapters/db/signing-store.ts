@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, arrayContains, asc, eq, isNull, or } from 'drizzle-orm';
-import type { FirmScope, Store } from '../../application/ports.ts';
+import type { FirmScope, Store } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
 import { documentFiles, documents, jobOutbox, sealIdentities, signingRequests } from './schema/index.ts';
 

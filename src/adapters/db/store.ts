@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import type { FirmScope, Store } from '../../application/ports.ts';
+import type { FirmScope, Store } from '../../application/ports/index.ts';
 import { campaignRepo } from './campaign-store.ts';
 import { catalogueRepos } from './catalogue-store.ts';
 import { companyRepo, contactRepo } from './company-store.ts';

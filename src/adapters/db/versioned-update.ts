@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Versioned } from '../../application/ports.ts';
+import type { Versioned } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
 
 type VersionedTable = PgTable & { firmId: PgColumn; id: PgColumn; version: PgColumn };

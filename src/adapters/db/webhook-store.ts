@@ -1,5 +1,5 @@
 import { and, arrayContains, count, desc, eq, type SQL } from 'drizzle-orm';
-import type { FirmScope } from '../../application/ports.ts';
+import type { FirmScope } from '../../application/ports/index.ts';
 import type { WebhookDelivery } from '../../application/records.ts';
 import type { Db } from './database.ts';
 import { webhookDeliveries, webhookEndpoints } from './schema/index.ts';

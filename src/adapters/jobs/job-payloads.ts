@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JobName, JobPayloads } from '../../application/ports.ts';
+import type { JobName, JobPayloads } from '../../application/ports/index.ts';
 
 /** A row id: a UUID as the database writes it (any version, any case). */
 const rowId = z.guid();

@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import { JOB_NAMES, type JobName, type JobPayloads } from '../../application/ports.ts';
+import { JOB_NAMES, type JobName, type JobPayloads } from '../../application/ports/index.ts';
 import type { Database } from '../db/database.ts';
 import { jobOutbox } from '../db/schema/index.ts';
 import { parseJobPayload } from './job-payloads.ts';

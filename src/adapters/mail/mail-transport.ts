@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { MailTransport } from '../../application/ports.ts';
+import type { MailTransport } from '../../application/ports/index.ts';
 
 export type MailSettings = {
   /** smtp://user:pass@host:587 or smtps://…; undefined keeps every mail in the product's outbox. */

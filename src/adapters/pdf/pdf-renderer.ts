@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import type { PdfRenderer, RenderOptions } from '../../application/ports.ts';
+import type { PdfRenderer, RenderOptions } from '../../application/ports/index.ts';
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
 import { drawBlock } from './draw-blocks.ts';
 import { registerFonts, shareShapedWords } from './fonts.ts';

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { Secrets } from '../../application/ports.ts';
+import type { Secrets } from '../../application/ports/index.ts';
 
 const scryptAsync = promisify(scrypt) as (
   password: string,

@@ -1,4 +1,4 @@
-import type { PdfSealer } from '../../application/ports.ts';
+import type { PdfSealer } from '../../application/ports/index.ts';
 import { createPdfSealer } from './pdf-sealer.ts';
 import { createSelfSignedIdentity } from './seal-identity.ts';
 

@@ -1,4 +1,4 @@
-import type { WebhookSender } from '../../application/ports.ts';
+import type { WebhookSender } from '../../application/ports/index.ts';
 
 /** A receiver has this long to answer; a slow one counts as a failure and is retried later. */
 const TIMEOUT_MS = 10_000;

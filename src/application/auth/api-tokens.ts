@@ -1,6 +1,6 @@
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 
 /** API tokens for integrations act as the user who made them; only the hash is kept. */
 export const createApiToken = async (deps: Deps, actor: Actor, input: { name: string }) => {

@@ -1,6 +1,6 @@
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 
 /**
  * Changes the caller's own password, whatever their role (lecture included). The current password

@@ -3,7 +3,7 @@ import { amendmentsInForce } from '../../domain/documents/letters-in-force.ts';
 import type { ClientPlan, PortfolioClient } from '../../domain/renewal/campaign-plan.ts';
 import { newDraft } from '../documents/new-document.ts';
 import { replacementLine } from '../documents/prefill-replacement.ts';
-import type { IdGenerator, NewDocument } from '../ports.ts';
+import type { IdGenerator, NewDocument } from '../ports/index.ts';
 import type { Campaign, PortfolioRecord } from '../records.ts';
 
 type Planned = Extract<ClientPlan, { outcome: 'planned' }>;

@@ -1,7 +1,7 @@
 import { isCampaignSettled } from '../../domain/renewal/campaign-follow-up.ts';
 import { CAMPAIGN_JOBS, canCampaign, nextCampaignStatus } from '../../domain/renewal/campaign-lifecycle.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { readFollowUp } from './manage-campaigns.ts';
 

@@ -4,7 +4,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope, NewDocument } from '../ports.ts';
+import type { Deps, FirmScope, NewDocument } from '../ports/index.ts';
 import type { Campaign, CampaignItem, NewEvent } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { campaignLetter } from './campaign-letter.ts';

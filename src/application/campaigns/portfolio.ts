@@ -2,7 +2,7 @@ import { isInForce } from '../../domain/documents/lifecycle.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import type { PortfolioClient, PortfolioLetter } from '../../domain/renewal/campaign-plan.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
-import type { FirmScope } from '../ports.ts';
+import type { FirmScope } from '../ports/index.ts';
 import type { Document, PortfolioRecord } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 

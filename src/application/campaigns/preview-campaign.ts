@@ -10,7 +10,7 @@ import { type CampaignSummary, summarizeCampaign } from '../../domain/renewal/ca
 import type { Cents, Decimal } from '../../domain/shared/money.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Campaign } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { loadPortfolio } from './portfolio.ts';

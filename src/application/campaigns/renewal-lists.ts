@@ -2,7 +2,7 @@ import { annualValue } from '../../domain/documents/fees.ts';
 import { isDueWithin, upcomingNoticeDeadline } from '../../domain/renewal/notice-deadlines.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { ServiceDomain } from '../records.ts';
 import { loadPortfolio } from './portfolio.ts';
 

@@ -8,7 +8,7 @@ import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
 import { sendDraft } from '../documents/send-document.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { CampaignItem, SendProblem } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { followCampaign } from './follow-campaign.ts';

@@ -5,7 +5,7 @@ import {
 } from '../../domain/catalogue/service-pricing.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Service, ServiceFields, ServicePrice } from '../records.ts';
 import { PRICE_REASONS, recordServicePrice } from './price-history.ts';
 

@@ -1,4 +1,4 @@
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 
 /**
  * R-D4: every price a service has had is kept, with why it changed: its creation, an edit, or a

@@ -3,7 +3,7 @@ import { assertCoefficient, type Rounding } from '../../domain/renewal/revaluati
 import type { Decimal } from '../../domain/shared/money.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import { recordServicePrice } from './price-history.ts';
 
 export type RevalueCatalogueInput = {

@@ -1,6 +1,6 @@
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { CompanyFilter, Deps, FirmScope } from '../ports.ts';
+import type { CompanyFilter, Deps, FirmScope } from '../ports/index.ts';
 import type { Company, CompanyFields, Contact, ContactFields } from '../records.ts';
 import { companyDefaults, normaliseCompany } from './company-input.ts';
 

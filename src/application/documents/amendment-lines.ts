@@ -1,6 +1,6 @@
 import { assertAmendmentChanges, type LetterScope } from '../../domain/documents/scope.ts';
 import { AppError, unwrap } from '../app-error.ts';
-import type { FirmScope, IdGenerator } from '../ports.ts';
+import type { FirmScope, IdGenerator } from '../ports/index.ts';
 import type { DocumentLine, ModifiableField } from '../records.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 

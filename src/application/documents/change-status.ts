@@ -1,6 +1,6 @@
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { transitionDocument } from './transition-document.ts';
 

@@ -9,7 +9,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
 import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
 import { buildLines, type LineInput } from './line-input.ts';

@@ -13,7 +13,7 @@ import { letterTerm } from '../../domain/documents/term.ts';
 import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
-import type { FirmScope } from '../ports.ts';
+import type { FirmScope } from '../ports/index.ts';
 import type { Document, DocumentLine, Engagement, Service, User } from '../records.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { Deps, FirmScope, RenderedPdf } from '../ports.ts';
+import type { Deps, FirmScope, RenderedPdf } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
 

@@ -2,7 +2,7 @@ import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.t
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { newDraft } from './new-document.ts';
 

@@ -1,6 +1,6 @@
 import { canApply } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import { transitionDocument } from './transition-document.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { targetLetterIds } from '../../domain/documents/letters-in-force.ts';
 import { isInForce } from '../../domain/documents/lifecycle.ts';
 import { AppError } from '../app-error.ts';
-import type { FirmScope } from '../ports.ts';
+import type { FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 
 /**

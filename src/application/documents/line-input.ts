@@ -1,7 +1,7 @@
 import { computeTotals, DEFAULT_VAT_RATE_BP, type DocumentTotals } from '../../domain/documents/fees.ts';
 import type { Recurrence } from '../../domain/documents/kinds.ts';
 import { AppError } from '../app-error.ts';
-import type { FirmScope, IdGenerator } from '../ports.ts';
+import type { FirmScope, IdGenerator } from '../ports/index.ts';
 import type { DocumentLine, Service } from '../records.ts';
 
 /** A line as a user writes it: a catalogue service with overrides, or a free line. */

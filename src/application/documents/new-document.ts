@@ -1,6 +1,6 @@
 import type { DocumentTotals } from '../../domain/documents/fees.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
-import type { NewDocument } from '../ports.ts';
+import type { NewDocument } from '../ports/index.ts';
 import type { DocumentLine, DocumentTerms } from '../records.ts';
 import { totalsOf } from './line-input.ts';
 

@@ -5,7 +5,7 @@ import {
 import type { ReplacementLine } from '../../domain/renewal/revaluation.ts';
 import type { IsoDate } from '../../domain/shared/dates.ts';
 import { unwrap } from '../app-error.ts';
-import type { IdGenerator } from '../ports.ts';
+import type { IdGenerator } from '../ports/index.ts';
 import type { Document, DocumentLine } from '../records.ts';
 
 export type { ReplacementOptions };

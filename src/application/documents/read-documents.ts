@@ -7,7 +7,7 @@ import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps, DocumentFilter, FirmScope } from '../ports.ts';
+import type { Deps, DocumentFilter, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */

@@ -5,7 +5,7 @@ import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, Signature } from '../records.ts';
 import { assertTargetsStillInForce } from './letters-in-force.ts';
 import { runAutomations } from './run-automations.ts';

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import { convertEngagementInScope } from '../engagements/convert-engagement.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { newDraft } from './new-document.ts';
 import { transitionDocument } from './transition-document.ts';

@@ -17,7 +17,7 @@ import { signingDeadline } from '../../domain/signing/signing-rules.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, FrozenDocument } from '../records.ts';
 import { openSigningRequests } from '../signing/open-signing-requests.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';

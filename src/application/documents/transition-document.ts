@@ -8,7 +8,7 @@ import type { Actor } from '../actor.ts';
 import { notStale, unwrap } from '../app-error.ts';
 import { noteCampaignLetterSettled } from '../campaigns/follow-campaign.ts';
 import { recordEvent } from '../events.ts';
-import type { FirmScope } from '../ports.ts';
+import type { FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 
 /**

@@ -3,7 +3,7 @@ import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentTerms } from '../records.ts';
 import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 

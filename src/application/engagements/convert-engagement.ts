@@ -6,7 +6,7 @@ import {
 import type { Actor } from '../actor.ts';
 import { found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { FirmScope } from '../ports.ts';
+import type { FirmScope } from '../ports/index.ts';
 import type { Engagement } from '../records.ts';
 
 /**

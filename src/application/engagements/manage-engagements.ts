@@ -9,7 +9,7 @@ import {
   insertContact,
 } from '../companies/manage-companies.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, EngagementFilter } from '../ports.ts';
+import type { Deps, EngagementFilter } from '../ports/index.ts';
 import type { Engagement } from '../records.ts';
 import { convertEngagementInScope } from './convert-engagement.ts';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_REMINDER_DAYS, DEFAULT_SIGNING_PERIOD_DAYS } from '../../domain/signing/signing-rules.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Firm, FirmIdentity, Role, User } from '../records.ts';
 
 export type NewUserInput = { email: string; name: string; role: Role; password: string };

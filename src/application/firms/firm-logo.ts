@@ -1,7 +1,7 @@
 import { assertLogo } from '../../domain/firm/logo.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { FirmLogo, LogoContentType } from '../records.ts';
 
 /** An associé gives the firm its logo, printed at the top of every document sent from then on. */

@@ -1,6 +1,6 @@
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { notStale } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Firm, FirmIdentity } from '../records.ts';
 
 export type FirmSettingsFields = Partial<

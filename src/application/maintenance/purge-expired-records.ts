@@ -1,4 +1,4 @@
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 
 /**
  * How long an Idempotency-Key is remembered: a client retries within minutes, so a day is ample;

@@ -1,4 +1,4 @@
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { MailKind } from '../records.ts';
 
 /** Mails carrying a personal link or a code: once delivered (or given up), their bodies are not kept. */

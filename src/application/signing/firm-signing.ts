@@ -2,7 +2,7 @@ import type { SignatureSide } from '../../domain/documents/signatures.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Mail, SigningRequest } from '../records.ts';
 import { isSecretMail } from './deliver-mail.ts';
 import { requiredSigners } from './open-signing-requests.ts';

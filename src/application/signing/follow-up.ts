@@ -1,7 +1,7 @@
 import { isReminderDue, remindersDueBy } from '../../domain/signing/signing-rules.ts';
 import { expireOverdueDocuments } from '../documents/expire-documents.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import { queueLinkMail, rotateLink } from './signing-link-mails.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { REQUIRED_SIGNATURES, type SignatureSide } from '../../domain/documents/signatures.ts';
 import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { found } from '../app-error.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, Firm } from '../records.ts';
 import { queueLinkMail } from './signing-link-mails.ts';
 

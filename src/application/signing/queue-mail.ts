@@ -1,6 +1,6 @@
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import type { MailContent, MailDocument, MailFirm } from '../../domain/signing/mail-content.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, Firm, MailKind } from '../records.ts';
 
 /** The firm as its mails present it. */

@@ -1,4 +1,4 @@
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 
 /**
  * Without a configured PKCS#12, each firm seals with a self-signed certificate in its own name, made

@@ -5,7 +5,7 @@ import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { renderFacts } from '../documents/document-pdf.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Firm, Mail, SealIdentity, Signature, SigningRequest, User } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 import { publicPage } from './signing-link-mails.ts';

@@ -9,7 +9,7 @@ import {
 } from '../../domain/signing/signing-rules.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, SigningRequest } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 

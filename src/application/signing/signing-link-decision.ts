@@ -4,7 +4,7 @@ import { typedNameMatches } from '../../domain/signing/signing-rules.ts';
 import { AppError } from '../app-error.ts';
 import { applySignature } from '../documents/record-signature.ts';
 import { transitionDocument } from '../documents/transition-document.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 import { isCodeVerified, type LinkInput, withOpenLink } from './signing-link-access.ts';
 

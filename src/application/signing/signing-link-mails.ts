@@ -1,5 +1,5 @@
 import { signatureReminderMail, signatureRequestMail } from '../../domain/signing/mail-content.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, Firm, SigningRequest } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 

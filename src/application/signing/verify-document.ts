@@ -1,5 +1,5 @@
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 
 /**
  * The public verification: which document a PDF is (by the SHA-256 of its bytes), whose, signed when

@@ -2,7 +2,7 @@ import { assertEffectiveFromFollows, nextTermsVersion } from '../../domain/firm/
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { TermsVersion } from '../records.ts';
 
 export type TermsSummary = Omit<TermsVersion, 'body'> & { isCurrent: boolean };

@@ -1,7 +1,7 @@
 import { assertKeepsActiveAssocie } from '../../domain/firm/associes.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Role, User } from '../records.ts';
 
 /** Users are returned as records: the password hash never leaves the store. */

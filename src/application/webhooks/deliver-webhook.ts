@@ -1,4 +1,4 @@
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { WebhookDelivery } from '../records.ts';
 
 const MAX_ERROR_LENGTH = 500;

@@ -1,5 +1,5 @@
 import { WEBHOOK_EVENT_TYPES } from '../events.ts';
-import type { Deps, FirmScope } from '../ports.ts';
+import type { Deps, FirmScope } from '../ports/index.ts';
 import type { HistoryEvent } from '../records.ts';
 
 /** What a receiver gets: the event's id is stable, so a receiver can ignore a repeat. */

@@ -1,7 +1,7 @@
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../events.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../ports/index.ts';
 import type { Page, WebhookDelivery, WebhookEndpoint } from '../records.ts';
 
 /** What the firm chooses from, in the words of its screens. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FirmScope, Store } from '../../../src/application/ports.ts';
+import type { FirmScope, Store } from '../../../src/application/ports/index.ts';
 import { createApp } from '../../../src/http/create-app.ts';
 import { apiAs } from '../../support/api-client.ts';
 import { aFirmWithUsers, createTestContext, type TestContext } from '../../support/test-app.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../../src/application/ports.ts';
+import type { Store } from '../../../src/application/ports/index.ts';
 import {
   aClient,
   aDraft,
