@@ -1,7 +1,7 @@
 import { isCampaignSettled } from '../../domain/renewal/campaign-follow-up.ts';
 import { CAMPAIGN_JOBS, canCampaign, nextCampaignStatus } from '../../domain/renewal/campaign-lifecycle.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { CampaignDeps, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { readFollowUp } from './manage-campaigns.ts';
 
@@ -10,7 +10,7 @@ import { readFollowUp } from './manage-campaigns.ts';
  * once, with its `campaign.completed` webhook. The job `campaign.follow` runs this whenever one of
  * its letters settles.
  */
-export const followCampaign = (deps: Deps, input: { firmId: string; campaignId: string }) =>
+export const followCampaign = (deps: CampaignDeps, input: { firmId: string; campaignId: string }) =>
   deps.store.transaction(input.firmId, async (scope) => {
     const campaign = await scope.campaigns.find(input.campaignId, { forUpdate: true });
     if (!campaign || !canCampaign(campaign.status, 'complete')) return;
@@ -49,7 +49,7 @@ export const noteCampaignLetterSettled = async (
  * At start: the campaigns a stopped process left mid-way get their job again (generation, sending,
  * follow-up). Their jobs are idempotent, so one still queued as well does no harm.
  */
-export const resumeCampaigns = async (deps: Deps): Promise<number> => {
+export const resumeCampaigns = async (deps: CampaignDeps): Promise<number> => {
   let resumed = 0;
   for (const firm of await deps.store.listFirms()) {
     await deps.store.transaction(firm.id, async (scope) => {

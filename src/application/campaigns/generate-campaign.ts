@@ -4,7 +4,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope, NewDocument } from '../ports/index.ts';
+import type { CampaignDeps, FirmScope, NewDocument } from '../ports/index.ts';
 import type { Campaign, CampaignItem, NewEvent } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { campaignLetter } from './campaign-letter.ts';
@@ -21,7 +21,7 @@ export const GENERATION_CHUNK = 250;
  * queued, in one transaction. Asked again, it changes nothing and answers the campaign as it is.
  */
 export const startCampaignGeneration = async (
-  deps: Deps,
+  deps: CampaignDeps,
   actor: Actor,
   input: { id: string },
 ): Promise<CampaignView> => {
@@ -87,7 +87,7 @@ export const startCampaignGeneration = async (
  * and the items still pending are taken up again: one letter per client, whatever the restarts.
  */
 const generateChunk = async (
-  deps: Deps,
+  deps: CampaignDeps,
   scope: FirmScope,
   campaign: Campaign,
   chunkSize: number,
@@ -151,7 +151,7 @@ const generateChunk = async (
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The generation is over once no item is pending: the campaign says so once, with its webhook. */
-const finishGeneration = (deps: Deps, firmId: string, campaignId: string) =>
+const finishGeneration = (deps: CampaignDeps, firmId: string, campaignId: string) =>
   deps.store.transaction(firmId, async (scope) => {
     const campaign = await scope.campaigns.find(campaignId, { forUpdate: true });
     if (!campaign || !canCampaign(campaign.status, 'finish_generation')) return;
@@ -180,7 +180,7 @@ const finishGeneration = (deps: Deps, firmId: string, campaignId: string) =>
  * transaction. Two runs at once share the items (the lock skips the held ones).
  */
 export const runCampaignGeneration = async (
-  deps: Deps,
+  deps: CampaignDeps,
   input: { firmId: string; campaignId: string; chunkSize?: number },
 ): Promise<void> => {
   const chunkSize = input.chunkSize ?? deps.settings.campaignChunkSize ?? GENERATION_CHUNK;

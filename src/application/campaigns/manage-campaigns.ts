@@ -5,7 +5,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { CampaignDeps, FirmScope } from '../ports/index.ts';
 import type { Campaign, CampaignFollowUp, CampaignItemStatus, CampaignProgress } from '../records.ts';
 
 type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -63,7 +63,7 @@ export const campaignView = async (scope: FirmScope, campaign: Campaign): Promis
 };
 
 export const createCampaign = async (
-  deps: Deps,
+  deps: CampaignDeps,
   actor: Actor,
   input: { name: string; settings: CampaignSettingsInput },
 ): Promise<CampaignView> => {
@@ -101,7 +101,7 @@ export const createCampaign = async (
 
 /** A campaign's name and settings change only while it is a draft: its letters follow the settings. */
 export const updateCampaign = async (
-  deps: Deps,
+  deps: CampaignDeps,
   actor: Actor,
   input: { id: string; expectedVersion: number; name?: string; settings?: CampaignSettingsInput },
 ): Promise<CampaignView> => {
@@ -125,26 +125,26 @@ export const updateCampaign = async (
   });
 };
 
-export const getCampaign = async (deps: Deps, actor: Actor, id: string): Promise<CampaignView> => {
+export const getCampaign = async (deps: CampaignDeps, actor: Actor, id: string): Promise<CampaignView> => {
   const scope = deps.store.read(actor.firmId);
   return campaignView(scope, found(await scope.campaigns.find(id), 'campaign'));
 };
 
-export const listCampaigns = async (deps: Deps, actor: Actor): Promise<CampaignView[]> => {
+export const listCampaigns = async (deps: CampaignDeps, actor: Actor): Promise<CampaignView[]> => {
   const scope = deps.store.read(actor.firmId);
   const campaigns = await scope.campaigns.list();
   return Promise.all(campaigns.map((campaign) => campaignView(scope, campaign)));
 };
 
 /** What the progress bar shows: the status and the items by status (read every half second). */
-export const getCampaignProgress = async (deps: Deps, actor: Actor, id: string) => {
+export const getCampaignProgress = async (deps: CampaignDeps, actor: Actor, id: string) => {
   const scope = deps.store.read(actor.firmId);
   const campaign = found(await scope.campaigns.find(id), 'campaign');
   return { status: campaign.status, progress: await scope.campaigns.progress(id) };
 };
 
 export const listCampaignItems = async (
-  deps: Deps,
+  deps: CampaignDeps,
   actor: Actor,
   input: { id: string; status?: CampaignItemStatus; page: number; pageSize: number },
 ) => {

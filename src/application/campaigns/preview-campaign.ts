@@ -10,7 +10,7 @@ import { type CampaignSummary, summarizeCampaign } from '../../domain/renewal/ca
 import type { Cents, Decimal } from '../../domain/shared/money.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps } from '../ports/index.ts';
+import type { CampaignDeps } from '../ports/index.ts';
 import type { Campaign } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { loadPortfolio } from './portfolio.ts';
@@ -40,7 +40,11 @@ export type CampaignPreview = { campaign: Campaign; summary: CampaignSummary; cl
  * A campaign already generated previews as it was planned: its own letters do not count as a
  * replacement pending.
  */
-export const previewCampaign = async (deps: Deps, actor: Actor, id: string): Promise<CampaignPreview> => {
+export const previewCampaign = async (
+  deps: CampaignDeps,
+  actor: Actor,
+  id: string,
+): Promise<CampaignPreview> => {
   const scope = deps.store.read(actor.firmId);
   const campaign = found(await scope.campaigns.find(id), 'campaign');
   const { clients } = await loadPortfolio(scope, {

@@ -2,7 +2,7 @@ import { annualValue } from '../../domain/documents/fees.ts';
 import { isDueWithin, upcomingNoticeDeadline } from '../../domain/renewal/notice-deadlines.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
-import type { Deps } from '../ports/index.ts';
+import type { CampaignDeps } from '../ports/index.ts';
 import type { ServiceDomain } from '../records.ts';
 import { loadPortfolio } from './portfolio.ts';
 
@@ -12,7 +12,7 @@ type ClientRef = { engagementId: string; companyName: string; clientCode: string
  * R-D6: the clients whose letter in force carries terms older than a version (by default the
  * version in force today): the ones to re-paper.
  */
-export const listOutdatedTerms = async (deps: Deps, actor: Actor, input: { below?: number }) => {
+export const listOutdatedTerms = async (deps: CampaignDeps, actor: Actor, input: { below?: number }) => {
   const scope = deps.store.read(actor.firmId);
   const today = parisDate(deps.clock.now());
   const [{ clients }, current] = await Promise.all([
@@ -43,7 +43,7 @@ export const listOutdatedTerms = async (deps: Deps, actor: Actor, input: { below
  * The letters in force whose notice deadline (fiscal year end minus the notice period) falls in
  * the next `days` days, soonest first: the last days to renegotiate, or to let the client go.
  */
-export const listNoticeDeadlines = async (deps: Deps, actor: Actor, input: { days: number }) => {
+export const listNoticeDeadlines = async (deps: CampaignDeps, actor: Actor, input: { days: number }) => {
   const scope = deps.store.read(actor.firmId);
   const today = parisDate(deps.clock.now());
   const { clients, records } = await loadPortfolio(scope, { date: today });
@@ -81,7 +81,7 @@ export const listNoticeDeadlines = async (deps: Deps, actor: Actor, input: { day
 };
 
 /** R-C3 over the portfolio: the annual recurring fees in force today, in total and by domain. */
-export const summarizeRecurringFees = async (deps: Deps, actor: Actor) => {
+export const summarizeRecurringFees = async (deps: CampaignDeps, actor: Actor) => {
   const scope = deps.store.read(actor.firmId);
   const today = parisDate(deps.clock.now());
   const [{ clients }, services] = await Promise.all([

@@ -8,7 +8,7 @@ import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
 import { sendDraft } from '../documents/send-document.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports/index.ts';
+import type { CampaignDeps, SendCampaignDeps } from '../ports/index.ts';
 import type { CampaignItem, SendProblem } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { followCampaign } from './follow-campaign.ts';
@@ -19,7 +19,7 @@ import { type CampaignView, campaignView } from './manage-campaigns.ts';
  * user who asked. Asked again, it changes nothing and answers the campaign as it is.
  */
 export const startCampaignSending = async (
-  deps: Deps,
+  deps: CampaignDeps,
   actor: Actor,
   input: { id: string },
 ): Promise<CampaignView> => {
@@ -69,7 +69,7 @@ const problemOf = (error: AppError): SendProblem => {
  * first: R-B4), and marked sent in the same transaction. A letter sent by hand meanwhile counts as
  * sent; one cancelled, or refused by the check, is marked with its reason for the firm to act on.
  */
-const sendNext = (deps: Deps, firmId: string, campaignId: string, sender: Actor) =>
+const sendNext = (deps: SendCampaignDeps, firmId: string, campaignId: string, sender: Actor) =>
   deps.store.transaction(firmId, async (scope) => {
     const [item] = await scope.campaigns.claimItems(campaignId, 'generated', 1);
     if (!item) return false;
@@ -107,7 +107,7 @@ const sendNext = (deps: Deps, firmId: string, campaignId: string, sender: Actor)
     return true;
   });
 
-const finishSending = (deps: Deps, firmId: string, campaignId: string) =>
+const finishSending = (deps: CampaignDeps, firmId: string, campaignId: string) =>
   deps.store.transaction(firmId, async (scope) => {
     const campaign = await scope.campaigns.find(campaignId, { forUpdate: true });
     if (!campaign || !canCampaign(campaign.status, 'finish_sending')) return false;
@@ -128,7 +128,7 @@ const finishSending = (deps: Deps, firmId: string, campaignId: string) =>
 
 /** The `campaign.send` job: letter after letter, each in its own transaction, until none is left. */
 export const runCampaignSending = async (
-  deps: Deps,
+  deps: SendCampaignDeps,
   input: { firmId: string; campaignId: string },
 ): Promise<void> => {
   const scope = deps.store.read(input.firmId);

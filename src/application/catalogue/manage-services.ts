@@ -5,7 +5,7 @@ import {
 } from '../../domain/catalogue/service-pricing.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { CatalogueDeps, FirmScope } from '../ports/index.ts';
 import type { Service, ServiceFields, ServicePrice } from '../records.ts';
 import { PRICE_REASONS, recordServicePrice } from './price-history.ts';
 
@@ -38,12 +38,12 @@ const assertCodeFree = async (scope: FirmScope, code: string, exceptId?: string)
   }
 };
 
-export const listServices = (deps: Deps, actor: Actor, input: { includeArchived: boolean }) =>
+export const listServices = (deps: CatalogueDeps, actor: Actor, input: { includeArchived: boolean }) =>
   deps.store.read(actor.firmId).services.list(input);
 
 /** A service with every price it has had, newest first (R-D4). */
 export const getService = async (
-  deps: Deps,
+  deps: CatalogueDeps,
   actor: Actor,
   input: { serviceId: string },
 ): Promise<Service & { priceHistory: ServicePrice[] }> => {
@@ -52,7 +52,11 @@ export const getService = async (
   return { ...service, priceHistory: await scope.services.priceHistory(service.id) };
 };
 
-export const createService = (deps: Deps, actor: Actor, input: NewServiceInput): Promise<Service> => {
+export const createService = (
+  deps: CatalogueDeps,
+  actor: Actor,
+  input: NewServiceInput,
+): Promise<Service> => {
   assertIsAssocie(actor);
   const service: Service = {
     description: null,
@@ -84,7 +88,7 @@ export const createService = (deps: Deps, actor: Actor, input: NewServiceInput):
 
 /** A price changed here is kept in the price history (R-D4). */
 export const updateService = (
-  deps: Deps,
+  deps: CatalogueDeps,
   actor: Actor,
   input: { serviceId: string; version: number; fields: Partial<ServiceFields> },
 ): Promise<Service> => {
@@ -119,7 +123,7 @@ export const updateService = (
  * service (or restoring an active one) changes nothing and answers the service as it is.
  */
 export const setServiceArchived = (
-  deps: Deps,
+  deps: CatalogueDeps,
   actor: Actor,
   input: { serviceId: string; archived: boolean; version?: number },
 ): Promise<Service> => {

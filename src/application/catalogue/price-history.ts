@@ -1,11 +1,11 @@
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { CatalogueDeps, FirmScope } from '../ports/index.ts';
 
 /**
  * R-D4: every price a service has had is kept, with why it changed: its creation, an edit, or a
  * catalogue-wide revaluation (with its coefficient).
  */
 export const recordServicePrice = (
-  deps: Deps,
+  deps: CatalogueDeps,
   scope: FirmScope,
   input: {
     serviceId: string;

@@ -3,7 +3,7 @@ import { assertCoefficient, type Rounding } from '../../domain/renewal/revaluati
 import type { Decimal } from '../../domain/shared/money.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports/index.ts';
+import type { CatalogueDeps } from '../ports/index.ts';
 import { recordServicePrice } from './price-history.ts';
 
 export type RevalueCatalogueInput = {
@@ -23,7 +23,7 @@ const frenchDecimal = (value: Decimal): string => value.replace('.', ',');
  * (R-D3 rounding) in one transaction, with the service rows locked so that a concurrent edit
  * waits; each old price stays in the price history with the coefficient that replaced it.
  */
-export const revalueCatalogue = (deps: Deps, actor: Actor, input: RevalueCatalogueInput) => {
+export const revalueCatalogue = (deps: CatalogueDeps, actor: Actor, input: RevalueCatalogueInput) => {
   assertIsAssocie(actor);
   const coefficient = unwrap(assertCoefficient(input.coefficient, input.confirm ?? false));
   const rounding = input.rounding ?? 'cent';

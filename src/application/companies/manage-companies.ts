@@ -1,13 +1,17 @@
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { CompanyFilter, Deps, FirmScope } from '../ports/index.ts';
+import type { CompanyFilter, EngagementDeps, FirmScope } from '../ports/index.ts';
 import type { Company, CompanyFields, Contact, ContactFields } from '../records.ts';
 import { companyDefaults, normaliseCompany } from './company-input.ts';
 
 export type CompanyInput = Partial<CompanyFields> & { name: string };
 
 /** Inserts a company in the caller's transaction; a SIREN is unique within the firm. */
-export const insertCompany = async (deps: Deps, scope: FirmScope, input: CompanyInput): Promise<Company> => {
+export const insertCompany = async (
+  deps: EngagementDeps,
+  scope: FirmScope,
+  input: CompanyInput,
+): Promise<Company> => {
   const fields = normaliseCompany(companyDefaults(input));
   if (fields.siren && (await scope.companies.findBySiren(fields.siren))) {
     throw new AppError('COMPANY.SIREN_TAKEN', { siren: fields.siren });
@@ -18,13 +22,13 @@ export const insertCompany = async (deps: Deps, scope: FirmScope, input: Company
   return company;
 };
 
-export const createCompany = (deps: Deps, actor: Actor, input: CompanyInput) => {
+export const createCompany = (deps: EngagementDeps, actor: Actor, input: CompanyInput) => {
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, (scope) => insertCompany(deps, scope, input));
 };
 
 export const updateCompany = (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: { companyId: string; version: number; fields: Partial<CompanyFields> },
 ) => {
@@ -46,18 +50,23 @@ export const updateCompany = (
   });
 };
 
-export const getCompany = async (deps: Deps, actor: Actor, input: { companyId: string }) => {
+export const getCompany = async (deps: EngagementDeps, actor: Actor, input: { companyId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const company = found(await scope.companies.find(input.companyId), 'company');
   return { company, contacts: await scope.contacts.listByCompany(company.id) };
 };
 
-export const listCompanies = (deps: Deps, actor: Actor, filter: CompanyFilter) =>
+export const listCompanies = (deps: EngagementDeps, actor: Actor, filter: CompanyFilter) =>
   deps.store.read(actor.firmId).companies.list(filter);
 
 export type ContactInput = Partial<ContactFields> & { firstName: string; lastName: string };
 
-export const insertContact = async (deps: Deps, scope: FirmScope, companyId: string, input: ContactInput) => {
+export const insertContact = async (
+  deps: EngagementDeps,
+  scope: FirmScope,
+  companyId: string,
+  input: ContactInput,
+) => {
   const contact: Contact = {
     civility: null,
     email: null,
@@ -75,7 +84,7 @@ export const insertContact = async (deps: Deps, scope: FirmScope, companyId: str
 };
 
 export const createContact = (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: { companyId: string; contact: ContactInput },
 ) => {
@@ -87,7 +96,7 @@ export const createContact = (
 };
 
 export const updateContact = (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: { contactId: string; version: number; fields: Partial<ContactFields> },
 ) => {

@@ -1,6 +1,6 @@
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps } from '../ports/index.ts';
+import type { DocumentDeps } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { transitionDocument } from './transition-document.ts';
 
@@ -14,7 +14,7 @@ type StatusCommand =
  * refused or expired proposal creates nothing; a refused letter leaves a prospect a prospect).
  */
 export const changeDocumentStatus = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: { documentId: string; command: StatusCommand },
 ): Promise<Document> => {
@@ -30,14 +30,18 @@ export const changeDocumentStatus = async (
   });
 };
 
-export const refuseDocument = (deps: Deps, actor: Actor, input: { documentId: string; reason: string }) =>
+export const refuseDocument = (
+  deps: DocumentDeps,
+  actor: Actor,
+  input: { documentId: string; reason: string },
+) =>
   changeDocumentStatus(deps, actor, {
     documentId: input.documentId,
     command: { type: 'refuse', reason: input.reason },
   });
 
 export const cancelDocument = (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: { documentId: string; reason?: string | null },
 ) =>

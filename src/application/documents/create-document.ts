@@ -9,7 +9,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
 import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
 import { buildLines, type LineInput } from './line-input.ts';
@@ -34,7 +34,7 @@ type Built = {
 };
 
 const buildContent = async (
-  deps: Deps,
+  deps: DocumentDeps,
   scope: FirmScope,
   engagement: Engagement,
   input: CreateDocumentInput,
@@ -81,7 +81,7 @@ const laterOf = (a: string, b: string) => (a > b ? a : b);
 
 /** Creates a draft of any of the five kinds, checked against the engagement's state (R-A2, R-A3). */
 export const createDocument = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: CreateDocumentInput,
 ): Promise<Document> => {

@@ -4,7 +4,7 @@ import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { Deps, FirmScope, RenderedPdf } from '../ports/index.ts';
+import type { Deps, DocumentDeps, FirmScope, RenderedPdf } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
 
@@ -35,7 +35,11 @@ export const assertComplete = (facts: DocumentFacts): void => {
 };
 
 /** The completeness check before sending, so the editor can show what is missing. */
-export const checkDocumentCompleteness = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
+export const checkDocumentCompleteness = async (
+  deps: DocumentDeps,
+  actor: Actor,
+  input: { documentId: string },
+) => {
   const scope = deps.store.read(actor.firmId);
   const doc = found(await scope.documents.find(input.documentId), 'document');
   const today = parisDate(deps.clock.now());
@@ -53,7 +57,7 @@ const fileNameOf = (doc: Document): string => `${doc.number ?? `projet-${doc.id.
  * A document sent before PDFs existed (the bulk-seeded portfolio) gets its PDF once, rendered from
  * today's data but dated from its sending, and frozen with its hash and facts at that first read.
  */
-const freezeLate = async (deps: Deps, actor: Actor, documentId: string): Promise<RenderedPdf> =>
+const freezeLate = async (deps: DocumentDeps, actor: Actor, documentId: string): Promise<RenderedPdf> =>
   deps.store.transaction(actor.firmId, async (scope) => {
     const doc = found(await scope.documents.find(documentId, { forUpdate: true }), 'document');
     const stored = await scope.documentFiles.find(doc.id, 'frozen');
@@ -89,7 +93,7 @@ const freezeLate = async (deps: Deps, actor: Actor, documentId: string): Promise
  * sent (R-B4).
  */
 export const getDocumentPdf = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: { documentId: string },
 ): Promise<DocumentPdf> => {

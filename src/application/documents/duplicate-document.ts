@@ -2,13 +2,13 @@ import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.t
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps } from '../ports/index.ts';
+import type { DocumentDeps } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { newDraft } from './new-document.ts';
 
 /** R-B4's way out: a sent document is cancelled and duplicated into a new draft with the same content. */
 export const duplicateDocument = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: { documentId: string },
 ): Promise<Document> => {

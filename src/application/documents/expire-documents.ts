@@ -1,6 +1,6 @@
 import { canApply } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
-import type { Deps } from '../ports/index.ts';
+import type { DocumentDeps } from '../ports/index.ts';
 import { transitionDocument } from './transition-document.ts';
 
 /**
@@ -8,7 +8,10 @@ import { transitionDocument } from './transition-document.ts';
  * validity date (R-B6: it creates nothing), another kind after the firm's signing period. Each document expires in its own transaction under its row lock, so a signature
  * recorded meanwhile wins and a repeated sweep does nothing twice.
  */
-export const expireOverdueDocuments = async (deps: Deps, input: { firmId: string }): Promise<string[]> => {
+export const expireOverdueDocuments = async (
+  deps: DocumentDeps,
+  input: { firmId: string },
+): Promise<string[]> => {
   const at = deps.clock.now();
   const today = parisDate(at);
   const candidates = await deps.store.read(input.firmId).documents.listOverdueIds({ today, now: at });

@@ -7,7 +7,7 @@ import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
-import type { Deps, DocumentFilter, FirmScope } from '../ports/index.ts';
+import type { DocumentDeps, DocumentFilter, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
@@ -54,7 +54,7 @@ const outsideScopeLineIds = async (
   return document.lines.filter((line) => isOutsideScope(line, inForce)).map((line) => line.id);
 };
 
-export const getDocument = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
+export const getDocument = async (deps: DocumentDeps, actor: Actor, input: { documentId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const document = found(await scope.documents.find(input.documentId), 'document');
   const today = parisDate(deps.clock.now());
@@ -77,10 +77,14 @@ export const getDocument = async (deps: Deps, actor: Actor, input: { documentId:
   };
 };
 
-export const listDocuments = (deps: Deps, actor: Actor, filter: DocumentFilter) =>
+export const listDocuments = (deps: DocumentDeps, actor: Actor, filter: DocumentFilter) =>
   deps.store.read(actor.firmId).documents.list(filter);
 
-export const listDocumentHistory = async (deps: Deps, actor: Actor, input: { documentId: string }) => {
+export const listDocumentHistory = async (
+  deps: DocumentDeps,
+  actor: Actor,
+  input: { documentId: string },
+) => {
   const scope = deps.store.read(actor.firmId);
   found(await scope.documents.find(input.documentId), 'document');
   return scope.events.listByDocument(input.documentId);
@@ -88,7 +92,7 @@ export const listDocumentHistory = async (deps: Deps, actor: Actor, input: { doc
 
 /** The scanned paper signature, as it was uploaded. */
 export const getSignatureScan = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: { documentId: string; signatureId: string },
 ) =>

@@ -5,7 +5,7 @@ import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, Signature } from '../records.ts';
 import { assertTargetsStillInForce } from './letters-in-force.ts';
 import { runAutomations } from './run-automations.ts';
@@ -109,7 +109,7 @@ const assertElectronicIsOwnSignature = (actor: Actor, input: RecordSignatureInpu
  * sealed copy. The unique key per side makes a repeated signature a refusal, never a duplicate.
  */
 export const applySignature = async (
-  deps: Deps,
+  deps: DocumentDeps,
   scope: FirmScope,
   input: {
     doc: Document;
@@ -174,7 +174,7 @@ export const applySignature = async (
 
 /** A signature recorded in the product: on paper, in person, or the associé's own electronic one. */
 export const recordSignature = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: RecordSignatureInput & { evidence?: { ip: string | null; userAgent: string | null } },
 ): Promise<{ document: Document; signature: Signature }> => {

@@ -6,12 +6,12 @@ import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import { convertEngagementInScope } from '../engagements/convert-engagement.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { newDraft } from './new-document.ts';
 import { transitionDocument } from './transition-document.ts';
 
-type Context = { deps: Deps; scope: FirmScope; actor: Actor | null; at: Date };
+type Context = { deps: DocumentDeps; scope: FirmScope; actor: Actor | null; at: Date };
 
 /** R-B2: one draft letter per signed proposal; the unique key on source_proposal_id backs this check. */
 const createLetterFromProposal = async ({ deps, scope, actor, at }: Context, proposal: Document) => {

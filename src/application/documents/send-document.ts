@@ -17,7 +17,7 @@ import { signingDeadline } from '../../domain/signing/signing-rules.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { FirmScope, SendDocumentDeps } from '../ports/index.ts';
 import type { Document, FrozenDocument } from '../records.ts';
 import { openSigningRequests } from '../signing/open-signing-requests.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
@@ -67,7 +67,7 @@ const prepareSending = async (scope: FirmScope, doc: Document, today: string): P
  * PDF, in one transaction: a document is sent with its PDF, or not at all.
  */
 export const sendDocument = async (
-  deps: Deps,
+  deps: SendDocumentDeps,
   actor: Actor,
   /** With the version the sender read, a colleague's last-second edit is not sent unseen. */
   input: { documentId: string; version?: number },
@@ -78,7 +78,7 @@ export const sendDocument = async (
 
 /** sendDocument inside the caller's transaction (a campaign sends its letters one by one). */
 export const sendDraft = async (
-  deps: Deps,
+  deps: SendDocumentDeps,
   scope: FirmScope,
   actor: Actor,
   input: { documentId: string; version?: number },

@@ -3,7 +3,7 @@ import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentTerms } from '../records.ts';
 import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 
@@ -18,7 +18,7 @@ export type UpdateDocumentInput = {
  * New lines for a draft. A line that names the id of one of the draft's lines keeps the scope line
  * it came from (a replacement letter's prefill), so the change summary still knows what it replaces.
  */
-const rebuildLines = async (scope: FirmScope, deps: Deps, doc: Document, inputs: LineInput[]) => {
+const rebuildLines = async (scope: FirmScope, deps: DocumentDeps, doc: Document, inputs: LineInput[]) => {
   const previous = new Map(doc.lines.map((line) => [line.id, line]));
   const lines = await buildLines(scope, deps.ids, inputs);
   return lines.map((line, index) => ({
@@ -29,7 +29,7 @@ const rebuildLines = async (scope: FirmScope, deps: Deps, doc: Document, inputs:
 
 /** Edits a draft (R-B4: a sent document is never edited); the version guards against lost writes. */
 export const updateDocument = async (
-  deps: Deps,
+  deps: DocumentDeps,
   actor: Actor,
   input: UpdateDocumentInput,
 ): Promise<Document> => {

@@ -9,7 +9,7 @@ import {
   insertContact,
 } from '../companies/manage-companies.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, EngagementFilter } from '../ports/index.ts';
+import type { EngagementDeps, EngagementFilter } from '../ports/index.ts';
 import type { Engagement } from '../records.ts';
 import { convertEngagementInScope } from './convert-engagement.ts';
 
@@ -25,7 +25,7 @@ export type CreateEngagementInput = {
 
 /** R-A1: every engagement starts as a prospect. */
 export const createEngagement = (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: CreateEngagementInput,
 ): Promise<Engagement> => {
@@ -71,7 +71,7 @@ export const createEngagement = (
 };
 
 export const updateEngagement = (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: {
     engagementId: string;
@@ -110,7 +110,7 @@ export const updateEngagement = (
 
 /** R-A7: a user converts a prospect by hand, with a reason that is recorded; never back. */
 export const convertEngagement = (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: { engagementId: string; reason: string },
 ) => {
@@ -125,7 +125,7 @@ export const convertEngagement = (
   );
 };
 
-export const getEngagement = async (deps: Deps, actor: Actor, input: { engagementId: string }) => {
+export const getEngagement = async (deps: EngagementDeps, actor: Actor, input: { engagementId: string }) => {
   const scope = deps.store.read(actor.firmId);
   const engagement = found(await scope.engagements.find(input.engagementId), 'engagement');
   const [company, contacts, responsible] = await Promise.all([
@@ -141,10 +141,14 @@ export const getEngagement = async (deps: Deps, actor: Actor, input: { engagemen
   };
 };
 
-export const listEngagements = (deps: Deps, actor: Actor, filter: EngagementFilter) =>
+export const listEngagements = (deps: EngagementDeps, actor: Actor, filter: EngagementFilter) =>
   deps.store.read(actor.firmId).engagements.list(filter);
 
-export const listEngagementHistory = async (deps: Deps, actor: Actor, input: { engagementId: string }) => {
+export const listEngagementHistory = async (
+  deps: EngagementDeps,
+  actor: Actor,
+  input: { engagementId: string },
+) => {
   const scope = deps.store.read(actor.firmId);
   found(await scope.engagements.find(input.engagementId), 'engagement');
   return scope.events.listByEngagement(input.engagementId);
@@ -152,7 +156,7 @@ export const listEngagementHistory = async (deps: Deps, actor: Actor, input: { e
 
 /** R-C3: the scope in force of an engagement on any date (today by default). */
 export const getScopeInForce = async (
-  deps: Deps,
+  deps: EngagementDeps,
   actor: Actor,
   input: { engagementId: string; date?: IsoDate },
 ) => {

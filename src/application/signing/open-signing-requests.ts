@@ -1,7 +1,7 @@
 import { REQUIRED_SIGNATURES, type SignatureSide } from '../../domain/documents/signatures.ts';
 import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
 import { found } from '../app-error.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
+import type { FirmScope, SigningLinkDeps } from '../ports/index.ts';
 import type { Document, Firm } from '../records.ts';
 import { queueLinkMail } from './signing-link-mails.ts';
 
@@ -54,7 +54,7 @@ export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<
  * deadline. Runs in the sending transaction. A signatory without an address signs on paper.
  */
 export const openSigningRequests = async (
-  deps: Deps,
+  deps: SigningLinkDeps,
   scope: FirmScope,
   input: { doc: Document; firm: Firm; at: Date },
 ): Promise<{ invited: SignatureSide[]; withoutEmail: SignatureSide[] }> => {

@@ -32,7 +32,7 @@ export const rotateLink = async (
 
 /** The mail carrying a signer's link: the first request, or reminder number n. */
 export const queueLinkMail = (
-  deps: Deps,
+  deps: Pick<Deps, 'ids' | 'mailer' | 'settings'>,
   scope: FirmScope,
   input: {
     doc: Document;

@@ -2,13 +2,13 @@ import { assertEffectiveFromFollows, nextTermsVersion } from '../../domain/firm/
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports/index.ts';
+import type { TermsDeps } from '../ports/index.ts';
 import type { TermsVersion } from '../records.ts';
 
 export type TermsSummary = Omit<TermsVersion, 'body'> & { isCurrent: boolean };
 
 /** R-D6: every version, newest first, without the long text; the one in force today is marked. */
-export const listTerms = async (deps: Deps, actor: Actor): Promise<TermsSummary[]> => {
+export const listTerms = async (deps: TermsDeps, actor: Actor): Promise<TermsSummary[]> => {
   const scope = deps.store.read(actor.firmId);
   const [versions, current] = await Promise.all([
     scope.terms.list(),
@@ -21,14 +21,14 @@ export const listTerms = async (deps: Deps, actor: Actor): Promise<TermsSummary[
 };
 
 /** R-D6: the version in force on the firm's today (the day in Paris). */
-export const getCurrentTerms = async (deps: Deps, actor: Actor): Promise<TermsVersion> => {
+export const getCurrentTerms = async (deps: TermsDeps, actor: Actor): Promise<TermsVersion> => {
   const today = parisDate(deps.clock.now());
   const current = await deps.store.read(actor.firmId).terms.currentOn(today);
   if (!current) throw new AppError('TERMS.NONE_CURRENT', { date: today });
   return current;
 };
 
-export const getTerms = async (deps: Deps, actor: Actor, input: { termsId: string }) =>
+export const getTerms = async (deps: TermsDeps, actor: Actor, input: { termsId: string }) =>
   found(await deps.store.read(actor.firmId).terms.find(input.termsId), 'terms');
 
 /**
@@ -37,7 +37,7 @@ export const getTerms = async (deps: Deps, actor: Actor, input: { termsId: strin
  * publications (the second gets TERMS.VERSION_TAKEN).
  */
 export const publishTerms = (
-  deps: Deps,
+  deps: TermsDeps,
   actor: Actor,
   input: { title: string; body: string; effectiveFrom: IsoDate },
 ): Promise<TermsVersion> => {

@@ -1,15 +1,15 @@
 import { assertKeepsActiveAssocie } from '../../domain/firm/associes.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
-import type { Deps } from '../ports/index.ts';
+import type { UserDeps } from '../ports/index.ts';
 import type { Role, User } from '../records.ts';
 
 /** Users are returned as records: the password hash never leaves the store. */
-export const listUsers = (deps: Deps, actor: Actor): Promise<User[]> =>
+export const listUsers = (deps: UserDeps, actor: Actor): Promise<User[]> =>
   deps.store.read(actor.firmId).users.list();
 
 export const createUser = async (
-  deps: Deps,
+  deps: UserDeps,
   actor: Actor,
   input: { email: string; name: string; role: Role; password: string },
 ): Promise<User> => {
@@ -35,7 +35,7 @@ export const createUser = async (
 };
 
 export const updateUser = (
-  deps: Deps,
+  deps: UserDeps,
   actor: Actor,
   input: { userId: string; version: number; fields: Partial<Pick<User, 'name' | 'role' | 'isActive'>> },
 ): Promise<User> => {
