@@ -1,3 +1,4 @@
+import { randomOf } from '../../../src/cli/seed-portfolio-company.ts';
 import { ERROR_MESSAGES } from '../../../src/domain/shared/errors.ts';
 import type { TestContext } from '../../support/test-app.ts';
 import { type Route, type RouteRequest, routeKey, urlOf } from './routes.ts';
@@ -209,18 +210,6 @@ export const rawCases = (route: Route, request: RouteRequest): FuzzCase[] => {
 export const FUZZ_SEED = 20_261_207;
 export const FUZZ_SAMPLE_RATE = 0.2;
 
-/** A small PRNG (mulberry32): the same seed draws the same cases on every machine. */
-const prng = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
-
 const hashOf = (text: string) =>
   [...text].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16_777_619), 2_166_136_261);
 
@@ -231,6 +220,6 @@ const hashOf = (text: string) =>
  */
 export const sampleCases = (cases: readonly FuzzCase[], key: string, mode = process.env.LETTRINE_FUZZ) => {
   if (mode === 'all') return [...cases];
-  const draw = prng(FUZZ_SEED ^ hashOf(key));
+  const draw = randomOf(FUZZ_SEED ^ hashOf(key));
   return cases.filter((_, index) => index === 0 || draw() < FUZZ_SAMPLE_RATE);
 };
