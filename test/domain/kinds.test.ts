@@ -3,7 +3,9 @@ import {
   DOCUMENT_KINDS,
   isLetterKind,
   isScopeKind,
+  type KIND_POLICIES,
   KINDS_BY_ENGAGEMENT_STATE,
+  kindPolicy,
 } from '../../src/domain/documents/kinds.ts';
 import {
   DOCUMENT_STATUSES,
@@ -34,5 +36,13 @@ describe('the kinds of document and the statuses the stores filter on', () => {
   it('R-B1 the statuses with effect and the status in force, as the store filters them', () => {
     expect(EFFECTIVE_STATUSES).toEqual(DOCUMENT_STATUSES.filter(hasEffect));
     expect(IN_FORCE_STATUSES).toEqual(['signed']);
+  });
+
+  it('one policy per kind: a proposal has a validity date, an amendment’s lines are changes, a work order holds one-off lines', () => {
+    const holding = (trait: keyof (typeof KIND_POLICIES)['proposal']) =>
+      DOCUMENT_KINDS.filter((kind) => kindPolicy(kind)[trait]);
+    expect(holding('hasValidityDate')).toEqual(['proposal']);
+    expect(holding('linesAreChanges')).toEqual(['amendment']);
+    expect(holding('oneOffLinesOnly')).toEqual(['work_order']);
   });
 });

@@ -1,6 +1,6 @@
 import { DEFAULT_PAYMENT_TERMS, defaultValidUntil } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
-import { DOCUMENT_TITLES, isScopeKind } from '../../domain/documents/kinds.ts';
+import { DOCUMENT_TITLES, isScopeKind, kindPolicy } from '../../domain/documents/kinds.ts';
 import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
@@ -112,7 +112,7 @@ export const createDocument = async (
         terms: {
           title: input.title ?? DOCUMENT_TITLES[input.kind],
           validUntil: input.validUntil ?? defaultValidUntil(input.kind, today),
-          effectiveDate: input.effectiveDate ?? (input.kind === 'proposal' ? null : today),
+          effectiveDate: input.effectiveDate ?? (kindPolicy(input.kind).hasValidityDate ? null : today),
           durationMonths: input.durationMonths ?? 12,
           renewal: input.renewal ?? 'tacit',
           noticeMonths: input.noticeMonths ?? 3,

@@ -1,3 +1,4 @@
+import { kindPolicy } from '../../domain/documents/kinds.ts';
 import { canApply } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { DocumentDeps } from '../ports/index.ts';
@@ -30,7 +31,7 @@ export const expireOverdueDocuments = async (
           actor: null,
           data: {
             validUntil: doc.validUntil,
-            reason: doc.kind === 'proposal' ? 'validity' : 'signing_period',
+            reason: kindPolicy(doc.kind).hasValidityDate ? 'validity' : 'signing_period',
           },
         },
       );

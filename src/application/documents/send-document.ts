@@ -1,5 +1,5 @@
 import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
-import { isLetterKind } from '../../domain/documents/kinds.ts';
+import { isLetterKind, kindPolicy } from '../../domain/documents/kinds.ts';
 import {
   checkReplacementUpToDate,
   lettersInForce,
@@ -48,7 +48,7 @@ const freeze = (doc: Document, at: Date, pdf: { sha256: string; facts: DocumentF
 /** Checks a draft can be sent, and returns it as it will be frozen. */
 const prepareSending = async (scope: FirmScope, doc: Document, today: string): Promise<Document> => {
   if (doc.lines.length === 0) throw new AppError('DOCUMENT.EMPTY');
-  if (doc.kind === 'proposal' && doc.validUntil && doc.validUntil < today) {
+  if (kindPolicy(doc.kind).hasValidityDate && doc.validUntil && doc.validUntil < today) {
     throw new AppError('DOCUMENT.VALIDITY_PASSED', { validUntil: doc.validUntil });
   }
   if (isLetterKind(doc.kind) && !doc.termsVersionId) throw new AppError('TERMS.NONE_CURRENT');

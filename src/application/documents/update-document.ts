@@ -1,3 +1,4 @@
+import { kindPolicy } from '../../domain/documents/kinds.ts';
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
@@ -41,7 +42,7 @@ export const updateDocument = async (
       throw new AppError('EDIT.STALE_VERSION', { currentVersion: doc.version });
     const editable = applyDocumentAction(doc, { type: 'edit' }, { at });
     if (!editable.ok) throw new AppError('DOCUMENT.NOT_EDITABLE', { status: doc.status });
-    if (input.lines && doc.kind === 'amendment') {
+    if (input.lines && kindPolicy(doc.kind).linesAreChanges) {
       // An amendment's lines are changes to its letter's lines, set when it is created.
       throw new AppError('DOCUMENT.LINE_NOT_ALLOWED', {
         reason:

@@ -40,6 +40,30 @@ export const KINDS_BY_ENGAGEMENT_STATE = {
   client: ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'],
 } as const satisfies Record<'prospect' | 'client', readonly DocumentKind[]>;
 
+/**
+ * One policy per kind: what sets each kind apart, asked by name instead of comparing kinds.
+ * - `hasValidityDate`: a proposal is valid until a date and expires after it (DOMAIN.md B, R-B6);
+ *   the others expire after the firm's signing period and start on an effective date.
+ * - `linesAreChanges`: an amendment's lines add, modify or remove lines of its letter (R-C2): they
+ *   are set when it is created, never edited, and it is not duplicated (a new one is prepared).
+ * - `oneOffLinesOnly`: a work order holds one-off lines only (R-C4).
+ */
+export type KindPolicy = {
+  readonly hasValidityDate: boolean;
+  readonly linesAreChanges: boolean;
+  readonly oneOffLinesOnly: boolean;
+};
+
+export const KIND_POLICIES = {
+  proposal: { hasValidityDate: true, linesAreChanges: false, oneOffLinesOnly: false },
+  engagement_letter: { hasValidityDate: false, linesAreChanges: false, oneOffLinesOnly: false },
+  amendment: { hasValidityDate: false, linesAreChanges: true, oneOffLinesOnly: false },
+  replacement_letter: { hasValidityDate: false, linesAreChanges: false, oneOffLinesOnly: false },
+  work_order: { hasValidityDate: false, linesAreChanges: false, oneOffLinesOnly: true },
+} as const satisfies Record<DocumentKind, KindPolicy>;
+
+export const kindPolicy = (kind: DocumentKind): KindPolicy => KIND_POLICIES[kind];
+
 /** French labels, used in numbers, errors and (later) PDFs. */
 export const DOCUMENT_KIND_LABELS_FR: Record<DocumentKind, string> = {
   proposal: 'offre de service',

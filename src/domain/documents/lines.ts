@@ -1,5 +1,5 @@
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
-import type { DocumentKind, Recurrence } from './kinds.ts';
+import { type DocumentKind, kindPolicy, type Recurrence } from './kinds.ts';
 
 /**
  * R-C1 and R-C4: letters and proposals hold recurring and one-off lines; a work order holds one-off
@@ -9,7 +9,7 @@ export const assertLinesAllowed = (
   kind: DocumentKind,
   lines: readonly { recurrence: Recurrence }[],
 ): Result<true, Refusal> => {
-  if (kind !== 'work_order') return ok(true);
+  if (!kindPolicy(kind).oneOffLinesOnly) return ok(true);
   const recurring = lines.flatMap((line, index) => (line.recurrence === 'one_off' ? [] : [index]));
   if (recurring.length === 0) return ok(true);
   return refuse('DOCUMENT.LINE_NOT_ALLOWED', {

@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { api } from '../api/client.ts';
 import type { DocumentView, LettrineDocument } from '../api/types.ts';
 import { useCanWrite } from '../auth/session.tsx';
@@ -55,7 +56,7 @@ export const DocumentActions = ({ view }: { view: DocumentView }) => {
           {doc.status === 'draft' ? t('action.previewPdf') : t('action.pdf')}
         </Button>
       )}
-      {can('send') && doc.kind === 'amendment' && (
+      {can('send') && kindPolicy(doc.kind).linesAreChanges && (
         <Button
           onClick={() => command.mutate({ path: 'send', body: { version: doc.version } })}
           loading={command.isPending}
@@ -81,7 +82,7 @@ export const DocumentActions = ({ view }: { view: DocumentView }) => {
           onConfirm={(reason) => command.mutateAsync({ path: 'cancel', body: { reason: reason || null } })}
         />
       )}
-      {canWrite && doc.kind !== 'amendment' && (
+      {canWrite && !kindPolicy(doc.kind).linesAreChanges && (
         <Button variant="default" onClick={() => duplicate.mutate()} loading={duplicate.isPending}>
           {t('action.duplicate')}
         </Button>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { api, fieldErrors } from '../api/client.ts';
 import { useServices, useTerms } from '../api/queries.ts';
 import type { DocumentView, LettrineDocument } from '../api/types.ts';
@@ -69,7 +70,7 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
           }}
           services={services.data ?? []}
           errors={errors}
-          oneOffOnly={doc.kind === 'work_order'}
+          oneOffOnly={kindPolicy(doc.kind).oneOffLinesOnly}
         />
       </Card>
       <TotalsPanel totals={totals} />

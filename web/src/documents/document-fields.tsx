@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { isLetterKind } from '../../../src/domain/documents/kinds.ts';
+import { isLetterKind, kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 
@@ -27,7 +27,7 @@ export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<Up
   effectiveDate: values.effectiveDate,
   paymentTerms: values.paymentTerms,
   notes: values.notes,
-  ...(kind === 'proposal' ? { validUntil: values.validUntil } : {}),
+  ...(kindPolicy(kind).hasValidityDate ? { validUntil: values.validUntil } : {}),
   // A letter cannot be sent without its terms (R-D6): the version is chosen, never cleared.
   ...(isLetterKind(kind) && values.termsVersionId ? { termsVersionId: values.termsVersionId } : {}),
 });
@@ -62,7 +62,7 @@ export const DocumentFields = ({ kind, values, onChange, terms, errors }: Props)
         onChange={(value) => set({ effectiveDate: day(value) })}
         error={errors.effectiveDate}
       />
-      {kind === 'proposal' && (
+      {kindPolicy(kind).hasValidityDate && (
         <DateInput
           label={t('document.validUntil')}
           valueFormat="DD/MM/YYYY"

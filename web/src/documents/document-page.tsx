@@ -1,5 +1,6 @@
 import { Alert, Anchor, Breadcrumbs, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { useDocument, useEngagement } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatCents, formatDay } from '../format.ts';
@@ -26,7 +27,7 @@ export const DocumentPage = () => {
       {(data) => {
         const doc = data.document;
         const isDraftEditable =
-          canWrite && data.availableActions.includes('edit') && doc.kind !== 'amendment';
+          canWrite && data.availableActions.includes('edit') && !kindPolicy(doc.kind).linesAreChanges;
         return (
           <Stack>
             <Breadcrumbs>

@@ -1,4 +1,5 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import type { DocumentView } from '../api/types.ts';
 import { formatCents, formatDay, formatDecimal, formatRate } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -22,7 +23,7 @@ export const DocumentSummary = ({ view }: { view: DocumentView }) => {
             label: t('document.effectiveDate'),
             value: formatDay(doc.effectiveDate),
           })}
-          {doc.kind === 'proposal' &&
+          {kindPolicy(doc.kind).hasValidityDate &&
             ` · ${t('common.labelValue', { label: t('document.validUntil'), value: formatDay(doc.validUntil) })}`}
         </Text>
         {doc.cancelReason && (
@@ -35,7 +36,7 @@ export const DocumentSummary = ({ view }: { view: DocumentView }) => {
           <Table aria-label={t('line.table')}>
             <Table.Thead>
               <Table.Tr>
-                {doc.kind === 'amendment' && <Table.Th>{t('line.operation')}</Table.Th>}
+                {kindPolicy(doc.kind).linesAreChanges && <Table.Th>{t('line.operation')}</Table.Th>}
                 <Table.Th>{t('line.label')}</Table.Th>
                 <Table.Th>{t('line.quantity')}</Table.Th>
                 <Table.Th ta="right">{t('line.unitPrice')}</Table.Th>
@@ -46,7 +47,7 @@ export const DocumentSummary = ({ view }: { view: DocumentView }) => {
             <Table.Tbody>
               {doc.lines.map((line) => (
                 <Table.Tr key={line.id}>
-                  {doc.kind === 'amendment' && (
+                  {kindPolicy(doc.kind).linesAreChanges && (
                     <Table.Td>{t(`operation.${line.operation}` as MessageKey)}</Table.Td>
                   )}
                   <Table.Td>
