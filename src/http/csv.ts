@@ -8,9 +8,23 @@ export type CsvFile = {
   rows: readonly (readonly unknown[])[];
 };
 
-/** The CSV text as French spreadsheets open it whole. */
+/** A cell a spreadsheet would run as a formula starts with one of these (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** An amount or a count, negative ones included ("-12,50", "-1 236,00"): data, not a formula. */
+const PLAIN_NUMBER = /^-?\d[\d\s\u00a0\u202f]*([.,]\d+)?$/;
+
+/**
+ * A text a client or a user typed (a company name, a reason) may start with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return: Excel and LibreOffice would run it as a formula when the file is opened
+ * (`=HYPERLINK(…)` sending data away). Such a cell is written with a leading apostrophe, which the
+ * spreadsheet shows as text; numbers and plain amounts are left as they are.
+ */
+export const neutralizeFormula = (cell: unknown): unknown =>
+  typeof cell === 'string' && FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+
+/** The CSV text as French spreadsheets open it whole, with no cell a spreadsheet would run. */
 export const toCsv = ({ header, rows }: Pick<CsvFile, 'header' | 'rows'>): string =>
-  stringify([[...header], ...rows.map((row) => [...row])], {
+  stringify([[...header], ...rows.map((row) => row.map(neutralizeFormula))], {
     // The comma is the French decimal separator, so Excel in French splits on semicolons; the BOM
     // makes it read UTF-8 (accents); CRLF is what it writes itself.
     delimiter: ';',
