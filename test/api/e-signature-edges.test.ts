@@ -100,6 +100,34 @@ describe(`electronic signature: refusals, locks, expiry, reminders (${databaseKi
     expectProblem(await signer.api.get(`/public/signing/${token}`), 404, 'SIGNING.LINK_INVALID');
   });
 
+  it('a signature past the deadline is refused before the sweep has run, through the link and on paper', async () => {
+    const byLink = await aSentProposal({ validUntil: '2026-12-05' });
+    const onPaper = await aSentProposal({ validUntil: '2026-12-05' });
+    try {
+      // 6 December in Paris: past the end of the proposals' last day, and no sweep has run.
+      ctx.clock.set('2026-12-05T23:30:00Z');
+      await byLink.signer.verified(byLink.token);
+      expectProblem(
+        await byLink.signer.sign(byLink.token, 'Claire Durand'),
+        422,
+        'DOCUMENT.SIGNING_DEADLINE_PASSED',
+      );
+      const paper = await collab.post(`/documents/${onPaper.documentId}/signatures`, {
+        side: 'client',
+        method: 'paper',
+      });
+      expectProblem(paper, 422, 'DOCUMENT.SIGNING_DEADLINE_PASSED');
+      for (const id of [byLink.documentId, onPaper.documentId])
+        expect((await collab.get(`/documents/${id}`)).body.document.status).toBe('sent');
+      // The sweep then records what the refusals already said.
+      await runSigningFollowUp(ctx.deps);
+      for (const id of [byLink.documentId, onPaper.documentId])
+        expect((await collab.get(`/documents/${id}`)).body.document.status).toBe('expired');
+    } finally {
+      ctx.clock.set('2026-11-29T09:00:00Z');
+    }
+  });
+
   it('five wrong codes lock the link; the firm sends a new link that works', async () => {
     const { documentId, signer, token } = await aSentProposal();
     await signer.api.get(`/public/signing/${token}`);

@@ -15,6 +15,8 @@ const aSignature = (overrides: Partial<SignatureInput> = {}): SignatureInput => 
   alreadySigned: [],
   side: 'client',
   signerIsAssocie: false,
+  signingDeadline: new Date('2026-12-29T09:00:00Z'),
+  now: new Date('2026-11-29T09:00:00Z'),
   ...overrides,
 });
 
@@ -88,4 +90,24 @@ describe('R-B3 refused signatures', () => {
       });
     },
   );
+});
+
+describe('DOMAIN.md B a document past its signing deadline is not signed', () => {
+  const deadline = new Date('2026-12-29T09:00:00Z');
+
+  it('refuses a signature after the deadline, before the sweep has expired the document', () => {
+    expect(
+      decideSignature(aSignature({ signingDeadline: deadline, now: new Date('2026-12-29T09:00:01Z') })),
+    ).toEqual({
+      ok: false,
+      error: { code: 'DOCUMENT.SIGNING_DEADLINE_PASSED', details: { deadline: '2026-12-29T09:00:00.000Z' } },
+    });
+  });
+
+  it('accepts a signature at the deadline itself, and any for a document sent before deadlines existed', () => {
+    expect(decideSignature(aSignature({ signingDeadline: deadline, now: deadline })).ok).toBe(true);
+    expect(
+      decideSignature(aSignature({ signingDeadline: null, now: new Date('2030-01-01T00:00:00Z') })).ok,
+    ).toBe(true);
+  });
 });

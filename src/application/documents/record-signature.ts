@@ -132,6 +132,8 @@ export const applySignature = async (
       alreadySigned: existing.map((s) => s.side),
       side,
       signerIsAssocie: signer.signerIsAssocie,
+      signingDeadline: doc.signingDeadline,
+      now: at,
     }),
   );
   const signatureId = deps.ids.uuid();

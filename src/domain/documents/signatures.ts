@@ -29,10 +29,17 @@ export const decideSignature = (input: {
   alreadySigned: readonly SignatureSide[];
   side: SignatureSide;
   signerIsAssocie: boolean;
+  /** When the sent document expires (set at sending); null for a document sent before deadlines. */
+  signingDeadline: Date | null;
+  now: Date;
 }): Result<SignatureDecision, Refusal> => {
   const required = REQUIRED_SIGNATURES[input.kind];
   if (!canApply(input, 'sign'))
     return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: input.status, action: 'sign' });
+  // DOMAIN.md B: past its deadline a sent document is expired, whether or not the sweep that records
+  // it has run yet: a late signature, through the link or on paper, is refused.
+  if (input.signingDeadline && input.now.getTime() > input.signingDeadline.getTime())
+    return refuse('DOCUMENT.SIGNING_DEADLINE_PASSED', { deadline: input.signingDeadline.toISOString() });
   if (!required.includes(input.side)) return refuse('DOCUMENT.SIGNATURE_NOT_REQUIRED', { side: input.side });
   if (input.alreadySigned.includes(input.side))
     return refuse('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side: input.side });

@@ -56,6 +56,8 @@ export const ERROR_MESSAGES = {
   'DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE': 'Seul un associé expert-comptable peut signer pour le cabinet.',
   'DOCUMENT.VALIDITY_PASSED':
     'La date de validité de l’offre est dépassée : prolongez-la ou préparez une nouvelle offre.',
+  'DOCUMENT.SIGNING_DEADLINE_PASSED':
+    'Le délai de signature de ce document est dépassé : il ne peut plus être signé. Un nouveau document doit être envoyé (le cabinet le duplique, puis l’envoie).',
   'DOCUMENT.INCOMPLETE':
     'Le document ne peut pas être envoyé : des mentions obligatoires manquent. Complétez chaque élément listé, puis renvoyez-le.',
   'FIRM.LOGO_INVALID':

@@ -40,6 +40,8 @@ const ENGLISH: Record<string, string> = {
   'SIGNING.DRAWING_INVALID':
     'The drawn signature is not a readable image: clear it and draw again, or sign with your name only.',
   'SIGNING.TOO_MANY_REQUESTS': 'Too many requests on this link: wait a minute before trying again.',
+  'DOCUMENT.SIGNING_DEADLINE_PASSED':
+    'The deadline to sign this document has passed: it can no longer be signed. Ask the firm to send a new one.',
   'REQUEST.VALIDATION_FAILED': 'Some fields are missing or invalid: correct them and try again.',
 };
 const ENGLISH_FIELDS: Partial<Record<SigningField, string>> = {
