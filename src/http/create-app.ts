@@ -19,6 +19,7 @@ import { engagementRoutes } from './engagements.routes.ts';
 import { firmRoutes } from './firm.routes.ts';
 import { homePage } from './home-page.ts';
 import { idempotencyHooks } from './idempotency.ts';
+import { refuseDuplicateKeys } from './json-body.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { serviceRoutes } from './services.routes.ts';
 import { signingRoutes } from './signing.routes.ts';
@@ -65,6 +66,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'REQUEST.ROUTE_NOT_FOUND'));
+  refuseDuplicateKeys(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });

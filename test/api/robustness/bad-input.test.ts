@@ -202,6 +202,31 @@ describe(`bad input through the API (${databaseKind})`, () => {
       }
     });
 
+    it('REQUEST.MALFORMED_BODY for a key written twice in one object, naming it; nothing is created', async () => {
+      const post = (payload: string) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/documents',
+          headers: { ...data.firm.users.collaborateur.headers, 'content-type': 'application/json' },
+          payload,
+        });
+      const engagementId = data.prospect.id;
+      const before = (await collab().get(`/documents?engagementId=${engagementId}`)).body.total;
+      const twoKinds = await post(
+        `{"engagementId":"${engagementId}","kind":"work_order","kind":"proposal","lines":[]}`,
+      );
+      expect(twoKinds.statusCode).toBe(400);
+      expect(twoKinds.json()).toMatchObject({
+        code: 'REQUEST.MALFORMED_BODY',
+        details: { duplicateKeys: ['kind'] },
+      });
+      const twoPrices = await post(
+        `{"engagementId":"${engagementId}","kind":"proposal","lines":[{"label":"Conseil","unitPriceCents":100,"unitPriceCents":1,"quantity":"1"}]}`,
+      );
+      expect(twoPrices.json()).toMatchObject({ details: { duplicateKeys: ['lines.0.unitPriceCents'] } });
+      expect((await collab().get(`/documents?engagementId=${engagementId}`)).body.total).toBe(before);
+    });
+
     it('REQUEST.MALFORMED_BODY for a body that is not JSON (form, XML)', async () => {
       for (const type of ['application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data']) {
         const res = await ctx.app.inject({
