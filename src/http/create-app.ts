@@ -13,6 +13,7 @@ import type { Deps } from '../application/ports/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { guardAccess, resolveActor } from './auth-hook.ts';
 import { campaignRoutes } from './campaigns.routes.ts';
+import { refuseCrossSiteWrites } from './cross-origin.ts';
 import { documentFileRoutes } from './document-files.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
@@ -99,6 +100,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   app.decorateRequest('actor', null);
   await app.register(
     async (api) => {
+      api.addHook('onRequest', refuseCrossSiteWrites(deps.settings.publicUrl));
       api.addHook('onRequest', resolveActor(deps));
       api.addHook('preValidation', guardAccess);
       const idempotency = idempotencyHooks(deps);

@@ -14,6 +14,8 @@ export const ERROR_MESSAGES = {
   'AUTH.FIRM_AMBIGUOUS': 'Cette adresse e-mail appartient à plusieurs cabinets : précisez le cabinet.',
   'AUTH.TOO_MANY_ATTEMPTS':
     'Trop de tentatives de connexion pour cette adresse : patientez une minute avant de réessayer.',
+  'AUTH.CROSS_SITE_REQUEST':
+    'Requête refusée : elle vient d’un autre site que Lettrine. Refaites l’action depuis l’application.',
   'AUTH.FORBIDDEN': 'Votre rôle ne permet pas cette action : demandez-la à un associé du cabinet.',
   'RESOURCE.NOT_FOUND': 'L’élément demandé n’existe pas ou n’appartient pas à votre cabinet.',
   'EDIT.STALE_VERSION':
