@@ -13,7 +13,8 @@ declare module 'fastify' {
   }
 }
 
-const bearer = (request: FastifyRequest): string | undefined => {
+/** The API token of `Authorization: Bearer …`, if the request carries one. */
+export const bearer = (request: Pick<FastifyRequest, 'headers'>): string | undefined => {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 };

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../application/app-error.ts';
-import { SESSION_COOKIE } from './auth-hook.ts';
+import { bearer, SESSION_COOKIE } from './auth-hook.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,7 +20,7 @@ const urlOf = (text: string): URL | undefined => {
  */
 export const isCrossSiteWrite = (
   request: Pick<FastifyRequest, 'method' | 'headers' | 'host'>,
-  publicUrl: string,
+  publicOrigin: string | undefined,
 ): boolean => {
   if (SAFE_METHODS.has(request.method)) return false;
   const site = request.headers['sec-fetch-site'];
@@ -32,7 +32,7 @@ export const isCrossSiteWrite = (
   // The same host as the request's (read with the origin's scheme, so a default port compares
   // equal), or the address clients open from their mails (PUBLIC_URL), behind a proxy that renames.
   const ours = urlOf(`${from.protocol}//${request.host}`)?.host;
-  return from.host !== ours && from.origin !== urlOf(publicUrl)?.origin;
+  return from.host !== ours && from.origin !== publicOrigin;
 };
 
 /**
@@ -40,9 +40,12 @@ export const isCrossSiteWrite = (
  * which a browser never adds by itself) is refused when it comes from another site. The login is
  * checked too, so another site cannot sign a browser in to an account of its choosing.
  */
-export const refuseCrossSiteWrites = (publicUrl: string) => async (request: FastifyRequest) => {
-  const byCookie =
-    request.cookies[SESSION_COOKIE] !== undefined || request.url.startsWith('/api/v1/auth/login');
-  if (request.headers.authorization?.startsWith('Bearer ')) return;
-  if (byCookie && isCrossSiteWrite(request, publicUrl)) throw new AppError('AUTH.CROSS_SITE_REQUEST');
+export const refuseCrossSiteWrites = (publicUrl: string) => {
+  const publicOrigin = urlOf(publicUrl)?.origin;
+  return async (request: FastifyRequest) => {
+    if (bearer(request)) return;
+    const byCookie =
+      request.cookies[SESSION_COOKIE] !== undefined || request.url.startsWith('/api/v1/auth/login');
+    if (byCookie && isCrossSiteWrite(request, publicOrigin)) throw new AppError('AUTH.CROSS_SITE_REQUEST');
+  };
 };

@@ -1,5 +1,6 @@
 import type { Document, DocumentLine } from '../../src/domain/documents/document.ts';
 import { computeTotals } from '../../src/domain/documents/fees.ts';
+import { DRAFT_LIFECYCLE } from '../../src/domain/documents/lifecycle.ts';
 
 /** A monthly bookkeeping line of 200,00 € HT, with overrides. */
 export const aDocumentLine = (overrides: Partial<DocumentLine> = {}): DocumentLine => ({
@@ -30,17 +31,11 @@ export const aDocument = (overrides: Partial<Document> = {}): Document => {
     id: 'lm-1',
     engagementId: 'eng-1',
     kind: 'engagement_letter',
+    ...DRAFT_LIFECYCLE,
     status: 'signed',
     number: 'LM-2026-0001',
     sentAt: new Date('2026-01-02T09:00:00Z'),
     signedAt: new Date('2026-01-05T09:00:00Z'),
-    refusedAt: null,
-    refusalReason: null,
-    expiredAt: null,
-    cancelledAt: null,
-    cancelReason: null,
-    replacedAt: null,
-    replacedById: null,
     title: 'Lettre de mission',
     validUntil: null,
     effectiveDate: '2026-01-01',

@@ -9,6 +9,7 @@ import {
   type DocumentAction,
   type DocumentActionType,
   type DocumentStatus,
+  DRAFT_LIFECYCLE,
   hasEffect,
   isInForce,
   type LifecycleState,
@@ -19,17 +20,7 @@ const at = new Date('2026-03-02T09:00:00Z');
 
 const aDocument = (overrides: Partial<LifecycleState> = {}): LifecycleState => ({
   kind: 'engagement_letter',
-  status: 'draft',
-  number: null,
-  sentAt: null,
-  signedAt: null,
-  refusedAt: null,
-  refusalReason: null,
-  expiredAt: null,
-  cancelledAt: null,
-  cancelReason: null,
-  replacedAt: null,
-  replacedById: null,
+  ...DRAFT_LIFECYCLE,
   ...overrides,
 });
 

@@ -9,14 +9,17 @@ export { databaseKind } from './databases.ts';
 // Every database of a suite starts from the migrated template the global setup made
 // (test/support/database-template.ts).
 
+let pgliteTemplate: Blob | undefined;
+
 /** A database of the suite's own, migrated and empty, dropped when closed. */
 export const openFreshTestDatabase = async (): Promise<Database> => {
   const template = inject('databaseTemplate');
-  const url = process.env.DATABASE_URL;
-  if (template.kind === 'pglite' || !url) {
-    if (template.kind !== 'pglite') throw new Error('the template was made for PostgreSQL');
-    return openPglite(undefined, { loadDataDir: new Blob([readFileSync(template.file)]) });
+  if (template.kind === 'pglite') {
+    pgliteTemplate ??= new Blob([readFileSync(template.file)]);
+    return openPglite(undefined, { loadDataDir: pgliteTemplate });
   }
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('the template was made for PostgreSQL, but DATABASE_URL is not set');
   // Named after the template, so the global teardown drops whatever a killed worker left.
   const name = `${template.name}_${randomBytes(4).toString('hex')}`;
   await adminQuery(url, `create database ${name} template ${template.name}`);

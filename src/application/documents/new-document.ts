@@ -1,5 +1,6 @@
 import type { DocumentTotals } from '../../domain/documents/fees.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
+import { DRAFT_LIFECYCLE } from '../../domain/documents/lifecycle.ts';
 import type { NewDocument } from '../ports/index.ts';
 import type { DocumentLine, DocumentTerms } from '../records.ts';
 import { totalsOf } from './line-input.ts';
@@ -25,8 +26,7 @@ export const newDraft = (input: {
   id: input.id,
   engagementId: input.engagementId,
   kind: input.kind,
-  status: 'draft',
-  number: null,
+  ...DRAFT_LIFECYCLE,
   amendsLetterId: input.amendsLetterId ?? null,
   sourceProposalId: input.sourceProposalId ?? null,
   duplicatedFromId: input.duplicatedFromId ?? null,
@@ -37,15 +37,6 @@ export const newDraft = (input: {
   totals: totalsOf(input.lines) as DocumentTotals,
   frozen: null,
   signingDeadline: null,
-  sentAt: null,
-  signedAt: null,
-  refusedAt: null,
-  refusalReason: null,
-  expiredAt: null,
-  cancelledAt: null,
-  cancelReason: null,
-  replacedAt: null,
-  replacedById: null,
   createdBy: input.createdBy,
   createdAt: input.at,
   lines: input.lines,

@@ -55,6 +55,21 @@ export type LifecycleState = {
   readonly replacedById: string | null;
 };
 
+/** The lifecycle of a document just created: a draft, unnumbered, nothing has happened to it yet. */
+export const DRAFT_LIFECYCLE = {
+  status: 'draft',
+  number: null,
+  sentAt: null,
+  signedAt: null,
+  refusedAt: null,
+  refusalReason: null,
+  expiredAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+  replacedAt: null,
+  replacedById: null,
+} as const satisfies Omit<LifecycleState, 'kind'>;
+
 export const nextStatus = (status: DocumentStatus, action: DocumentActionType): DocumentStatus | undefined =>
   TRANSITIONS[status][action];
 

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Card, List, Pagination, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CampaignItemStatus, CampaignView, DocumentStatus } from '../api/types.ts';
 import { STATUS_COLORS, statusKey } from '../documents/labels.ts';
 import { formatCents, formatInstant } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { ListPages } from '../ui/list-pages.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { useCampaignItems } from './queries.ts';
 
@@ -107,14 +108,7 @@ export const ItemsTable = ({
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {data.total > data.pageSize && (
-                <Pagination
-                  total={Math.ceil(data.total / data.pageSize)}
-                  value={page}
-                  onChange={setPage}
-                  getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-                />
-              )}
+              <ListPages total={data.total} pageSize={data.pageSize} page={page} onChange={setPage} />
             </>
           )
         }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Pagination,
   SegmentedControl,
   Stack,
   Table,
@@ -19,6 +18,7 @@ import { recurrenceKey } from '../documents/labels.ts';
 import { formatCents, formatDecimal } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { ListPages } from '../ui/list-pages.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { formatCoefficient, formatPercent } from './labels.ts';
 import { PreviewSummary } from './preview-summary.tsx';
@@ -195,14 +195,7 @@ export const PreviewStep = ({ campaign, actions }: { campaign: CampaignView; act
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {data.clients.total > PREVIEW_PAGE_SIZE && (
-            <Pagination
-              total={Math.ceil(data.clients.total / PREVIEW_PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-            />
-          )}
+          <ListPages total={data.clients.total} pageSize={PREVIEW_PAGE_SIZE} page={page} onChange={setPage} />
           {actions}
         </Stack>
       )}

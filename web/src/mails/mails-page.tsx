@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Grid,
-  Group,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../api/client.ts';
@@ -17,6 +6,7 @@ import type { MailPage } from '../api/types.ts';
 import { useIsAssocie } from '../auth/session.tsx';
 import { formatInstant } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { ListPages } from '../ui/list-pages.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { MailReader } from './mail-reader.tsx';
 import { MailStatusBadge } from './mail-status.tsx';
@@ -119,13 +109,12 @@ export const MailsPage = () => {
                     </Table>
                   </Table.ScrollContainer>
                   {data.items.length === 0 && <Text c="dimmed">{t('mail.none')}</Text>}
-                  {data.total > PAGE_SIZE && (
-                    <Pagination
-                      total={Math.ceil(data.total / PAGE_SIZE)}
-                      value={page}
-                      onChange={(next) => set({ page: String(next) })}
-                    />
-                  )}
+                  <ListPages
+                    total={data.total}
+                    pageSize={PAGE_SIZE}
+                    page={page}
+                    onChange={(next) => set({ page: String(next) })}
+                  />
                 </Stack>
               </Grid.Col>
               {selected && (

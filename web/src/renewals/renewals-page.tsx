@@ -1,45 +1,15 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTerms } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatCents, formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { ListPages } from '../ui/list-pages.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { useNoticeDeadlines, useOutdatedTerms } from './queries.ts';
 
 const DAY_CHOICES = ['30', '60', '90', '180', '365'];
-
-/** The pages of a renewal list, once it holds more than one. */
-const PageControl = ({
-  data,
-  onChange,
-}: {
-  data: { total: number; page: number; pageSize: number };
-  onChange: (page: number) => void;
-}) => {
-  const t = useT();
-  if (data.total <= data.pageSize) return null;
-  return (
-    <Pagination
-      total={Math.ceil(data.total / data.pageSize)}
-      value={data.page}
-      onChange={onChange}
-      getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-    />
-  );
-};
 
 const NoticeDeadlines = () => {
   const t = useT();
@@ -103,7 +73,7 @@ const NoticeDeadlines = () => {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <PageControl data={data} onChange={setPage} />
+              <ListPages {...data} onChange={setPage} />
             </Stack>
           )
         }
@@ -189,7 +159,7 @@ const OutdatedTermsCard = () => {
                 </Table>
               </Table.ScrollContainer>
             )}
-            <PageControl data={data} onChange={setPage} />
+            <ListPages {...data} onChange={setPage} />
           </Stack>
         )}
       </QueryState>

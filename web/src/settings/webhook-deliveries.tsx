@@ -1,10 +1,11 @@
-import { Badge, Button, Card, NativeSelect, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, query } from '../api/client.ts';
 import type { Page, Webhook, WebhookDelivery, WebhookEventType } from '../api/types.ts';
 import { formatInstant } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { ListPages } from '../ui/list-pages.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { QueryState } from '../ui/query-state.tsx';
 
@@ -123,9 +124,7 @@ export const WebhookDeliveries = ({
                 </Table>
               </Table.ScrollContainer>
               {data.items.length === 0 && <Text c="dimmed">{t('webhook.noDeliveries')}</Text>}
-              {data.total > PAGE_SIZE && (
-                <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-              )}
+              <ListPages total={data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
             </>
           )}
         </QueryState>
