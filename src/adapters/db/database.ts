@@ -15,8 +15,13 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
-  /** Applies the committed migrations; safe to run at every start. */
+  /** Applies the committed migrations; safe to run at every start, by several servers at once. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other Lettrine server on this database runs its own: the schema work of a
+   * start (migrations, the job queues) that two servers started at once would otherwise race on.
+   */
+  oneServerAtATime<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Raw SQL for pg-boss, which brings its own schema and queries: with values, one parameterised
    * statement; without, a script of several statements.
@@ -88,12 +93,18 @@ export const openPglite = async (
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    // PGlite is one process per folder: its turns are the calls of this process, one after another.
+    let turns: Promise<unknown> = Promise.resolve();
+    const oneServerAtATime: Database['oneServerAtATime'] = (work) => {
+      const run = turns.then(work);
+      turns = run.catch(() => {});
+      return run;
+    };
     return {
       db,
       kind: 'pglite',
-      migrate: async () => {
-        await migratePglite(db as never, { migrationsFolder });
-      },
+      oneServerAtATime,
+      migrate: () => oneServerAtATime(() => migratePglite(db as never, { migrationsFolder })),
       executeSql: async (text, values) => {
         if (values && values.length > 0) return client.query<Record<string, unknown>>(text, values);
         try {
@@ -117,6 +128,9 @@ export const openPglite = async (
   }
 };
 
+/** The advisory lock under which Lettrine's servers do their start-up schema work one at a time. */
+const START_LOCK = 7_406_211_969;
+
 export const openPostgres = async (
   url: string,
   options: { max?: number; onIdleClientError?: (error: Error) => void } = {},
@@ -130,12 +144,27 @@ export const openPostgres = async (
       ((error) => console.error(`PostgreSQL : connexion inactive perdue (${error.message})`)),
   );
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // Servers started at once each created the migrations table and the job queues (the second
+  // failed on a duplicate key or a deadlock and exited): they take turns under a session advisory
+  // lock held on a connection of its own, and the next one finds nothing left to create.
+  const oneServerAtATime: Database['oneServerAtATime'] = async (work) => {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [START_LOCK]);
+      try {
+        return await work();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [START_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  };
   return {
     db,
     kind: 'postgres',
-    migrate: async () => {
-      await migratePg(db as never, { migrationsFolder });
-    },
+    oneServerAtATime,
+    migrate: () => oneServerAtATime(() => migratePg(db as never, { migrationsFolder })),
     executeSql: (text, values) => pool.query(text, values),
     close: () => pool.end(),
   };

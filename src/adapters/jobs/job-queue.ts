@@ -105,15 +105,18 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
     runners.set(name, { spec, run: (_job, attempt) => spec.handler(undefined, attempt) });
   }
   const names = [...runners.keys()];
-  for (const [name, { spec }] of runners) {
-    await boss.createQueue(name, {
-      name,
-      retryLimit: spec.retryLimit,
-      retryDelay: spec.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: spec.expireInSeconds ?? 300,
-    });
-  }
+  // Two servers creating the same queues at once deadlock inside pg-boss: one at a time.
+  await database.oneServerAtATime(async () => {
+    for (const [name, { spec }] of runners) {
+      await boss.createQueue(name, {
+        name,
+        retryLimit: spec.retryLimit,
+        retryDelay: spec.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: spec.expireInSeconds ?? 300,
+      });
+    }
+  });
   for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron, {});
 
   const workerIds = new Map<string, string[]>();
