@@ -50,7 +50,7 @@ export const campaignRepo = (db: Db, firmId: string): FirmScope['campaigns'] => 
         .select()
         .from(campaigns)
         .where(and(eq(campaigns.firmId, firmId), eq(campaigns.id, id)));
-      const [row] = options?.forUpdate ? await query.for('update') : await query;
+      const [row] = options?.forUpdate ? await query.for('no key update') : await query;
       return row ? toCampaign(row) : undefined;
     },
     async list() {
@@ -95,7 +95,7 @@ export const campaignRepo = (db: Db, firmId: string): FirmScope['campaigns'] => 
         .where(and(ofCampaign(campaignId), eq(campaignItems.status, status)))
         .orderBy(asc(campaignItems.position))
         .limit(limit)
-        .for('update', { skipLocked: true });
+        .for('no key update', { skipLocked: true });
       return rows.map(toItem);
     },
     async updateItems(campaignId, items, at) {

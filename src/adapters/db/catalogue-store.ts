@@ -28,7 +28,7 @@ export const serviceRepo = (db: Db, firmId: string): FirmScope['services'] => ({
       .from(services)
       .where(and(eq(services.firmId, firmId), includeArchived ? undefined : isNull(services.archivedAt)))
       .orderBy(asc(services.domain), asc(services.code));
-    const rows = forUpdate ? await query.for('update') : await query;
+    const rows = forUpdate ? await query.for('no key update') : await query;
     return rows.map(toService);
   },
   async insert(service, at) {

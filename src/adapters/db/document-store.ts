@@ -90,13 +90,30 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       await db.insert(documentLines).values(lines.map((line) => ({ ...line, firmId, documentId })));
   };
 
+  // Locks are taken in one order, the engagement before its documents: a signature that converts
+  // the prospect and a new letter of the same engagement took them the other way round, and
+  // PostgreSQL aborted one of them as a deadlock.
+  const lockEngagementOf = (documentId: string) =>
+    db
+      .select({ id: engagements.id })
+      .from(engagements)
+      .where(
+        and(
+          eq(engagements.firmId, firmId),
+          sql`${engagements.id} = (select ${documents.engagementId} from ${documents}
+            where ${documents.firmId} = ${firmId} and ${documents.id} = ${documentId})`,
+        ),
+      )
+      .for('no key update');
+
   return {
     async find(id, options) {
       const query = db
         .select()
         .from(documents)
         .where(and(eq(documents.firmId, firmId), eq(documents.id, id)));
-      const rows = options?.forUpdate ? await query.for('update') : await query;
+      if (options?.forUpdate) await lockEngagementOf(id);
+      const rows = options?.forUpdate ? await query.for('no key update') : await query;
       const [doc] = await hydrate(rows);
       return doc;
     },

@@ -52,7 +52,7 @@ export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements']
       .select()
       .from(engagements)
       .where(and(eq(engagements.firmId, firmId), eq(engagements.id, id)));
-    const [row] = options?.forUpdate ? await query.for('update') : await query;
+    const [row] = options?.forUpdate ? await query.for('no key update') : await query;
     return row && toEngagement(row);
   },
   async list(filter) {

@@ -76,7 +76,7 @@ export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
   },
   async list(options) {
     const query = db.select().from(users).where(eq(users.firmId, firmId)).orderBy(users.name);
-    const rows = options?.forUpdate ? await query.for('update') : await query;
+    const rows = options?.forUpdate ? await query.for('no key update') : await query;
     return rows.map(toUser);
   },
   async insert(user) {
@@ -99,7 +99,7 @@ export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
       .select({ passwordHash: users.passwordHash })
       .from(users)
       .where(and(eq(users.firmId, firmId), eq(users.id, id)));
-    const [row] = options?.forUpdate ? await query.for('update') : await query;
+    const [row] = options?.forUpdate ? await query.for('no key update') : await query;
     return row?.passwordHash;
   },
 });

@@ -12,7 +12,7 @@ export const signingRequestRepo = (db: Db, firmId: string): FirmScope['signingRe
       .select()
       .from(signingRequests)
       .where(and(eq(signingRequests.firmId, firmId), eq(signingRequests.id, id)));
-    const [row] = options.forUpdate ? await query.for('update') : await query;
+    const [row] = options.forUpdate ? await query.for('no key update') : await query;
     return row && toRequest(row);
   },
   async listByDocument(documentId) {

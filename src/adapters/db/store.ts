@@ -21,6 +21,7 @@ import { mailRepo } from './mail-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
 import { portfolioRepo } from './portfolio-store.ts';
 import { refusingBadValues } from './refused-values.ts';
+import { retryingTransaction } from './retry-transaction.ts';
 import { firms } from './schema/index.ts';
 import { jobRepo, sealIdentityRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
 import { webhookRepo } from './webhook-store.ts';
@@ -68,13 +69,16 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
   return {
     async transaction(firmId, fn) {
       let enqueued = false;
-      const result = await db.transaction((tx) =>
-        fn(
-          firmScope(tx as unknown as Db, firmId, () => {
-            enqueued = true;
-          }),
-        ),
-      );
+      const result = await retryingTransaction(() => {
+        enqueued = false;
+        return db.transaction((tx) =>
+          fn(
+            firmScope(tx as unknown as Db, firmId, () => {
+              enqueued = true;
+            }),
+          ),
+        );
+      });
       if (enqueued) notify();
       return result;
     },

@@ -19,6 +19,10 @@ export type NewDocument = Omit<Document, 'version' | 'updatedAt' | 'lines'> & {
 };
 
 export type DocumentRepository = {
+  /**
+   * forUpdate locks the document until commit, and its engagement before it: every transaction
+   * takes the engagement first, then its documents, then their signing requests.
+   */
   find(id: string, options?: { forUpdate?: boolean }): Promise<Document | undefined>;
   list(filter: DocumentFilter): Promise<Page<DocumentListItem>>;
   listByEngagement(engagementId: string): Promise<Document[]>;

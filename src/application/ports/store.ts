@@ -48,7 +48,11 @@ export type FirmScope = {
 };
 
 export type Store = {
-  /** Runs fn in one transaction bound to one firm; a throw rolls everything back. */
+  /**
+   * Runs fn in one transaction bound to one firm; a throw rolls everything back. When the database
+   * aborts it for a deadlock or a serialization failure, fn runs again from the start (a few times,
+   * after short random waits): fn reads what it needs inside and does nothing outside it.
+   */
   transaction<T>(firmId: string, fn: (scope: FirmScope) => Promise<T>): Promise<T>;
   /** The same scope outside a transaction, for reads. */
   read(firmId: string): FirmScope;
