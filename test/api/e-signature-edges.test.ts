@@ -158,6 +158,40 @@ describe(`electronic signature: refusals, locks, expiry, reminders (${databaseKi
     expect((await signer.sign(fresh, 'Claire Durand')).body.documentStatus).toBe('signed');
   });
 
+  it('a link resent to a corrected address revokes the one sent to the wrong person, page and PDF', async () => {
+    const wrong = await aSentProposal();
+    const engagement = (await collab.get(`/engagements/${wrong.engagementId}`)).body.engagement;
+    const contact = (await collab.get(`/companies/${engagement.companyId}`)).body.contacts[0];
+    mailboxes += 1;
+    const corrected = `client${mailboxes}@exemple.test`;
+    const patched = await collab.patch(`/contacts/${contact.id}`, {
+      version: contact.version,
+      email: corrected,
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const resent = await collab.post(`/documents/${wrong.documentId}/signing/client/resend`);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    expect(resent.body).toMatchObject({ signerEmail: corrected });
+    expectProblem(await wrong.signer.api.get(`/public/signing/${wrong.token}`), 404, 'SIGNING.LINK_INVALID');
+    expectProblem(
+      await wrong.signer.api.get(`/public/signing/${wrong.token}/pdf`),
+      404,
+      'SIGNING.LINK_INVALID',
+    );
+    const rightSigner = aSigner(ctx, smtp, corrected);
+    const fresh = await rightSigner.linkToken();
+    await rightSigner.verified(fresh);
+    expect((await rightSigner.sign(fresh, 'Claire Durand')).body.documentStatus).toBe('signed');
+  });
+
+  it('a link resent to the same address leaves the first one working: the mail was lost, not misdirected', async () => {
+    const { documentId, signer, token } = await aSentProposal();
+    const resent = await collab.post(`/documents/${documentId}/signing/client/resend`);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    await signer.linkToken();
+    expect((await signer.api.get(`/public/signing/${token}`)).status).toBe(200);
+  });
+
   it('a code expires after ten minutes, and a new one is not sent twice within a minute', async () => {
     const { signer, token } = await aSentProposal();
     const code = await signer.requestCode(token);

@@ -47,8 +47,10 @@ export const getDocumentSigning = async (deps: Deps, actor: Actor, input: { docu
 
 /**
  * Sends a signer a new link (a mail lost, an address corrected on the contact): the link goes to the
- * signatory as they are now, joins the earlier ones, and unlocks a link locked by wrong codes, its
- * tries forgotten: the firm vouches for the signer again. Recorded in the history.
+ * signatory as they are now and unlocks a link locked by wrong codes, its tries forgotten: the firm
+ * vouches for the signer again. When the address or the person changed, the earlier links die (they
+ * went to someone else, who could otherwise still read and sign); a mail merely lost leaves them
+ * working beside the new one. Recorded in the history.
  */
 export const resendSigningLink = async (
   deps: Deps,
@@ -72,14 +74,28 @@ export const resendSigningLink = async (
       contactId: signer.contactId,
       userId: signer.userId,
     };
-    const token = await rotateLink(deps, scope, request, {
-      ...current,
-      lockedAt: null,
-      codeAttempts: 0,
-      codeHash: null,
-      codeSentAt: null,
-      codeExpiresAt: null,
-    });
+    const signerChanged =
+      current.signerEmail.toLowerCase() !== request.signerEmail.toLowerCase() ||
+      current.contactId !== request.contactId ||
+      current.userId !== request.userId;
+    const token = await rotateLink(
+      deps,
+      scope,
+      request,
+      {
+        ...current,
+        lockedAt: null,
+        codeAttempts: 0,
+        codeHash: null,
+        codeSentAt: null,
+        codeExpiresAt: null,
+        // A code the earlier reader verified must not carry over to the new link.
+        ...(signerChanged
+          ? { codeVerifiedAt: null, viewedAt: null, viewedIp: null, viewedUserAgent: null }
+          : {}),
+      },
+      { revokeEarlier: signerChanged },
+    );
     await queueLinkMail(deps, scope, {
       doc,
       firm: await scope.firm.get(),
@@ -97,6 +113,7 @@ export const resendSigningLink = async (
         side: request.side,
         signerName: current.signerName,
         addressChanged: current.signerEmail !== request.signerEmail,
+        earlierLinksRevoked: signerChanged,
         unlocked: request.lockedAt !== null,
       },
     });

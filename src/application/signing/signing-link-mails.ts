@@ -13,19 +13,21 @@ export const signingLink = (publicUrl: string, token: string): string =>
 
 /**
  * A new link for a signer (a reminder, or the firm sending it again): only links' hashes are kept,
- * so a mail needs a fresh token; the earlier links keep working beside it.
+ * so a mail needs a fresh token. The earlier links keep working beside it, unless `revokeEarlier`:
+ * a link sent to the wrong person must die when the firm sends the right one.
  */
 export const rotateLink = async (
   deps: Pick<Deps, 'secrets'>,
   scope: FirmScope,
   request: SigningRequest,
   fields: Partial<SigningRequest> = {},
+  options: { revokeEarlier?: boolean } = {},
 ): Promise<string> => {
   const token = deps.secrets.newToken();
   await scope.signingRequests.update(request.id, {
     ...fields,
     tokenHash: deps.secrets.hashToken(token),
-    earlierTokenHashes: [...request.earlierTokenHashes, request.tokenHash],
+    earlierTokenHashes: options.revokeEarlier ? [] : [...request.earlierTokenHashes, request.tokenHash],
   });
   return token;
 };

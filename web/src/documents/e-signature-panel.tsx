@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { DocumentSigning, DocumentView, SigningProgress } from '../api/types.ts';
@@ -113,9 +114,14 @@ const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProg
     await client.invalidateQueries({ queryKey: ['engagement', doc.engagementId] });
   };
   const resend = useMutation({
-    mutationFn: () => api(`/documents/${doc.id}/signing/${request.side}/resend`, { method: 'POST' }),
+    mutationFn: () =>
+      api<{ signerEmail: string }>(`/documents/${doc.id}/signing/${request.side}/resend`, {
+        method: 'POST',
+      }),
     onSuccess: refresh,
   });
+  // Sent to another address: the server revoked the links mailed before.
+  const [addressBefore] = useState(request.signerEmail);
   const state = progressText(t, request);
   const isOpen = request.status === 'pending' || request.status === 'locked';
   return (
@@ -149,7 +155,9 @@ const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProg
       )}
       {resend.isSuccess && (
         <Text size="xs" c="teal">
-          {t('esign.resent')}
+          {resend.data.signerEmail.toLowerCase() !== addressBefore.toLowerCase()
+            ? t('esign.resentRevoked', { email: resend.data.signerEmail, previous: addressBefore })
+            : t('esign.resent')}
         </Text>
       )}
       {resend.error && (

@@ -385,6 +385,7 @@ export const en: Record<MessageKey, string> = {
   'esign.reminder': '1 reminder, on {date}',
   'esign.resend': 'Send the link again',
   'esign.resent': 'New link sent.',
+  'esign.resentRevoked': 'New link sent to {email}. The link sent to {previous} no longer works.',
   'esign.signForFirm': 'Sign for the firm',
   'esign.signForFirmConfirm':
     'You sign {document} electronically on behalf of the firm. The signature is final.',

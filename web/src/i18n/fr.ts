@@ -387,6 +387,7 @@ export const fr = {
   'esign.reminder': '1 relance, le {date}',
   'esign.resend': 'Renvoyer le lien',
   'esign.resent': 'Nouveau lien envoyé.',
+  'esign.resentRevoked': 'Nouveau lien envoyé à {email}. Le lien envoyé à {previous} ne fonctionne plus.',
   'esign.signForFirm': 'Signer pour le cabinet',
   'esign.signForFirmConfirm':
     'Vous signez électroniquement {document} au nom du cabinet. La signature est définitive.',
