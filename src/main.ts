@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Database, openPglite, openPostgres } from './adapters/db/database.ts';
+import { schemaStatus } from './adapters/db/schema-status.ts';
 import { createStore } from './adapters/db/store.ts';
 import { type JobQueue, startJobQueue } from './adapters/jobs/job-queue.ts';
 import { createMailTransport } from './adapters/mail/mail-transport.ts';
@@ -21,6 +22,7 @@ import { deliverWebhook } from './application/webhooks/deliver-webhook.ts';
 import { dispatchWebhookEvent } from './application/webhooks/dispatch-webhook-event.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/create-app.ts';
+import type { Readiness, ReadinessCheck } from './http/health.routes.ts';
 
 /** Composition root: config → database → store → use-case dependencies → HTTP app and jobs. */
 export const openDatabase = async (config: Config): Promise<Database> => {
@@ -150,9 +152,53 @@ export const startBackgroundJobs = async (
   return queue;
 };
 
-export const buildApp = (deps: Deps, config: Config) =>
+/** Whether this server's background jobs run: set by the start command, read by /readyz. */
+export type JobsState = { queue: JobQueue | undefined; stopping: boolean };
+
+/**
+ * What /readyz checks: the database answers, it has every migration this version ships (a server
+ * newer or older than the schema must not take traffic), and the job queue runs here.
+ */
+export const readinessOf =
+  (database: Database, jobs: JobsState): Readiness =>
+  async () => {
+    const checks: ReadinessCheck[] = [];
+    const status = await schemaStatus(database).then(
+      (found) => ({ found }),
+      (error: Error) => ({ error }),
+    );
+    if ('error' in status) {
+      checks.push({ name: 'database', ok: false, detail: `base injoignable : ${status.error.message}` });
+      checks.push({ name: 'migrations', ok: false, detail: 'non vérifiées : base injoignable' });
+    } else {
+      const { applied, expected } = status.found;
+      checks.push({
+        name: 'database',
+        ok: true,
+        detail: `${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} répond`,
+      });
+      checks.push({
+        name: 'migrations',
+        ok: applied === expected,
+        detail: `${applied} appliquées sur ${expected} livrées avec cette version`,
+      });
+    }
+    checks.push({
+      name: 'jobs',
+      ok: jobs.queue !== undefined && !jobs.stopping,
+      detail: jobs.stopping
+        ? 'arrêt en cours'
+        : jobs.queue
+          ? 'tâches de fond lancées'
+          : 'tâches de fond non lancées',
+    });
+    return checks;
+  };
+
+export const buildApp = (deps: Deps, config: Config, options: { readiness?: Readiness } = {}) =>
   createApp(deps, {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
     trustProxy: config.TRUST_PROXY,
+    ...(options.readiness ? { readiness: options.readiness } : {}),
   });

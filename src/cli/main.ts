@@ -5,7 +5,15 @@ import { purgeExpiredRecords } from '../application/maintenance/purge-expired-re
 import { runSigningFollowUp } from '../application/signing/follow-up.ts';
 import { ensureSealIdentities } from '../application/signing/seal-identities.ts';
 import { loadConfig } from '../config.ts';
-import { buildApp, buildDeps, openDatabase, publicUrlOf, startBackgroundJobs } from '../main.ts';
+import {
+  buildApp,
+  buildDeps,
+  type JobsState,
+  openDatabase,
+  publicUrlOf,
+  readinessOf,
+  startBackgroundJobs,
+} from '../main.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
 
 const USAGE = `Usage : lettrine <commande>
@@ -43,12 +51,14 @@ const run = async () => {
     return database.close();
   }
   const demo = await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV });
-  const app = await buildApp(deps, config);
+  const jobsState: JobsState = { queue: undefined, stopping: false };
+  const app = await buildApp(deps, config, { readiness: readinessOf(database, jobsState) });
   // The durable jobs run the follow-up every five minutes and the purge hourly; a start catches up
   // at once on what a stopped server missed.
   const jobs = await startBackgroundJobs(wiring, database, {
     onError: (error) => app.log.error({ err: error }, 'tâche de fond'),
   });
+  jobsState.queue = jobs;
   const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
   await runSigningFollowUp(deps, { onFirmError: (_firm, error) => logError('follow-up')(error) }).catch(
     logError('follow-up'),
@@ -56,15 +66,27 @@ const run = async () => {
   await purgeExpiredRecords(deps).catch(logError('purge'));
   // A campaign a stopped server left generating or sending takes up where it stopped.
   await resumeCampaigns(deps).catch(logError('campaigns'));
-  const shutdown = async () => {
+  // Graceful: /readyz turns 503 so the load balancer looks elsewhere, the server stops accepting
+  // and finishes the requests under way, the jobs running finish (pg-boss waits for them), then
+  // the mail pool and the database close. A second signal, or 30 s, ends it at once.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    jobsState.stopping = true;
+    app.log.info({ signal }, 'arrêt demandé : fin des requêtes et des tâches en cours');
+    setTimeout(() => {
+      app.log.error('arrêt forcé : requêtes ou tâches encore en cours après 30 s');
+      process.exit(1);
+    }, 30_000).unref();
     await app.close();
     await jobs.stop();
     await deps.mailer.close();
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   // About a second per firm without a seal certificate: after listening, so nobody waits for it.
   void ensureSealIdentities(deps).catch(logError('seal identities'));

@@ -18,6 +18,7 @@ import { documentFileRoutes } from './document-files.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { firmRoutes } from './firm.routes.ts';
+import { healthRoutes, type Readiness } from './health.routes.ts';
 import { homePage } from './home-page.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { refuseDuplicateKeys } from './json-body.ts';
@@ -37,6 +38,8 @@ export type AppOptions = {
   loginAttemptsPerMinute?: number;
   /** Behind a reverse proxy: the client's address is read from X-Forwarded-For (signing evidence). */
   trustProxy?: boolean;
+  /** The checks behind /readyz: the database, its migrations, the job queue. */
+  readiness?: Readiness;
 };
 
 /** A signing link's token never reaches the logs: it is a signer's key to their document. */
@@ -97,6 +100,12 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       reply.type('text/html; charset=utf-8').send(homePage()),
     );
 
+  await app.register(
+    healthRoutes(
+      options.readiness ??
+        (async () => [{ name: 'jobs', ok: false, detail: 'aucune vérification fournie à ce serveur' }]),
+    ),
+  );
   app.decorateRequest('actor', null);
   await app.register(
     async (api) => {

@@ -9,7 +9,7 @@ import { createFirm } from '../../src/application/firms/create-firm.ts';
 import type { Deps } from '../../src/application/ports/index.ts';
 import type { Role } from '../../src/application/records.ts';
 import { type App, createApp } from '../../src/http/create-app.ts';
-import { type JobTuning, startBackgroundJobs } from '../../src/main.ts';
+import { type JobsState, type JobTuning, readinessOf, startBackgroundJobs } from '../../src/main.ts';
 import { openFreshTestDatabase, openSharedTestDatabase } from './test-database.ts';
 
 /** A clock the test moves by hand. */
@@ -65,7 +65,8 @@ export const createTestContext = async (
     webhookSender: createWebhookSender({ timeoutMs: 2_000 }),
     settings: { publicUrl: TEST_PUBLIC_URL },
   };
-  const app: App = await createApp(deps);
+  const jobsState: JobsState = { queue: undefined, stopping: false };
+  const app: App = await createApp(deps, { readiness: readinessOf(database, jobsState) });
   const jobErrors: unknown[] = [];
   const queue = options.jobs
     ? await startBackgroundJobs({ deps, jobsEnqueued }, database, {
@@ -77,8 +78,10 @@ export const createTestContext = async (
         onError: (error) => jobErrors.push(error),
       })
     : undefined;
+  jobsState.queue = queue;
   return {
     deps,
+    jobsState,
     app,
     clock,
     database,
