@@ -82,6 +82,7 @@ export const openSigningBench = async () => {
   let queue: JobQueue | undefined = await startJobs();
   const ctx: TestContext = {
     deps,
+    jobsState: { queue: undefined, stopping: false },
     app,
     clock,
     database,
