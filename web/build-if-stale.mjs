@@ -3,7 +3,7 @@
  * (postinstall) and `npm start` (prestart) serve the current app without an extra command.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -29,6 +29,14 @@ const changedAt = Math.max(...sources.map(newestIn));
 if (builtAt >= changedAt && process.argv[2] !== '--force') process.exit(0);
 
 const vite = join(web, '..', 'node_modules', 'vite', 'bin', 'vite.js');
+if (!existsSync(vite)) {
+  // A production install (npm ci --omit=dev) has no Vite: it serves the build `npm run build` made.
+  if (builtAt > 0) process.exit(0);
+  console.error(
+    'Application web non construite et Vite absent : lancez `npm run build` avec les dépendances de développement.',
+  );
+  process.exit(process.argv[2] === '--if-possible' ? 0 : 1);
+}
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
