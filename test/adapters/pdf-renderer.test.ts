@@ -37,7 +37,7 @@ describe('the PDF renderer (pdfkit and the DejaVu fonts)', () => {
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
   });
 
-  it('reads the size of a PNG or a JPEG it can embed, and nothing else', () => {
+  it('reads the size a PNG or a JPEG announces, and nothing else (cleanImage decodes: image-cleaning.test.ts)', () => {
     const renderer = createPdfRenderer();
     expect(renderer.readImage(aPng(300, 120, [200, 30, 30], { alpha: true }))).toEqual({
       width: 300,
@@ -48,8 +48,15 @@ describe('the PDF renderer (pdfkit and the DejaVu fonts)', () => {
       height: 1,
     });
     expect(renderer.readImage(new Uint8Array(Buffer.from('pas une image')))).toBeUndefined();
-    expect(renderer.readImage(aPng(40, 20, [0, 0, 0], { alpha: true, damaged: true }))).toBeUndefined();
-    expect(renderer.readImage(aPng(40, 20).subarray(0, 60))).toBeUndefined();
+    expect(renderer.readImage(aPng(40, 20).subarray(0, 20))).toBeUndefined();
+  });
+
+  it('cleans nothing it cannot decode: a damaged or truncated PNG', async () => {
+    const renderer = createPdfRenderer();
+    expect(
+      await renderer.cleanImage(aPng(40, 20, [0, 0, 0], { alpha: true, damaged: true })),
+    ).toBeUndefined();
+    expect(await renderer.cleanImage(aPng(40, 20).subarray(0, 60))).toBeUndefined();
   });
 
   it('draws a transparent logo of any proportions in its box', async () => {

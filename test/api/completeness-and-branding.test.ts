@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { A_JPEG_BASE64, aPng } from '../builders/images.ts';
@@ -118,7 +119,8 @@ describe(`the completeness check and the firm's branding (${databaseKind})`, () 
     expect(uploaded.body).toMatchObject({ contentType: 'image/png', width: 240, height: 90 });
     const back = await collab.download('/firm/logo');
     expect(back.headers['content-type']).toBe('image/png');
-    expect(Buffer.from(back.bytes).equals(png)).toBe(true);
+    // Issue 20: the logo kept is the image decoded and written anew (the same pixels), not the upload.
+    expect(PNG.sync.read(Buffer.from(back.bytes)).data.equals(PNG.sync.read(png).data)).toBe(true);
     const firmView = (await associe.get('/firm')).body;
     expect(firmView.hasLogo).toBe(true);
     const coloured = await associe.patch('/firm', { version: firmView.version, accentColor: '#ff0000' });

@@ -1,7 +1,7 @@
 import type { Block, Signatory } from '../../domain/documents/content/blocks.ts';
 import { drawTable, ensureSpace, type Pen } from './draw-table.ts';
+import { imageForPdf } from './images.ts';
 import { COLOURS, CONTENT_WIDTH, DRAWING, PAGE, TEXT } from './page-style.ts';
-import { isDecodablePng } from './png-check.ts';
 
 const LEFT = PAGE.margins.left;
 
@@ -77,14 +77,13 @@ const columnsHeight = (doc: PDFKit.PDFDocument, columns: readonly Column[], minH
 
 /**
  * pdfkit reads a PNG's pixels only when the file is written, in a callback no one can catch (see
- * png-check.ts): a damaged drawing is refused here, before it reaches pdfkit, and anything else
- * pdfkit cannot open is caught; either way the box says so and the render goes on.
+ * images.ts): the drawing is decoded and written anew before pdfkit sees it, and one that does not
+ * decode (stored before uploads were cleaned) is caught here; the box says so and the render goes on.
  */
 const drawSignatureImage = (doc: PDFKit.PDFDocument, bytes: Uint8Array, x: number, width: number): void => {
   const y = doc.y + 4;
   try {
-    if (bytes[0] === 0x89 && !isDecodablePng(bytes)) throw new Error('damaged PNG');
-    doc.image(Buffer.from(bytes), x, y, { fit: [Math.min(DRAWING.width, width), DRAWING.height] });
+    doc.image(imageForPdf(bytes), x, y, { fit: [Math.min(DRAWING.width, width), DRAWING.height] });
   } catch {
     doc
       .font('regular')

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import type { PdfRenderer, RenderOptions } from '../../application/ports/index.ts';
+import { AppError } from '../../application/app-error.ts';
+import type { PdfRenderer, RenderedPdf, RenderOptions } from '../../application/ports/index.ts';
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
 import { drawBlock } from './draw-blocks.ts';
 import { registerFonts, shareShapedWords } from './fonts.ts';
+import { cleanImage, imageForPdf, readImageSize, UnreadableImageError } from './images.ts';
 import { drawFirstPageHeader, drawPageDecorations } from './page-decorations.ts';
 import { DEFAULT_ACCENT, PAGE } from './page-style.ts';
-import { isDecodablePng } from './png-check.ts';
 
 const collect = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -43,11 +44,28 @@ const newDocument = (content: DocumentContent, at: Date): PDFKit.PDFDocument => 
   return doc;
 };
 
-const render = async (content: DocumentContent, options: RenderOptions) => {
+/** The firm's logo as pdfkit may draw it; a stored logo that does not decode refuses the render. */
+const logoForPdf = (logo: Uint8Array | null | undefined): Buffer | null => {
+  if (!logo) return null;
+  try {
+    return imageForPdf(logo);
+  } catch (error) {
+    if (error instanceof UnreadableImageError) throw new AppError('FIRM.LOGO_UNREADABLE');
+    throw error;
+  }
+};
+
+/**
+ * Every failure ends as this promise's rejection, never as an exception outside it: the images are
+ * decoded before pdfkit sees them (images.ts), a drawing error throws here, and a stream error
+ * rejects `bytes`.
+ */
+export const renderPdf = async (content: DocumentContent, options: RenderOptions): Promise<RenderedPdf> => {
+  const logo = logoForPdf(options.logo);
   const doc = newDocument(content, options.at);
   const bytes = collect(doc);
   const pen = { doc, accent: options.accentColor ?? DEFAULT_ACCENT };
-  drawFirstPageHeader(pen, content, options.logo ? Buffer.from(options.logo) : null);
+  drawFirstPageHeader(pen, content, logo);
   for (const block of content.blocks) drawBlock(pen, block);
   drawPageDecorations(pen, content, options.watermark ?? null);
   doc.end();
@@ -55,19 +73,9 @@ const render = async (content: DocumentContent, options: RenderOptions) => {
   return { bytes: new Uint8Array(pdf), sha256: createHash('sha256').update(pdf).digest('hex') };
 };
 
-/** The image's size when pdfkit can embed it (a real PNG or JPEG), undefined otherwise. */
-const readImage = (bytes: Uint8Array): { width: number; height: number } | undefined => {
-  if (bytes[0] === 0x89 && !isDecodablePng(bytes)) return undefined;
-  try {
-    // openImage is public in pdfkit but missing from its type definitions.
-    const probe = new PDFDocument({ autoFirstPage: false }) as unknown as {
-      openImage(src: Buffer): { width: number; height: number };
-    };
-    const image = probe.openImage(Buffer.from(bytes));
-    return { width: image.width, height: image.height };
-  } catch {
-    return undefined;
-  }
-};
-
-export const createPdfRenderer = (): PdfRenderer => ({ render, readImage });
+/** The renderer on this thread (the tests' choice, RENDER_WORKERS=0); adapters/workers/ runs it off it. */
+export const createPdfRenderer = (): PdfRenderer => ({
+  render: renderPdf,
+  readImage: readImageSize,
+  cleanImage: async (bytes) => cleanImage(bytes),
+});

@@ -11,9 +11,19 @@ export const uploadFirmLogo = async (
   input: { contentType: LogoContentType; bytes: Uint8Array },
 ): Promise<Omit<FirmLogo, 'bytes'>> => {
   assertIsAssocie(actor);
-  const size = unwrap(assertLogo({ ...input, size: deps.pdf.readImage(input.bytes) }));
+  // The header's size first, nothing decoded: a small file announcing a huge image stops here.
+  unwrap(assertLogo({ ...input, size: deps.pdf.readImage(input.bytes) }));
+  // Issue 20: what is stored is the image decoded and written anew, never the bytes as uploaded.
+  const clean = await deps.pdf.cleanImage(input.bytes);
+  if (!clean) throw new AppError('FIRM.LOGO_INVALID', { contentType: input.contentType });
   const at = deps.clock.now();
-  const logo: FirmLogo = { contentType: input.contentType, bytes: input.bytes, ...size, uploadedAt: at };
+  const logo: FirmLogo = {
+    contentType: input.contentType,
+    bytes: clean.bytes,
+    width: clean.width,
+    height: clean.height,
+    uploadedAt: at,
+  };
   await deps.store.transaction(actor.firmId, (scope) => scope.firm.setLogo(logo));
   const { bytes: _bytes, ...described } = logo;
   return described;

@@ -8,10 +8,15 @@ import type { Deps } from '../ports/index.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
 import { isCodeVerified, type LinkInput, withOpenLink } from './signing-link-access.ts';
 
-/** A drawn signature is a small PNG: a finger's scribble, not a photograph. */
+/**
+ * A drawn signature is a small PNG: a finger's scribble (the signing page's pad is 600 × 200), not a
+ * photograph. Issue 20: it is decoded and written anew before it is kept, so a crafted file that
+ * passes the header checks is refused here instead of crashing the render of the signed copy.
+ */
 const MAX_DRAWING_BYTES = 200 * 1024;
+const MAX_DRAWING_SIDE = 2000;
 
-const decodeDrawing = (deps: Deps, base64: string | null | undefined): Uint8Array | null => {
+const decodeDrawing = async (deps: Deps, base64: string | null | undefined): Promise<Uint8Array | null> => {
   if (!base64) return null;
   let bytes: Uint8Array;
   try {
@@ -20,27 +25,39 @@ const decodeDrawing = (deps: Deps, base64: string | null | undefined): Uint8Arra
     throw new AppError('SIGNING.DRAWING_INVALID');
   }
   const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  if (!isPng || bytes.byteLength > MAX_DRAWING_BYTES || !deps.pdf.readImage(bytes))
+  const size = isPng && bytes.byteLength <= MAX_DRAWING_BYTES ? deps.pdf.readImage(bytes) : undefined;
+  if (!size || size.width > MAX_DRAWING_SIDE || size.height > MAX_DRAWING_SIDE)
     throw new AppError('SIGNING.DRAWING_INVALID');
-  return bytes;
+  const clean = await deps.pdf.cleanImage(bytes);
+  if (!clean) throw new AppError('SIGNING.DRAWING_INVALID');
+  return clean.bytes;
 };
+
+const isKnownLink = async (deps: Deps, token: string): Promise<boolean> =>
+  token.length >= 20 &&
+  token.length <= 200 &&
+  Boolean(await deps.store.signing.findByTokenHash(deps.secrets.hashToken(token)));
 
 /**
  * Signature through the link (R-B3): the code checked, consent given, the signer's own name typed,
  * optionally a drawn signature. The last required signature signs the document and runs the
  * automations once, in this transaction; the sealed copy follows as a job.
  */
-export const signThroughLink = (
+export const signThroughLink = async (
   deps: Deps,
   input: LinkInput & { consent: boolean; typedName: string; drawingPngBase64?: string | null },
-) =>
-  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
+) => {
+  // Decoded before the transaction, which holds the document's lock (and, on PGlite, the one
+  // connection), and only for a link that exists: a stranger's image costs one look-up.
+  const drawing = (await isKnownLink(deps, input.token))
+    ? await decodeDrawing(deps, input.drawingPngBase64)
+    : null;
+  return withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
     const at = deps.clock.now();
     if (!isCodeVerified(request, at)) throw new AppError('SIGNING.CODE_REQUIRED');
     if (!input.consent) throw new AppError('SIGNING.CONSENT_REQUIRED');
     if (!typedNameMatches(input.typedName, request.signerName))
       throw new AppError('SIGNING.NAME_MISMATCH', { expected: request.signerName });
-    const drawing = decodeDrawing(deps, input.drawingPngBase64);
     const associe = request.userId ? await scope.users.find(request.userId) : undefined;
     const { document } = await applySignature(deps, scope, {
       doc,
@@ -69,6 +86,7 @@ export const signThroughLink = (
     const signatures = await scope.signatures.listByDocument(doc.id);
     return { documentStatus: document.status, signedSides: signatures.map((s) => s.side) };
   });
+};
 
 /**
  * Refusal through the link, with its reason (DOMAIN.md B): the document turns refused and sets
