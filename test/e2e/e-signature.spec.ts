@@ -390,7 +390,8 @@ test('an associé sets the e-signature schedule and subscribes a webhook', async
 
   await page.getByRole('navigation').getByRole('link', { name: 'Webhooks' }).click();
   await expect(page.getByRole('heading', { name: 'Webhooks', level: 2 })).toBeVisible();
-  const url = `http://127.0.0.1:9/lettrine-${Date.now().toString(36)}`;
+  // A public https address, as a firm gives it: private ones (127.0.0.1…) are refused (issue 20).
+  const url = `https://erp.cabinet-dupre.example/lettrine-${Date.now().toString(36)}`;
   await page.getByLabel('Adresse (URL)').fill(url);
   await page.getByLabel('Description').fill('ERP du cabinet');
   await page.getByLabel(/Document signé/).check();

@@ -6,18 +6,32 @@ export type ReceivedRequest = { method: string; path: string; headers: IncomingH
 
 /**
  * A webhook receiver on 127.0.0.1: it records every request with its exact body, and answers the
- * status it is told to (`respondWith`), or 500 for the next n requests (`failNext`).
+ * status it is told to (`respondWith`), or 500 for the next n requests (`failNext`). A slow one
+ * (`answerAfterMs`) keeps each request waiting that long before it answers, and counts how many it
+ * held at once (`maxInFlight`).
  */
-export const startWebhookReceiver = async () => {
+export const startWebhookReceiver = async (options: { answerAfterMs?: number; host?: string } = {}) => {
   const requests: ReceivedRequest[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   let status = 200;
   let failures = 0;
+  const load = { inFlight: 0, maxInFlight: 0 };
+  const wakeWaiters = () => {
+    for (const waiter of waiters.filter((w) => requests.length >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
 
   const server = createServer((request, response) => {
+    load.inFlight += 1;
+    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+    response.on('close', () => {
+      load.inFlight -= 1;
+    });
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       requests.push({
         method: request.method ?? '',
         path: request.url ?? '',
@@ -26,19 +40,28 @@ export const startWebhookReceiver = async () => {
       });
       const answer = failures > 0 ? 500 : status;
       if (failures > 0) failures -= 1;
-      response.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'non');
-      for (const waiter of waiters.filter((w) => requests.length >= w.count)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
+      if (options.answerAfterMs) {
+        wakeWaiters();
+        await new Promise((resolve) => setTimeout(resolve, options.answerAfterMs));
+        // The sender gave up meanwhile (its timeout): there is no one left to answer.
+        if (response.destroyed) return;
       }
+      response.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'non');
+      wakeWaiters();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}/lettrine`,
+    url: `http://${host}:${port}/lettrine`,
+    port,
     requests,
+    /** The most requests it held at once. */
+    get maxInFlight() {
+      return load.maxInFlight;
+    },
     respondWith: (code: number) => {
       status = code;
     },
@@ -62,7 +85,11 @@ export const startWebhookReceiver = async () => {
               },
             });
           }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 };
 

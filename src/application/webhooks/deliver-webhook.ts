@@ -1,8 +1,6 @@
 import type { Deps } from '../ports/index.ts';
 import type { WebhookDelivery } from '../records.ts';
 
-const MAX_ERROR_LENGTH = 500;
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -29,10 +27,8 @@ export const signatureHeader = (deps: Pick<Deps, 'secrets'>, secret: string, at:
   return `t=${t},v1=${deps.secrets.hmacSha256(secret, `${t}.${body}`)}`;
 };
 
-type Attempt = { delivered: boolean; statusCode: number | null; error: string | null };
-
-const messageOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+/** `final`: the delivery is failed now, whatever attempts the queue has left (a refused target). */
+type Attempt = { delivered: boolean; statusCode: number | null; error: string | null; final?: boolean };
 
 const attemptDelivery = async (
   deps: Deps,
@@ -45,13 +41,18 @@ const attemptDelivery = async (
     'Lettrine-Event': delivery.eventType,
     'Lettrine-Delivery': delivery.id,
   };
-  try {
-    const { status } = await deps.webhookSender.post(endpoint.url, { body, headers });
-    if (status >= 200 && status < 300) return { delivered: true, statusCode: status, error: null };
-    return { delivered: false, statusCode: status, error: `Le destinataire a répondu ${status}.` };
-  } catch (error) {
-    return { delivered: false, statusCode: null, error: `Destinataire injoignable : ${messageOf(error)}` };
+  const sent = await deps.webhookSender.post(endpoint.url, { body, headers });
+  // Only the status and fixed words are kept: the receiver's answer is neither read nor stored.
+  if (sent.outcome === 'refused') {
+    return { delivered: false, statusCode: null, error: `Envoi refusé : ${sent.reason}.`, final: true };
   }
+  if (sent.outcome === 'unreachable') {
+    return { delivered: false, statusCode: null, error: `Destinataire injoignable : ${sent.reason}` };
+  }
+  const { status } = sent;
+  if (status >= 200 && status < 300) return { delivered: true, statusCode: status, error: null };
+  const redirect = status >= 300 && status < 400 ? ' (redirection non suivie)' : '';
+  return { delivered: false, statusCode: status, error: `Le destinataire a répondu ${status}${redirect}.` };
 };
 
 /**
@@ -82,9 +83,11 @@ const recordAttempt = (
 
 /**
  * The `webhook.deliver` job: posts the delivery's event, signed, to its endpoint, outside any
- * transaction (a receiver may take 10 s). A failure is recorded, then thrown so that the queue tries
- * again later; on the queue's last try (`retry.final`) the delivery is marked failed and nothing is
- * thrown. A delivery no longer pending (delivered, failed) is left alone.
+ * transaction (a receiver may take the sender's whole timeout, 5 s by default). A failure is
+ * recorded, then thrown so that the queue tries again later; on the queue's last try (`retry.final`)
+ * the delivery is marked failed and nothing is thrown, and so it is at once when the sender refuses
+ * the target (a name that resolves to a private address: trying again would change nothing). A
+ * delivery no longer pending (delivered, failed) is left alone.
  */
 export const deliverWebhook = async (
   deps: Deps,
@@ -110,8 +113,9 @@ export const deliverWebhook = async (
     return;
   }
   const attempt = await attemptDelivery(deps, delivery, { url: endpoint.url, secret });
-  await recordAttempt(deps, input, { ...attempt, counts: true, final: retry.final });
-  if (!attempt.delivered && !retry.final) {
+  const final = retry.final || attempt.final === true;
+  await recordAttempt(deps, input, { ...attempt, counts: true, final });
+  if (!attempt.delivered && !final) {
     throw new Error(`Livraison de webhook ${delivery.id} en échec : ${attempt.error}`);
   }
 };

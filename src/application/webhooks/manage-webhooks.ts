@@ -18,7 +18,12 @@ export const WEBHOOK_EVENT_LABELS = {
 export const listWebhookEventTypes = (): { type: WebhookEventType; label: string }[] =>
   WEBHOOK_EVENT_TYPES.map((type) => ({ type, label: WEBHOOK_EVENT_LABELS[type] }));
 
-const assertWebhookUrl = (url: string): string => {
+/**
+ * A complete http(s) URL that the sender agrees to reach: not a private, loopback or link-local
+ * address, nor plain http in production (unless the configuration allows private targets). A name is
+ * checked again, resolved, at each delivery: what it points to may change after it is registered.
+ */
+const assertWebhookUrl = (deps: Pick<Deps, 'webhookSender'>, url: string): string => {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -28,6 +33,8 @@ const assertWebhookUrl = (url: string): string => {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new AppError('WEBHOOK.URL_INVALID', { url });
   }
+  const check = deps.webhookSender.checkTarget(parsed.href);
+  if (!check.allowed) throw new AppError('WEBHOOK.TARGET_NOT_ALLOWED', { url, reason: check.refusal });
   return parsed.href;
 };
 
@@ -50,7 +57,7 @@ export const createWebhookEndpoint = async (
   const now = deps.clock.now();
   const endpoint: WebhookEndpoint = {
     id: deps.ids.uuid(),
-    url: assertWebhookUrl(input.url),
+    url: assertWebhookUrl(deps, input.url),
     description: input.description ?? null,
     events: assertWebhookEvents(input.events),
     isActive: true,
@@ -84,7 +91,7 @@ export const updateWebhookEndpoint = (
   const { url, events, ...rest } = input.fields;
   const fields = {
     ...rest,
-    ...(url === undefined ? {} : { url: assertWebhookUrl(url) }),
+    ...(url === undefined ? {} : { url: assertWebhookUrl(deps, url) }),
     ...(events === undefined ? {} : { events: assertWebhookEvents(events) }),
   };
   return deps.store.transaction(actor.firmId, async (scope) => {

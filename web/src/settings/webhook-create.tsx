@@ -18,6 +18,9 @@ import { ApiError, api, fieldErrors } from '../api/client.ts';
 import type { CreatedWebhook, WebhookEventType } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 
+/** Refusals about the address itself, shown under its field. */
+const URL_CODES = new Set(['WEBHOOK.URL_INVALID', 'WEBHOOK.TARGET_NOT_ALLOWED']);
+
 /** The secret signs every delivery; it is shown once, here, and never again. */
 const SecretModal = ({ created, onClose }: { created: CreatedWebhook | null; onClose: () => void }) => {
   const t = useT();
@@ -81,7 +84,7 @@ export const WebhookCreate = ({ eventTypes }: { eventTypes: WebhookEventType[] }
           required
           value={form.url}
           onChange={(event) => setForm({ ...form, url: event.currentTarget.value })}
-          error={errors.url ?? (code === 'WEBHOOK.URL_INVALID' ? other : undefined)}
+          error={errors.url ?? (URL_CODES.has(code) ? other : undefined)}
         />
         <TextInput
           label={t('webhook.description')}
@@ -101,7 +104,7 @@ export const WebhookCreate = ({ eventTypes }: { eventTypes: WebhookEventType[] }
             ))}
           </Stack>
         </Checkbox.Group>
-        {other && code !== 'WEBHOOK.URL_INVALID' && code !== 'WEBHOOK.EVENT_UNKNOWN' && (
+        {other && !URL_CODES.has(code) && code !== 'WEBHOOK.EVENT_UNKNOWN' && (
           <Text c="red" size="sm" role="alert">
             {other}
           </Text>
