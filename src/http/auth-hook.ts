@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, assertCanWrite } from '../application/actor.ts';
+import { type Actor, assertCanWrite, assertMayManageAccounts } from '../application/actor.ts';
 import { AppError } from '../application/app-error.ts';
 import { authenticate } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports/index.ts';
@@ -33,14 +33,29 @@ export const requireActor = (request: FastifyRequest): Actor => {
   return request.actor;
 };
 
-const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+]);
 /** Writes any signed-in user may make, lecture included: they concern the caller's own account. */
 const OWN_ACCOUNT_WRITES = new Set(['POST /api/v1/auth/password']);
+/** Tokens, users and passwords: an API token needs the `admin` scope (a session, its role only). */
+const ACCOUNT_WRITES = new Set([
+  'POST /api/v1/api-tokens',
+  'DELETE /api/v1/api-tokens/:id',
+  'POST /api/v1/users',
+  'PATCH /api/v1/users/:id',
+  'POST /api/v1/users/:id/password',
+  'POST /api/v1/auth/password',
+]);
 const READS = new Set(['GET', 'HEAD']);
 
 /**
- * Who may call a route is settled before its input is read: an anonymous caller gets 401 and a
- * `lecture` user 403 on any write but to their own account, whatever the body, so a refusal never
+ * Who may call a route is settled before its input is read: an anonymous caller gets 401, a
+ * `lecture` user or a read-only API token 403 on any write but to their own account, and a token
+ * without the `admin` scope 403 on tokens, users and passwords, whatever the body, so a refusal never
  * leaks validation details.
  * The use cases check the same rules again (roles beyond `lecture` are theirs alone).
  */
@@ -49,4 +64,5 @@ export const guardAccess = async (request: FastifyRequest) => {
   if (PUBLIC_ROUTES.has(route)) return;
   const actor = requireActor(request);
   if (!READS.has(request.method) && !OWN_ACCOUNT_WRITES.has(route)) assertCanWrite(actor);
+  if (ACCOUNT_WRITES.has(route)) assertMayManageAccounts(actor);
 };

@@ -1,7 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../application/app-error.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
+import { confirmPasswordReset, requestPasswordReset } from '../application/auth/password-reset.ts';
 import { changeOwnPassword } from '../application/auth/passwords.ts';
 import { login, logout } from '../application/auth/sessions.ts';
 import type { Deps } from '../application/ports/index.ts';
@@ -11,6 +10,9 @@ import {
   createApiTokenBody,
   createdApiTokenOut,
   loginBody,
+  passwordResetConfirmBody,
+  passwordResetRequestBody,
+  passwordResetRequestedOut,
   sessionOut,
   sessionUserOut,
 } from './auth.schemas.ts';
@@ -19,28 +21,24 @@ import { idParam, pageQuery } from './fields.schemas.ts';
 import { pageOfList } from './pages.ts';
 import { noContent, pageOf } from './responses.schemas.ts';
 
+/** What POST /auth/password-reset answers, whether an account has the e-mail or not. */
+export const PASSWORD_RESET_REQUESTED =
+  'Si un compte actif utilise cette adresse, un courriel vient de lui être envoyé avec un lien valable une heure pour choisir un nouveau mot de passe.';
+
+/**
+ * Signing in and out, one's password, the « Mot de passe oublié ? » links and the API tokens. The
+ * limits on logins and resets are the use cases' (application/auth/limits.ts), counted in the
+ * database so that every server process shares them; the client's address is `request.ip`.
+ */
 export const authRoutes =
-  (deps: Deps, options: { secureCookies: boolean; loginAttemptsPerMinute: number }): FastifyPluginAsyncZod =>
+  (deps: Deps, options: { secureCookies: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['Connexion'];
-    const loginRateLimit = {
-      max: options.loginAttemptsPerMinute,
-      timeWindow: 60_000,
-      // Per address and e-mail: guessing one account's password is slowed down, while a whole
-      // office behind one address still logs in.
-      keyGenerator: (request: FastifyRequest) =>
-        `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-        new AppError('AUTH.TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
-    };
     app.post(
       '/auth/login',
-      {
-        schema: { tags, summary: 'Se connecter', body: loginBody, response: { 200: sessionOut } },
-        config: { rateLimit: loginRateLimit },
-      },
+      { schema: { tags, summary: 'Se connecter', body: loginBody, response: { 200: sessionOut } } },
       async (request, reply) => {
-        const session = await login(deps, request.body);
+        const session = await login(deps, { ...request.body, address: request.ip });
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'lax',
@@ -66,16 +64,9 @@ export const authRoutes =
       {
         schema: {
           tags,
-          summary: 'Changer son mot de passe ; ses autres sessions prennent fin',
+          summary: 'Changer son mot de passe ; ses autres sessions et ses jetons d’API prennent fin',
           body: changePasswordBody,
           response: { 204: noContent('Mot de passe changé') },
-        },
-        // Guessing the current password from a session left open is slowed down like a login.
-        config: {
-          rateLimit: {
-            ...loginRateLimit,
-            keyGenerator: (request: FastifyRequest) => `password|${request.actor?.userId ?? request.ip}`,
-          },
         },
       },
       async (request, reply) => {
@@ -83,6 +74,38 @@ export const authRoutes =
           ...request.body,
           sessionToken: request.cookies[SESSION_COOKIE],
         });
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/auth/password-reset',
+      {
+        schema: {
+          tags,
+          summary:
+            'Mot de passe oublié : recevoir un lien par courriel (même réponse si l’adresse est inconnue)',
+          body: passwordResetRequestBody,
+          response: { 202: passwordResetRequestedOut },
+        },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(deps, { ...request.body, address: request.ip });
+        return reply.status(202).send({ message: PASSWORD_RESET_REQUESTED });
+      },
+    );
+    app.post(
+      '/auth/password-reset/confirm',
+      {
+        schema: {
+          tags,
+          summary:
+            'Choisir un nouveau mot de passe avec le lien reçu ; sessions et jetons d’API prennent fin',
+          body: passwordResetConfirmBody,
+          response: { 204: noContent('Mot de passe changé') },
+        },
+      },
+      async (request, reply) => {
+        await confirmPasswordReset(deps, request.body);
         return reply.status(204).send();
       },
     );

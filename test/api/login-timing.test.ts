@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSecrets } from '../../src/adapters/security/secrets.ts';
-import { DUMMY_PASSWORD_HASH } from '../../src/application/auth/sessions.ts';
 import { apiAs } from '../support/api-client.ts';
 import {
   aFirmWithUsers,
@@ -34,27 +33,32 @@ describe(`login takes as long for an unknown e-mail as for a wrong password (${d
     }
   };
 
+  const parameters = (hash: string) => hash.split('$').slice(0, 4).join('$');
+
   it('runs one scrypt verification against the dummy hash when no user has the e-mail', async () => {
     expect(await verificationsOf({ email: 'personne@nulle.part', password: 'mauvais' })).toEqual([
-      DUMMY_PASSWORD_HASH,
+      await ctx.deps.secrets.dummyPasswordHash(),
     ]);
   });
 
   it('runs it too when the firm named excludes the only user with that e-mail', async () => {
     const payload = { email: firm.users.lecture.email, password: 'mauvais', firm: 'autre-cabinet' };
-    expect(await verificationsOf(payload)).toEqual([DUMMY_PASSWORD_HASH]);
+    expect(await verificationsOf(payload)).toEqual([await ctx.deps.secrets.dummyPasswordHash()]);
   });
 
-  it('a wrong password runs one verification against the user’s own hash', async () => {
+  it('a wrong password runs one verification against the user’s own hash, at the dummy’s cost', async () => {
     const hashes = await verificationsOf({ email: firm.users.lecture.email, password: 'mauvais' });
     expect(hashes).toHaveLength(1);
-    expect(hashes[0]).not.toBe(DUMMY_PASSWORD_HASH);
+    const [own] = hashes as [string];
+    expect(own).not.toBe(await ctx.deps.secrets.dummyPasswordHash());
+    expect(parameters(own)).toBe(parameters(await ctx.deps.secrets.dummyPasswordHash()));
   });
 
-  it('the dummy hash has the parameters of real production hashes, and matches no password', async () => {
+  it('in production, the dummy hash and every new hash use OWASP’s scrypt cost (N=2^17, r=8, p=1)', async () => {
     const secrets = createSecrets();
-    const parameters = (hash: string) => hash.split('$').slice(0, 4).join('$');
-    expect(parameters(DUMMY_PASSWORD_HASH)).toBe(parameters(await secrets.hashPassword('x')));
-    expect(await secrets.verifyPassword('', DUMMY_PASSWORD_HASH)).toBe(false);
-  });
+    const dummy = await secrets.dummyPasswordHash();
+    expect(parameters(dummy)).toBe('scrypt$131072$8$1');
+    expect(parameters(await secrets.hashPassword('x'))).toBe('scrypt$131072$8$1');
+    expect(await secrets.verifyPassword('', dummy)).toBe(false);
+  }, 30_000);
 });

@@ -18,19 +18,24 @@ describe(`purgeExpiredRecords (${databaseKind})`, () => {
   let other: FirmSession;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ clock: '2026-11-29T09:00:00Z', database: 'fresh' });
+    ctx = await createTestContext({
+      clock: '2026-11-29T09:00:00Z',
+      database: 'fresh',
+      sessionIdleMinutes: 'production',
+    });
     firm = await aFirmWithUsers(ctx);
     other = await aFirmWithUsers(ctx, 'Cabinet Voisin');
   });
   afterAll(() => ctx.close());
 
-  const aSession = async (session: FirmSession, expiresAt: Date) => {
+  const aSession = async (session: FirmSession, expiresAt: Date, lastSeenAt = ctx.clock.now()) => {
     const tokenHash = `hash-${randomUUID()}`;
     await ctx.deps.store.read(session.firmId).sessions.insert({
       id: randomUUID(),
       userId: session.users.collaborateur.id,
       tokenHash,
       expiresAt,
+      lastSeenAt,
     });
     return tokenHash;
   };
@@ -50,12 +55,13 @@ describe(`purgeExpiredRecords (${databaseKind})`, () => {
     return state.state !== 'new';
   };
 
-  it('deletes expired sessions and day-old idempotency keys of every firm, and nothing else', async () => {
+  it('deletes expired and idle sessions and day-old idempotency keys of every firm, and nothing else', async () => {
     const now = ctx.clock.now().getTime();
     const sessions = {
       expired: await aSession(firm, new Date(now - HOUR)),
       expiringNow: await aSession(other, new Date(now)),
       valid: await aSession(firm, new Date(now + HOUR)),
+      idle: await aSession(firm, new Date(now + HOUR), new Date(now - 9 * HOUR)),
       validElsewhere: await aSession(other, new Date(now + 14 * 24 * HOUR)),
     };
     const keys = {
@@ -67,18 +73,22 @@ describe(`purgeExpiredRecords (${databaseKind})`, () => {
 
     const purged = await purgeExpiredRecords(ctx.deps);
 
-    expect(purged.sessions).toBeGreaterThanOrEqual(2);
+    expect(purged.sessions).toBeGreaterThanOrEqual(3);
     expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(2);
     const at = ctx.clock.now();
     const alive = async (hash: string) =>
-      (await ctx.deps.store.auth.findSession(hash, new Date(0))) !== undefined;
+      (await ctx.deps.store.auth.findSession(hash, { now: new Date(0), idleSince: new Date(0) })) !==
+      undefined;
     expect({
       expired: await alive(sessions.expired),
       expiringNow: await alive(sessions.expiringNow),
       valid: await alive(sessions.valid),
+      idle: await alive(sessions.idle),
       validElsewhere: await alive(sessions.validElsewhere),
-    }).toEqual({ expired: false, expiringNow: false, valid: true, validElsewhere: true });
-    expect(await ctx.deps.store.auth.findSession(sessions.valid, at)).toBeDefined();
+    }).toEqual({ expired: false, expiringNow: false, valid: true, idle: false, validElsewhere: true });
+    expect(
+      await ctx.deps.store.auth.findSession(sessions.valid, { now: at, idleSince: new Date(0) }),
+    ).toBeDefined();
     expect({
       old: await isKeyKnown(firm, keys.old),
       oldPending: await isKeyKnown(other, keys.oldPending),

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports/index.ts';
 import type { Firm, User } from '../../application/records.ts';
 import type { Db } from './database.ts';
@@ -6,7 +6,7 @@ import { apiTokens, firmLogos, firms, sessions, users } from './schema/index.ts'
 import { conflictOnDuplicate } from './unique-keys.ts';
 import { updateVersioned } from './versioned-update.ts';
 
-const toUser = (row: typeof users.$inferSelect): User => ({
+export const toUser = (row: typeof users.$inferSelect): User => ({
   firmId: row.firmId,
   id: row.id,
   email: row.email,
@@ -94,6 +94,14 @@ export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
       .set({ passwordHash })
       .where(and(eq(users.firmId, firmId), eq(users.id, id)));
   },
+  async replacePasswordHash(id, { from, to }) {
+    const rows = await db
+      .update(users)
+      .set({ passwordHash: to })
+      .where(and(eq(users.firmId, firmId), eq(users.id, id), eq(users.passwordHash, from)))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  },
   async findPasswordHash(id, options) {
     const query = db
       .select({ passwordHash: users.passwordHash })
@@ -104,19 +112,23 @@ export const userRepo = (db: Db, firmId: string): FirmScope['users'] => ({
   },
 });
 
+const tokenColumns = {
+  id: apiTokens.id,
+  userId: apiTokens.userId,
+  name: apiTokens.name,
+  scopes: apiTokens.scopes,
+  expiresAt: apiTokens.expiresAt,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+};
+
 export const apiTokenRepo = (db: Db, firmId: string): FirmScope['apiTokens'] => ({
   async insert(token) {
     await db.insert(apiTokens).values({ ...token, firmId });
   },
   async list() {
     return db
-      .select({
-        id: apiTokens.id,
-        userId: apiTokens.userId,
-        name: apiTokens.name,
-        createdAt: apiTokens.createdAt,
-        lastUsedAt: apiTokens.lastUsedAt,
-      })
+      .select(tokenColumns)
       .from(apiTokens)
       .where(and(eq(apiTokens.firmId, firmId), isNull(apiTokens.revokedAt)))
       .orderBy(apiTokens.createdAt);
@@ -128,6 +140,14 @@ export const apiTokenRepo = (db: Db, firmId: string): FirmScope['apiTokens'] => 
       .where(and(eq(apiTokens.firmId, firmId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     return rows.length > 0;
+  },
+  async revokeByUser(userId, at) {
+    const rows = await db
+      .update(apiTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(apiTokens.firmId, firmId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length;
   },
 });
 
@@ -149,42 +169,5 @@ export const sessionRepo = (db: Db, firmId: string): FirmScope['sessions'] => ({
           kept === undefined ? undefined : ne(sessions.tokenHash, kept),
         ),
       );
-  },
-});
-
-const LAST_USE_PRECISION_MS = 60_000;
-
-export const authRepo = (db: Db) => ({
-  async findLoginCandidates(email: string) {
-    const rows = await db
-      .select({ user: users, firmSlug: firms.slug })
-      .from(users)
-      .innerJoin(firms, eq(firms.id, users.firmId))
-      .where(and(eq(users.email, email.toLowerCase()), eq(users.isActive, true)));
-    return rows.map(({ user, firmSlug }) => ({ ...toUser(user), passwordHash: user.passwordHash, firmSlug }));
-  },
-  async findSession(tokenHash: string, now: Date) {
-    const [row] = await db
-      .select({ user: users })
-      .from(sessions)
-      .innerJoin(users, and(eq(users.firmId, sessions.firmId), eq(users.id, sessions.userId)))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)));
-    return row && toUser(row.user);
-  },
-  async findApiToken(tokenHash: string, now: Date) {
-    const [row] = await db
-      .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-      .from(apiTokens)
-      .innerJoin(users, and(eq(users.firmId, apiTokens.firmId), eq(users.id, apiTokens.userId)))
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.isActive, true)));
-    if (!row) return undefined;
-    // An integration calls many times a minute: the last use is written at most once a minute.
-    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USE_PRECISION_MS) {
-      await db
-        .update(apiTokens)
-        .set({ lastUsedAt: now })
-        .where(and(eq(apiTokens.firmId, row.user.firmId), eq(apiTokens.id, row.tokenId)));
-    }
-    return toUser(row.user);
   },
 });

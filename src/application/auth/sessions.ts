@@ -1,41 +1,44 @@
 import type { Actor } from '../actor.ts';
 import { AppError } from '../app-error.ts';
 import type { Deps } from '../ports/index.ts';
-import type { User } from '../records.ts';
+import type { TokenScope, User } from '../records.ts';
+import { accountLimits, consumeLimits, limitKey } from './limits.ts';
 
+/** A session ends 14 days after the login, whatever the activity. */
 export const SESSION_DAYS = 14;
+/** …and after this long without a request (settings.sessionIdleMinutes, SESSION_IDLE_MINUTES). */
+export const DEFAULT_SESSION_IDLE_MINUTES = 8 * 60;
 
-const toActor = (user: User): Actor => ({
+export const sessionIdleMinutes = (deps: Pick<Deps, 'settings'>): number =>
+  deps.settings.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
+
+const toActor = (user: User, tokenScopes?: TokenScope[]): Actor => ({
   firmId: user.firmId,
   userId: user.id,
   role: user.role,
   name: user.name,
+  ...(tokenScopes ? { tokenScopes } : {}),
 });
 
-/**
- * A scrypt hash of no one's password, made with the production parameters (N=2^15, r=8, p=1). When
- * no active user has the e-mail, login still verifies the password against it, so that an unknown
- * e-mail takes as long to refuse as a wrong password and the answer's timing reveals no account.
- */
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$32768$8$1$+e6tmvbtZzQPPQtwMmhr9A==$e3sQUiPAmsWwQjySaL3jAw9e+2CcXSg+CTD1NSIrcLIVKspcpvb5ef7PECtzIt5yovjCuC4D7mjNksNVtWxAiw==';
+type Candidate = User & { passwordHash: string; firmSlug: string };
 
 /**
- * Logs in by e-mail and password. An e-mail known in several firms needs the firm's slug; a wrong
- * e-mail and a wrong password get the same answer, in the same time.
+ * The one account the e-mail and password designate. When no active user has the e-mail, the
+ * password is still verified against a hash of no one's password made at today's cost, so that
+ * an unknown e-mail takes as long to refuse as a wrong password: the timing reveals no account.
  */
-export const login = async (
+const checkCredentials = async (
   deps: Deps,
   input: { email: string; password: string; firm?: string },
-): Promise<{ token: string; expiresAt: Date; user: User }> => {
+): Promise<Candidate> => {
   const candidates = (await deps.store.auth.findLoginCandidates(input.email)).filter(
     (c) => !input.firm || c.firmSlug === input.firm,
   );
   if (candidates.length === 0) {
-    await deps.secrets.verifyPassword(input.password, DUMMY_PASSWORD_HASH);
+    await deps.secrets.verifyPassword(input.password, await deps.secrets.dummyPasswordHash());
     throw new AppError('AUTH.INVALID_CREDENTIALS');
   }
-  const matching = [];
+  const matching: Candidate[] = [];
   for (const candidate of candidates) {
     if (await deps.secrets.verifyPassword(input.password, candidate.passwordHash)) matching.push(candidate);
   }
@@ -43,13 +46,51 @@ export const login = async (
     throw new AppError('AUTH.FIRM_AMBIGUOUS', { firms: matching.map((m) => m.firmSlug) });
   const [user] = matching;
   if (!user) throw new AppError('AUTH.INVALID_CREDENTIALS');
+  return user;
+};
+
+/** A hash made at an older cost is made again at today's, unless the password changed meanwhile. */
+const upgradeHash = async (deps: Deps, user: Candidate, password: string) => {
+  if (!deps.secrets.needsRehash(user.passwordHash)) return;
+  const upgraded = await deps.secrets.hashPassword(password);
+  await deps.store.read(user.firmId).users.replacePasswordHash(user.id, {
+    from: user.passwordHash,
+    to: upgraded,
+  });
+};
+
+/**
+ * Logs in by e-mail and password. An e-mail known in several firms needs the firm's slug; a wrong
+ * e-mail and a wrong password get the same answer, in the same time. Every attempt is counted
+ * first (limits.ts) under the address and e-mail, the account and the address; a success gives
+ * back its count to the account and the address.
+ */
+export const login = async (
+  deps: Deps,
+  input: { email: string; password: string; firm?: string; address: string },
+): Promise<{ token: string; expiresAt: Date; user: User }> => {
+  const email = input.email.trim().toLowerCase();
+  const limits = accountLimits(deps);
+  const accountKey = limitKey(deps, 'login-account', email);
+  const addressKey = limitKey(deps, 'login-address', input.address);
+  await consumeLimits(deps, [
+    { key: limitKey(deps, 'login', input.address, email), limit: limits.loginPerAddressAndEmail },
+    { key: accountKey, limit: limits.loginFailuresPerAccount },
+    { key: addressKey, limit: limits.loginFailuresPerAddress },
+  ]);
+  const user = await checkCredentials(deps, { ...input, email });
+  await deps.store.rateLimits.refund(accountKey);
+  await deps.store.rateLimits.refund(addressKey);
+  await upgradeHash(deps, user, input.password);
   const token = deps.secrets.newToken();
-  const expiresAt = new Date(deps.clock.now().getTime() + SESSION_DAYS * 86_400_000);
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await deps.store.read(user.firmId).sessions.insert({
     id: deps.ids.uuid(),
     userId: user.id,
     tokenHash: deps.secrets.hashToken(token),
     expiresAt,
+    lastSeenAt: now,
   });
   const { passwordHash: _p, firmSlug: _s, ...plain } = user;
   return { token, expiresAt, user: plain };
@@ -58,18 +99,25 @@ export const login = async (
 export const logout = (deps: Deps, actor: Actor, token: string) =>
   deps.store.read(actor.firmId).sessions.deleteByTokenHash(deps.secrets.hashToken(token));
 
-/** Resolves a session cookie or an API token (stored hashed) to the acting user. */
+/**
+ * Resolves a session cookie or an API token (stored hashed) to the acting user. A session idle for
+ * longer than sessionIdleMinutes is over, as one past its 14 days; a token past its expiry too.
+ */
 export const authenticate = async (
   deps: Deps,
   credentials: { sessionToken?: string; apiToken?: string },
 ): Promise<Actor | undefined> => {
   const now = deps.clock.now();
   if (credentials.apiToken) {
-    const user = await deps.store.auth.findApiToken(deps.secrets.hashToken(credentials.apiToken), now);
-    return user && toActor(user);
+    const found = await deps.store.auth.findApiToken(deps.secrets.hashToken(credentials.apiToken), now);
+    return found && toActor(found, found.scopes);
   }
   if (credentials.sessionToken) {
-    const user = await deps.store.auth.findSession(deps.secrets.hashToken(credentials.sessionToken), now);
+    const idleSince = new Date(now.getTime() - sessionIdleMinutes(deps) * 60_000);
+    const user = await deps.store.auth.findSession(deps.secrets.hashToken(credentials.sessionToken), {
+      now,
+      idleSince,
+    });
     return user && toActor(user);
   }
   return undefined;

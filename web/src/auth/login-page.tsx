@@ -1,7 +1,7 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, fieldErrors } from '../api/client.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
@@ -67,6 +67,9 @@ export const LoginPage = () => {
             <Button type="submit" loading={login.isPending}>
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to="/mot-de-passe-oublie" size="sm">
+              {t('login.forgot')}
+            </Anchor>
             <LanguageSwitch />
           </Stack>
         </form>

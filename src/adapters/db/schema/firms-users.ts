@@ -78,7 +78,10 @@ export const sessions = pgTable(
     id: uuid('id').notNull(),
     userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** The absolute end (14 days after the login), whatever the activity. */
     expiresAt: at('expires_at').notNull(),
+    /** The last request seen (written at most once a minute): a session idle too long is over. */
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
     createdAt: created(),
   },
   (t) => [
@@ -99,6 +102,13 @@ export const apiTokens = pgTable(
     userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** What the token may do: read, write, admin (tokens and users). */
+    scopes: text('scopes', { enum: ['read', 'write', 'admin'] })
+      .array()
+      .notNull()
+      .default(sql`'{read,write}'::text[]`),
+    /** Tokens made before expiry existed were given 90 days from the migration. */
+    expiresAt: at('expires_at').notNull(),
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),
     createdAt: created(),
@@ -107,6 +117,31 @@ export const apiTokens = pgTable(
     primaryKey({ columns: [t.firmId, t.id] }),
     unique().on(t.firmId, t.tokenHash),
     index('api_tokens_token_hash_idx').on(t.tokenHash),
+    foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+  ],
+);
+
+/**
+ * The one-time links of « Mot de passe oublié ? »: only the token's hash is kept; a link serves once
+ * and for an hour.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    firmId: firmId(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique().on(t.firmId, t.tokenHash),
+    // The link carries the token alone: it is found before the firm is known.
+    index('password_resets_token_hash_idx').on(t.tokenHash),
+    index('password_resets_expires_at_idx').on(t.expiresAt),
     foreignKey({ columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
   ],
 );
