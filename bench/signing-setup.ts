@@ -75,7 +75,9 @@ export const openSigningBench = async () => {
     webhookSender: createWebhookSender(),
     settings: { publicUrl: TEST_PUBLIC_URL },
   };
-  const app = await createApp(deps);
+  // Behind "one proxy": each simulated signer has an address of its own (X-Forwarded-For), as they
+  // would in life, so the per-address limits of the public routes do not see 200 signers as one.
+  const app = await createApp(deps, { trustProxy: 1 });
   const jobErrors: unknown[] = [];
   const startJobs = () =>
     startBackgroundJobs({ deps, ...wiring }, database, { onError: (e) => jobErrors.push(e) });
@@ -130,15 +132,22 @@ const mailAbout = (smtp: SmtpReceiver, address: string, number: string, what: st
     60_000,
   );
 
+/** A signer's own address (10.x.y.z), the same for the same visit. */
+export const addressOf = (visit: string): string => {
+  const [a = 0, b = 0, c = 0] = createHash('sha256').update(visit).digest();
+  return `10.${a}.${b}.${c}`;
+};
+
 /** Opens the link mailed for the document, asks for the code, enters it: ready to sign. */
 export const verifiedLink = async (bench: SigningBench, address: string, number: string) => {
   const token = tokenIn(await mailAbout(bench.smtp, address, number, 'à signer'));
-  const api = apiAs(bench.ctx, { 'user-agent': `Navigateur de ${address}` });
+  const forwardedFor = addressOf(`${address}|${number}`);
+  const api = apiAs(bench.ctx, { 'user-agent': `Navigateur de ${address}`, 'x-forwarded-for': forwardedFor });
   const view = ok<{ signer?: { name: string } }>(await api.get(`/public/signing/${token}`), 'view');
   ok(await api.post(`/public/signing/${token}/code`), 'code');
   const code = codeIn(await mailAbout(bench.smtp, address, number, 'code'));
   ok(await api.post(`/public/signing/${token}/code/verify`, { code }), 'verify');
-  return { token, typedName: view.signer?.name ?? '', api };
+  return { token, typedName: view.signer?.name ?? '', api, forwardedFor };
 };
 
 /** A prospect whose signatory reads mail at `email`. */
@@ -217,7 +226,13 @@ export const aLetterAwaitingTheAssocie = async (bench: SigningBench, serviceIds:
     'client signs',
   );
   const associe = await verifiedLink(bench, firm.users.associe.email, letter.number);
-  return { letterId, number: letter.number, token: associe.token, typedName: associe.typedName };
+  return {
+    letterId,
+    number: letter.number,
+    token: associe.token,
+    typedName: associe.typedName,
+    forwardedFor: associe.forwardedFor,
+  };
 };
 
 /** A sent one-line proposal whose signatory has opened the link and entered the code. */

@@ -6,6 +6,7 @@
  *    database that finds the link, locks the document and updates one row in a transaction.
  *
  *   npm run bench:signing
+ *   npm run bench:signing -- --letters 3 --signers 20    (a short run)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:signing -- --letters 30 --signers 200
  */
 import { parseArgs } from 'node:util';
@@ -43,10 +44,15 @@ const percentile = (values: number[], p: number): number => {
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-const signThroughLink = (baseUrl: string, link: { token: string; typedName: string }) =>
+/** The signer's request, from their own address (the bench's app trusts one proxy hop). */
+const signThroughLink = (baseUrl: string, link: { token: string; typedName: string; forwardedFor: string }) =>
   fetch(`${baseUrl}/api/v1/public/signing/${link.token}/sign`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Navigateur du signataire' },
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Navigateur du signataire',
+      'x-forwarded-for': link.forwardedFor,
+    },
     body: JSON.stringify({ consent: true, typedName: link.typedName }),
   });
 
@@ -171,7 +177,7 @@ const measureConcurrentSigning = async (bench: SigningBench, serviceId: string) 
       headers: { 'user-agent': 'Navigateur' },
     });
   const lettrineSign = (offset: number) => (i: number) =>
-    signThroughLink(bench.baseUrl, links[offset + i] ?? { token: '', typedName: '' });
+    signThroughLink(bench.baseUrl, links[offset + i] ?? { token: '', typedName: '', forwardedFor: '' });
   await burst(Math.min(signers, 40), bareSign); // warm-up of the bare route
   const bareBefore = await burst(signers, bareSign);
   await bench.pauseJobs();

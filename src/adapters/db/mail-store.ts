@@ -1,8 +1,8 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, notLike, type SQL, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports/index.ts';
 import type { Mail } from '../../application/records.ts';
 import type { Db } from './database.ts';
-import { mails } from './schema/index.ts';
+import { documents, mails, signingRequests } from './schema/index.ts';
 
 const toMail = ({ firmId: _firm, kind, ...row }: typeof mails.$inferSelect): Mail => ({
   ...row,
@@ -46,5 +46,44 @@ export const mailRepo = (db: Db, firmId: string): FirmScope['mails'] => ({
       .update(mails)
       .set(fields)
       .where(and(eq(mails.firmId, firmId), eq(mails.id, id)));
+  },
+  async listUnscrubbed({ kinds, scrubbedMark }) {
+    const openLink = db
+      .select({ one: sql`1` })
+      .from(signingRequests)
+      .innerJoin(
+        documents,
+        and(eq(documents.firmId, signingRequests.firmId), eq(documents.id, signingRequests.documentId)),
+      )
+      .where(
+        and(
+          eq(signingRequests.firmId, mails.firmId),
+          eq(signingRequests.documentId, mails.documentId),
+          sql`lower(${signingRequests.signerEmail}) = lower(${mails.toAddress})`,
+          isNull(signingRequests.outcome),
+          isNull(signingRequests.lockedAt),
+          eq(documents.status, 'sent'),
+        ),
+      );
+    const rows = await db
+      .select({
+        id: mails.id,
+        kind: mails.kind,
+        createdAt: mails.createdAt,
+        textBody: mails.textBody,
+        htmlBody: mails.htmlBody,
+        linkOpen: sql<boolean>`exists (${openLink})`.mapWith(Boolean),
+      })
+      .from(mails)
+      .where(
+        and(
+          eq(mails.firmId, firmId),
+          eq(mails.status, 'outbox'),
+          inArray(mails.kind, [...kinds]),
+          isNotNull(mails.textBody),
+          notLike(mails.textBody, `%${scrubbedMark}%`),
+        ),
+      );
+    return rows.map((row) => ({ ...row, kind: row.kind as Mail['kind'] }));
   },
 });

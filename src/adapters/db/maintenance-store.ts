@@ -1,16 +1,24 @@
-import { lt, lte } from 'drizzle-orm';
+import { lt, lte, or } from 'drizzle-orm';
 import type { Store } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
-import { idempotencyKeys, sessions } from './schema/index.ts';
+import { idempotencyKeys, passwordResets, rateLimits, sessions } from './schema/index.ts';
 
 /** Housekeeping across firms: rows no request can use any more. */
 export const maintenanceRepo = (db: Db): Store['maintenance'] => ({
-  async purgeExpired({ now, idempotencyKeysCreatedBefore }) {
-    // A session is valid while expires_at > now (findSession): at now, it is over.
+  async purgeExpired({ now, idempotencyKeysCreatedBefore, sessionsIdleSince }) {
+    // A session is valid while expires_at > now and last_seen_at > idleSince (findSession).
     const purgedSessions = await db
       .delete(sessions)
-      .where(lte(sessions.expiresAt, now))
+      .where(
+        or(
+          lte(sessions.expiresAt, now),
+          sessionsIdleSince ? lte(sessions.lastSeenAt, sessionsIdleSince) : undefined,
+        ),
+      )
       .returning({ id: sessions.id });
+    // Spent limit windows, and reset links past their hour: nothing reads them any more.
+    await db.delete(rateLimits).where(lte(rateLimits.resetsAt, now));
+    await db.delete(passwordResets).where(lte(passwordResets.expiresAt, now));
     const purgedKeys = await db
       .delete(idempotencyKeys)
       .where(lt(idempotencyKeys.createdAt, idempotencyKeysCreatedBefore))

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, arrayContains, asc, eq, isNull, or } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
-import { documentFiles, documents, jobOutbox, sealIdentities, signingRequests } from './schema/index.ts';
+import { documentFiles, documents, jobOutbox, signingRequests } from './schema/index.ts';
 
 const toRequest = ({ firmId: _firm, ...row }: typeof signingRequests.$inferSelect) => row;
 
@@ -48,28 +48,6 @@ export const signingRequestRepo = (db: Db, firmId: string): FirmScope['signingRe
       .update(signingRequests)
       .set(fields)
       .where(and(eq(signingRequests.firmId, firmId), eq(signingRequests.id, id)));
-  },
-});
-
-export const sealIdentityRepo = (db: Db, firmId: string): FirmScope['sealIdentity'] => ({
-  async find() {
-    const [row] = await db.select().from(sealIdentities).where(eq(sealIdentities.firmId, firmId));
-    return (
-      row && {
-        privateKeyPkcs8: row.privateKeyPkcs8,
-        certificateDer: row.certificateDer,
-        commonName: row.commonName,
-      }
-    );
-  },
-  async insertIfAbsent(identity, at) {
-    await db
-      .insert(sealIdentities)
-      .values({ ...identity, firmId, createdAt: at })
-      .onConflictDoNothing({ target: sealIdentities.firmId });
-    const kept = await this.find();
-    if (!kept) throw new Error(`seal identity of firm ${firmId} vanished`);
-    return kept;
   },
 });
 

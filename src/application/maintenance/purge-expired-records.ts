@@ -1,3 +1,4 @@
+import { sessionIdleMinutes } from '../auth/sessions.ts';
 import type { Deps } from '../ports/index.ts';
 
 /**
@@ -7,14 +8,15 @@ import type { Deps } from '../ports/index.ts';
 export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /**
- * Deletes what no request can use any more: expired sessions, and idempotency keys older than a
- * day. Both tables would otherwise grow with every login and every create for ever. Run hourly by
- * the server; running it twice does nothing more.
+ * Deletes what no request can use any more: sessions expired or idle, idempotency keys older than
+ * a day, spent limit counters and reset links. These tables would otherwise grow with every login
+ * and every create for ever. Run hourly by the server; running it twice does nothing more.
  */
 export const purgeExpiredRecords = (deps: Deps) => {
   const now = deps.clock.now();
   return deps.store.maintenance.purgeExpired({
     now,
     idempotencyKeysCreatedBefore: new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000),
+    sessionsIdleSince: new Date(now.getTime() - sessionIdleMinutes(deps) * 60_000),
   });
 };

@@ -3,7 +3,11 @@ import type { MailKind } from '../records.ts';
 
 /** Mails carrying a personal link or a code: once delivered (or given up), their bodies are not kept. */
 export const isSecretMail = (kind: MailKind): boolean =>
-  kind === 'signature_request' || kind === 'signature_code' || kind === 'signature_reminder';
+  kind === 'signature_request' ||
+  kind === 'signature_code' ||
+  kind === 'signature_reminder' ||
+  kind === 'password_reset' ||
+  kind === 'invitation';
 
 /** The signed copy attached to a signer's mail, named after the document: « LM-2026-0001-signé.pdf ». */
 const sealedCopy = async (scope: FirmScope, documentId: string) => {

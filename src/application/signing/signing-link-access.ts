@@ -45,8 +45,12 @@ export const withOpenLink = async <T>(
   });
 };
 
+/**
+ * A six-digit code has a million values: its hash must need the server's key, or whoever reads the
+ * database finds the code at once. The request's id binds it to its link.
+ */
 const codeHashOf = (deps: Deps, request: SigningRequest, code: string) =>
-  deps.secrets.hmacSha256(request.id, code);
+  deps.secrets.serverHmac(`signing-code|${request.id}|${code}`);
 
 /** What the public signing page shows; the first view is recorded as evidence. */
 export const viewSigningLink = (deps: Deps, input: LinkInput) =>
