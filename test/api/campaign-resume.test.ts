@@ -1,12 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTFOLIO_USERS } from '../../src/cli/seed-portfolio.ts';
+import {
+  finished,
+  freePort,
+  freshServerStorage,
+  killAll,
+  lettrine,
+  type ServerStorage,
+  waitFor,
+} from '../support/processes.ts';
 import { databaseKind } from '../support/test-database.ts';
 
 /**
@@ -16,72 +19,20 @@ import { databaseKind } from '../support/test-database.ts';
  */
 const CLIENTS = 2_000;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const lettrine = (args: string[], env: Record<string, string>) =>
-  spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-const finished = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-const waitFor = async <T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 120_000,
-): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
 describe(`a campaign whose server is killed mid-generation (${databaseKind})`, () => {
+  let storage: ServerStorage;
   let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      const name = `lettrine_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      env = { DATABASE_URL: url.toString() };
-      cleanup = async () => {
-        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await client.connect();
-        await client.query(`drop database if exists ${name} with (force)`);
-        await client.end();
-      };
-    } else {
-      const folder = await mkdtemp(join(tmpdir(), 'lettrine-resume-'));
-      env = { DATA_DIR: folder };
-      cleanup = () => rm(folder, { recursive: true, force: true });
-    }
+    storage = await freshServerStorage('resume');
+    env = storage.env;
     const seed = lettrine(['seed', '--clients', String(CLIENTS)], env);
     expect(await finished(seed)).toBe(0);
   }, 180_000);
   afterAll(async () => {
-    for (const child of children) child.kill('SIGKILL');
-    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-    await Promise.all(running.map(finished));
-    await cleanup();
+    await killAll(children);
+    await storage.remove();
   });
 
   const startServer = async () => {

@@ -27,6 +27,12 @@ export type Database = {
    * statement; without, a script of several statements.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /**
+   * Takes the session advisory lock (classId, key) if free, and holds it until `release` or the end
+   * of the process: PostgreSQL drops it with its connection, so the other servers see in pg_locks,
+   * at once, that this one is gone. false when another session holds it.
+   */
+  holdLock(classId: number, key: number): Promise<{ release(): Promise<void> } | false>;
   close(): Promise<void>;
 };
 
@@ -117,6 +123,19 @@ export const openPglite = async (
           throw error;
         }
       },
+      // One process, one connection: the lock lives as long as PGlite is open here.
+      holdLock: async (classId, key) => {
+        const { rows } = await client.query<{ taken: boolean }>(
+          'select pg_try_advisory_lock($1, $2) as taken',
+          [classId, key],
+        );
+        if (!rows[0]?.taken) return false;
+        return {
+          release: async () => {
+            await client.query('select pg_advisory_unlock($1, $2)', [classId, key]);
+          },
+        };
+      },
       close: async () => {
         await client.close();
         unlock();
@@ -166,6 +185,63 @@ export const openPostgres = async (
     oneServerAtATime,
     migrate: () => oneServerAtATime(() => migratePg(db as never, { migrationsFolder })),
     executeSql: (text, values) => pool.query(text, values),
+    holdLock: (classId, key) => holdSessionLock(url, classId, key, options.onIdleClientError),
     close: () => pool.end(),
+  };
+};
+
+/**
+ * A connection of its own, outside the pool, so that the lock lives exactly as long as this process
+ * (or until released). If the connection is lost (a restart of PostgreSQL), it is opened again and
+ * the lock taken again; meanwhile the other servers take this one for gone.
+ */
+const holdSessionLock = async (
+  url: string,
+  classId: number,
+  key: number,
+  onError: (error: Error) => void = (error) =>
+    console.error(`PostgreSQL : verrou de serveur perdu (${error.message})`),
+): Promise<{ release(): Promise<void> } | false> => {
+  let released = false;
+  const connect = async (): Promise<pg.Client | false> => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    await client.connect();
+    const { rows } = await client.query<{ taken: boolean }>('select pg_try_advisory_lock($1, $2) as taken', [
+      classId,
+      key,
+    ]);
+    if (rows[0]?.taken) return client;
+    await client.end();
+    return false;
+  };
+  const first = await connect();
+  if (!first) return false;
+  let client: pg.Client = first;
+  const watch = (held: pg.Client) => {
+    let lost = false;
+    const reconnect = async (error: Error) => {
+      if (released || lost) return;
+      lost = true;
+      onError(error);
+      void held.end().catch(() => {});
+      while (!released) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+        const again = await connect().catch(() => false as const);
+        if (again) {
+          client = again;
+          watch(again);
+          return;
+        }
+      }
+    };
+    held.on('error', (error) => void reconnect(error));
+    held.on('end', () => void reconnect(new Error('connexion fermée')));
+  };
+  watch(client);
+  return {
+    release: async () => {
+      released = true;
+      await client.end().catch(() => {});
+    },
   };
 };

@@ -3,7 +3,9 @@ import PgBoss from 'pg-boss';
 import { JOB_NAMES, type JobName, type JobPayloads } from '../../application/ports/index.ts';
 import type { Database } from '../db/database.ts';
 import { jobOutbox } from '../db/schema/index.ts';
+import { type FirmTurns, startFirmTurns } from './firm-turns.ts';
 import { parseJobPayload } from './job-payloads.ts';
+import { startServerLiveness } from './server-liveness.ts';
 
 /** A job's handler; `final` is its last attempt (a failure then is recorded as final). */
 export type JobHandler<Payload> = (data: Payload, attempt: { final: boolean }) => Promise<void>;
@@ -20,6 +22,12 @@ export type QueueSpec<Payload> = {
    * A long job (a campaign) is written so that a second run beside the first shares its work.
    */
   expireInSeconds?: number;
+  /**
+   * Jobs taken in firm turns (firm-turns.ts), not oldest first: a firm runs one job of this queue
+   * at a time across every server, and the firm served longest ago goes next (webhook deliveries,
+   * so that one firm's slow receiver does not hold every worker).
+   */
+  turnsPerFirm?: boolean;
 };
 
 export type JobQueueOptions = {
@@ -46,6 +54,20 @@ const RELAY_BATCH = 200;
 /** A job whose payload is not its queue's: it will never be, so it fails at once, without retries. */
 export class MalformedJobError extends Error {
   override name = 'MalformedJobError';
+}
+
+/**
+ * A job that failed its last attempt: pg-boss keeps it in state `failed` with this error as its
+ * output (a week, then it is dropped), and it is reported once, here, instead of retried further.
+ */
+export class ParkedJobError extends Error {
+  override name = 'ParkedJobError';
+  constructor(queue: string, job: { id: string; retryCount: number }, cause: unknown) {
+    super(
+      `job ${queue} ${job.id} parked after ${job.retryCount + 1} attempts: ${(cause as Error)?.message ?? cause}`,
+      { cause },
+    );
+  }
 }
 
 /** What a worker runs for one job it took: the queue's spec, the payload's check included. */
@@ -114,15 +136,29 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
         retryDelay: spec.retryDelaySeconds,
         retryBackoff: true,
         expireInSeconds: spec.expireInSeconds ?? 300,
+        ...(spec.turnsPerFirm ? { policy: 'singleton' as const } : {}),
       });
+      // A queue made before it took turns keeps its policy otherwise (createQueue leaves it be).
+      if (spec.turnsPerFirm) await boss.updateQueue(name, { name, policy: 'singleton' });
     }
   });
   for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron, {});
 
   const workerIds = new Map<string, string[]>();
+  const turns = new Map<string, FirmTurns>();
   const wake = (name: string) => {
     for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+    turns.get(name)?.wake();
   };
+  // A job taken by a server that died is retried now, not at its expiry (server-liveness.ts).
+  const liveness = await startServerLiveness(database, {
+    boss,
+    names,
+    onError,
+    onOrphansRetried: (queues) => {
+      for (const name of queues) wake(name);
+    },
+  });
   let relaying: Promise<void> | undefined;
   let again = false;
   // Only the queues this process knows: a job a newer version added (during a rolling update) waits
@@ -136,7 +172,13 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
       .limit(RELAY_BATCH);
     const handed: string[] = [];
     for (const row of rows) {
-      await boss.send(row.name, row.data as object, { id: row.id, startAfter: row.startAfter ?? undefined });
+      const firmId = (row.data as { firmId?: unknown } | null)?.firmId;
+      const turn = runners.get(row.name)?.spec.turnsPerFirm && typeof firmId === 'string';
+      await boss.send(row.name, row.data as object, {
+        id: row.id,
+        startAfter: row.startAfter ?? undefined,
+        ...(turn ? { singletonKey: firmId } : {}),
+      });
       handed.push(row.id);
     }
     if (handed.length > 0) {
@@ -167,13 +209,29 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   for (const [name, runner] of runners) {
+    // One job, however it was taken (pg-boss's fetch, or a firm's turn).
+    const handle = async (job: { id: string; data: unknown; retryCount: number; retryLimit: number }) => {
+      const final = job.retryCount >= job.retryLimit;
+      try {
+        await liveness.claim(name, job.id);
+        await runner.run(job, { final });
+      } catch (error) {
+        if (final && !(error instanceof MalformedJobError)) onError(new ParkedJobError(name, job, error));
+        throw error;
+      }
+    };
+    if (runner.spec.turnsPerFirm) {
+      const workers = runner.spec.workers ?? 1;
+      const options = { boss, database, name, workers, pollingIntervalSeconds, handle, onError };
+      turns.set(name, startFirmTurns(options));
+      continue;
+    }
     for (let worker = 0; worker < (runner.spec.workers ?? 1); worker++) {
       const id = await boss.work<unknown>(
         name,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
         async ([job]) => {
-          if (!job) return;
-          await runner.run(job, { final: job.retryCount >= job.retryLimit });
+          if (job) await handle(job);
         },
       );
       workerIds.set(name, [...(workerIds.get(name) ?? []), id]);
@@ -212,7 +270,10 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
     async stop() {
       clearInterval(timer);
       await relaying;
+      await Promise.all([...turns.values()].map((turn) => turn.stop()));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // Held until the jobs have ended: then none of this server's is left to free.
+      await liveness.stop();
     },
   };
 };
