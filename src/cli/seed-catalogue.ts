@@ -1,4 +1,4 @@
-import { PRICE_REASONS, recordServicePrice } from '../application/catalogue/price-history.ts';
+import { installStarterKit } from '../application/firms/provision-firm.ts';
 import type { Deps } from '../application/ports/index.ts';
 import type { Service, TermsVersion } from '../application/records.ts';
 import { CATALOGUE } from './seed-data.ts';
@@ -15,24 +15,7 @@ export const seedCatalogue = (
   input: { firmId: string; userId: string; at: Date },
 ): Promise<Catalogue> =>
   deps.store.transaction(input.firmId, async (scope) => {
-    if ((await scope.services.list({ includeArchived: true })).length === 0) {
-      for (const fields of CATALOGUE) {
-        const service = { ...fields, id: deps.ids.uuid(), archivedAt: null, version: 1 };
-        await scope.services.insert(service, input.at);
-        await recordServicePrice(deps, scope, {
-          serviceId: service.id,
-          priceCents: service.priceCents,
-          at: input.at,
-          changedBy: input.userId,
-          reason: PRICE_REASONS.created,
-        });
-      }
-    }
-    if ((await scope.terms.list()).length === 0) {
-      for (const terms of TERMS_VERSIONS) {
-        await scope.terms.insert({ ...terms, id: deps.ids.uuid(), createdAt: input.at });
-      }
-    }
+    await installStarterKit(deps, scope, { services: CATALOGUE, terms: TERMS_VERSIONS, ...input });
     const services = await scope.services.list({ includeArchived: false });
     return {
       services: new Map(services.map((service) => [service.code, service])),

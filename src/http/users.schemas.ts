@@ -12,7 +12,8 @@ export const createUserBody = frenchObject({
   email: emailField,
   name: text(200),
   role: oneOf(ROLES),
-  password: newPasswordField,
+  /** Without it, the user is invited by mail to choose their own (a link valid three days). */
+  password: newPasswordField.optional(),
 });
 
 export const resetPasswordBody = frenchObject({ newPassword: newPasswordField });

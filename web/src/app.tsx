@@ -31,6 +31,9 @@ const CampaignsPage = page(() => import('./campaigns/campaigns-page.tsx'), 'Camp
 const NewCampaignPage = page(() => import('./campaigns/new-campaign-page.tsx'), 'NewCampaignPage');
 const CampaignPage = page(() => import('./campaigns/campaign-page.tsx'), 'CampaignPage');
 const RenewalsPage = page(() => import('./renewals/renewals-page.tsx'), 'RenewalsPage');
+const ForgotPasswordPage = page(() => import('./auth/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('./auth/reset-password-page.tsx'), 'ResetPasswordPage');
+const InstallationPage = page(() => import('./auth/installation-page.tsx'), 'InstallationPage');
 // The public pages (no account): a signer on a phone loads only what signing needs.
 const SigningPage = page(() => import('./signing/signing-page.tsx'), 'SigningPage');
 const VerificationPage = page(() => import('./verification/verification-page.tsx'), 'VerificationPage');
@@ -64,6 +67,30 @@ export const App = () => (
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/mot-de-passe-oublie"
+                element={
+                  <Suspense>
+                    <ForgotPasswordPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/mot-de-passe/nouveau"
+                element={
+                  <Suspense>
+                    <ResetPasswordPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/installation"
+                element={
+                  <Suspense>
+                    <InstallationPage />
+                  </Suspense>
+                }
+              />
               <Route
                 path="/signer/:token"
                 element={

@@ -68,6 +68,38 @@ describe('POST /users', () => {
     );
   });
 
+  it('without a password, invites the user by mail: the link lets them choose theirs, once, then log in', async () => {
+    const firm = await aFirmWithUsers(ctx);
+    const associe = apiAs(ctx, firm.users.associe.headers);
+    const { password: _none, ...invitation } = aUserBody({ email: 'nina.roux@dupre.fr', name: 'Nina Roux' });
+    const created = await associe.post('/users', invitation);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const [mail] = (await associe.get('/mails')).body.items.filter(
+      (m: { kind: string }) => m.kind === 'invitation',
+    );
+    expect(mail).toMatchObject({ toAddress: 'nina.roux@dupre.fr', status: 'outbox' });
+    expect(mail.subject).toContain('vous invite');
+    const opened = (await associe.get(`/mails/${mail.id}`)).body;
+    const token = String(opened.textBody).match(/mot-de-passe\/nouveau#([A-Za-z0-9_-]+)/)?.[1] as string;
+    expect(opened.textBody).toContain('dans les 3 jours');
+    const anonymous = apiAs(ctx);
+    const chosen = await anonymous.post('/auth/password-reset/confirm', {
+      token,
+      newPassword: 'Glycine-Presqu-ile-69',
+    });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBeLessThan(300);
+    const login = await anonymous.post('/auth/login', {
+      email: 'nina.roux@dupre.fr',
+      password: 'Glycine-Presqu-ile-69',
+    });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    const reused = await anonymous.post('/auth/password-reset/confirm', {
+      token,
+      newPassword: 'Glycine-Presqu-ile-70',
+    });
+    expect(reused.status).toBe(404);
+  });
+
   it('refuses an e-mail already used in the firm (whatever its case) with 409', async () => {
     const firm = await aFirmWithUsers(ctx);
     const api = apiAs(ctx, firm.users.associe.headers);

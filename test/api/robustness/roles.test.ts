@@ -15,10 +15,15 @@ import {
   validRequests,
 } from './routes.ts';
 
-/** Signing in and out are the only writes of the firm's API that need no role (and no session). */
-const OPEN_ROUTES = ['POST /auth/login', 'POST /auth/logout'];
+/** Signing in and out, and « Mot de passe oublié ? », are the writes of the firm's API that need no session. */
+const OPEN_ROUTES = [
+  'POST /auth/login',
+  'POST /auth/logout',
+  'POST /auth/password-reset',
+  'POST /auth/password-reset/confirm',
+];
 /**
- * The signer's side of e-signature and the verification of a PDF need no session either: they sit
+ * The signer's side of e-signature, the verification of a PDF and the installation's setup need no session either: they sit
  * outside the auth hooks (signing.routes.ts, under /api/v1/public), a personal link stands for the
  * signer. They are exempt from the session and role checks below, and checked on their own.
  */
@@ -30,6 +35,8 @@ const PUBLIC_ROUTES = [
   'POST /public/signing/{token}/sign',
   'POST /public/signing/{token}/refuse',
   'POST /public/verification',
+  // « Créer votre cabinet »: the setup link of an empty installation stands for its holder.
+  'POST /public/installation',
 ];
 const isOpen = (route: Route) => OPEN_ROUTES.includes(routeKey(route)) || isPublic(route);
 /** Writes to one's own account, which lecture may make too (test/api/password.test.ts). */
@@ -143,7 +150,7 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('the public routes are exactly the signer’s and verification’s, and answer without any session', async () => {
+  it('the public routes are exactly the signer’s, verification’s and installation’s, and answer without any session', async () => {
     expect(routes.filter(isPublic).map(routeKey)).toEqual(PUBLIC_ROUTES);
     const requests = validRequests(data);
     const randomToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
@@ -172,6 +179,8 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
       'POST /public/signing/{token}/refuse → 404 SIGNING.LINK_INVALID',
       // Anyone may check a PDF of Lettrine: the firm's sealed copy is found without a session.
       'POST /public/verification → 200',
+      // A token no start printed creates no firm, whoever sends it.
+      'POST /public/installation → 404 SETUP.LINK_INVALID',
     ];
     expect(answers).toEqual([...expected, ...expected, ...expected, ...expected]);
     // And the firm's real link opens without a session.

@@ -80,6 +80,10 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
   return {
     'POST /auth/login': { body: { email: data.firm.users.lecture.email, password: 'secret-pass' } },
     'POST /auth/logout': {},
+    'POST /auth/password-reset': { body: { email: 'personne@nulle.part' } },
+    'POST /auth/password-reset/confirm': {
+      body: { token: 'x'.repeat(43), newPassword: 'une-phrase-assez-longue' },
+    },
     'POST /auth/password': { body: { currentPassword: 'secret-pass', newPassword: 'secret-pass' } },
     'GET /auth/me': {},
     'GET /api-tokens': {},
@@ -212,6 +216,15 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     },
     'POST /public/signing/{token}/refuse': { ...link, body: { reason: 'Les honoraires ne conviennent pas' } },
     'POST /public/verification': { body: { sha256: data.sealed.sha256 } },
+    // No setup link was ever printed on this database: refused, and nothing is created.
+    'POST /public/installation': {
+      body: {
+        token: 'x'.repeat(43),
+        firm: { name: 'Cabinet Fictif', siren: '732829320' },
+        associe: { name: 'Jean Fictif', email: 'jean@fictif.fr', password: 'une-phrase-assez-longue' },
+        catalogue: 'vide',
+      },
+    },
     'GET /campaigns': {},
     'POST /campaigns': {
       body: {

@@ -80,6 +80,8 @@ const CODE_FIELDS: Record<string, string> = {
   'COMPANY.INVALID_SIREN': 'siren',
   'USER.EMAIL_TAKEN': 'email',
   'SERVICE.CODE_TAKEN': 'code',
+  'FIRM.SIREN_INVALID': 'firm.siren',
+  'FIRM.SIREN_TAKEN': 'firm.siren',
 };
 
 /**

@@ -2,11 +2,13 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   NativeSelect,
   PasswordInput,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -19,6 +21,7 @@ import { useIsAssocie } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { QueryState } from '../ui/query-state.tsx';
+import { ApiTokensCard } from './api-tokens-card.tsx';
 import { PasswordButton } from './password-button.tsx';
 
 const ROLES: Role[] = ['associe', 'collaborateur', 'lecture'];
@@ -29,12 +32,19 @@ export const UsersPage = () => {
   const isAssocie = useIsAssocie();
   const users = useUsers();
   const client = useQueryClient();
-  const [form, setForm] = useState({ name: '', email: '', role: 'collaborateur' as Role, password: '' });
+  const empty = { name: '', email: '', role: 'collaborateur' as Role, password: '', invite: true };
+  const [form, setForm] = useState(empty);
+  const [invited, setInvited] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
   const create = useMutation({
-    mutationFn: () => api('/users', { body: form }),
+    // Invited, the user chooses their password through the mail's link; nobody types it for them.
+    mutationFn: () => {
+      const { invite, password, ...fields } = form;
+      return api('/users', { body: invite ? fields : { ...fields, password } });
+    },
     onSuccess: async () => {
-      setForm({ name: '', email: '', role: 'collaborateur', password: '' });
+      setInvited(form.invite ? form.email : null);
+      setForm(empty);
       await refresh();
     },
   });
@@ -137,15 +147,28 @@ export const UsersPage = () => {
                 onChange={(event) => setForm({ ...form, role: event.currentTarget.value as Role })}
                 data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
               />
-              <PasswordInput
-                visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-                label={t('users.password')}
-                required
-                value={form.password}
-                error={errors.password}
-                onChange={(event) => setForm({ ...form, password: event.currentTarget.value })}
-              />
+              {!form.invite && (
+                <PasswordInput
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+                  label={t('users.password')}
+                  required
+                  value={form.password}
+                  error={errors.password}
+                  onChange={(event) => setForm({ ...form, password: event.currentTarget.value })}
+                />
+              )}
             </Group>
+            <Checkbox
+              label={t('users.invite')}
+              description={t('users.inviteHelp')}
+              checked={form.invite}
+              onChange={(event) => setForm({ ...form, invite: event.currentTarget.checked })}
+            />
+            {invited && !create.isPending && (
+              <Text size="sm" c="teal" role="status">
+                {t('users.invited', { email: invited })}
+              </Text>
+            )}
             {create.error && !Object.keys(errors).length && (
               <Title order={6} c="red">
                 {create.error.message}
@@ -157,6 +180,7 @@ export const UsersPage = () => {
           </Stack>
         </Card>
       )}
+      {isAssocie && <ApiTokensCard />}
     </Stack>
   );
 };

@@ -1,6 +1,6 @@
 /**
- * One schema for PGlite and PostgreSQL 15. Every table carries firm_id, and every primary, unique
- * and foreign key includes it, so the schema can be distributed by firm later without a rewrite
+ * One schema for PGlite and PostgreSQL 15. Every table carries firm_id (but rate_limits, which counts
+ * before any firm is known, and installation_setup, made before any firm exists), and every primary, unique and foreign key includes it, so the schema can be distributed by firm later without a rewrite
  * (ARCHITECTURE.md, "When one machine is not enough").
  *
  * The tables live one aggregate a file in this folder; drizzle-kit reads the folder
@@ -12,6 +12,8 @@ export * from './documents.ts';
 export * from './engagements.ts';
 export * from './events.ts';
 export * from './firms-users.ts';
+export * from './installation.ts';
 export * from './mails-jobs.ts';
+export * from './rate-limits.ts';
 export * from './signing.ts';
 export * from './webhooks.ts';
