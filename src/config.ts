@@ -1,4 +1,56 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+
+/** proxy-addr's names for whole ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const isProxyAddress = (entry: string): boolean =>
+  PROXY_RANGE_NAMES.includes(entry) || (entry.includes('/') ? isCidr(entry) : ipaddr.isValid(entry));
+
+const isCidr = (entry: string): boolean => {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Which hops of X-Forwarded-For are the operator's proxies: none (the socket's address is the
+ * client's), a number of hops counted from the server, or the proxies' addresses and ranges. `true`,
+ * the former setting, means one hop: trusting every hop let a client write its own address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, context): false | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (value === 'true') return 1;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    if (bad.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `un nombre de relais, ou des adresses et plages (10.0.0.0/8) séparées par des virgules ; refusé : ${bad.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** A 256-bit key written in base64 (`openssl rand -base64 32`). */
+const secretsKey = z
+  .string()
+  .trim()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, {
+    message: 'une clé de 32 octets en base64 (openssl rand -base64 32)',
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,14 +68,55 @@ const schema = z.object({
   /** The PKCS#12 file that seals signed PDFs; unset, each firm gets a self-signed certificate. */
   SEAL_P12_PATH: z.string().min(1).optional(),
   SEAL_P12_PASSWORD: z.string().default(''),
-  /** true behind a reverse proxy: the signer's address (evidence, rate limits) is X-Forwarded-For's. */
-  TRUST_PROXY: z.stringbool().default(false),
+  /** Behind reverse proxies: how many hops (or which addresses) of X-Forwarded-For to trust. */
+  TRUST_PROXY: trustProxy,
+  /** The master key that encrypts the seal keys at rest and keys the signing codes' HMAC. */
+  SECRETS_KEY: secretsKey.optional(),
+  /** The keys replaced by a rotation, comma-separated: still read, never written. */
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(secretsKey)),
+  /** In production /docs and /openapi.json need a session or a token, unless this is true. */
+  API_DOCS_PUBLIC: z.stringbool().default(false),
+  /** Worker threads that render and seal PDFs off the event loop; 0 renders on it (tests only). */
+  RENDER_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /** A PDF not rendered (or sealed) this long after it was asked for is abandoned (503). */
+  RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /** A rendered PDF larger than this is refused (503). */
+  RENDER_MAX_PDF_MB: z.coerce.number().int().min(1).max(500).default(50),
+  /** A render worker's heap: beyond it the worker is stopped and its task fails (503). */
+  RENDER_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(8192).default(512),
+  /**
+   * false: an empty database stays empty at start (it prints the setup link instead of creating the
+   * demo firm). Never any demo in production, whatever this says.
+   */
+  DEMO_DATA: z.stringbool().default(true),
   /** Clients per transaction when a renewal campaign generates its letters. */
   CAMPAIGN_CHUNK_SIZE: z.coerce.number().int().min(1).max(5_000).default(250),
+  /** A session without any request for this many minutes ends (besides its 14 days); 8 hours by default. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(20_160).default(480),
+  /**
+   * true: webhooks may reach private, loopback and link-local addresses (tests, a receiver on the
+   * firm's own network) and plain http in production. false: refused at registration and delivery.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+  /** A webhook receiver has this long to accept the connection and answer its status. */
+  WEBHOOKS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(60).default(5),
 });
 
-/** Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite. */
-const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'PUBLIC_URL'] as const;
+/**
+ * Production data belongs on a PostgreSQL server (backups, several processes), not in PGlite; its
+ * seal keys are encrypted with a key of the operator's, never the development one.
+ */
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'PUBLIC_URL', 'SECRETS_KEY'] as const;
 
 export type Config = Readonly<Omit<z.infer<typeof schema>, 'LOG_LEVEL'> & { LOG_LEVEL: LogLevel }>;
 type LogLevel = NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;

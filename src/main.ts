@@ -5,11 +5,13 @@ import { createStore } from './adapters/db/store.ts';
 import { type JobQueue, startJobQueue } from './adapters/jobs/job-queue.ts';
 import { createMailTransport } from './adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from './adapters/pdf/pdf-renderer.ts';
+import { createKeyring, type Keyring } from './adapters/security/envelope.ts';
 import { createSecrets } from './adapters/security/secrets.ts';
 import { readPkcs12 } from './adapters/signing/seal-identity.ts';
 import { createSealer } from './adapters/signing/sealer.ts';
 import { randomIds, systemClock } from './adapters/system.ts';
 import { createWebhookSender } from './adapters/webhooks/webhook-sender.ts';
+import { createRenderPool, type RenderPool } from './adapters/workers/render-pool.ts';
 import { followCampaign } from './application/campaigns/follow-campaign.ts';
 import { runCampaignGeneration } from './application/campaigns/generate-campaign.ts';
 import { runCampaignSending } from './application/campaigns/send-campaign.ts';
@@ -17,10 +19,13 @@ import { purgeExpiredRecords } from './application/maintenance/purge-expired-rec
 import type { Deps } from './application/ports/index.ts';
 import { deliverMail } from './application/signing/deliver-mail.ts';
 import { runSigningFollowUp } from './application/signing/follow-up.ts';
+import { scrubDeadSecretMails } from './application/signing/scrub-secret-mails.ts';
 import { runSealJob } from './application/signing/seal-signed-document.ts';
 import { deliverWebhook } from './application/webhooks/deliver-webhook.ts';
 import { dispatchWebhookEvent } from './application/webhooks/dispatch-webhook-event.ts';
+import { starterKit } from './cli/starter-kit.ts';
 import type { Config } from './config.ts';
+import { parisDate } from './domain/shared/dates.ts';
 import { createApp } from './http/create-app.ts';
 import type { Readiness, ReadinessCheck } from './http/health.routes.ts';
 
@@ -38,28 +43,61 @@ export const publicUrlOf = (config: Config): string =>
   config.PUBLIC_URL ??
   `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
 
-export type Wiring = { deps: Deps; jobsEnqueued: { notify: () => void } };
+export type Wiring = {
+  deps: Deps;
+  jobsEnqueued: { notify: () => void };
+  /** The PDF worker threads, when RENDER_WORKERS > 0: started at the first render, closed on shutdown. */
+  renderPool?: RenderPool;
+};
+
+/** Issue 20: rendering and sealing off the event loop, in RENDER_WORKERS threads (0: on it). */
+const renderPoolOf = (config: Config): RenderPool | undefined =>
+  config.RENDER_WORKERS === 0
+    ? undefined
+    : createRenderPool({
+        threads: config.RENDER_WORKERS,
+        timeoutMs: config.RENDER_TIMEOUT_SECONDS * 1000,
+        maxPdfBytes: config.RENDER_MAX_PDF_MB * 1024 * 1024,
+        memoryMb: config.RENDER_WORKER_MEMORY_MB,
+        onError: (error) => console.error('rendu PDF :', error),
+      });
+
+/** The master keys (SECRETS_KEY and the previous ones); without them, the public development key. */
+export const keyringOf = (config: Config): Keyring =>
+  createKeyring({ current: config.SECRETS_KEY, previous: config.SECRETS_KEY_PREVIOUS });
 
 export const buildDeps = async (database: Database, config: Config): Promise<Wiring> => {
   const jobsEnqueued = { notify: () => {} };
   const sealIdentity = config.SEAL_P12_PATH
     ? await readPkcs12(new Uint8Array(readFileSync(config.SEAL_P12_PATH)), config.SEAL_P12_PASSWORD)
     : undefined;
+  const keyring = keyringOf(config);
+  const renderPool = renderPoolOf(config);
   const deps: Deps = {
-    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify() }),
+    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify(), keyring }),
     clock: systemClock,
     ids: randomIds,
-    secrets: createSecrets(),
-    pdf: createPdfRenderer(),
+    secrets: createSecrets({ serverKey: keyring.derive('server-hmac') }),
+    pdf: renderPool?.renderer ?? createPdfRenderer(),
     mailer: createMailTransport({
       smtpUrl: config.SMTP_URL,
       from: { name: config.MAIL_FROM_NAME, address: config.MAIL_FROM_ADDRESS },
     }),
-    sealer: createSealer(),
-    webhookSender: createWebhookSender(),
-    settings: { publicUrl: publicUrlOf(config), sealIdentity, campaignChunkSize: config.CAMPAIGN_CHUNK_SIZE },
+    sealer: renderPool?.sealer ?? createSealer(),
+    webhookSender: createWebhookSender({
+      allowPrivateTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+      // In production a receiver is reached over https, unless the operator opened private targets.
+      requireHttps: config.NODE_ENV === 'production',
+      timeoutMs: config.WEBHOOKS_TIMEOUT_SECONDS * 1000,
+    }),
+    settings: {
+      publicUrl: publicUrlOf(config),
+      sealIdentity,
+      campaignChunkSize: config.CAMPAIGN_CHUNK_SIZE,
+      sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    },
   };
-  return { deps, jobsEnqueued };
+  return { deps, jobsEnqueued, renderPool };
 };
 
 export type JobTuning = {
@@ -71,8 +109,9 @@ export type JobTuning = {
 
 /**
  * The background work: mails, seals and webhooks queued by the use cases, and the recurring
- * follow-up (reminders, expiry every five minutes) and purge (hourly). Retries back off
- * exponentially; a webhook receiver gets 8 attempts over about ten hours.
+ * follow-up (reminders, expiry every five minutes) and purge (hourly; it also scrubs the dead links
+ * and codes the outbox keeps). Retries back off exponentially; a webhook receiver gets 8 attempts
+ * over about ten hours.
  */
 export const startBackgroundJobs = async (
   wiring: Wiring,
@@ -108,6 +147,8 @@ export const startBackgroundJobs = async (
         retryLimit: 7,
         retryDelaySeconds: delay(300),
         workers: 2,
+        // One firm's slow receiver holds one worker at most: the other firms take turns beside it.
+        turnsPerFirm: true,
       },
       'campaign.generate': {
         handler: (data) => runCampaignGeneration(deps, data),
@@ -138,6 +179,7 @@ export const startBackgroundJobs = async (
       'maintenance.purge': {
         handler: async () => {
           await purgeExpiredRecords(deps);
+          await scrubDeadSecretMails(deps);
         },
         retryLimit: 0,
         retryDelaySeconds: 60,
@@ -200,5 +242,11 @@ export const buildApp = (deps: Deps, config: Config, options: { readiness?: Read
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
     trustProxy: config.TRUST_PROXY,
+    production: config.NODE_ENV === 'production',
+    apiDocsPublic: config.API_DOCS_PUBLIC,
+    // Several servers on one database count each address's requests together.
+    sharedRateLimits: true,
     ...(options.readiness ? { readiness: options.readiness } : {}),
+    starterKit: (catalogue, firmEmail) =>
+      starterKit({ catalogue, firmEmail, today: parisDate(deps.clock.now()) }),
   });

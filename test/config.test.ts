@@ -14,6 +14,17 @@ describe('the configuration', () => {
     expect(loadConfig({}).DATABASE_URL).toBeUndefined();
   });
 
+  it('keeps webhooks to public addresses with a 5 s timeout unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: false,
+      WEBHOOKS_TIMEOUT_SECONDS: 5,
+    });
+    expect(
+      loadConfig({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOKS_TIMEOUT_SECONDS: '2.5' }),
+    ).toMatchObject({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: true, WEBHOOKS_TIMEOUT_SECONDS: 2.5 });
+    expect(() => loadConfig({ WEBHOOKS_TIMEOUT_SECONDS: '600' })).toThrow(/WEBHOOKS_TIMEOUT_SECONDS/);
+  });
+
   it('honours PORT and HOST, and is frozen', () => {
     const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0' });
     expect(config).toMatchObject({ PORT: 8080, HOST: '0.0.0.0' });
@@ -23,7 +34,7 @@ describe('the configuration', () => {
   it('requires the production values in production, and lists every bad variable at once', () => {
     const load = () => loadConfig({ NODE_ENV: 'production', PORT: 'abc' });
     expect(load).toThrow(
-      /^Configuration invalide :\n {2}- PORT: .+\n {2}- DATABASE_URL: obligatoire en production\n {2}- PUBLIC_URL: obligatoire en production$/,
+      /^Configuration invalide :\n {2}- PORT: .+\n {2}- DATABASE_URL: obligatoire en production\n {2}- PUBLIC_URL: obligatoire en production\n {2}- SECRETS_KEY: obligatoire en production$/,
     );
   });
 
@@ -32,6 +43,7 @@ describe('the configuration', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://lettrine@db:5432/lettrine',
       PUBLIC_URL: 'https://lettrine.cabinet-dupre.fr',
+      SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(config.LOG_LEVEL).toBe('info');
   });
@@ -56,5 +68,19 @@ describe('the configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'mail.exemple.fr', MAIL_FROM_ADDRESS: 'personne' })).toThrow(
       /SMTP_URL[\s\S]*MAIL_FROM_ADDRESS/,
     );
+  });
+
+  it('takes SECRETS_KEY and the previous keys as 32 bytes in base64, and refuses anything else', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const old = Buffer.alloc(32, 2).toString('base64');
+    expect(loadConfig({ SECRETS_KEY: key, SECRETS_KEY_PREVIOUS: `${old}, ${key}` })).toMatchObject({
+      SECRETS_KEY: key,
+      SECRETS_KEY_PREVIOUS: [old, key],
+    });
+    expect(() => loadConfig({ SECRETS_KEY: 'trop-courte', SECRETS_KEY_PREVIOUS: 'abc' })).toThrow(
+      /SECRETS_KEY: .+\n {2}- SECRETS_KEY_PREVIOUS.0: /,
+    );
+    expect(loadConfig({}).API_DOCS_PUBLIC).toBe(false);
+    expect(loadConfig({ API_DOCS_PUBLIC: 'true' }).API_DOCS_PUBLIC).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ export type {
 } from '../domain/documents/document.ts';
 export type { Company, CompanyFields, Contact, ContactFields } from '../domain/engagements/company.ts';
 export type { Engagement } from '../domain/engagements/engagement.ts';
+export { API_TOKEN_DAYS, TOKEN_SCOPES, type TokenScope } from '../domain/firm/api-tokens.ts';
 export {
   type Firm,
   type FirmIdentity,
@@ -137,6 +138,8 @@ export const MAIL_KINDS = [
   'signature_reminder',
   'signed_copy',
   'document_refused',
+  'password_reset',
+  'invitation',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export type MailStatus = 'queued' | 'sent' | 'outbox' | 'failed';

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DataFolderLockedError } from '../adapters/db/database.ts';
+import { protectSealKeys } from '../adapters/db/seal-identity-store.ts';
+import { UnknownSecretsKeyError } from '../adapters/security/envelope.ts';
 import { resumeCampaigns } from '../application/campaigns/follow-campaign.ts';
+import { openInstallationSetup } from '../application/firms/installation-setup.ts';
 import { purgeExpiredRecords } from '../application/maintenance/purge-expired-records.ts';
 import { runSigningFollowUp } from '../application/signing/follow-up.ts';
 import { ensureSealIdentities } from '../application/signing/seal-identities.ts';
@@ -9,30 +12,55 @@ import {
   buildApp,
   buildDeps,
   type JobsState,
+  keyringOf,
   openDatabase,
   publicUrlOf,
   readinessOf,
   startBackgroundJobs,
 } from '../main.ts';
+import { runFirmCommand } from './firm-command.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
 
 const USAGE = `Usage : lettrine <commande>
   start                     démarre le serveur (migre la base ; crée la démo dans une base sans cabinet, hors production)
   migrate                   applique les migrations
   seed [--clients N]        crée la démo, ou un portefeuille synthétique de N clients
+  firm create --name … --siren … --associe-name … --email …
+                            crée un cabinet et son associé ; affiche le lien pour choisir son mot de passe
+  secrets rotate            rechiffre les clés de scellement sous SECRETS_KEY (après un changement de clé)
 `;
+
+const DEVELOPMENT_KEY_WARNING =
+  'Attention : SECRETS_KEY n’est pas définie ; les clés de scellement sont chiffrées par la clé de développement, publique. En production, définissez SECRETS_KEY (openssl rand -base64 32).';
 
 const run = async () => {
   const [command = 'start', ...rest] = process.argv.slice(2);
   const config = loadConfig();
-  if (!['start', 'migrate', 'seed'].includes(command)) {
+  if (
+    !['start', 'migrate', 'seed', 'secrets', 'firm'].includes(command) ||
+    (command === 'secrets' && rest[0] !== 'rotate')
+  ) {
     process.stdout.write(USAGE);
     process.exitCode = command === 'help' || command === '--help' ? 0 : 1;
     return;
   }
   const database = await openDatabase(config);
+  const keyring = keyringOf(config);
+  if (command === 'secrets') {
+    const done = await protectSealKeys(database.db, keyring);
+    console.log(
+      `Clés de scellement : ${done.total}, dont ${done.encrypted} chiffrée(s) et ${done.rewrapped} rechiffrée(s) sous la clé ${keyring.currentKeyId}.`,
+    );
+    if (keyring.isDevelopmentKey) console.warn(DEVELOPMENT_KEY_WARNING);
+    return database.close();
+  }
   const wiring = await buildDeps(database, config);
   const { deps } = wiring;
+  if (command === 'firm') {
+    process.exitCode = await runFirmCommand(deps, rest);
+    await wiring.renderPool?.close();
+    return database.close();
+  }
   if (command === 'migrate') {
     console.log('Migrations appliquées.');
     return database.close();
@@ -48,9 +76,18 @@ const run = async () => {
     if (values.clients)
       await seedPortfolio(deps, { clients: Number(values.clients), log: console.log, database });
     else await seedDemo(deps, { log: console.log, trigger: 'command', nodeEnv: config.NODE_ENV });
+    await wiring.renderPool?.close();
     return database.close();
   }
-  const demo = await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV });
+  // Keys stored in clear before encryption, or under a previous SECRETS_KEY: re-wrapped before serving.
+  await protectSealKeys(database.db, keyring);
+  // The embedded database is for trying Lettrine: the warning is for a server on PostgreSQL that is
+  // not yet in production (a staging copy of a firm's data), not for a newcomer's first start.
+  if (keyring.isDevelopmentKey && config.DATABASE_URL && config.NODE_ENV !== 'test')
+    console.warn(DEVELOPMENT_KEY_WARNING);
+  const demo = config.DEMO_DATA
+    ? await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV })
+    : undefined;
   const jobsState: JobsState = { queue: undefined, stopping: false };
   const app = await buildApp(deps, config, { readiness: readinessOf(database, jobsState) });
   // The durable jobs run the follow-up every five minutes and the purge hourly; a start catches up
@@ -81,6 +118,7 @@ const run = async () => {
     }, 30_000).unref();
     await app.close();
     await jobs.stop();
+    await wiring.renderPool?.close();
     await deps.mailer.close();
     await database.close();
     process.exit(0);
@@ -105,11 +143,21 @@ const run = async () => {
       console.log(`    ${user.role.padEnd(14)} ${user.email}  /  ${user.password}`);
     console.log('  (mots de passe de démonstration, tant que personne ne les a changés)');
   }
+  // An empty installation (production never seeds the demo): the link to create its first firm.
+  const setup = demo ? undefined : await openInstallationSetup(deps);
+  if (setup) {
+    console.log(
+      '\n  Aucun cabinet n’existe encore. Pour créer le vôtre, ouvrez ce lien (une seule fois, 24 heures) :',
+    );
+    console.log(`    ${setup.link}`);
+    console.log('  ou créez-le en ligne de commande : npm run lettrine -- firm create --help');
+  }
 };
 
 run().catch((error: unknown) => {
   if (
     error instanceof DataFolderLockedError ||
+    error instanceof UnknownSecretsKeyError ||
     (error instanceof Error && error.message.startsWith('Configuration'))
   ) {
     console.error(error.message);

@@ -51,6 +51,9 @@ export const sendProblem = (
   details?: Readonly<Record<string, unknown>>,
 ) => {
   const status = ERROR_STATUS[code];
+  // A limit says when to come back (RFC 9110): clients and proxies read the header, people the detail.
+  if (typeof details?.retryAfterSeconds === 'number')
+    reply.header('retry-after', String(details.retryAfterSeconds));
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')

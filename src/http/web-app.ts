@@ -32,6 +32,11 @@ export const WEB_PAGES = [
   // Public pages: a signer's personal link, and the verification of a PDF.
   '/signer/:token',
   '/verifier',
+  // « Mot de passe oublié ? » and the page of its link (the token rides in the fragment).
+  '/mot-de-passe-oublie',
+  '/mot-de-passe/nouveau',
+  // « Créer votre cabinet », the page of the link an empty installation prints at its start.
+  '/installation',
 ] as const;
 
 /** The web app: hashed assets cached for a year, index.html (never cached) for its pages. */
@@ -56,14 +61,17 @@ export const webApp = (dist = WEB_DIST) => {
         reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
       );
     }
-    const sendIndex = (reply: FastifyReply) =>
+    const sendIndex = (reply: FastifyReply, cacheControl: string) =>
       reply
         .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
+        .header('cache-control', cacheControl)
         // A signing link's token is in the address: no page the signer opens from it may receive it.
         .header('referrer-policy', 'no-referrer')
         .send(index());
-    for (const page of WEB_PAGES)
-      app.get(page, { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    for (const page of WEB_PAGES) {
+      // A signer's page is reached by a personal link: no cache, shared or not, keeps a copy of it.
+      const cacheControl = page === '/signer/:token' ? 'no-store' : 'no-cache';
+      app.get(page, { schema: { hide: true } }, (_request, reply) => sendIndex(reply, cacheControl));
+    }
   };
 };

@@ -18,6 +18,10 @@ type Spec = { paths: Record<string, Record<string, Operation>> };
 const NOT_JSON: Record<string, { answers: 'no body' | 'file' | 'stream'; why: string }> = {
   'POST /api/v1/auth/logout': { answers: 'no body', why: '204 : la session est fermée, rien à dire' },
   'POST /api/v1/auth/password': { answers: 'no body', why: '204 : le mot de passe est changé' },
+  'POST /api/v1/auth/password-reset/confirm': {
+    answers: 'no body',
+    why: '204 : le mot de passe est changé par le lien reçu',
+  },
   'DELETE /api/v1/api-tokens/{id}': { answers: 'no body', why: '204 : le jeton est révoqué' },
   'DELETE /api/v1/firm/logo': { answers: 'no body', why: '204 : le logo est retiré' },
   'POST /api/v1/users/{id}/password': { answers: 'no body', why: '204 : le mot de passe est réinitialisé' },

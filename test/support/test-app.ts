@@ -6,8 +6,9 @@ import { createSecrets } from '../../src/adapters/security/secrets.ts';
 import { createSealer } from '../../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
 import { createFirm } from '../../src/application/firms/create-firm.ts';
-import type { Deps } from '../../src/application/ports/index.ts';
+import type { AccountLimits, Deps } from '../../src/application/ports/index.ts';
 import type { Role } from '../../src/application/records.ts';
+import { starterKit } from '../../src/cli/starter-kit.ts';
 import { type App, createApp } from '../../src/http/create-app.ts';
 import { type JobsState, type JobTuning, readinessOf, startBackgroundJobs } from '../../src/main.ts';
 import { openFreshTestDatabase, openSharedTestDatabase } from './test-database.ts';
@@ -30,6 +31,12 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 export const TEST_PUBLIC_URL = 'http://lettrine.test';
 
+/** The per-address counts, raised for suites that are not about them (see accountLimits below). */
+const RELAXED_ADDRESS_LIMITS: Partial<AccountLimits> = {
+  loginFailuresPerAddress: { points: 100_000, windowSeconds: 60 },
+  resetRequestsPerAddress: { points: 100_000, windowSeconds: 60 },
+};
+
 /**
  * A real app on a real database (PGlite or PostgreSQL), a fixed clock, fast password hashing. Mail
  * goes to the outbox unless `smtpUrl` names a receiver; with `jobs`, the real queue (pg-boss) runs
@@ -45,6 +52,22 @@ export const createTestContext = async (
     smtpUrl?: string;
     jobs?: boolean | JobTuning;
     database?: 'shared' | 'fresh';
+    /**
+     * The webhook sender's policy: tests deliver to receivers on 127.0.0.1, so private targets are
+     * allowed unless a suite (the SSRF one) says otherwise; a 2 s timeout.
+     */
+    webhooks?: Parameters<typeof createWebhookSender>[0];
+    /**
+     * The login and reset limits. Every suite of a worker shares its database, its fixed clock and
+     * the address 127.0.0.1, so failed logins would add up across suites: the counts per address are
+     * raised unless a suite (the limits' own) asks for the production ones.
+     */
+    accountLimits?: Partial<AccountLimits> | 'production';
+    /**
+     * Minutes without a request that end a session. Suites move their clock by days between requests
+     * of one session, so idleness is left to the 14 days unless a suite asks for the production value.
+     */
+    sessionIdleMinutes?: number | 'production';
   } = {},
 ) => {
   const fresh = (options.database ?? (options.jobs ? 'fresh' : 'shared')) === 'fresh';
@@ -62,11 +85,24 @@ export const createTestContext = async (
       from: { name: 'Lettrine', address: 'signature@lettrine.test' },
     }),
     sealer: createSealer(),
-    webhookSender: createWebhookSender({ timeoutMs: 2_000 }),
-    settings: { publicUrl: TEST_PUBLIC_URL },
+    webhookSender: createWebhookSender({ timeoutMs: 2_000, allowPrivateTargets: true, ...options.webhooks }),
+    settings: {
+      publicUrl: TEST_PUBLIC_URL,
+      sessionIdleMinutes:
+        options.sessionIdleMinutes === 'production'
+          ? undefined
+          : (options.sessionIdleMinutes ?? 14 * 24 * 60),
+      accountLimits:
+        options.accountLimits === 'production'
+          ? undefined
+          : { ...RELAXED_ADDRESS_LIMITS, ...options.accountLimits },
+    },
   };
   const jobsState: JobsState = { queue: undefined, stopping: false };
-  const app: App = await createApp(deps, { readiness: readinessOf(database, jobsState) });
+  const app: App = await createApp(deps, {
+    readiness: readinessOf(database, jobsState),
+    starterKit: (catalogue, firmEmail) => starterKit({ catalogue, firmEmail, today: '2026-01-01' }),
+  });
   const jobErrors: unknown[] = [];
   const queue = options.jobs
     ? await startBackgroundJobs({ deps, jobsEnqueued }, database, {

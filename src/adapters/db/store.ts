@@ -1,5 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports/index.ts';
+import { createKeyring, type Keyring } from '../security/envelope.ts';
+import { authRepo, passwordResetRepo, rateLimitRepo } from './account-store.ts';
 import { campaignRepo } from './campaign-store.ts';
 import { catalogueRepos } from './catalogue-store.ts';
 import { companyRepo, contactRepo } from './company-store.ts';
@@ -7,32 +9,33 @@ import type { Database, Db } from './database.ts';
 import { documentFileRepo } from './document-file-store.ts';
 import { documentRepo } from './document-store.ts';
 import { engagementRepo } from './engagement-store.ts';
-import {
-  apiTokenRepo,
-  authRepo,
-  firmRepo,
-  selectFirms,
-  sessionRepo,
-  toFirm,
-  userRepo,
-} from './firm-store.ts';
+import { apiTokenRepo, firmRepo, selectFirms, sessionRepo, toFirm, userRepo } from './firm-store.ts';
 import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './history-store.ts';
+import { installationRepo } from './installation-store.ts';
 import { mailRepo } from './mail-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
 import { portfolioRepo } from './portfolio-store.ts';
 import { refusingBadValues } from './refused-values.ts';
 import { retryingTransaction } from './retry-transaction.ts';
 import { firms } from './schema/index.ts';
-import { jobRepo, sealIdentityRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
+import { sealIdentityRepo } from './seal-identity-store.ts';
+import { jobRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
 import { webhookRepo } from './webhook-store.ts';
 
-const firmScope = (db: Db, firmId: string, onEnqueue: () => void): FirmScope => {
+/** `outside`: what the repositories need besides the database (the job hook, the master keys). */
+const firmScope = (
+  db: Db,
+  firmId: string,
+  outside: { onEnqueue: () => void; keyring: Keyring },
+): FirmScope => {
+  const { onEnqueue, keyring } = outside;
   const { firmId: _id, ...repos } = {
     firmId,
     firm: firmRepo(db, firmId),
     users: userRepo(db, firmId),
     apiTokens: apiTokenRepo(db, firmId),
     sessions: sessionRepo(db, firmId),
+    passwordResets: passwordResetRepo(db, firmId),
     companies: companyRepo(db, firmId),
     contacts: contactRepo(db, firmId),
     engagements: engagementRepo(db, firmId),
@@ -43,7 +46,7 @@ const firmScope = (db: Db, firmId: string, onEnqueue: () => void): FirmScope => 
     signingRequests: signingRequestRepo(db, firmId),
     mails: mailRepo(db, firmId),
     webhooks: webhookRepo(db, firmId),
-    sealIdentity: sealIdentityRepo(db, firmId),
+    sealIdentity: sealIdentityRepo(db, firmId, keyring),
     jobs: jobRepo(db, firmId, onEnqueue),
     campaigns: campaignRepo(db, firmId),
     portfolio: portfolioRepo(db, firmId),
@@ -60,12 +63,15 @@ const firmScope = (db: Db, firmId: string, onEnqueue: () => void): FirmScope => 
 export type StoreOptions = {
   /** Called after a commit that queued jobs (and after a job queued outside a transaction). */
   onJobsEnqueued?: () => void;
+  /** The master keys that encrypt the seal keys; the public development key when not given. */
+  keyring?: Keyring;
 };
 
 /** The Store port on drizzle: the same code on PGlite and PostgreSQL. */
 export const createStore = (database: Database, options: StoreOptions = {}): Store => {
   const { db } = database;
   const notify = () => options.onJobsEnqueued?.();
+  const keyring = options.keyring ?? createKeyring();
   return {
     async transaction(firmId, fn) {
       let enqueued = false;
@@ -73,8 +79,11 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
         enqueued = false;
         return db.transaction((tx) =>
           fn(
-            firmScope(tx as unknown as Db, firmId, () => {
-              enqueued = true;
+            firmScope(tx as unknown as Db, firmId, {
+              onEnqueue: () => {
+                enqueued = true;
+              },
+              keyring,
             }),
           ),
         );
@@ -82,8 +91,10 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
       if (enqueued) notify();
       return result;
     },
-    read: (firmId) => firmScope(db, firmId, notify),
+    read: (firmId) => firmScope(db, firmId, { onEnqueue: notify, keyring }),
     auth: authRepo(db),
+    installation: installationRepo(db),
+    rateLimits: rateLimitRepo(db),
     maintenance: maintenanceRepo(db),
     ...signingLookups(db),
     async insertFirm(firm) {

@@ -28,7 +28,29 @@ export type Deps = {
     sealIdentity?: SealIdentity;
     /** Clients per transaction of a campaign's generation (250 by default). */
     campaignChunkSize?: number;
+    /** A session without a request for this long is over (480, eight hours, by default). */
+    sessionIdleMinutes?: number;
+    /** The login and reset limits, when not the defaults (application/auth/limits.ts). */
+    accountLimits?: Partial<AccountLimits>;
   };
+};
+
+/** At most `points` in a fixed window of `windowSeconds`. */
+export type Limit = { points: number; windowSeconds: number };
+
+/** The limits on logins, password changes and reset requests, shared by every server process. */
+export type AccountLimits = {
+  /** Every login attempt of one e-mail from one address. */
+  loginPerAddressAndEmail: Limit;
+  /** Failed logins of one e-mail, from any address (a guessing spread over addresses). */
+  loginFailuresPerAccount: Limit;
+  /** Failed logins from one address, whatever the e-mail (a sprayed address). */
+  loginFailuresPerAddress: Limit;
+  /** Password changes by one user (the current password guessed from a session left open). */
+  passwordChangesPerUser: Limit;
+  /** « Mot de passe oublié ? » requests for one e-mail, and from one address. */
+  resetRequestsPerEmail: Limit;
+  resetRequestsPerAddress: Limit;
 };
 
 /*
@@ -53,5 +75,5 @@ export type CatalogueDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 export type EngagementDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 /** The general terms' versions. */
 export type TermsDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
-/** The firm's users: their passwords are hashed by the secrets port. */
-export type UserDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'secrets'>;
+/** The firm's users: their passwords are hashed by the secrets port; invitations go by mail. */
+export type UserDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'secrets' | 'mailer' | 'settings'>;

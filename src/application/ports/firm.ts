@@ -1,4 +1,4 @@
-import type { Firm, FirmIdentity, FirmLogo, Role, SealIdentity, User } from '../records.ts';
+import type { Firm, FirmIdentity, FirmLogo, Role, SealIdentity, TokenScope, User } from '../records.ts';
 import type { Versioned } from './shared.ts';
 
 /** The firm's own settings and logo. */
@@ -30,27 +30,59 @@ export type UserRepository = {
   insert(user: User & { passwordHash: string }): Promise<void>;
   update(input: Versioned<{ name: string; role: Role; isActive: boolean }>): Promise<User | undefined>;
   setPassword(id: string, passwordHash: string): Promise<void>;
+  /** Replaces the hash only if it is still `from` (a rehash must not undo a password change). */
+  replacePasswordHash(id: string, hashes: { from: string; to: string }): Promise<boolean>;
   /** The stored hash, to check a password against; forUpdate locks the user until commit. */
   findPasswordHash(id: string, options?: { forUpdate?: boolean }): Promise<string | undefined>;
 };
 
+export type ApiTokenRecord = {
+  id: string;
+  userId: string;
+  name: string;
+  scopes: TokenScope[];
+  expiresAt: Date;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+};
+
 export type ApiTokenRepository = {
-  insert(token: {
-    id: string;
-    userId: string;
-    name: string;
-    tokenHash: string;
-    createdAt: Date;
-  }): Promise<void>;
-  list(): Promise<{ id: string; userId: string; name: string; createdAt: Date; lastUsedAt: Date | null }[]>;
+  insert(token: Omit<ApiTokenRecord, 'lastUsedAt'> & { tokenHash: string }): Promise<void>;
+  /** The tokens not revoked, expired ones included (they say why an integration stopped). */
+  list(): Promise<ApiTokenRecord[]>;
   revoke(id: string, at: Date): Promise<boolean>;
+  /** Revokes every token of a user (a password changed or reset); returns how many. */
+  revokeByUser(userId: string, at: Date): Promise<number>;
 };
 
 export type SessionRepository = {
-  insert(session: { id: string; userId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
+  insert(session: {
+    id: string;
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    lastSeenAt: Date;
+  }): Promise<void>;
   deleteByTokenHash(tokenHash: string): Promise<void>;
   /** Ends every session of a user but the one kept (the one changing its password). */
   deleteByUser(userId: string, options?: { exceptTokenHash?: string }): Promise<void>;
+};
+
+export type PasswordReset = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+};
+
+/** The one-time links of « Mot de passe oublié ? », kept by the hash of their token. */
+export type PasswordResetRepository = {
+  insert(reset: Omit<PasswordReset, 'usedAt'> & { tokenHash: string }): Promise<void>;
+  /** forUpdate locks the link until commit: two uses at once, one wins. */
+  find(id: string, options?: { forUpdate?: boolean }): Promise<PasswordReset | undefined>;
+  /** Marks every unused link of the user used (the one just used, and any older one). */
+  useAllOfUser(userId: string, at: Date): Promise<void>;
 };
 
 export type SealIdentityRepository = {

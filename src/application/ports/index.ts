@@ -10,6 +10,7 @@ export type * from './documents.ts';
 export type * from './engagements.ts';
 export type * from './firm.ts';
 export type * from './history.ts';
+export type * from './installation.ts';
 export * from './jobs.ts';
 export type * from './outside.ts';
 export type * from './shared.ts';

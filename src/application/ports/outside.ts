@@ -8,8 +8,15 @@ export type IdGenerator = { uuid(): string };
 
 /** Secrets are made and checked outside the application: scrypt for passwords, SHA-256 for tokens. */
 export type Secrets = {
+  /** Both compare passwords in Unicode NFC. */
   hashPassword(password: string): Promise<string>;
   verifyPassword(password: string, hash: string): Promise<boolean>;
+  /** True when the hash was made at another cost than today's: it is made again at the next login. */
+  needsRehash(hash: string): boolean;
+  /** A hash of no one's password at today's cost: an unknown e-mail is checked against it. */
+  dummyPasswordHash(): Promise<string>;
+  /** One of the shipped list of common passwords, maybe with digits or symbols around it. */
+  isCommonPassword(password: string): boolean;
   /** A random token of at least 256 bits, URL-safe. */
   newToken(): string;
   hashToken(token: string): string;
@@ -17,6 +24,11 @@ export type Secrets = {
   newNumericCode(digits: number): string;
   /** HMAC-SHA256 of the message under the key, in hex (webhook signatures). */
   hmacSha256(key: string, message: string): string;
+  /**
+   * HMAC-SHA256 under the server's own secret key (derived from SECRETS_KEY), in hex: what is kept
+   * of a short secret (a signing code) is useless to whoever reads the database without the key.
+   */
+  serverHmac(message: string): string;
   sha256(bytes: Uint8Array): string;
   /** Compares two hashes in constant time. */
   safeEqual(a: string, b: string): boolean;
@@ -33,11 +45,20 @@ export type RenderOptions = {
 
 export type RenderedPdf = { bytes: Uint8Array; sha256: string };
 
+/** An uploaded image as it may be stored: a PNG decoded and written anew, a JPEG read. */
+export type CleanImage = { bytes: Uint8Array; width: number; height: number };
+
 /** Lays out a document's content as a PDF; the words and figures are decided in the domain. */
 export type PdfRenderer = {
+  /** Rejects (never throws elsewhere) when the content or an image cannot be laid out. */
   render(content: DocumentContent, options: RenderOptions): Promise<RenderedPdf>;
-  /** The size of an image the renderer can embed (PNG or JPEG), undefined when it cannot. */
+  /** The size an image's header announces (PNG or JPEG), nothing decoded; undefined for anything else. */
   readImage(bytes: Uint8Array): { width: number; height: number } | undefined;
+  /**
+   * The image decoded completely and written anew (issue 20: a crafted PNG crashed the renderer);
+   * undefined when it does not decode. Only these bytes are stored.
+   */
+  cleanImage(bytes: Uint8Array): Promise<CleanImage | undefined>;
 };
 
 export type OutgoingMail = {
@@ -67,7 +88,22 @@ export type PdfSealer = {
   ): Promise<Uint8Array>;
 };
 
-/** Posts a webhook; resolves with the receiver's status, rejects on a network error or timeout. */
+/** Why a webhook's address is refused: it names a private, loopback or link-local address, or is not https in production. */
+export type WebhookTargetRefusal = 'private_address' | 'https_required';
+
+/**
+ * What became of one post: the receiver's status (a redirect is not followed), a network failure or
+ * a timeout (tried again later), or a target the sender refuses to reach once its name is resolved
+ * (not tried again). `reason` is a short fixed French description, never the receiver's words.
+ */
+export type WebhookPostOutcome =
+  | { outcome: 'answered'; status: number }
+  | { outcome: 'unreachable'; reason: string }
+  | { outcome: 'refused'; reason: string };
+
+/** Posts webhooks, to public addresses only unless the configuration allows private ones. */
 export type WebhookSender = {
-  post(url: string, input: { body: string; headers: Record<string, string> }): Promise<{ status: number }>;
+  /** The address as written (no DNS): refused when it is a private address, localhost, or plain http in production. */
+  checkTarget(url: string): { allowed: true } | { allowed: false; refusal: WebhookTargetRefusal };
+  post(url: string, input: { body: string; headers: Record<string, string> }): Promise<WebhookPostOutcome>;
 };

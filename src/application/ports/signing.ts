@@ -1,4 +1,4 @@
-import type { Mail, MailStatus, Page, SigningRequest } from '../records.ts';
+import type { Mail, MailKind, MailStatus, Page, SigningRequest } from '../records.ts';
 
 /** One personal link per required signatory of a sent document (R-B3). */
 export type SigningRequestRepository = {
@@ -22,4 +22,13 @@ export type MailRepository = {
       status?: MailStatus;
     },
   ): Promise<void>;
+  /**
+   * The outbox's mails of these kinds whose bodies are kept and do not hold `scrubbedMark` yet, each
+   * with whether its recipient still has an open link to its document (a request neither decided
+   * nor locked, on a document still awaiting signature).
+   */
+  listUnscrubbed(input: {
+    kinds: readonly MailKind[];
+    scrubbedMark: string;
+  }): Promise<(Pick<Mail, 'id' | 'kind' | 'createdAt' | 'textBody' | 'htmlBody'> & { linkOpen: boolean })[]>;
 };

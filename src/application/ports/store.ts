@@ -1,4 +1,4 @@
-import type { DocumentFile, Firm, User } from '../records.ts';
+import type { DocumentFile, Firm, TokenScope, User } from '../records.ts';
 import type { CampaignRepository, PortfolioRepository } from './campaigns.ts';
 import type { ServiceRepository, TermsRepository } from './catalogue.ts';
 import type {
@@ -11,11 +11,13 @@ import type { CompanyRepository, ContactRepository, EngagementRepository } from 
 import type {
   ApiTokenRepository,
   FirmRepository,
+  PasswordResetRepository,
   SealIdentityRepository,
   SessionRepository,
   UserRepository,
 } from './firm.ts';
 import type { EventRepository, IdempotencyRepository } from './history.ts';
+import type { InstallationRepository } from './installation.ts';
 import type { JobRepository } from './jobs.ts';
 import type { MailRepository, SigningRequestRepository } from './signing.ts';
 import type { WebhookRepository } from './webhooks.ts';
@@ -27,6 +29,7 @@ export type FirmScope = {
   users: UserRepository;
   apiTokens: ApiTokenRepository;
   sessions: SessionRepository;
+  passwordResets: PasswordResetRepository;
   companies: CompanyRepository;
   contacts: ContactRepository;
   engagements: EngagementRepository;
@@ -59,8 +62,27 @@ export type Store = {
   /** The only cross-firm look-ups: who is signing in, which session or token this is. */
   auth: {
     findLoginCandidates(email: string): Promise<(User & { passwordHash: string; firmSlug: string })[]>;
-    findSession(tokenHash: string, now: Date): Promise<User | undefined>;
-    findApiToken(tokenHash: string, now: Date): Promise<User | undefined>;
+    /**
+     * The session's user while it is neither past its end nor idle since `idleSince`; its last
+     * activity becomes `now` (written at most once a minute).
+     */
+    findSession(tokenHash: string, input: { now: Date; idleSince: Date }): Promise<User | undefined>;
+    /** The token's user and scopes while it is neither revoked nor expired. */
+    findApiToken(tokenHash: string, now: Date): Promise<(User & { scopes: TokenScope[] }) | undefined>;
+    /** A « Mot de passe oublié ? » link arrives with its token only: the one look-up across firms. */
+    findPasswordReset(tokenHash: string): Promise<{ firmId: string; resetId: string } | undefined>;
+  };
+  /** The setup link of a new installation, before any firm exists. */
+  installation: InstallationRepository;
+  /**
+   * Counters shared by every server on the database (login and reset limits), in fixed windows.
+   * `hit` adds one in one statement and says how many the window holds; `refund` takes one back
+   * (a login that succeeded); `clear` forgets the key.
+   */
+  rateLimits: {
+    hit(key: string, input: { now: Date; windowSeconds: number }): Promise<{ hits: number; resetsAt: Date }>;
+    refund(key: string): Promise<void>;
+    clear(key: string): Promise<void>;
   };
   /** A signer arrives with a link's token only: the one look-up of a signing request across firms. */
   signing: {
@@ -72,10 +94,14 @@ export type Store = {
   ): Promise<{ firmId: string; documentId: string; purpose: DocumentFile['purpose'] } | undefined>;
   /** Housekeeping across every firm. */
   maintenance: {
-    /** Deletes the sessions expired at `now` and the idempotency keys created before the date given. */
+    /**
+     * Deletes the sessions expired at `now` (or idle since `sessionsIdleSince`), the idempotency keys
+     * created before the date given, and the spent limit counters and reset links.
+     */
     purgeExpired(input: {
       now: Date;
       idempotencyKeysCreatedBefore: Date;
+      sessionsIdleSince?: Date;
     }): Promise<{ sessions: number; idempotencyKeys: number }>;
   };
   insertFirm(firm: Firm): Promise<void>;

@@ -13,7 +13,13 @@ export const ERROR_MESSAGES = {
   'AUTH.INVALID_CREDENTIALS': 'Adresse e-mail ou mot de passe incorrect : vérifiez vos identifiants.',
   'AUTH.FIRM_AMBIGUOUS': 'Cette adresse e-mail appartient à plusieurs cabinets : précisez le cabinet.',
   'AUTH.TOO_MANY_ATTEMPTS':
-    'Trop de tentatives de connexion pour cette adresse : patientez une minute avant de réessayer.',
+    'Trop de tentatives : patientez le délai indiqué (en-tête Retry-After) avant de réessayer, ou choisissez « Mot de passe oublié ? ».',
+  'AUTH.TOKEN_READ_ONLY':
+    'Ce jeton d’API est en lecture seule : demandez à un associé un jeton avec la portée « write » pour modifier des données.',
+  'AUTH.TOKEN_ADMIN_SCOPE_REQUIRED':
+    'Ce jeton d’API ne peut pas gérer les jetons ni les utilisateurs : faites-le depuis l’application, ou avec un jeton de portée « admin ».',
+  'AUTH.RESET_LINK_INVALID':
+    'Ce lien de réinitialisation n’est plus valable (déjà utilisé, ou plus d’une heure passée) : demandez-en un nouveau avec « Mot de passe oublié ? ».',
   'AUTH.CROSS_SITE_REQUEST':
     'Requête refusée : elle vient d’un autre site que Lettrine. Refaites l’action depuis l’application.',
   'AUTH.FORBIDDEN': 'Votre rôle ne permet pas cette action : demandez-la à un associé du cabinet.',
@@ -62,8 +68,16 @@ export const ERROR_MESSAGES = {
     'Le délai de signature de ce document est dépassé : il ne peut plus être signé. Un nouveau document doit être envoyé (le cabinet le duplique, puis l’envoie).',
   'DOCUMENT.INCOMPLETE':
     'Le document ne peut pas être envoyé : des mentions obligatoires manquent. Complétez chaque élément listé, puis renvoyez-le.',
+  'SETUP.LINK_INVALID':
+    'Ce lien d’installation n’est pas ou plus valable (déjà utilisé, ou plus de 24 heures) : redémarrez le serveur, qui en affiche un nouveau tant qu’aucun cabinet n’existe, ou créez le cabinet avec « lettrine firm create ».',
+  'FIRM.SIREN_INVALID':
+    'Ce numéro SIREN n’est pas valide : il compte 9 chiffres et sa clé de contrôle doit être juste. Vérifiez-le sur l’avis de situation INSEE du cabinet.',
+  'FIRM.SIREN_TAKEN':
+    'Un cabinet avec ce SIREN existe déjà sur cette installation : connectez-vous à ce cabinet, ou demandez à son associé de vous inviter.',
   'FIRM.LOGO_INVALID':
     'Ce fichier n’est pas une image PNG ou JPEG lisible : enregistrez le logo au format PNG ou JPEG et envoyez-le de nouveau.',
+  'FIRM.LOGO_UNREADABLE':
+    'Le logo enregistré du cabinet est illisible et empêche de produire le PDF : un associé doit le déposer de nouveau (PNG ou JPEG) ou le retirer dans les réglages du cabinet.',
   'FIRM.LOGO_TOO_LARGE':
     'Ce logo est trop lourd ou trop grand : envoyez une image de 1 Mo au plus et de 4 000 pixels de côté au plus.',
   'DOCUMENT.SIGNER_EMAIL_MISSING':
@@ -89,6 +103,8 @@ export const ERROR_MESSAGES = {
     'L’adresse du webhook doit être une URL http ou https complète, par exemple https://exemple.fr/lettrine.',
   'WEBHOOK.EVENT_UNKNOWN':
     'Un des événements choisis n’existe pas : choisissez parmi la liste des événements proposés.',
+  'WEBHOOK.TARGET_NOT_ALLOWED':
+    'Lettrine n’envoie pas de webhook vers une adresse privée, locale ou interne (localhost, 127.0.0.1, 10.x, 192.168.x, 169.254.x…), ni en http simple en production : indiquez l’adresse https publique de votre logiciel.',
   'VERIFICATION.FILE_INVALID':
     'Ce fichier n’est pas un PDF : envoyez le PDF du document à vérifier, ou son empreinte SHA-256.',
   'SERVICE.NOT_FOUND':
@@ -115,8 +131,14 @@ export const ERROR_MESSAGES = {
   'TERMS.NONE_CURRENT':
     'Aucune version des conditions générales n’est en vigueur : publiez-en une avant de continuer.',
   'USER.EMAIL_TAKEN': 'Un collaborateur utilise déjà cette adresse e-mail dans votre cabinet.',
+  'USER.PASSWORD_TOO_COMMON':
+    'Ce mot de passe est trop courant (il figure dans les listes que les attaquants essaient en premier) : choisissez une phrase de plusieurs mots à vous.',
+  'USER.PASSWORD_CONTAINS_EMAIL':
+    'Le mot de passe ne doit pas reprendre l’adresse e-mail du compte : choisissez-en un sans rapport avec elle.',
   'USER.LAST_ASSOCIE':
     'Le cabinet doit garder au moins un associé actif : nommez d’abord un autre associé, puis retirez ce rôle ou désactivez ce compte.',
+  'DOCUMENT.RENDER_UNAVAILABLE':
+    'La mise en page du PDF a dépassé le temps ou la taille permis : réessayez dans un instant ; si le document est très long, scindez-le.',
   'SERVER.INTERNAL':
     'Une erreur inattendue est survenue : réessayez ; si elle persiste, contactez le support.',
 } as const;
