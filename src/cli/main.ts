@@ -18,6 +18,7 @@ import {
   readinessOf,
   startBackgroundJobs,
 } from '../main.ts';
+import { runBackupCommand } from './backup-command.ts';
 import { runFirmCommand } from './firm-command.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
 
@@ -25,6 +26,8 @@ const USAGE = `Usage : lettrine <commande>
   start                     démarre le serveur (migre la base ; crée la démo dans une base sans cabinet, hors production)
   migrate                   applique les migrations
   seed [--clients N]        crée la démo, ou un portefeuille synthétique de N clients
+  backup [fichier]          sauvegarde la base embarquée (serveur arrêté) ; sur PostgreSQL : pg_dump
+  restore <fichier>         restaure une sauvegarde de la base embarquée (serveur arrêté)
   firm create --name … --siren … --associe-name … --email …
                             crée un cabinet et son associé ; affiche le lien pour choisir son mot de passe
   secrets rotate            rechiffre les clés de scellement sous SECRETS_KEY (après un changement de clé)
@@ -37,11 +40,16 @@ const run = async () => {
   const [command = 'start', ...rest] = process.argv.slice(2);
   const config = loadConfig();
   if (
-    !['start', 'migrate', 'seed', 'secrets', 'firm'].includes(command) ||
+    !['start', 'migrate', 'seed', 'secrets', 'firm', 'backup', 'restore'].includes(command) ||
     (command === 'secrets' && rest[0] !== 'rotate')
   ) {
     process.stdout.write(USAGE);
     process.exitCode = command === 'help' || command === '--help' ? 0 : 1;
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    // Before opening the database: the archive is taken from, or put into, a folder nobody holds.
+    process.exitCode = await runBackupCommand(config, command, rest);
     return;
   }
   const database = await openDatabase(config);

@@ -60,7 +60,7 @@ const isAlive = (pid: number): boolean => {
  * PGlite is one process per folder: a second process would corrupt it or silently lose writes.
  * The lock file holds the owner's pid; a lock left by a dead process is taken over.
  */
-const lockDataFolder = (folder: string): (() => void) => {
+export const lockDataFolder = (folder: string): (() => void) => {
   const lockPath = join(folder, 'lettrine.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
