@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { type Database, openPglite, openPostgres } from './adapters/db/database.ts';
 import { schemaStatus } from './adapters/db/schema-status.ts';
 import { createStore } from './adapters/db/store.ts';
+import type { JobLog } from './adapters/jobs/job-log.ts';
 import { type JobQueue, startJobQueue } from './adapters/jobs/job-queue.ts';
 import { createMailTransport } from './adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from './adapters/pdf/pdf-renderer.ts';
+import { createRequestContext } from './adapters/request-context.ts';
 import { createKeyring, type Keyring } from './adapters/security/envelope.ts';
 import { createSecrets } from './adapters/security/secrets.ts';
 import { readPkcs12 } from './adapters/signing/seal-identity.ts';
@@ -16,7 +18,7 @@ import { followCampaign } from './application/campaigns/follow-campaign.ts';
 import { runCampaignGeneration } from './application/campaigns/generate-campaign.ts';
 import { runCampaignSending } from './application/campaigns/send-campaign.ts';
 import { purgeExpiredRecords } from './application/maintenance/purge-expired-records.ts';
-import type { Deps } from './application/ports/index.ts';
+import type { Deps, RequestContext } from './application/ports/index.ts';
 import { deliverMail } from './application/signing/deliver-mail.ts';
 import { runSigningFollowUp } from './application/signing/follow-up.ts';
 import { scrubDeadSecretMails } from './application/signing/scrub-secret-mails.ts';
@@ -43,9 +45,18 @@ export const publicUrlOf = (config: Config): string =>
   config.PUBLIC_URL ??
   `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
 
+/**
+ * The request (or job) running now, for the logs: the app runs each request under its id, the store
+ * writes it into the jobs queued, the job queue runs each job under it. One per process, like the
+ * AsyncLocalStorage under it; tests may make their own and hand it to the three.
+ */
+export const requestContext: RequestContext = createRequestContext();
+
 export type Wiring = {
   deps: Deps;
   jobsEnqueued: { notify: () => void };
+  /** The context the store reads when it queues a job; the job queue runs the jobs under it. */
+  requestContext?: RequestContext;
   /** The PDF worker threads, when RENDER_WORKERS > 0: started at the first render, closed on shutdown. */
   renderPool?: RenderPool;
 };
@@ -74,7 +85,7 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
   const keyring = keyringOf(config);
   const renderPool = renderPoolOf(config);
   const deps: Deps = {
-    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify(), keyring }),
+    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify(), keyring, requestContext }),
     clock: systemClock,
     ids: randomIds,
     secrets: createSecrets({ serverKey: keyring.derive('server-hmac') }),
@@ -97,7 +108,7 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
       sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     },
   };
-  return { deps, jobsEnqueued, renderPool };
+  return { deps, jobsEnqueued, requestContext, renderPool };
 };
 
 export type JobTuning = {
@@ -112,17 +123,36 @@ export type JobTuning = {
  * follow-up (reminders, expiry every five minutes) and purge (hourly; it also scrubs the dead links
  * and codes the outbox keeps). Retries back off exponentially; a webhook receiver gets 8 attempts
  * over about ten hours.
+ *
+ * `log` (the app's pino logger) gets one JSON line per job's end: its name, id, attempt, firm and
+ * the id of the request that queued it (job-log.ts); `onError`, when given, every failure besides.
  */
 export const startBackgroundJobs = async (
   wiring: Wiring,
   database: Database,
-  tuning: JobTuning & { onError?: (error: unknown) => void } = {},
+  tuning: JobTuning & { onError?: (error: unknown) => void; log?: JobLog } = {},
 ): Promise<JobQueue> => {
   const { deps } = wiring;
   const delay = (seconds: number) => tuning.retryDelaySeconds ?? seconds;
+  const onFirmError = (firmId: string, error: unknown) => {
+    if (tuning.onError) tuning.onError(error);
+    else
+      tuning.log?.error(
+        {
+          job: 'signing.follow-up',
+          firmId,
+          requestId: wiring.requestContext?.currentRequestId(),
+          error: (error as Error)?.message ?? String(error),
+          err: error,
+        },
+        'relances : échec pour un cabinet',
+      );
+  };
   const queue = await startJobQueue(database, {
     pollingIntervalSeconds: tuning.pollingIntervalSeconds,
     onError: tuning.onError,
+    log: tuning.log,
+    requestContext: wiring.requestContext,
     queues: {
       'mail.deliver': {
         handler: (data, attempt) => deliverMail(deps, data, attempt),
@@ -171,7 +201,7 @@ export const startBackgroundJobs = async (
     recurring: {
       'signing.follow-up': {
         handler: async () => {
-          await runSigningFollowUp(deps, { onFirmError: (_firmId, error) => tuning.onError?.(error) });
+          await runSigningFollowUp(deps, { onFirmError });
         },
         retryLimit: 0,
         retryDelaySeconds: 60,
@@ -239,6 +269,7 @@ export const readinessOf =
 
 export const buildApp = (deps: Deps, config: Config, options: { readiness?: Readiness } = {}) =>
   createApp(deps, {
+    requestContext,
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
     trustProxy: config.TRUST_PROXY,

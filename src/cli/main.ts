@@ -100,9 +100,8 @@ const run = async () => {
   const app = await buildApp(deps, config, { readiness: readinessOf(database, jobsState) });
   // The durable jobs run the follow-up every five minutes and the purge hourly; a start catches up
   // at once on what a stopped server missed.
-  const jobs = await startBackgroundJobs(wiring, database, {
-    onError: (error) => app.log.error({ err: error }, 'tâche de fond'),
-  });
+  // Each job's end is a JSON line of the app's log, with the request id of the request that queued it.
+  const jobs = await startBackgroundJobs(wiring, database, { log: app.log });
   jobsState.queue = jobs;
   const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
   await runSigningFollowUp(deps, { onFirmError: (_firm, error) => logError('follow-up')(error) }).catch(

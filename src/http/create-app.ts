@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { InstallationInput } from '../application/firms/installation-setup.ts';
 import type { StarterKit } from '../application/firms/provision-firm.ts';
-import type { Deps } from '../application/ports/index.ts';
+import type { Deps, RequestContext } from '../application/ports/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { guardAccess, requireActor, resolveActor } from './auth-hook.ts';
 import { campaignRoutes } from './campaigns.routes.ts';
@@ -26,6 +26,7 @@ import { idempotencyHooks } from './idempotency.ts';
 import { installationRoutes } from './installation.routes.ts';
 import { refuseDuplicateKeys } from './json-body.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { carryRequestId, requestIdOptions } from './request-id.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serviceRoutes } from './services.routes.ts';
 import { sharedRateLimitStore } from './shared-rate-limit.ts';
@@ -60,6 +61,11 @@ export type AppOptions = {
    * on one database).
    */
   sharedRateLimits?: boolean;
+  /**
+   * Each request runs under its id (request-id.ts), which the store writes into the jobs it queues:
+   * the same context the store and the job queue were given.
+   */
+  requestContext?: RequestContext;
 };
 
 /** A signing link's token never reaches the logs: it is a signer's key to their document. */
@@ -100,6 +106,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
         }
       : false,
     trustProxy: trustProxyOf(options.trustProxy),
+    ...requestIdOptions(),
     bodyLimit: 8 * 1024 * 1024,
     // The router's own refusals (an id too long, a bad %-escape) are problems of ours too.
     frameworkErrors: errorHandler,
@@ -109,6 +116,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'REQUEST.ROUTE_NOT_FOUND'));
   refuseDuplicateKeys(app);
+  carryRequestId(app, options.requestContext);
 
   await securityHeaders(app, { production: options.production ?? false });
   await app.register(cookie);

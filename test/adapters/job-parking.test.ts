@@ -13,6 +13,9 @@ describe('a job that keeps failing the same way is parked with its error', () =>
   let database: Database;
   let queue: JobQueue;
   const errors: unknown[] = [];
+  const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+  const logAt = (level: string) => (fields: object, message: string) =>
+    lines.push({ level, fields: fields as Record<string, unknown>, message });
   let attempts = 0;
 
   beforeAll(async () => {
@@ -23,6 +26,7 @@ describe('a job that keeps failing the same way is parked with its error', () =>
     queue = await startJobQueue(database, {
       pollingIntervalSeconds: 0.5,
       onError: (error) => errors.push(error),
+      log: { info: logAt('info'), warn: logAt('warn'), error: logAt('error') },
       queues: {
         ...queues,
         'document.seal': {
@@ -43,9 +47,11 @@ describe('a job that keeps failing the same way is parked with its error', () =>
 
   it('three attempts, then state failed with the message, one ParkedJobError reported', async () => {
     const id = randomUUID();
+    const firmId = randomUUID();
+    const data = { firmId, documentId: randomUUID(), logContext: { requestId: 'essai-789' } };
     await database.executeSql(
       'INSERT INTO job_outbox (id, name, data, created_at) VALUES ($1, $2, $3::jsonb, now())',
-      [id, 'document.seal', JSON.stringify({ firmId: randomUUID(), documentId: randomUUID() })],
+      [id, 'document.seal', JSON.stringify(data)],
     );
     queue.kick();
     const deadline = Date.now() + 25_000;
@@ -67,5 +73,27 @@ describe('a job that keeps failing the same way is parked with its error', () =>
     expect((parked[0] as Error).message).toBe(
       `job document.seal ${id} parked after 3 attempts: FIRM.LOGO_UNREADABLE`,
     );
+    // Issue 13: each failure is a structured line with the request that queued the job.
+    const line = {
+      job: 'document.seal',
+      jobId: id,
+      firmId,
+      requestId: 'essai-789',
+      error: 'FIRM.LOGO_UNREADABLE',
+    };
+    expect(
+      lines.map(({ level, fields, message }) => ({ level, message, ...fields, err: undefined })),
+    ).toEqual([
+      { level: 'warn', message: 'tâche en échec : nouvel essai prévu', ...line, attempt: 1, err: undefined },
+      { level: 'warn', message: 'tâche en échec : nouvel essai prévu', ...line, attempt: 2, err: undefined },
+      {
+        level: 'error',
+        message: 'tâche abandonnée après son dernier essai',
+        ...line,
+        attempt: 3,
+        err: undefined,
+      },
+    ]);
+    expect(lines[2]?.fields.err).toBe(parked[0]);
   }, 30_000);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createStore } from '../../src/adapters/db/store.ts';
 import { createMailTransport } from '../../src/adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from '../../src/adapters/pdf/pdf-renderer.ts';
+import { createRequestContext } from '../../src/adapters/request-context.ts';
 import { createSecrets } from '../../src/adapters/security/secrets.ts';
 import { createSealer } from '../../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
@@ -9,7 +10,7 @@ import { createFirm } from '../../src/application/firms/create-firm.ts';
 import type { AccountLimits, Deps } from '../../src/application/ports/index.ts';
 import type { Role } from '../../src/application/records.ts';
 import { starterKit } from '../../src/cli/starter-kit.ts';
-import { type App, createApp } from '../../src/http/create-app.ts';
+import { type App, type AppOptions, createApp } from '../../src/http/create-app.ts';
 import { type JobsState, type JobTuning, readinessOf, startBackgroundJobs } from '../../src/main.ts';
 import { openFreshTestDatabase, openSharedTestDatabase } from './test-database.ts';
 
@@ -68,14 +69,17 @@ export const createTestContext = async (
      * of one session, so idleness is left to the 14 days unless a suite asks for the production value.
      */
     sessionIdleMinutes?: number | 'production';
+    /** The app's logger (none by default); with `jobs`, the job queue logs each job's end to it too. */
+    logger?: AppOptions['logger'];
   } = {},
 ) => {
   const fresh = (options.database ?? (options.jobs ? 'fresh' : 'shared')) === 'fresh';
   const database = await (fresh ? openFreshTestDatabase() : openSharedTestDatabase());
   const clock = fixedClock(options.clock);
   const jobsEnqueued = { notify: () => {} };
+  const requestContext = createRequestContext();
   const deps: Deps = {
-    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify() }),
+    store: createStore(database, { onJobsEnqueued: () => jobsEnqueued.notify(), requestContext }),
     clock,
     ids: { uuid: () => randomUUID() },
     secrets: createSecrets({ cost: 1024 }),
@@ -100,18 +104,21 @@ export const createTestContext = async (
   };
   const jobsState: JobsState = { queue: undefined, stopping: false };
   const app: App = await createApp(deps, {
+    requestContext,
+    ...(options.logger ? { logger: options.logger } : {}),
     readiness: readinessOf(database, jobsState),
     starterKit: (catalogue, firmEmail) => starterKit({ catalogue, firmEmail, today: '2026-01-01' }),
   });
   const jobErrors: unknown[] = [];
   const queue = options.jobs
-    ? await startBackgroundJobs({ deps, jobsEnqueued }, database, {
+    ? await startBackgroundJobs({ deps, jobsEnqueued, requestContext }, database, {
         pollingIntervalSeconds: 0.5,
         retryDelaySeconds: 1,
         // The test's clock is fixed and moved by hand: the follow-up runs when the test says.
         schedules: false,
         ...(typeof options.jobs === 'object' ? options.jobs : {}),
         onError: (error) => jobErrors.push(error),
+        ...(options.logger ? { log: app.log } : {}),
       })
     : undefined;
   jobsState.queue = queue;

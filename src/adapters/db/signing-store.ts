@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, arrayContains, asc, eq, isNull, or } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports/index.ts';
+import { withRequestId } from '../jobs/job-payloads.ts';
 import type { Db } from './database.ts';
 import { documentFiles, documents, jobOutbox, signingRequests } from './schema/index.ts';
 
@@ -51,17 +52,22 @@ export const signingRequestRepo = (db: Db, firmId: string): FirmScope['signingRe
   },
 });
 
-export const jobRepo = (db: Db, firmId: string, onEnqueue: () => void): FirmScope['jobs'] => ({
+/** `currentRequestId`: the request (or job) queuing, stored with the job for its logs. */
+export const jobRepo = (
+  db: Db,
+  firmId: string,
+  hooks: { onEnqueue: () => void; currentRequestId?: () => string | undefined },
+): FirmScope['jobs'] => ({
   async enqueue(job) {
     await db.insert(jobOutbox).values({
       id: randomUUID(),
       firmId,
       name: job.name,
-      data: job.data,
+      data: withRequestId(job.data, hooks.currentRequestId?.()),
       startAfter: job.startAfter ?? null,
       createdAt: new Date(),
     });
-    onEnqueue();
+    hooks.onEnqueue();
   },
 });
 

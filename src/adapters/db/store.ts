@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import type { FirmScope, Store } from '../../application/ports/index.ts';
+import type { FirmScope, RequestContext, Store } from '../../application/ports/index.ts';
 import { createKeyring, type Keyring } from '../security/envelope.ts';
 import { authRepo, passwordResetRepo, rateLimitRepo } from './account-store.ts';
 import { campaignRepo } from './campaign-store.ts';
@@ -22,13 +22,16 @@ import { sealIdentityRepo } from './seal-identity-store.ts';
 import { jobRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
 import { webhookRepo } from './webhook-store.ts';
 
-/** `outside`: what the repositories need besides the database (the job hook, the master keys). */
+/**
+ * `outside`: what the repositories need besides the database (the job hook, the request queuing,
+ * the master keys).
+ */
 const firmScope = (
   db: Db,
   firmId: string,
-  outside: { onEnqueue: () => void; keyring: Keyring },
+  outside: { onEnqueue: () => void; currentRequestId?: () => string | undefined; keyring: Keyring },
 ): FirmScope => {
-  const { onEnqueue, keyring } = outside;
+  const { onEnqueue, currentRequestId, keyring } = outside;
   const { firmId: _id, ...repos } = {
     firmId,
     firm: firmRepo(db, firmId),
@@ -47,7 +50,7 @@ const firmScope = (
     mails: mailRepo(db, firmId),
     webhooks: webhookRepo(db, firmId),
     sealIdentity: sealIdentityRepo(db, firmId, keyring),
-    jobs: jobRepo(db, firmId, onEnqueue),
+    jobs: jobRepo(db, firmId, { onEnqueue, currentRequestId }),
     campaigns: campaignRepo(db, firmId),
     portfolio: portfolioRepo(db, firmId),
     counters: counterRepo(db, firmId),
@@ -65,6 +68,8 @@ export type StoreOptions = {
   onJobsEnqueued?: () => void;
   /** The master keys that encrypt the seal keys; the public development key when not given. */
   keyring?: Keyring;
+  /** The request (or job) running: each job queued carries its id into its own logs. */
+  requestContext?: RequestContext;
 };
 
 /** The Store port on drizzle: the same code on PGlite and PostgreSQL. */
@@ -72,6 +77,7 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
   const { db } = database;
   const notify = () => options.onJobsEnqueued?.();
   const keyring = options.keyring ?? createKeyring();
+  const currentRequestId = () => options.requestContext?.currentRequestId();
   return {
     async transaction(firmId, fn) {
       let enqueued = false;
@@ -83,6 +89,7 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
               onEnqueue: () => {
                 enqueued = true;
               },
+              currentRequestId,
               keyring,
             }),
           ),
@@ -91,7 +98,7 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
       if (enqueued) notify();
       return result;
     },
-    read: (firmId) => firmScope(db, firmId, { onEnqueue: notify, keyring }),
+    read: (firmId) => firmScope(db, firmId, { onEnqueue: notify, currentRequestId, keyring }),
     auth: authRepo(db),
     installation: installationRepo(db),
     rateLimits: rateLimitRepo(db),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JobName, JobPayloads } from '../../application/ports/index.ts';
+import { isRequestId, type JobName, type JobPayloads } from '../../application/ports/index.ts';
 
 /** A row id: a UUID as the database writes it (any version, any case). */
 const rowId = z.guid();
@@ -35,4 +35,18 @@ export const parseJobPayload = <N extends JobName>(
       .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
       .join('; '),
   };
+};
+
+/**
+ * Beside the business fields, a stored job carries the request it comes from, for the logs only:
+ * `{ firmId, mailId, logContext: { requestId } }`. The schemas above drop the field, so no handler
+ * ever reads it, and a job queued before it existed (or by hand) simply has none.
+ */
+export const withRequestId = (data: object, requestId: string | undefined): object =>
+  requestId === undefined ? data : { ...data, logContext: { requestId } };
+
+/** The request id a stored job carries, if it carries a well-formed one. */
+export const requestIdOfJob = (data: unknown): string | undefined => {
+  const requestId = (data as { logContext?: { requestId?: unknown } } | null)?.logContext?.requestId;
+  return isRequestId(requestId) ? requestId : undefined;
 };

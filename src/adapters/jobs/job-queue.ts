@@ -1,9 +1,15 @@
 import { asc, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import { JOB_NAMES, type JobName, type JobPayloads } from '../../application/ports/index.ts';
+import {
+  JOB_NAMES,
+  type JobName,
+  type JobPayloads,
+  type RequestContext,
+} from '../../application/ports/index.ts';
 import type { Database } from '../db/database.ts';
 import { jobOutbox } from '../db/schema/index.ts';
 import { type FirmTurns, startFirmTurns } from './firm-turns.ts';
+import { type JobLine, type JobLog, lineOf, messageOf } from './job-log.ts';
 import { parseJobPayload } from './job-payloads.ts';
 import { startServerLiveness } from './server-liveness.ts';
 
@@ -38,7 +44,19 @@ export type JobQueueOptions = {
   /** When recurring jobs are queued: queue name → cron (UTC). */
   schedules?: Record<string, string>;
   pollingIntervalSeconds?: number;
+  /**
+   * The queue's own failures (pg-boss, the relay); also every parked or malformed job when given.
+   * By default they go to `log`, else to the console.
+   */
   onError?: (error: unknown) => void;
+  /**
+   * Where each job's end is logged, one JSON line with its name, id, attempt, firm and request id:
+   * done (info), failed with a retry to come (warn), parked or malformed (error). The app's pino
+   * logger in production; nothing is logged per job without it.
+   */
+  log?: JobLog;
+  /** Each job runs under the request id it carries (or its own id): the jobs it queues carry it on. */
+  requestContext?: RequestContext;
 };
 
 export type JobQueue = {
@@ -83,7 +101,23 @@ type Runner = {
  * the two sends it again, and nothing runs twice.
  */
 export const startJobQueue = async (database: Database, options: JobQueueOptions): Promise<JobQueue> => {
-  const onError = options.onError ?? ((error: unknown) => console.error('file de travaux :', error));
+  const { log } = options;
+  const onError =
+    options.onError ??
+    (log
+      ? (error: unknown) => log.error({ err: error }, 'file de travaux')
+      : (error: unknown) => console.error('file de travaux :', error));
+  // A job that will not run again: a structured line, and to onError when the caller asked for it.
+  const reportFinal = (error: MalformedJobError | ParkedJobError, line: JobLine) => {
+    const what =
+      error instanceof MalformedJobError
+        ? 'tâche illisible : abandonnée sans nouvel essai'
+        : 'tâche abandonnée après son dernier essai';
+    log?.error({ ...line, error: messageOf(error.cause ?? error), err: error }, what);
+    if (options.onError || !log) onError(error);
+  };
+  const inContext = <T>(requestId: string, fn: () => Promise<T>): Promise<T> =>
+    options.requestContext ? options.requestContext.run(requestId, fn) : fn();
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
     schema: 'pgboss',
@@ -104,11 +138,9 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
       name,
       jobId,
     ]);
-    const error = new MalformedJobError(
+    throw new MalformedJobError(
       `job ${name} ${jobId} not run: malformed payload (${problem}); failed without retry`,
     );
-    onError(error);
-    throw error;
   };
   const checked = <N extends JobName>(name: N): Runner => {
     const spec: QueueSpec<JobPayloads[N]> = options.queues[name];
@@ -212,11 +244,16 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
     // One job, however it was taken (pg-boss's fetch, or a firm's turn).
     const handle = async (job: { id: string; data: unknown; retryCount: number; retryLimit: number }) => {
       const final = job.retryCount >= job.retryLimit;
+      const line = lineOf(name, job);
+      const startedAt = Date.now();
       try {
         await liveness.claim(name, job.id);
-        await runner.run(job, { final });
+        await inContext(line.requestId, () => runner.run(job, { final }));
+        log?.info({ ...line, durationMs: Date.now() - startedAt }, 'tâche terminée');
       } catch (error) {
-        if (final && !(error instanceof MalformedJobError)) onError(new ParkedJobError(name, job, error));
+        if (error instanceof MalformedJobError) reportFinal(error, line);
+        else if (final) reportFinal(new ParkedJobError(name, job, error), line);
+        else log?.warn({ ...line, error: messageOf(error) }, 'tâche en échec : nouvel essai prévu');
         throw error;
       }
     };

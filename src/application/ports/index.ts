@@ -1,7 +1,7 @@
 /**
- * Types only (and the job names): what the use cases need from the outside world, one file per
- * feature. The adapters implement them; `FirmScope` and `Store` put the repositories together,
- * `Deps` the store and the outside services.
+ * Types only (and the job names, the request id's check): what the use cases need from the outside
+ * world, one file per feature. The adapters implement them; `FirmScope` and `Store` put the
+ * repositories together, `Deps` the store and the outside services.
  */
 export type * from './campaigns.ts';
 export type * from './catalogue.ts';
@@ -13,6 +13,7 @@ export type * from './history.ts';
 export type * from './installation.ts';
 export * from './jobs.ts';
 export type * from './outside.ts';
+export * from './request-context.ts';
 export type * from './shared.ts';
 export type * from './signing.ts';
 export type * from './store.ts';
