@@ -93,8 +93,11 @@ const run = async () => {
   // not yet in production (a staging copy of a firm's data), not for a newcomer's first start.
   if (keyring.isDevelopmentKey && config.DATABASE_URL && config.NODE_ENV !== 'test')
     console.warn(DEVELOPMENT_KEY_WARNING);
+  // Servers started together on an empty database: one creates the demo, the next finds it there.
   const demo = config.DEMO_DATA
-    ? await seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV })
+    ? await database.oneServerAtATime(() =>
+        seedDemo(deps, { log: () => {}, trigger: 'start', nodeEnv: config.NODE_ENV }),
+      )
     : undefined;
   const jobsState: JobsState = { queue: undefined, stopping: false };
   const app = await buildApp(deps, config, { readiness: readinessOf(database, jobsState) });
