@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 
@@ -63,6 +64,28 @@ const isOpaque = (rgba: Buffer): boolean => {
 };
 
 /**
+ * The pixel data (every IDAT chunk, in order) inflated by Node's own zlib, bounded by the largest
+ * size the header allows (16 bits RGBA and a filter byte a row): pngjs's synchronous inflate let a
+ * stream that is not zlib through now and then (its error came after it returned), and the image
+ * then « decoded » to garbage. Throws on a broken stream, a missing one, or one that inflates
+ * beyond what the header announces.
+ */
+const assertPixelDataInflates = (bytes: Uint8Array, size: ImageSize): void => {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: Buffer[] = [];
+  for (let offset = 8; offset + 8 <= view.length; ) {
+    const length = view.readUInt32BE(offset);
+    const type = view.toString('latin1', offset + 4, offset + 8);
+    if (offset + 12 + length > view.length) break;
+    if (type === 'IDAT') parts.push(view.subarray(offset + 8, offset + 8 + length));
+    if (type === 'IEND') break;
+    offset += 12 + length;
+  }
+  if (parts.length === 0) throw new Error('PNG without pixel data');
+  inflateSync(Buffer.concat(parts), { maxOutputLength: size.height * (size.width * 8 + 1) });
+};
+
+/**
  * Decodes the PNG completely and writes it again: 8 bits a channel, RGB when every pixel is opaque
  * (pdfkit then embeds it without decoding it at all), RGBA otherwise. Throws on anything pngjs
  * cannot read; the size is checked before any pixel is inflated (a small file can announce a huge
@@ -71,6 +94,7 @@ const isOpaque = (rgba: Buffer): boolean => {
 const reencodePng = (bytes: Uint8Array): CleanImage => {
   const header = pngHeaderSize(bytes);
   if (!header || !withinLimits(header)) throw new Error('PNG size missing or beyond the limits');
+  assertPixelDataInflates(bytes, header);
   const decoded = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const opaque = isOpaque(decoded.data);
   const written = PNG.sync.write(decoded, {
