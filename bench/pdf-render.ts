@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
+import { ARCHIVAL_OPTIONS, useArchivalMetadata } from '../src/adapters/pdf/archival.ts';
 import { registerFonts, shareShapedWords } from '../src/adapters/pdf/fonts.ts';
 import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { documentContent, textOfContent } from '../src/domain/documents/content/document-content.ts';
@@ -29,17 +30,35 @@ const lettrine = async (): Promise<Uint8Array> =>
  * Lettrine does), with none of the layout: no tables, columns, header, footer or measuring.
  * With `sharedWords`, it also shares Lettrine's cache of shaped words across documents: the
  * strict comparison, where the only difference left is Lettrine's layout.
+ *
+ * The file is of the same kind as Lettrine's (issue 14, item 14): PDF/A-2b on PDF 1.7 with its
+ * output intent and XMP, in French, tagged, each paragraph a P of the structure tree. A bare script
+ * writing an untagged PDF 1.3 would not be a document the firm may send.
  */
 const bare = (strings: readonly string[], options: { sharedWords: boolean }) => (): Promise<Uint8Array> =>
   new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: at } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 50,
+      ...ARCHIVAL_OPTIONS,
+      info: { CreationDate: at, Title: 'Lettre de mission', Author: 'Cabinet' },
+    });
+    useArchivalMetadata(doc);
     registerFonts(doc);
     if (options.sharedWords) shareShapedWords(doc);
     doc.font('regular').fontSize(9.5);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    for (const text of strings) doc.text(text);
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    for (const text of strings) {
+      const paragraph = doc.struct('P');
+      root.add(paragraph);
+      paragraph.add(() => doc.text(text));
+      paragraph.end();
+    }
+    root.end();
     doc.end();
   });
 

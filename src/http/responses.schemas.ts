@@ -10,6 +10,11 @@ import { instantOut } from './fields.schemas.ts';
 const instant = instantOut;
 const day = z.string().meta({ description: 'Date AAAA-MM-JJ' });
 const centsOut = z.number().int().meta({ description: 'Montant en centimes' });
+const cents = (description: string) =>
+  z
+    .number()
+    .int()
+    .meta({ description: `${description}, en centimes` });
 
 /** Every list of the API answers this envelope, and takes `page` and `pageSize` (docs/api.md). */
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -153,12 +158,19 @@ const documentFields = {
   paymentTerms: z.string().nullable(),
   revisionClause: z.string().nullable(),
   termsVersionId: z.uuid().nullable(),
+  firmSignatoryId: z.uuid().nullable().meta({
+    description:
+      'L’associé choisi pour signer pour le cabinet ; null : l’associé responsable de la mission, sinon le premier associé actif',
+  }),
   amendsLetterId: z.uuid().nullable(),
   sourceProposalId: z.uuid().nullable(),
   duplicatedFromId: z.uuid().nullable(),
   coefficient: z.string().nullable(),
   replacesIds: z.array(z.uuid()),
-  totals: totalsOut,
+  totals: totalsOut.meta({
+    description:
+      'Totaux des lignes du document. Pour un avenant : les seules lignes ajoutées ou modifiées, à leur nouvelle valeur (la variation et le nouveau total sont dans amendmentImpact).',
+  }),
   sentAt: instant.nullable(),
   signedAt: instant.nullable(),
   refusedAt: instant.nullable(),
@@ -207,9 +219,26 @@ export const documentViewOut = z.object({
   createdLetterId: z.uuid().nullable(),
   outsideScopeLineIds: z.array(z.uuid()),
   amendmentImpact: z
-    .object({ letterAnnualBeforeCents: centsOut, letterAnnualAfterCents: centsOut })
+    .object({
+      letterAnnualBeforeCents: centsOut,
+      letterAnnualAfterCents: centsOut,
+      effectiveDate: day.meta({ description: 'Date d’effet de l’avenant' }),
+      letterAnnualBeforeHtCents: cents('Honoraires récurrents annuels HT de la lettre avant l’avenant'),
+      letterAnnualAfterHtCents: cents(
+        'Nouveau total : honoraires récurrents annuels HT de la lettre après l’avenant',
+      ),
+      annualChangeHtCents: cents(
+        'Variation des honoraires récurrents annuels HT (après − avant ; négative en baisse)',
+      ),
+      letterAnnualAfterTtcCents: cents('Nouveau total annuel TTC de la lettre'),
+      newMonthlyInstalmentHtCents: cents('Nouvelle mensualité HT à compter de la date d’effet'),
+      newMonthlyInstalmentTtcCents: cents('Nouvelle mensualité TTC à compter de la date d’effet'),
+    })
     .nullable()
-    .meta({ description: 'Avenant : honoraires récurrents annuels de la lettre avant et après' }),
+    .meta({
+      description:
+        'Avenant : ce qu’il change aux honoraires de la lettre (variation, nouveau total, nouvelle mensualité). Les `totals` d’un avenant ne somment que ses lignes ajoutées ou modifiées, à leur nouvelle valeur.',
+    }),
   term: z
     .object({ periodEnd: day, noticeDeadline: day })
     .nullable()

@@ -178,9 +178,10 @@ describe(`the engagement story through the API (${databaseKind})`, () => {
       expect(created.status).toBe(201);
       ids.amendment = created.body.id;
       const draftView = (await collab().get(`/documents/${ids.amendment}`)).body;
-      expect(draftView.amendmentImpact).toEqual({
+      expect(draftView.amendmentImpact).toMatchObject({
         letterAnnualBeforeCents: 120_000,
         letterAnnualAfterCents: 330_000,
+        annualChangeHtCents: 210_000,
       });
       expect((await collab().post(`/documents/${ids.amendment}/send`)).body.number).toBe('LM-2026-0001-A01');
       await collab().post(`/documents/${ids.amendment}/signatures`, { side: 'client' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterTerm } from '../../src/domain/documents/term.ts';
+import { letterTerm, MIN_NOTICE_LEAD_MONTHS } from '../../src/domain/documents/term.ts';
+import { addMonths } from '../../src/domain/shared/dates.ts';
 
 describe('the term of a letter', () => {
   it('covers the fiscal year that contains its start, notice three months before the year end', () => {
@@ -77,10 +78,31 @@ describe('the term of a letter', () => {
         fiscalYearEnd: '06-30',
       }),
     ).toEqual({ periodEnd: '2027-06-30', noticeDeadline: '2027-03-30' });
-    // On the deadline itself the client can still give notice: the current year end stands.
+    // Issue 14, item 1: on the deadline itself, or days before it, the client could not weigh a
+    // refusal: the letter runs to the next year end (at least MIN_NOTICE_LEAD_MONTHS to decide).
     expect(
       letterTerm({
         effectiveDate: '2026-09-30',
+        durationMonths: 12,
+        noticeMonths: 3,
+        fiscalYearEnd: '12-31',
+      }),
+    ).toEqual({ periodEnd: '2027-12-31', noticeDeadline: '2027-09-30' });
+  });
+
+  it('a letter created on a proposal signed on 25 September: its notice deadline is not five days after the signature', () => {
+    const term = letterTerm({
+      effectiveDate: '2026-09-25',
+      durationMonths: 12,
+      noticeMonths: 3,
+      fiscalYearEnd: '12-31',
+    });
+    expect(term).toEqual({ periodEnd: '2027-12-31', noticeDeadline: '2027-09-30' });
+    expect(term.noticeDeadline >= addMonths('2026-09-25', MIN_NOTICE_LEAD_MONTHS)).toBe(true);
+    // A month ahead or more, the current year end stands.
+    expect(
+      letterTerm({
+        effectiveDate: '2026-08-30',
         durationMonths: 12,
         noticeMonths: 3,
         fiscalYearEnd: '12-31',

@@ -1,10 +1,15 @@
-import { DEFAULT_PAYMENT_TERMS, defaultValidUntil } from '../../domain/documents/defaults.ts';
+import {
+  DEFAULT_PAYMENT_TERMS,
+  defaultValidUntil,
+  initialRevisionClause,
+} from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
 import { DOCUMENT_TITLES, isScopeKind, kindPolicy } from '../../domain/documents/kinds.ts';
 import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
+import { assertMaySignForFirm } from '../../domain/firm/signatory.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
@@ -24,6 +29,8 @@ export type CreateDocumentInput = Partial<Omit<DocumentTerms, 'title'>> & {
   amendsLetterId?: string;
   changes?: ChangeInput[];
   replacement?: ReplacementOptions;
+  /** The associé who signs for the firm (issue 14, item 7); absent: the default rule at sending. */
+  firmSignatoryId?: string | null;
 };
 
 type Built = {
@@ -76,6 +83,17 @@ const buildContent = async (
   return { lines };
 };
 
+/** Issue 14, item 5: a replacement letter keeps the revision clause of the letters it replaces. */
+const replacedClauseOf = async (scope: FirmScope, engagementId: string, replacesIds: readonly string[]) => {
+  if (replacesIds.length === 0) return null;
+  const documents = await scope.documents.listByEngagement(engagementId);
+  return (
+    documents
+      .filter((doc) => replacesIds.includes(doc.id) && doc.revisionClause)
+      .sort((a, b) => (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? ''))[0]?.revisionClause ?? null
+  );
+};
+
 /** A letter dated in the past still takes today's terms; one dated ahead, those of its start. */
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 
@@ -101,6 +119,14 @@ export const createDocument = async (
         ? (await scope.terms.currentOn(laterOf(input.effectiveDate ?? today, today)))?.id
         : undefined);
     if (input.termsVersionId) found(await scope.terms.find(input.termsVersionId), 'terms');
+    if (input.firmSignatoryId) unwrap(assertMaySignForFirm(await scope.users.list(), input.firmSignatoryId));
+    // The firm's setting « clause de révision par défaut » (issue 14, item 5), on unless it says not.
+    const revisionClause = initialRevisionClause({
+      kind: input.kind,
+      typed: input.revisionClause,
+      replacedClause: await replacedClauseOf(scope, engagement.id, content.replacesIds ?? []),
+      revisionClauseByDefault: (await scope.firm.get()).revisionClauseByDefault,
+    });
     const id = deps.ids.uuid();
     await scope.documents.insert(
       newDraft({
@@ -109,6 +135,7 @@ export const createDocument = async (
         engagementId: engagement.id,
         kind: input.kind,
         createdBy: actor.userId,
+        firmSignatoryId: input.firmSignatoryId ?? null,
         terms: {
           title: input.title ?? DOCUMENT_TITLES[input.kind],
           validUntil: input.validUntil ?? defaultValidUntil(input.kind, today),
@@ -117,7 +144,7 @@ export const createDocument = async (
           renewal: input.renewal ?? 'tacit',
           noticeMonths: input.noticeMonths ?? 3,
           paymentTerms: input.paymentTerms ?? DEFAULT_PAYMENT_TERMS,
-          revisionClause: input.revisionClause ?? null,
+          revisionClause,
           notes: input.notes ?? null,
           termsVersionId: termsVersionId ?? null,
         },

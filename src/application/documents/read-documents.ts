@@ -1,3 +1,4 @@
+import { amendmentTotalsOf } from '../../domain/documents/amendment-totals.ts';
 import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { availableActions } from '../../domain/documents/lifecycle.ts';
 import { isOutsideScope } from '../../domain/documents/scope.ts';
@@ -37,6 +38,11 @@ const amendmentImpact = async (scope: FirmScope, document: Document, today: stri
   return {
     letterAnnualBeforeCents: scopes.before.annualRecurringCents,
     letterAnnualAfterCents: scopes.after.annualRecurringCents,
+    ...amendmentTotalsOf({
+      before: scopes.before.lines,
+      after: scopes.after.lines,
+      effectiveDate: document.effectiveDate ?? today,
+    }),
   };
 };
 

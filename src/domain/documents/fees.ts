@@ -18,6 +18,27 @@ export const PERIODS_PER_YEAR: Record<Recurrence, number> = {
   one_off: 0,
 };
 
+/** How a line is billed (the catalogue's pricing modes, DOMAIN.md E). */
+export type LineBilling = 'fixed' | 'unit' | 'hourly' | 'at_cost';
+
+/**
+ * Issue 14, items 4 and 6: what a line's figures mean to the client. The service's pricing mode
+ * says it; a line without one (typed by hand, or frozen before the mode was recorded) is read from
+ * its words: a line at 0 % named « débours » passes a cost on, a unit in hours is time spent, any
+ * other unit is counted.
+ */
+export const lineBillingOf = (line: {
+  readonly pricingMode?: LineBilling | null;
+  readonly label: string;
+  readonly unitLabel: string | null;
+  readonly vatRateBp: number;
+}): LineBilling => {
+  if (line.pricingMode) return line.pricingMode;
+  if (line.vatRateBp === 0 && /d[ée]bours/i.test(line.label)) return 'at_cost';
+  if (line.unitLabel && /^heures?\b/i.test(line.unitLabel.trim())) return 'hourly';
+  return line.unitLabel ? 'unit' : 'fixed';
+};
+
 export type PricedLine = {
   readonly quantity: Decimal;
   readonly unitPriceCents: Cents;

@@ -13,8 +13,14 @@ export type LetterTerm = {
  * longer than one year; notice is due `noticeMonths` before that end (usually three months).
  * A letter starting after that year's notice deadline runs to the next fiscal year end: a client
  * is never bound to a renewal it could not refuse (a letter of 4 November with a 31 December
- * closing would otherwise have had to be refused by 30 September).
+ * closing would otherwise have had to be refused by 30 September). Issue 14, item 1: nor to one it
+ * could refuse only within days: the first deadline falls at least MIN_NOTICE_LEAD_MONTHS after the
+ * start (a letter created on a proposal signed on 25 September would otherwise have had to be
+ * refused by 30 September, five days later).
  */
+/** The least time a client has, from the start of a letter, before its first notice deadline. */
+export const MIN_NOTICE_LEAD_MONTHS = 1;
+
 export const letterTerm = (input: {
   effectiveDate: IsoDate;
   durationMonths: number;
@@ -23,7 +29,7 @@ export const letterTerm = (input: {
 }): LetterTerm => {
   const closing = nextFiscalYearEnd(input.effectiveDate, input.fiscalYearEnd);
   const firstYearEnd =
-    addMonths(closing, -input.noticeMonths) < input.effectiveDate
+    addMonths(closing, -input.noticeMonths) < addMonths(input.effectiveDate, MIN_NOTICE_LEAD_MONTHS)
       ? nextFiscalYearEnd(addDays(closing, 1), input.fiscalYearEnd)
       : closing;
   const extraYears = Math.max(0, Math.ceil(input.durationMonths / 12) - 1);

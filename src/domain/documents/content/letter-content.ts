@@ -1,3 +1,4 @@
+import { type Decimal, multiplyCents } from '../../shared/money.ts';
 import { DOCUMENT_KIND_LABELS_FR } from '../kinds.ts';
 import type { Block } from './blocks.ts';
 import { changeTable } from './change-tables.ts';
@@ -10,10 +11,12 @@ import {
   termsAnnex,
   termsReference,
 } from './common-sections.ts';
+import { consumerPrices, withdrawalForm } from './consumer.ts';
 import type { DocumentFacts } from './facts.ts';
-import { feeTable, instalmentSchedule } from './fee-tables.ts';
+import { billingNotes, feeTable, instalmentSchedule } from './fee-tables.ts';
 import { missionChapters } from './mission-chapters.ts';
-import { formatDate } from './wording.ts';
+import { processorAnnex } from './personal-data.ts';
+import { formatDate, formatQuantity } from './wording.ts';
 
 /**
  * A replacement letter names what it replaces and shows what changes against the scope in force:
@@ -43,8 +46,34 @@ const replacementSection = (facts: DocumentFacts): Block[] => {
     },
     { type: 'heading', level: 2, text: 'Ce qui change' },
     changeTable(summary, { withUnchanged: true }),
+    ...revaluationSentence(facts.replacement.coefficient ?? null),
   ];
 };
+
+/**
+ * Issue 14, item 5: the coefficient of a replacement letter said in words, as an increase (or a
+ * decrease) in percent: 1,0375 is « une revalorisation de 3,75 % ». Exact: a coefficient has at
+ * most six decimals, so its percent has at most four.
+ */
+export const coefficientInWords = (coefficient: Decimal): string => {
+  const millionths = multiplyCents(1_000_000, coefficient) - 1_000_000;
+  const magnitude = Math.abs(millionths);
+  const percent = formatQuantity(
+    `${Math.floor(magnitude / 10_000)}.${String(magnitude % 10_000).padStart(4, '0')}`,
+  );
+  if (millionths === 0) return 'sans revalorisation';
+  return millionths > 0 ? `une revalorisation de ${percent} %` : `une baisse de ${percent} %`;
+};
+
+const revaluationSentence = (coefficient: Decimal | null): Block[] =>
+  coefficient
+    ? [
+        {
+          type: 'paragraph',
+          text: `Les prix des missions reconduites sont revalorisés par application d’un coefficient de ${formatQuantity(coefficient)}, soit ${coefficientInWords(coefficient)}.`,
+        },
+      ]
+    : [];
 
 export const letterBlocks = (facts: DocumentFacts): Block[] => [
   ...partiesBlock(facts),
@@ -54,15 +83,19 @@ export const letterBlocks = (facts: DocumentFacts): Block[] => [
   },
   ...replacementSection(facts),
   { type: 'heading', level: 2, text: 'Objet et étendue de la mission' },
-  ...missionChapters(facts.lines, true),
+  ...missionChapters(facts.lines, true, facts.client),
   ...durationSection(facts),
   { type: 'heading', level: 2, text: 'Honoraires' },
+  ...consumerPrices(facts),
   feeTable(facts),
+  ...billingNotes(facts),
   ...instalmentSchedule(facts),
   ...paymentClauses(facts),
   ...legalClauses(facts),
   ...termsReference(facts),
   ...notesBlock(facts),
   signatureBlock(facts, 'Signatures', 'Lu et approuvé, bon pour accord'),
+  ...processorAnnex(facts),
+  ...withdrawalForm(facts),
   ...termsAnnex(facts),
 ];

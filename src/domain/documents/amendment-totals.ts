@@ -1,0 +1,46 @@
+import type { IsoDate } from '../shared/dates.ts';
+import { type Cents, splitInstalments, sumCents } from '../shared/money.ts';
+import { annualValue, type PricedLine, vatByRate } from './fees.ts';
+
+/**
+ * Issue 14, item 9: what an amendment does to its letter's fees, said as what it is: the letter's
+ * annual recurring fees before and after it, the change, and the monthly instalment the client
+ * pays from its effective date, excluding and including VAT. (An amendment's own `totals` only
+ * sum the lines it adds or modifies, at their new value: neither the change nor the new total.)
+ */
+export type AmendmentTotals = {
+  readonly effectiveDate: IsoDate;
+  readonly letterAnnualBeforeHtCents: Cents;
+  readonly letterAnnualAfterHtCents: Cents;
+  /** After − before: negative when the amendment lowers the fees. */
+  readonly annualChangeHtCents: Cents;
+  readonly letterAnnualAfterTtcCents: Cents;
+  /** round(annual / 12): the instalment of each month from the effective date (DOMAIN.md E). */
+  readonly newMonthlyInstalmentHtCents: Cents;
+  readonly newMonthlyInstalmentTtcCents: Cents;
+};
+
+const recurring = (lines: readonly PricedLine[]) => lines.filter((line) => line.recurrence !== 'one_off');
+
+export const amendmentTotalsOf = (input: {
+  before: readonly PricedLine[];
+  after: readonly PricedLine[];
+  effectiveDate: IsoDate;
+}): AmendmentTotals => {
+  const before = sumCents(recurring(input.before).map(annualValue));
+  const afterLines = recurring(input.after);
+  const after = sumCents(afterLines.map(annualValue));
+  const vat = vatByRate(
+    afterLines.map((line) => ({ rateBp: line.vatRateBp, amountCents: annualValue(line) })),
+  );
+  const afterTtc = after + sumCents(vat.map((v) => v.vatCents));
+  return {
+    effectiveDate: input.effectiveDate,
+    letterAnnualBeforeHtCents: before,
+    letterAnnualAfterHtCents: after,
+    annualChangeHtCents: after - before,
+    letterAnnualAfterTtcCents: afterTtc,
+    newMonthlyInstalmentHtCents: splitInstalments(after, 12)[0] ?? 0,
+    newMonthlyInstalmentTtcCents: splitInstalments(afterTtc, 12)[0] ?? 0,
+  };
+};
