@@ -1,7 +1,7 @@
 import { type CatalogueItem, split } from './seed-services.ts';
 
 const ATTESTATION_STANDARD =
-  'Norme professionnelle de l’Ordre des experts-comptables relative aux attestations particulières';
+  'NP 3100 — norme professionnelle relative aux missions d’attestations particulières (Ordre des experts-comptables)';
 
 /** The payroll, legal, advisory and miscellaneous part of the demo catalogue. */
 export const OTHER_SERVICES: CatalogueItem[] = [

@@ -1,7 +1,7 @@
 import type { ServiceFields, TaskSplit } from '../application/records.ts';
 
 export const PRESENTATION_STANDARD =
-  'Norme professionnelle de présentation des comptes annuels de l’Ordre des experts-comptables';
+  'NP 2300 — norme professionnelle relative aux missions de présentation des comptes (Ordre des experts-comptables)';
 export const NOT_AN_AUDIT =
   'Cette mission n’est ni un audit ni un examen limité des comptes : elle ne conduit pas à certifier les comptes et n’a pas pour objet de déceler les fraudes ou les actes illégaux, dont le cabinet vous informerait toutefois s’il en avait connaissance.';
 

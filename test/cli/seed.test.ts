@@ -62,7 +62,8 @@ describe(`seedDemo (${databaseKind})`, () => {
       expect(service.taskSplit.length, service.code).toBeGreaterThan(0);
     }
     const annualAccounts = services.find((s) => s.code === 'COMPTA-REVISION');
-    expect(annualAccounts?.professionalStandard).toContain('présentation des comptes annuels');
+    // Issue 14, item 3: the standard is named by its number.
+    expect(annualAccounts?.professionalStandard).toMatch(/^NP 2300 — .*présentation des comptes/);
     expect(annualAccounts?.exclusions).toContain('ni un audit ni un examen limité');
     expect(annualAccounts?.taskSplit.map((t) => t.who)).toEqual(expect.arrayContaining(['firm', 'client']));
   });

@@ -66,7 +66,7 @@ describe('signatureRequestMail', () => {
     for (const part of [mail.text, mail.html]) {
       expect(part).toContain('Bonjour Marie Martin,');
       expect(part).toContain('LM-2026-0001');
-      expect(part).toContain('à signer avant le 29/12/2026');
+      expect(part).toContain('à signer au plus tard le 29/12/2026');
       expect(part).toContain('cochez la case de consentement');
       expect(part).toContain('code à 6 chiffres');
       expect(part).toContain('signez en tapant votre nom');
@@ -210,7 +210,7 @@ describe('signatureReminderMail', () => {
     for (const part of [mail.text, mail.html]) {
       expect(part).toContain('LM-2026-0001');
       expect(part).toContain('attend toujours votre signature');
-      expect(part).toContain('à signer avant le 29/12/2026');
+      expect(part).toContain('à signer au plus tard le 29/12/2026');
     }
   });
 
@@ -219,7 +219,7 @@ describe('signatureReminderMail', () => {
   });
 
   it('leaves the deadline out when there is none', () => {
-    expect(reminder({ deadline: null }).text).not.toContain('avant le');
+    expect(reminder({ deadline: null }).text).not.toContain('au plus tard le');
   });
 });
 

@@ -140,8 +140,13 @@ const signingSteps = (): Block =>
 const personalLink = (): Block =>
   say('Ce lien vous est personnel : ne le transférez pas, il permet de signer en votre nom.');
 
+/**
+ * The last day to sign, in the words the proposal's PDF uses (« au plus tard le », that day
+ * included): a deadline is the end of a Paris day (signing-rules endOfParisDay), so the day printed
+ * is the day a signature is still accepted.
+ */
 const deadlineBlocks = (deadline: Date | null): Block[] =>
-  deadline ? [say(`Ce document est à signer avant le ${dayOf(deadline)}.`)] : [];
+  deadline ? [say(`Ce document est à signer au plus tard le ${dayOf(deadline)}.`)] : [];
 
 export const signatureRequestMail = (input: {
   firm: MailFirm;

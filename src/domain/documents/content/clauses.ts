@@ -1,5 +1,6 @@
 import type { Block } from './blocks.ts';
 import type { DocumentFacts } from './facts.ts';
+import { hasProcessingOnBehalf, personalDataClause } from './personal-data.ts';
 
 /**
  * The clauses every letter carries (DOMAIN.md "What a letter must contain"): obligations,
@@ -46,6 +47,32 @@ const liability = (facts: DocumentFacts): string =>
     ? `Le cabinet est assuré en responsabilité civile professionnelle auprès de ${facts.firm.insurer ?? '—'} (${facts.firm.insuranceCoverage ?? '—'}). ${NO_LIABILITY_CAP}`
     : `Le cabinet est assuré en responsabilité civile professionnelle auprès de ${facts.firm.insurer ?? '—'} (${facts.firm.insuranceCoverage ?? '—'}). Sauf faute lourde ou dolosive, sa responsabilité est limitée, pour l’ensemble des missions de l’exercice, au montant des honoraires annuels convenus, et toute action en responsabilité doit être introduite dans un délai d’un an à compter de la connaissance du dommage.`;
 
+/** L. 215-1-1: a consumer ends the contract the way it may be concluded, electronically included. */
+export const consumerElectronicTermination = (facts: DocumentFacts): string =>
+  `Le client peut notifier la dénonciation ou la résiliation de la mission par voie électronique, par un courriel adressé au cabinet${facts.firm.email ? ` (${facts.firm.email})` : ''}, dont le cabinet accuse réception sans délai, ou par lettre (article L. 215-1-1 du Code de la consommation).`;
+
+/** What a successor needs: a business's books, a private person's returns. */
+const handover = (facts: DocumentFacts): string =>
+  facts.client.isIndividual
+    ? 'les déclarations déposées, leurs justificatifs de calcul et l’état des échéances à venir'
+    : 'balance, grand livre et comptes annuels du dernier exercice arrêté, fichier des écritures comptables (FEC), tableau des immobilisations, état des déclarations en cours et de leurs échéances';
+
+/**
+ * Early termination, the handover to a successor and the return of documents (issue 14, item 3):
+ * what happens when the mission ends before or at its term. A consumer may end it electronically
+ * (Code de la consommation, L. 215-1-1).
+ */
+export const endOfMission = (facts: DocumentFacts): Block[] => [
+  heading('Résiliation anticipée'),
+  paragraph(
+    `Chacune des parties peut mettre fin à la mission avant son terme en cas de manquement grave de l’autre partie à ses obligations, resté sans effet quinze jours après une mise en demeure, ou lorsque des circonstances mettent en cause l’indépendance du cabinet ou l’empêchent de satisfaire à ses obligations de vigilance (article L. 561-8 du Code monétaire et financier). Le cabinet n’interrompt pas la mission à contretemps : il achève les travaux nécessaires aux échéances légales imminentes, sauf refus du client. Les honoraires des travaux réalisés jusqu’à la date de fin restent dus ; les honoraires forfaitaires réglés pour une période non exécutée sont remboursés au prorata.${facts.client.isIndividual ? ` ${consumerElectronicTermination(facts)}` : ''}`,
+  ),
+  heading('Fin de mission, transmission du dossier et restitution des documents'),
+  paragraph(
+    `À la fin de la mission, quelle qu’en soit la cause, le cabinet restitue au client, sur simple demande et sans délai, les documents et pièces que celui-ci lui a confiés ; il ne les retient pas au motif d’honoraires impayés. Il remet au client ou à l’expert-comptable qui lui succède les éléments nécessaires à la continuité de la mission : ${handover(facts)}. Il répond à la lettre de son successeur conformément au code de déontologie de la profession. Ses dossiers de travail restent sa propriété et demeurent couverts par le secret professionnel.${hasProcessingOnBehalf(facts) ? ' Les données personnelles traitées pour le compte du client lui sont restituées ou supprimées comme le prévoit l’annexe de sous-traitance.' : ''}`,
+  ),
+];
+
 /**
  * Conciliation by the president of the regional council comes first between professionals; a
  * consumer cannot be made to try it before going to court (Code de la consommation, L. 612-4).
@@ -81,9 +108,7 @@ export const legalClauses = (facts: DocumentFacts): Block[] => [
   paragraph(
     'En application des articles L. 561-1 et suivants du Code monétaire et financier, le cabinet identifie le client et, le cas échéant, ses bénéficiaires effectifs, et exerce une vigilance constante pendant toute la relation d’affaires. Le client s’engage à fournir les justificatifs demandés et à signaler toute modification. Lorsque l’identification est impossible, le cabinet ne peut ni commencer ni poursuivre la mission (article L. 561-8). Le cabinet peut être tenu de déclarer à TRACFIN des opérations, sans pouvoir en informer le client (article L. 561-18).',
   ),
-  heading('Données personnelles'),
-  paragraph(
-    `Le cabinet, responsable de traitement, traite les données personnelles du client pour l’exécution de la mission (base contractuelle) et le respect de ses obligations légales, notamment de vigilance, conformément au règlement (UE) 2016/679 (RGPD). Elles sont conservées pendant la durée de la mission puis pendant les délais légaux de prescription. Les personnes concernées disposent d’un droit d’accès, de rectification, d’effacement, de limitation, d’opposition et de portabilité, qu’elles exercent auprès du cabinet${facts.firm.email ? ` (${facts.firm.email})` : ''}, et peuvent introduire une réclamation auprès de la CNIL. Pour les données des salariés du client traitées pour la paie, le cabinet agit en qualité de sous-traitant au sens de l’article 28 du RGPD, sur les instructions du client, et en garantit la sécurité et la confidentialité.`,
-  ),
+  ...endOfMission(facts),
+  ...personalDataClause(facts),
   ...disputes(facts),
 ];

@@ -1,8 +1,12 @@
 import { REQUIRED_SIGNATURES, type SignatureSide } from '../signatures.ts';
 import type { Block, Signatory } from './blocks.ts';
+import { withdrawalSection } from './consumer.ts';
 import { signedBox } from './evidence.ts';
 import type { DocumentFacts, PersonFacts } from './facts.ts';
-import { clientIdentityLines, firmIdentityLines, formatDate } from './wording.ts';
+import { periodRows } from './period-sections.ts';
+import { electronicBoxLines, placeLine, signsElectronicallyOn } from './signing-flow.ts';
+import { termsBodyBlocks } from './terms-annex.ts';
+import { capacityInSentence, clientIdentityLines, firmPartyLines, formatDate } from './wording.ts';
 
 /** The sections several kinds share: parties, duration, general terms, signatures. */
 
@@ -10,7 +14,7 @@ import { clientIdentityLines, firmIdentityLines, formatDate } from './wording.ts
 const representedBy = (person: PersonFacts | null, agreement: 'masculine' | 'feminine'): string[] =>
   person
     ? [
-        `Représenté${agreement === 'feminine' ? 'e' : ''} par ${person.name}${person.capacity ? `, ${person.capacity}` : ''}`,
+        `Représenté${agreement === 'feminine' ? 'e' : ''} par ${person.name}${person.capacity ? `, ${capacityInSentence(person.capacity)}` : ''}`,
       ]
     : [];
 
@@ -21,7 +25,7 @@ export const partiesBlock = (facts: DocumentFacts): Block[] => [
     columns: [
       {
         title: 'Le cabinet',
-        lines: [...firmIdentityLines(facts.firm), ...representedBy(facts.firmSignatory, 'masculine')],
+        lines: [...firmPartyLines(facts.firm), ...representedBy(facts.firmSignatory, 'masculine')],
       },
       {
         title: 'Le client',
@@ -36,7 +40,8 @@ export const partiesBlock = (facts: DocumentFacts): Block[] => [
 
 /**
  * A consumer bound by tacit renewal is told in time that it may refuse it (Code de la
- * consommation, L. 215-1), and may withdraw from a contract signed at a distance (L. 221-18).
+ * consommation, L. 215-1), and may withdraw from a contract signed at a distance (L. 221-18, see
+ * consumer.ts).
  */
 const consumerDuration = (facts: DocumentFacts): Block[] =>
   facts.client.isIndividual
@@ -45,14 +50,11 @@ const consumerDuration = (facts: DocumentFacts): Block[] =>
           ? [
               {
                 type: 'paragraph' as const,
-                text: 'Conformément à l’article L. 215-1 du Code de la consommation, le cabinet informe le client par écrit, au plus tôt trois mois et au plus tard un mois avant la date limite de dénonciation, de la possibilité de ne pas reconduire la mission.',
+                text: 'Conformément à l’article L. 215-1 du Code de la consommation, le cabinet informe le client par écrit, au plus tôt trois mois et au plus tard un mois avant la date limite de dénonciation, de la possibilité de ne pas reconduire la mission ; à défaut, le client peut y mettre fin gratuitement à tout moment à compter de la date de reconduction.',
               },
             ]
           : []),
-        {
-          type: 'paragraph' as const,
-          text: 'Lorsque la présente lettre est conclue à distance ou hors établissement, le client dispose de quatorze jours à compter de sa signature pour se rétracter sans avoir à motiver sa décision (articles L. 221-18 et suivants du Code de la consommation) ; s’il demande que la mission commence avant la fin de ce délai, les travaux réalisés jusqu’à sa rétractation restent dus.',
-        },
+        ...withdrawalSection(facts),
       ]
     : [];
 
@@ -63,7 +65,11 @@ const tacitRows = (facts: DocumentFacts): (readonly [string, string])[] => [
   ],
   [
     'Préavis',
-    `${facts.noticeMonths} mois avant la clôture de l’exercice, par lettre recommandée avec demande d’avis de réception`,
+    `${facts.noticeMonths} mois avant la clôture de l’exercice, ${
+      facts.client.isIndividual
+        ? `par lettre ou par courriel adressé au cabinet${facts.firm.email ? ` (${facts.firm.email})` : ''} (article L. 215-1-1 du Code de la consommation)`
+        : 'par lettre recommandée avec demande d’avis de réception'
+    }`,
   ],
   ['Date limite de dénonciation', formatDate(facts.term?.noticeDeadline ?? null)],
 ];
@@ -73,9 +79,7 @@ export const durationSection = (facts: DocumentFacts): Block[] => [
   {
     type: 'fields',
     rows: [
-      ['Date d’effet', formatDate(facts.effectiveDate)],
-      ['Durée', `${facts.durationMonths} mois, alignée sur les exercices comptables du client`],
-      ['Fin de la première période', formatDate(facts.term?.periodEnd ?? null)],
+      ...periodRows(facts),
       ...(facts.renewal === 'tacit'
         ? tacitRows(facts)
         : [['Renouvellement', 'Par la signature d’une nouvelle lettre de mission'] as const]),
@@ -101,11 +105,7 @@ export const termsAnnex = (facts: DocumentFacts): Block[] =>
     ? [
         { type: 'pageBreak' },
         { type: 'heading', level: 1, text: `Annexe — ${facts.terms.title} (version ${facts.terms.version})` },
-        ...facts.terms.body
-          .split(/\n\s*\n/)
-          .map((text) => text.trim())
-          .filter((text) => text !== '')
-          .map((text): Block => ({ type: 'paragraph', text, tone: 'small' })),
+        ...termsBodyBlocks(facts.terms.body),
       ]
     : [];
 
@@ -118,20 +118,19 @@ export const notesBlock = (facts: DocumentFacts): Block[] =>
     : [];
 
 /**
- * Where the document was made: two paper copies, unless everyone signed electronically (one
- * original, sealed), or the signatures mixed both ways.
+ * A box of the signed copy says who signed and how. Before signing, a signatory invited to sign
+ * electronically gets a box that says so (nothing to write by hand); a paper signatory, an empty one.
  */
-const placeLine = (facts: DocumentFacts): string => {
-  const city = `Fait à ${facts.firm.city ?? '—'}`;
-  const methods = (facts.signed?.signers ?? []).map((signer) => signer.method);
-  if (methods.length === 0 || !methods.includes('electronic')) return `${city}, en deux exemplaires`;
-  return methods.every((method) => method === 'electronic') ? `${city}, signé électroniquement` : city;
-};
-
-/** A box of the signed copy says who signed and how; a side nobody signed keeps its empty box. */
 const filled = (facts: DocumentFacts, side: SignatureSide, signatory: Signatory): Signatory => {
   const signer = facts.signed?.signers.find((candidate) => candidate.side === side);
-  if (!signer) return signatory;
+  if (!signer) {
+    if (facts.signed || !signsElectronicallyOn(facts, side)) return signatory;
+    return {
+      ...signatory,
+      mention: null,
+      signed: { lines: electronicBoxLines(signatory.mention), drawing: null },
+    };
+  }
   const box = signedBox(signer, signatory.mention);
   // Accepted electronically, the mention is part of the box's lines, not a handwritten one.
   return { ...signatory, mention: signer.method === 'electronic' ? null : signatory.mention, signed: box };
