@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkDocumentCompleteness, getDocumentPdf } from '../application/documents/document-pdf.ts';
 import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
+import { contentDisposition } from './content-disposition.ts';
 import { completenessOut } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';
 
@@ -41,7 +42,7 @@ export const documentFileRoutes =
         const pdf = await getDocumentPdf(deps, requireActor(request), { documentId: request.params.id });
         return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="${encodeURIComponent(pdf.fileName)}"`)
+          .header('content-disposition', contentDisposition('inline', pdf.fileName))
           .header('etag', `"${pdf.sha256}"`)
           .header('x-content-sha256', pdf.sha256)
           .header('cache-control', pdf.isPreview ? 'no-store' : 'private, max-age=0, must-revalidate')

@@ -15,6 +15,7 @@ import { updateDocument } from '../application/documents/update-document.ts';
 import type { Deps } from '../application/ports/index.ts';
 import type { Document } from '../application/records.ts';
 import { requireActor } from './auth-hook.ts';
+import { contentDisposition } from './content-disposition.ts';
 import {
   cancelBody,
   createDocumentBody,
@@ -186,7 +187,7 @@ export const documentRoutes =
         });
         return reply
           .type(scan.contentType)
-          .header('content-disposition', `attachment; filename="${encodeURIComponent(scan.fileName)}"`)
+          .header('content-disposition', contentDisposition('attachment', scan.fileName))
           .send(Buffer.from(scan.base64, 'base64'));
       },
     );

@@ -49,6 +49,8 @@ const termsFields = {
   revisionClause: clearableText(2000),
   notes: clearableText(4000),
   termsVersionId: z.uuid().nullable().optional(),
+  /** The associé who signs for the firm (an active associé); null: the default rule (R-B3). */
+  firmSignatoryId: z.uuid().nullable().optional(),
 };
 
 export const createDocumentBody = z

@@ -10,6 +10,7 @@ import {
 } from '../application/signing/firm-signing.ts';
 import { retrySeal } from '../application/signing/seal-signed-document.ts';
 import { requireActor } from './auth-hook.ts';
+import { contentDisposition } from './content-disposition.ts';
 import { idParam, pagination, uuidField } from './fields.schemas.ts';
 import { noContent } from './responses.schemas.ts';
 import {
@@ -82,7 +83,7 @@ export const signingAdminRoutes =
         const pdf = await getSealedCopy(deps, requireActor(request), { documentId: request.params.id });
         return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="${encodeURIComponent(pdf.fileName)}"`)
+          .header('content-disposition', contentDisposition('inline', pdf.fileName))
           .header('etag', `"${pdf.sha256}"`)
           .header('x-content-sha256', pdf.sha256)
           .send(Buffer.from(pdf.bytes));

@@ -10,6 +10,7 @@ import {
 } from '../application/signing/signing-link-access.ts';
 import { refuseThroughLink, signThroughLink } from '../application/signing/signing-link-decision.ts';
 import { verifyDocument, verifyDocumentBytes } from '../application/signing/verify-document.ts';
+import { contentDisposition } from './content-disposition.ts';
 import {
   codeSentOut,
   codeVerifiedOut,
@@ -87,7 +88,7 @@ export const signingRoutes =
         const pdf = await getSigningLinkPdf(deps, { token: request.params.token });
         return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="${encodeURIComponent(pdf.fileName)}"`)
+          .header('content-disposition', contentDisposition('inline', pdf.fileName))
           .header('x-content-sha256', pdf.sha256)
           .header('cache-control', 'private, no-store')
           .send(Buffer.from(pdf.bytes));

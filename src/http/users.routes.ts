@@ -42,7 +42,8 @@ export const userRoutes =
       {
         schema: {
           tags,
-          summary: 'Modifier le nom, le rôle ou l’activation d’un utilisateur (associé)',
+          summary:
+            'Modifier un utilisateur (associé) ; chacun peut modifier sa civilité et sa qualité de signataire',
           params: idParam,
           body: updateUserBody,
           response: { 200: userOut },

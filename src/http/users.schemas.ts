@@ -1,6 +1,21 @@
 import { z } from 'zod';
-import { ROLES } from '../application/records.ts';
-import { emailField, flag, frenchObject, instantOut, oneOf, text, versionField } from './fields.schemas.ts';
+import { FORMS_OF_ADDRESS, ROLES } from '../application/records.ts';
+import {
+  clearableText,
+  emailField,
+  flag,
+  frenchObject,
+  instantOut,
+  oneOf,
+  text,
+  versionField,
+} from './fields.schemas.ts';
+
+/** How the user signs for the firm (issue 14, item 7): the agreement and, if not the default, the capacity. */
+const signingFields = {
+  formOfAddress: oneOf(FORMS_OF_ADDRESS).nullable().optional(),
+  signatoryCapacity: clearableText(200),
+};
 
 /** A new password: 10 characters at least (the length makes it strong, not the character classes). */
 export const newPasswordField = z
@@ -14,6 +29,7 @@ export const createUserBody = frenchObject({
   role: oneOf(ROLES),
   /** Without it, the user is invited by mail to choose their own (a link valid three days). */
   password: newPasswordField.optional(),
+  ...signingFields,
 });
 
 export const resetPasswordBody = frenchObject({ newPassword: newPasswordField });
@@ -23,6 +39,7 @@ export const updateUserBody = frenchObject({
   name: text(200).optional(),
   role: oneOf(ROLES).optional(),
   isActive: flag.optional(),
+  ...signingFields,
 });
 
 /** A user as the API shows it: the serializer keeps only these fields, never a password hash. */
@@ -33,6 +50,14 @@ export const userOut = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   isActive: z.boolean(),
+  formOfAddress: z.enum(FORMS_OF_ADDRESS).nullable(),
+  signatoryCapacity: z
+    .string()
+    .nullable()
+    .meta({ description: 'La qualité saisie ; null : celle déduite du rôle' }),
+  capacity: z.string().meta({
+    description: 'La qualité imprimée sous le nom du signataire (« Experte-comptable associée »)',
+  }),
   version: z.number().int(),
   createdAt: instantOut,
 });

@@ -84,7 +84,11 @@ describe('the PDF seal (PAdES-B-B with pkijs, checked by pdfsig and openssl)', (
     expect(report).toContain('Total document signed');
     expect(await pdfText(sealed)).toBe(await pdfText(original));
     // pdf-lib keeps the producer and dates pdfkit wrote (updateMetadata: false).
-    expect(await pdfInfo(sealed)).toMatchObject({ Producer: 'Lettrine', Creator: 'Lettrine', Pages: '4' });
+    expect(await pdfInfo(sealed)).toMatchObject({
+      Producer: 'Lettrine',
+      Creator: 'Lettrine',
+      Pages: (await pdfInfo(original)).Pages,
+    });
     expect(sealer.certificate).toEqual({
       commonName: FIRM,
       sha256Fingerprint: createHash('sha256').update(identity.certificateDer).digest('hex'),

@@ -38,7 +38,7 @@ describe('the signed copy of a letter, rendered (pdfkit)', () => {
     expect(text).toContain('Fait à Lyon, signé électroniquement');
     expect(text).toContain('Mention : « Lu et approuvé, bon pour accord » (acceptée électroniquement)');
     expect(text).toContain('Signé électroniquement le 29/11/2026 à 10:42 (heure de Paris)');
-    expect(text).toContain('par Marie Martin, Gérante');
+    expect(text).toContain('par Marie Martin, gérante');
     expect(text).toContain('Code de vérification envoyé à m…@exemple.fr');
     expect(text).toContain('Signé électroniquement le 29/11/2026 à 11:05 (heure de Paris)');
     expect(text).not.toContain('Date :');

@@ -4,7 +4,15 @@ import { renderFacts } from '../../src/application/documents/document-pdf.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { aProspect, send, sign } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
-import { contentStreams, flowingText, pdfInfo, pdfText, plainText, renderPages } from '../support/pdf.ts';
+import {
+  contentStreams,
+  drawnText,
+  flowingText,
+  pdfInfo,
+  pdfText,
+  plainText,
+  renderPages,
+} from '../support/pdf.ts';
 import {
   A_COMPLETE_FIRM_IDENTITY,
   aFirmWithUsers,
@@ -179,9 +187,9 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
       'Offre de service',
       'N° OS-2026-0001 du 05/01/2026',
       'Boulangerie Martin',
-      'SIREN 442135877',
+      'SIREN 442 135 877',
       '12 rue Paul Bert',
-      'Représentée par Paul Martin, Gérant',
+      'Représentée par Paul Martin, gérant',
       // 1 200,00 € a year and 7 payslips × 25,00 € a month: 3 300,00 € HT a year, VAT 660,00 €.
       'Révision des comptes annuels 1 forfait 1 200,00 € par an 1 200,00 €',
       'Bulletin de paie 7 bulletins 25,00 € par mois 175,00 € 2 100,00 €',
@@ -224,8 +232,9 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
       'Activité : Boulangerie-pâtisserie',
       'Clôture de l’exercice : 31 décembre',
       '1. Révision des comptes annuels',
-      'Norme professionnelle de présentation des comptes annuels',
-      'Ce que la mission n’est pas : Cette mission n’est ni un audit ni un examen limité des comptes.',
+      // Issue 14, item 3: the standard by its number, whatever words the catalogue used.
+      'NP 2300 — norme professionnelle relative aux missions de présentation des comptes',
+      'Ce que la mission n’est pas. Cette mission n’est ni un audit ni un examen limité des comptes.',
       'Inventaire des stocks Le client annuelle, à la clôture',
       'Établissement du bilan Le cabinet annuelle',
       '2. Bulletin de paie',
@@ -444,8 +453,8 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     expect(Buffer.from(one.bytes).equals(Buffer.from(two.bytes))).toBe(true);
     expect(one.headers['cache-control']).toBe('no-store');
     const text = plainText(await pdfText(one.bytes));
-    // The watermark runs diagonally: pdftotext gives its letters in pieces.
-    expect((await flowingText(one.bytes)).replace(/\s/g, '')).toContain('PROJET');
+    // The watermark runs diagonally: pdftotext reads its letters whole in drawing order only.
+    expect((await drawnText(one.bytes)).replace(/\s/g, '')).toContain('PROJET');
     expect(text).toContain('Projet du 20/11/2026, non numéroté');
     expect(text).not.toContain('BI-2026-0002');
     ctx.clock.set('2026-11-21T09:00:00Z');
@@ -464,7 +473,7 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     expect((await collab.post(`/documents/${draft.body.id}/cancel`, { reason: 'Doublon' })).status).toBe(200);
     const pdf = await pdfOf(collab, draft.body.id);
     expect(pdf.headers['cache-control']).toBe('no-store');
-    expect((await flowingText(pdf.bytes)).replace(/\s/g, '')).toContain('PROJET');
+    expect((await drawnText(pdf.bytes)).replace(/\s/g, '')).toContain('PROJET');
     expect(
       await ctx.deps.store.read(firm.firmId).documentFiles.find(draft.body.id, 'frozen'),
     ).toBeUndefined();

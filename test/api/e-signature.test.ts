@@ -4,6 +4,7 @@ import { aPng } from '../builders/images.ts';
 import { aDraft, expectProblem, nextSiren, send } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
 import { pdfText, plainText } from '../support/pdf.ts';
+import { archivalFaults } from '../support/pdfa.ts';
 import { aSigner, pdfsig } from '../support/signing.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp.ts';
 import {
@@ -172,6 +173,13 @@ describe(`electronic signature, end to end (${databaseKind})`, () => {
     // The firm downloads the same bytes; the verification endpoint knows them, and not the tampered copy.
     const download = await collab.download(`/documents/${letterId}/signed-pdf`);
     expect(Buffer.from(download.bytes).equals(Buffer.from(sealed))).toBe(true);
+    // RFC 6266: the accent of « signé » survives in filename*, an ASCII name stands beside it.
+    expect(download.headers['content-disposition']).toBe(
+      `inline; filename="${letter.number}-signe.pdf"; filename*=UTF-8''${letter.number}-sign%C3%A9.pdf`,
+    );
+    // The sent copy and the sealed signed copy are both archival PDFs (issue 14, item 14).
+    expect(await archivalFaults(download.bytes)).toEqual([]);
+    expect(await archivalFaults((await collab.download(`/documents/${letterId}/pdf`)).bytes)).toEqual([]);
     const verified = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/public/verification',

@@ -57,7 +57,7 @@ export const aDocumentFacts = (overrides: Partial<DocumentFacts> = {}): Document
       clientCode: 'DUP00001',
     },
     clientSignatory: { name: 'Julien Martin', capacity: 'Gérant' },
-    firmSignatory: { name: 'Claire Dupré', capacity: 'Expert-comptable associée' },
+    firmSignatory: { name: 'Claire Dupré', capacity: 'Experte-comptable associée' },
     lines,
     totals: computeTotals(lines),
     terms: {

@@ -53,6 +53,7 @@ export const aDocument = (overrides: Partial<Document> = {}): Document => {
     replacesIds: [],
     basedOnAmendmentIds: null,
     campaignId: null,
+    firmSignatoryId: null,
     totals: computeTotals(lines),
     signingDeadline: null,
     frozen: null,

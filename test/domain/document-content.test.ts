@@ -40,9 +40,15 @@ describe('what each document says (the content of its PDF)', () => {
       'Responsabilité',
       'Secret professionnel',
       'Lutte contre le blanchiment des capitaux et le financement du terrorisme',
+      // Issue 14, items 2 and 3: the end of the mission, and the processor clauses as an annex.
+      'Résiliation anticipée',
+      'Fin de mission, transmission du dossier et restitution des documents',
       'Données personnelles',
       'Différends',
       'Conditions générales',
+      'Annexe — Clauses de sous-traitance de données personnelles (article 28 du RGPD)',
+      'Obligations du cabinet',
+      'Obligations du client',
       'Annexe — Conditions générales (version 2)',
     ]);
     const words = wordsOf(content);
@@ -239,14 +245,15 @@ describe('what each document says (the content of its PDF)', () => {
     expect(business).toContain('les parties s’engagent, avant toute action en justice');
     expect(business).not.toContain('L. 215-1');
     const byNewLetter = wordsOf(documentContent(aDocumentFacts({ client: consumer, renewal: 'new_letter' })));
-    expect(byNewLetter).not.toContain('L. 215-1');
+    // No renewal to announce (L. 215-1); ending it by e-mail (L. 215-1-1) stays open.
+    expect(byNewLetter).not.toContain('article L. 215-1 du Code');
     expect(byNewLetter).not.toContain('Date limite de dénonciation');
   });
 
   it('a company is « représentée » by its signatory, the firm « représenté » by its associé', () => {
     const words = wordsOf(documentContent(aDocumentFacts()));
-    expect(words).toContain('Représentée par Julien Martin, Gérant');
-    expect(words).toContain('Représenté par Claire Dupré, Expert-comptable associée');
+    expect(words).toContain('Représentée par Julien Martin, gérant');
+    expect(words).toContain('Représenté par Claire Dupré, experte-comptable associée');
   });
 
   it('a work order refers to the letter in force and prints no revision clause of recurring fees', () => {

@@ -61,7 +61,7 @@ describe('the signed copy of a document (its content)', () => {
     expect(client.signed?.lines.map(plain)).toEqual([
       'Mention : « Lu et approuvé, bon pour accord » (acceptée électroniquement)',
       'Signé électroniquement le 29/11/2026 à 10:42 (heure de Paris)',
-      'par Marie Martin, Gérante',
+      'par Marie Martin, gérante',
       'Nom saisi : Marie Martin',
       'Code de vérification envoyé à m…@exemple.fr',
     ]);
@@ -69,7 +69,7 @@ describe('the signed copy of a document (its content)', () => {
     // The firm has no mention to accept.
     expect(boxOf(content, 'Pour le cabinet').signed?.lines.map(plain)).toEqual([
       'Signé électroniquement le 29/11/2026 à 11:05 (heure de Paris)',
-      'par Jean Dupré, Expert-comptable associé',
+      'par Jean Dupré, expert-comptable associé',
       'Nom saisi : Jean Dupré',
       'Code de vérification envoyé à j…@cabinet-dupre.fr',
     ]);
@@ -264,13 +264,13 @@ describe('how each electronic signature is told apart on the signed copy', () =>
     expect(box.some((line) => line.includes('Code de vérification'))).toBe(false);
   });
 
-  it('a code left in the firm’s outbox (no mail server) is said to be, not claimed as e-mailed', () => {
+  it('a code left in the firm’s outbox (no mail server) is said to be handed over by the firm, not e-mailed, and the outbox stays internal (issue 14, item 8)', () => {
     const signer = aSignerEvidence({ codeDelivery: 'outbox' });
     const content = documentContent(aDocumentFacts({ signed: aSignedFacts({ signers: [signer] }) }));
-    const expected =
-      'Code de vérification mis à disposition dans la boîte d’envoi du cabinet (aucun serveur de messagerie)';
+    const expected = 'Code de vérification à usage unique transmis au signataire par le cabinet';
     expect(boxOf(content, 'Pour le client').signed?.lines.map(plain)).toContain(expected);
     expect(plain(wordsOf(content))).not.toContain('Code de vérification envoyé à');
+    expect(plain(wordsOf(content))).not.toContain('boîte d’envoi');
   });
 
   it('an e-mailed code without a known address says only that it was sent', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   frenchTypography,
+  groupSiren,
+  groupSirensIn,
   NO_BREAK_SPACE as NBSP,
   NARROW_NO_BREAK_SPACE as NNBSP,
 } from '../../src/domain/shared/typography.ts';
@@ -50,5 +52,29 @@ describe('frenchTypography', () => {
   it('is idempotent', () => {
     const once = frenchTypography('Taux : 20 % ; « total » 12 € ?');
     expect(frenchTypography(once)).toBe(once);
+  });
+});
+
+describe('ordinals and SIREN (issue 14, item 13)', () => {
+  it.each([
+    ['le 3e mois', 'le 3ᵉ mois'],
+    ['la 12ème mensualité', 'la 12ᵉ mensualité'],
+    ['Paris 2e.', 'Paris 2ᵉ.'],
+    ['la 1ère échéance', 'la 1re échéance'],
+    ['le 1er janvier', 'le 1er janvier'],
+    ['empreinte 0123456789abc3e 42', 'empreinte 0123456789abc3e 42'],
+    ['v1.2e ', 'v1.2e '],
+  ])('writes ordinals with a superscript e: %s', (text, expected) => {
+    expect(frenchTypography(text)).toBe(expected);
+  });
+
+  it('groups a SIREN by three and a SIRET by three then five, leaving anything else as typed', () => {
+    expect(groupSiren('732829320')).toBe(`732${NNBSP}829${NNBSP}320`);
+    expect(groupSiren('732 829 320')).toBe(`732${NNBSP}829${NNBSP}320`);
+    expect(groupSiren('73282932000074')).toBe(`732${NNBSP}829${NNBSP}320${NNBSP}00074`);
+    expect(groupSiren('B 732 829')).toBe('B 732 829');
+    expect(groupSirensIn('RCS Lyon 812345676, tél. 0478421730')).toBe(
+      `RCS Lyon 812${NNBSP}345${NNBSP}676, tél. 0478421730`,
+    );
   });
 });

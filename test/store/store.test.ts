@@ -103,6 +103,7 @@ describe(`the store (${databaseKind})`, () => {
       replacesIds: [],
       basedOnAmendmentIds: null,
       campaignId: null,
+      firmSignatoryId: null,
       totals: computeTotals(lines),
       frozen: null,
       signingDeadline: null,

@@ -29,6 +29,13 @@ export const plainText = (text: string): string =>
 export const flowingText = async (pdf: Uint8Array): Promise<string> =>
   plainText((await run('pdftotext', ['-enc', 'UTF-8', '-', '-'], pdf)).toString('utf8')).replace(/\s+/g, ' ');
 
+/**
+ * The text in the order it is drawn (pdftotext -raw): a diagonal watermark reads whole, where the
+ * other modes cut its letters in pieces and place them among the page's lines.
+ */
+export const drawnText = async (pdf: Uint8Array): Promise<string> =>
+  (await run('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], pdf)).toString('utf8');
+
 export const pdfInfo = async (pdf: Uint8Array): Promise<Record<string, string>> => {
   const out = (await run('pdfinfo', ['-'], pdf)).toString('utf8');
   return Object.fromEntries(

@@ -1,11 +1,13 @@
 import type { Column, TableRow } from '../../domain/documents/content/blocks.ts';
 import { COLOURS, CONTENT_WIDTH, PAGE, TEXT } from './page-style.ts';
+import { artifact, group, type Tagger, tagged } from './tagging.ts';
 
-export type Pen = { readonly doc: PDFKit.PDFDocument; readonly accent: string };
+/** What draws: the document, the firm's colour, and the structure element new content goes under. */
+export type Pen = Tagger & { readonly accent: string };
 
 const PADDING = 3;
 
-const bottomLimit = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.margins.bottom;
+export const bottomLimit = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.margins.bottom;
 
 /** Starts a new page when the next `height` points would cross the bottom margin. */
 export const ensureSpace = (doc: PDFKit.PDFDocument, height: number): void => {
@@ -36,73 +38,111 @@ const rowHeight = (doc: PDFKit.PDFDocument, cells: readonly Cell[]): number =>
   ) +
   2 * PADDING;
 
-const drawCells = (pen: Pen, cells: readonly Cell[], y: number): void => {
+/** Each cell is a TH or TD of the row; a repeated header (`row` null) is an artifact. */
+const drawCells = (pen: Pen, cells: readonly Cell[], y: number, cellType: 'TH' | 'TD' | null): void => {
   let x = PAGE.margins.left;
   for (const cell of cells) {
-    pen.doc.text(cell.text, x + PADDING, y + PADDING, {
-      width: cell.width - 2 * PADDING,
-      align: cell.align,
-      lineBreak: true,
-    });
+    const left = x;
+    const draw = () =>
+      pen.doc.text(cell.text, left + PADDING, y + PADDING, {
+        width: cell.width - 2 * PADDING,
+        align: cell.align,
+        lineBreak: true,
+      });
+    if (cellType) tagged(pen, cellType, draw);
+    else artifact(pen.doc, draw, 'Pagination');
     x += cell.width;
   }
 };
 
-const drawHeader = (pen: Pen, columns: readonly Column[], widths: number[]): void => {
-  const { doc } = pen;
+type Table = { columns: readonly Column[]; rows: readonly TableRow[]; footer?: readonly TableRow[] };
+
+const headerCells = (doc: PDFKit.PDFDocument, columns: readonly Column[], widths: number[]) => {
   doc.font('bold').fontSize(TEXT.table - 0.5);
-  const headers = cellsOf(
+  const cells = cellsOf(
     columns.map((column) => column.header),
     columns,
     widths,
   );
-  const height = rowHeight(doc, headers);
+  return { cells, height: rowHeight(doc, cells) };
+};
+
+const drawHeader = (pen: Pen, columns: readonly Column[], widths: number[], repeated: boolean): void => {
+  const { doc } = pen;
+  const { cells, height } = headerCells(doc, columns, widths);
   ensureSpace(doc, height * 2.2);
   const y = doc.y;
-  doc.rect(PAGE.margins.left, y, CONTENT_WIDTH, height).fill(pen.accent);
-  doc.fillColor('#ffffff');
-  drawCells(pen, headers, y);
+  artifact(doc, () => doc.rect(PAGE.margins.left, y, CONTENT_WIDTH, height).fill(pen.accent));
+  doc
+    .font('bold')
+    .fontSize(TEXT.table - 0.5)
+    .fillColor('#ffffff');
+  if (repeated) drawCells(pen, cells, y, null);
+  else group(pen, 'TR', (row) => drawCells({ ...pen, parent: row.parent }, cells, y, 'TH'));
   doc.y = y + height;
 };
 
+/**
+ * The height a table takes, its header and its first `rows` rows (all by default): what a heading
+ * kept with its table needs below it.
+ */
+export const tableHeight = (
+  doc: PDFKit.PDFDocument,
+  table: Table,
+  rows = Number.POSITIVE_INFINITY,
+): number => {
+  const widths = widthsOf(table.columns);
+  let height = headerCells(doc, table.columns, widths).height;
+  const all = [...table.rows, ...(table.footer ?? [])].slice(0, rows);
+  for (const row of all) {
+    doc.font(row.emphasis ? 'bold' : 'regular').fontSize(TEXT.table);
+    height += rowHeight(doc, cellsOf(row.cells, table.columns, widths));
+  }
+  return height + 8;
+};
+
 /** A table whose header repeats on every page it spans; rows never split across pages. */
-export const drawTable = (
-  pen: Pen,
-  table: { columns: readonly Column[]; rows: readonly TableRow[]; footer?: readonly TableRow[] },
-): void => {
+export const drawTable = (pen: Pen, table: Table): void => {
   const { doc } = pen;
   const widths = widthsOf(table.columns);
-  drawHeader(pen, table.columns, widths);
-  const draw = (row: TableRow, index: number, isFooter: boolean) => {
-    doc.font(row.emphasis ? 'bold' : 'regular').fontSize(TEXT.table);
-    const cells = cellsOf(row.cells, table.columns, widths);
-    const height = rowHeight(doc, cells);
-    if (doc.y + height > bottomLimit(doc)) {
-      doc.addPage();
-      drawHeader(pen, table.columns, widths);
+  group(pen, 'Table', (inner) => {
+    const tablePen: Pen = { ...pen, parent: inner.parent };
+    drawHeader(tablePen, table.columns, widths, false);
+    const draw = (row: TableRow, index: number, isFooter: boolean) => {
       doc.font(row.emphasis ? 'bold' : 'regular').fontSize(TEXT.table);
-    }
-    const y = doc.y;
-    if (!isFooter && index % 2 === 1)
-      doc.rect(PAGE.margins.left, y, CONTENT_WIDTH, height).fill(COLOURS.zebra);
-    if (isFooter && index === 0) {
-      doc
-        .moveTo(PAGE.margins.left, y)
-        .lineTo(PAGE.margins.left + CONTENT_WIDTH, y)
-        .lineWidth(0.8)
-        .stroke(pen.accent);
-    }
-    doc.fillColor(COLOURS.ink);
-    drawCells(pen, cells, y);
-    doc.y = y + height;
-  };
-  for (const [index, row] of table.rows.entries()) draw(row, index, false);
-  for (const [index, row] of (table.footer ?? []).entries()) draw(row, index, true);
-  doc
-    .moveTo(PAGE.margins.left, doc.y)
-    .lineTo(PAGE.margins.left + CONTENT_WIDTH, doc.y)
-    .lineWidth(0.5)
-    .stroke(COLOURS.rule);
+      const cells = cellsOf(row.cells, table.columns, widths);
+      const height = rowHeight(doc, cells);
+      if (doc.y + height > bottomLimit(doc)) {
+        doc.addPage();
+        drawHeader(tablePen, table.columns, widths, true);
+        doc.font(row.emphasis ? 'bold' : 'regular').fontSize(TEXT.table);
+      }
+      const y = doc.y;
+      artifact(doc, () => {
+        if (!isFooter && index % 2 === 1)
+          doc.rect(PAGE.margins.left, y, CONTENT_WIDTH, height).fill(COLOURS.zebra);
+        if (isFooter && index === 0) {
+          doc
+            .moveTo(PAGE.margins.left, y)
+            .lineTo(PAGE.margins.left + CONTENT_WIDTH, y)
+            .lineWidth(0.8)
+            .stroke(pen.accent);
+        }
+      });
+      doc.fillColor(COLOURS.ink);
+      group(tablePen, 'TR', (tr) => drawCells({ ...pen, parent: tr.parent }, cells, y, 'TD'));
+      doc.y = y + height;
+    };
+    for (const [index, row] of table.rows.entries()) draw(row, index, false);
+    for (const [index, row] of (table.footer ?? []).entries()) draw(row, index, true);
+  });
+  artifact(doc, () =>
+    doc
+      .moveTo(PAGE.margins.left, doc.y)
+      .lineTo(PAGE.margins.left + CONTENT_WIDTH, doc.y)
+      .lineWidth(0.5)
+      .stroke(COLOURS.rule),
+  );
   doc.x = PAGE.margins.left;
   doc.y += 8;
 };

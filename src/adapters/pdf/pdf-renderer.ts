@@ -3,11 +3,13 @@ import PDFDocument from 'pdfkit';
 import { AppError } from '../../application/app-error.ts';
 import type { PdfRenderer, RenderedPdf, RenderOptions } from '../../application/ports/index.ts';
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
-import { drawBlock } from './draw-blocks.ts';
+import { ARCHIVAL_OPTIONS, useArchivalMetadata } from './archival.ts';
+import { drawBlocks } from './draw-blocks.ts';
 import { registerFonts, shareShapedWords } from './fonts.ts';
 import { cleanImage, imageForPdf, readImageSize, UnreadableImageError } from './images.ts';
 import { drawFirstPageHeader, drawPageDecorations } from './page-decorations.ts';
 import { DEFAULT_ACCENT, PAGE } from './page-style.ts';
+import { documentRoot } from './tagging.ts';
 
 const collect = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -20,14 +22,14 @@ const collect = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
 /**
  * A new PDF whose every varying part comes from the arguments: the creation date is the given
  * instant and pdfkit derives the file identifier from it, so the same content and clock give the
- * same bytes (issue 3: rendering is deterministic).
+ * same bytes (issue 3: rendering is deterministic). Archival and tagged: archival.ts, tagging.ts.
  */
 const newDocument = (content: DocumentContent, at: Date): PDFKit.PDFDocument => {
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
     bufferPages: true,
-    lang: 'fr-FR',
+    ...ARCHIVAL_OPTIONS,
     displayTitle: true,
     info: {
       Title: content.metadata.title,
@@ -39,6 +41,7 @@ const newDocument = (content: DocumentContent, at: Date): PDFKit.PDFDocument => 
       ModDate: at,
     },
   });
+  useArchivalMetadata(doc);
   registerFonts(doc);
   shareShapedWords(doc);
   return doc;
@@ -64,10 +67,12 @@ export const renderPdf = async (content: DocumentContent, options: RenderOptions
   const logo = logoForPdf(options.logo);
   const doc = newDocument(content, options.at);
   const bytes = collect(doc);
-  const pen = { doc, accent: options.accentColor ?? DEFAULT_ACCENT };
+  const root = documentRoot(doc);
+  const pen = { doc, accent: options.accentColor ?? DEFAULT_ACCENT, parent: root };
   drawFirstPageHeader(pen, content, logo);
-  for (const block of content.blocks) drawBlock(pen, block);
+  drawBlocks(pen, content.blocks);
   drawPageDecorations(pen, content, options.watermark ?? null);
+  root.end();
   doc.end();
   const pdf = await bytes;
   return { bytes: new Uint8Array(pdf), sha256: createHash('sha256').update(pdf).digest('hex') };

@@ -9,8 +9,9 @@ import {
   type ScopeLine,
 } from '../../domain/documents/scope.ts';
 import { amendedLetterScopes, scopeInputs, scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
+import { signsElectronically } from '../../domain/documents/signatures.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
-import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
+import { documentSignatory, signatoryCapacity } from '../../domain/firm/signatory.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope } from '../ports/index.ts';
@@ -22,9 +23,23 @@ import type { Document, DocumentLine, Engagement, Service, User } from '../recor
  * same facts, so what is checked is what is printed.
  */
 
-const firmSignatoryOf = (users: readonly User[], engagement: Engagement): PersonFacts | null => {
-  const chosen = chooseFirmSignatory(users, engagement.responsibleUserId);
-  return chosen ? { name: chosen.name, capacity: ASSOCIE_CAPACITY } : null;
+/** The associé chosen on the document, else R-B3's; in the capacity stored for them (issue 14, item 7). */
+const firmSignatoryOf = (
+  users: readonly User[],
+  engagement: Engagement,
+  doc: Document,
+): PersonFacts | null => {
+  const chosen = documentSignatory(users, {
+    chosenId: doc.firmSignatoryId,
+    responsibleUserId: engagement.responsibleUserId,
+  });
+  return chosen
+    ? {
+        name: chosen.name,
+        capacity: signatoryCapacity(chosen),
+        signsElectronically: signsElectronically(chosen.email),
+      }
+    : null;
 };
 
 const lineFacts = (line: DocumentLine, service: Service | undefined, outsideScope: boolean): LineFacts => ({
@@ -39,6 +54,8 @@ const lineFacts = (line: DocumentLine, service: Service | undefined, outsideScop
   exclusions: service?.exclusions ?? null,
   taskSplit: service?.taskSplit ?? [],
   outsideScope,
+  pricingMode: service?.pricingMode ?? null,
+  domain: service?.domain ?? null,
 });
 
 const compared = (line: ScopeLine, key = line.lineId): ComparedLine => ({ ...line, key });
@@ -51,6 +68,7 @@ const amendmentFacts = (
   doc: Document,
   others: readonly Document[],
   date: IsoDate,
+  addedLines: readonly LineFacts[],
 ): DocumentFacts['amendment'] => {
   const letterDoc = others.find((other) => other.id === doc.amendsLetterId);
   const scopes = amendedLetterScopes(doc, others, date);
@@ -66,6 +84,7 @@ const amendmentFacts = (
       ),
       effectiveDate: date,
     },
+    addedLines,
   };
 };
 
@@ -99,6 +118,7 @@ const replacementFacts = (
       scopes.flatMap((scope) => scope.lines.map((l) => compared(l))),
       after,
     ),
+    coefficient: doc.coefficient,
   };
 };
 
@@ -117,13 +137,25 @@ export const gatherDocumentFacts = async (
     : undefined;
   const users = await scope.users.list();
   const services = await scope.services.list({ includeArchived: true });
-  const terms = doc.termsVersionId ? await scope.terms.find(doc.termsVersionId) : undefined;
+  // A proposal refers to the general terms the letter will carry: its own, else those in force.
+  const terms = doc.termsVersionId
+    ? await scope.terms.find(doc.termsVersionId)
+    : doc.kind === 'proposal'
+      ? await scope.terms.currentOn(input.issuedOn)
+      : undefined;
   const documents = await scope.documents.listByEngagement(doc.engagementId);
   const client = found(company, 'company');
   const others = documents.filter((other) => other.id !== doc.id);
   const date = doc.effectiveDate ?? input.issuedOn;
   const inForce = doc.kind === 'work_order' ? scopeOfDocuments(others, date) : undefined;
   const serviceById = new Map(services.map((service) => [service.id, service]));
+  const lines = doc.lines.map((line) =>
+    lineFacts(
+      line,
+      line.serviceId ? serviceById.get(line.serviceId) : undefined,
+      !!inForce && isOutsideScope(line, inForce),
+    ),
+  );
   return {
     kind: doc.kind,
     title: doc.title,
@@ -135,16 +167,11 @@ export const gatherDocumentFacts = async (
       ? {
           name: [contact.civility, contact.firstName, contact.lastName].filter(Boolean).join(' '),
           capacity: contact.capacity,
+          signsElectronically: signsElectronically(contact.email),
         }
       : null,
-    firmSignatory: firmSignatoryOf(users, engagement),
-    lines: doc.lines.map((line) =>
-      lineFacts(
-        line,
-        line.serviceId ? serviceById.get(line.serviceId) : undefined,
-        !!inForce && isOutsideScope(line, inForce),
-      ),
-    ),
+    firmSignatory: firmSignatoryOf(users, engagement, doc),
+    lines,
     totals: doc.totals,
     terms: terms
       ? { version: terms.version, title: terms.title, body: terms.body, effectiveFrom: terms.effectiveFrom }
@@ -161,7 +188,15 @@ export const gatherDocumentFacts = async (
     paymentTerms: doc.paymentTerms,
     revisionClause: doc.revisionClause,
     notes: doc.notes,
-    amendment: doc.kind === 'amendment' ? amendmentFacts(doc, others, date) : null,
+    amendment:
+      doc.kind === 'amendment'
+        ? amendmentFacts(
+            doc,
+            others,
+            date,
+            lines.filter((_, index) => doc.lines[index]?.operation === 'add'),
+          )
+        : null,
     replacement: doc.kind === 'replacement_letter' ? replacementFacts(doc, others, date) : null,
   };
 };

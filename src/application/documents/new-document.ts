@@ -21,6 +21,7 @@ export const newDraft = (input: {
   replacesIds?: string[];
   basedOnAmendmentIds?: string[] | null;
   campaignId?: string | null;
+  firmSignatoryId?: string | null;
 }): NewDocument => ({
   ...input.terms,
   id: input.id,
@@ -34,6 +35,7 @@ export const newDraft = (input: {
   replacesIds: input.replacesIds ?? [],
   basedOnAmendmentIds: input.basedOnAmendmentIds ?? null,
   campaignId: input.campaignId ?? null,
+  firmSignatoryId: input.firmSignatoryId ?? null,
   totals: totalsOf(input.lines) as DocumentTotals,
   frozen: null,
   signingDeadline: null,

@@ -1,6 +1,6 @@
 import { checkReplacementUpToDate } from '../../domain/documents/letters-in-force.ts';
 import { decideSignature, type SignatureSide } from '../../domain/documents/signatures.ts';
-import { ASSOCIE_CAPACITY } from '../../domain/firm/associes.ts';
+import { signatoryCapacity } from '../../domain/firm/signatory.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, unwrap } from '../app-error.ts';
@@ -46,7 +46,7 @@ const resolveSigner = async (
       name: input.signatoryName ?? user.name,
       userId: user.id,
       contactId: null,
-      capacity: input.capacity ?? ASSOCIE_CAPACITY,
+      capacity: input.capacity ?? signatoryCapacity(user),
     };
   }
   const engagement = found(await scope.engagements.find(doc.engagementId), 'engagement');

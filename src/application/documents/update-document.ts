@@ -1,6 +1,7 @@
 import { kindPolicy } from '../../domain/documents/kinds.ts';
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
+import { assertMaySignForFirm } from '../../domain/firm/signatory.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
@@ -11,7 +12,7 @@ import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 export type UpdateDocumentInput = {
   documentId: string;
   version: number;
-  fields: Partial<DocumentTerms>;
+  fields: Partial<DocumentTerms> & { firmSignatoryId?: string | null };
   lines?: LineInput[];
 };
 
@@ -50,6 +51,8 @@ export const updateDocument = async (
       });
     }
     if (input.fields.termsVersionId) found(await scope.terms.find(input.fields.termsVersionId), 'terms');
+    if (input.fields.firmSignatoryId)
+      unwrap(assertMaySignForFirm(await scope.users.list(), input.fields.firmSignatoryId));
     const lines = input.lines ? await rebuildLines(scope, deps, doc, input.lines) : doc.lines;
     unwrap(assertLinesAllowed(doc.kind, lines));
     const next: Document = { ...editable.value, ...input.fields, lines, totals: totalsOf(lines) };

@@ -1,5 +1,9 @@
-import { REQUIRED_SIGNATURES, type SignatureSide } from '../../domain/documents/signatures.ts';
-import { ASSOCIE_CAPACITY, chooseFirmSignatory } from '../../domain/firm/associes.ts';
+import {
+  REQUIRED_SIGNATURES,
+  type SignatureSide,
+  signsElectronically,
+} from '../../domain/documents/signatures.ts';
+import { documentSignatory, signatoryCapacity } from '../../domain/firm/signatory.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope, SigningLinkDeps } from '../ports/index.ts';
 import type { Document, Firm } from '../records.ts';
@@ -33,13 +37,16 @@ export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<
           userId: null,
         });
     } else {
-      const associe = chooseFirmSignatory(await scope.users.list(), engagement.responsibleUserId);
+      const associe = documentSignatory(await scope.users.list(), {
+        chosenId: doc.firmSignatoryId,
+        responsibleUserId: engagement.responsibleUserId,
+      });
       if (associe)
         signers.push({
           side,
           name: associe.name,
           email: associe.email,
-          capacity: ASSOCIE_CAPACITY,
+          capacity: signatoryCapacity(associe),
           contactId: null,
           userId: associe.id,
         });
@@ -62,7 +69,7 @@ export const openSigningRequests = async (
   const invited: SignatureSide[] = [];
   const withoutEmail: SignatureSide[] = [];
   for (const signer of await requiredSigners(scope, doc)) {
-    if (!signer.email) {
+    if (!signer.email || !signsElectronically(signer.email)) {
       withoutEmail.push(signer.side);
       continue;
     }

@@ -60,6 +60,11 @@ export type Document = LifecycleState &
     basedOnAmendmentIds: string[] | null;
     /** The renewal campaign that generated this replacement letter (R-D5), if one did. */
     campaignId: string | null;
+    /**
+     * The associé chosen to sign for the firm (issue 14, item 7); absent or null: the rule of
+     * chooseFirmSignatory (the engagement's responsible associé, else the first active one).
+     */
+    firmSignatoryId: string | null;
     totals: DocumentTotals;
     /** When the sent document, still unsigned, expires: set at sending (see signingDeadline). */
     signingDeadline: Date | null;

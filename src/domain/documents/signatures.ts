@@ -14,6 +14,13 @@ export const REQUIRED_SIGNATURES: Record<DocumentKind, readonly SignatureSide[]>
   replacement_letter: ['client', 'firm'],
 };
 
+/**
+ * Sending a document invites each required signatory with an e-mail address to sign electronically
+ * (a personal link); a signatory without one signs on paper. The PDF says which, before it is sent.
+ */
+export const signsElectronically = (email: string | null | undefined): boolean =>
+  typeof email === 'string' && email.trim() !== '';
+
 export type SignatureDecision = {
   readonly completesDocument: boolean;
   readonly missingSides: SignatureSide[];

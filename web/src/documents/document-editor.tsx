@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { api, fieldErrors } from '../api/client.ts';
-import { useServices, useTerms } from '../api/queries.ts';
+import { useServices, useTerms, useUsers } from '../api/queries.ts';
 import type { DocumentView, LettrineDocument } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
@@ -19,6 +19,7 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
   const client = useQueryClient();
   const services = useServices();
   const terms = useTerms();
+  const users = useUsers();
   const [fields, setFields] = useState<FieldValues>(() => fieldsOf(doc));
   const [lines, setLines] = useState<DraftLine[]>(() => doc.lines.map(fromDocumentLine));
   const [dirty, setDirty] = useState(false);
@@ -58,6 +59,7 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
             setDirty(true);
           }}
           terms={terms.data ?? []}
+          associes={(users.data ?? []).filter((user) => user.role === 'associe' && user.isActive)}
           errors={errors}
         />
       </Card>

@@ -1,8 +1,11 @@
 import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { isLetterKind, kindPolicy } from '../../../src/domain/documents/kinds.ts';
-import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody } from '../api/types.ts';
+import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody, User } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
+
+/** R-B3: the kinds an associé signs for the firm (letters and amendments), as the server's table says. */
+const signedByFirm = (kind: DocumentKind): boolean => isLetterKind(kind) || kind === 'amendment';
 
 export type FieldValues = {
   title: string;
@@ -11,6 +14,8 @@ export type FieldValues = {
   termsVersionId: string | null;
   paymentTerms: string;
   notes: string;
+  /** The associé who signs for the firm; null: the responsible associé, else the first one. */
+  firmSignatoryId: string | null;
 };
 
 export const fieldsOf = (doc: LettrineDocument): FieldValues => ({
@@ -20,6 +25,7 @@ export const fieldsOf = (doc: LettrineDocument): FieldValues => ({
   termsVersionId: doc.termsVersionId,
   paymentTerms: doc.paymentTerms ?? '',
   notes: doc.notes ?? '',
+  firmSignatoryId: doc.firmSignatoryId ?? null,
 });
 
 export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<UpdateDocumentBody> => ({
@@ -27,6 +33,7 @@ export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<Up
   effectiveDate: values.effectiveDate,
   paymentTerms: values.paymentTerms,
   notes: values.notes,
+  ...(signedByFirm(kind) ? { firmSignatoryId: values.firmSignatoryId } : {}),
   ...(kindPolicy(kind).hasValidityDate ? { validUntil: values.validUntil } : {}),
   // A letter cannot be sent without its terms (R-D6): the version is chosen, never cleared.
   ...(isLetterKind(kind) && values.termsVersionId ? { termsVersionId: values.termsVersionId } : {}),
@@ -37,13 +44,15 @@ type Props = {
   values: FieldValues;
   onChange: (values: FieldValues) => void;
   terms: TermsSummary[];
+  /** The firm's active associés: whom a document may name as its signatory for the firm. */
+  associes: User[];
   errors: Record<string, string>;
 };
 
 const day = (value: unknown) => (value ? String(value).slice(0, 10) : null);
 
 /** The document's own fields: title, dates, terms version (letters), payment terms, notes. */
-export const DocumentFields = ({ kind, values, onChange, terms, errors }: Props) => {
+export const DocumentFields = ({ kind, values, onChange, terms, associes, errors }: Props) => {
   const t = useT();
   const set = (patch: Partial<FieldValues>) => onChange({ ...values, ...patch });
   return (
@@ -79,6 +88,18 @@ export const DocumentFields = ({ kind, values, onChange, terms, errors }: Props)
           onChange={(event) => set({ termsVersionId: event.currentTarget.value || null })}
           data={terms.map((item) => ({ value: item.id, label: `v${item.version} — ${item.title}` }))}
           error={errors.termsVersionId}
+        />
+      )}
+      {signedByFirm(kind) && (
+        <NativeSelect
+          label={t('document.firmSignatory')}
+          value={values.firmSignatoryId ?? ''}
+          onChange={(event) => set({ firmSignatoryId: event.currentTarget.value || null })}
+          data={[
+            { value: '', label: t('document.firmSignatoryDefault') },
+            ...associes.map((user) => ({ value: user.id, label: `${user.name} — ${user.capacity}` })),
+          ]}
+          error={errors.firmSignatoryId}
         />
       )}
       <Textarea

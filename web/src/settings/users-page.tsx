@@ -17,12 +17,13 @@ import { type FormEvent, useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import { useUsers } from '../api/queries.ts';
 import type { Role, User } from '../api/types.ts';
-import { useIsAssocie } from '../auth/session.tsx';
+import { useCanWrite, useIsAssocie, useMe } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { QueryState } from '../ui/query-state.tsx';
 import { ApiTokensCard } from './api-tokens-card.tsx';
 import { PasswordButton } from './password-button.tsx';
+import { SignatoryCell, type SigningPatch } from './signatory-cell.tsx';
 
 const ROLES: Role[] = ['associe', 'collaborateur', 'lecture'];
 
@@ -30,6 +31,9 @@ const ROLES: Role[] = ['associe', 'collaborateur', 'lecture'];
 export const UsersPage = () => {
   const t = useT();
   const isAssocie = useIsAssocie();
+  // A lecture account changes nothing, its own signing capacity included (it never signs).
+  const canWrite = useCanWrite();
+  const me = useMe().data;
   const users = useUsers();
   const client = useQueryClient();
   const empty = { name: '', email: '', role: 'collaborateur' as Role, password: '', invite: true };
@@ -49,8 +53,13 @@ export const UsersPage = () => {
     },
   });
   const update = useMutation({
-    mutationFn: ({ user, patch }: { user: User; patch: Partial<Pick<User, 'role' | 'isActive'>> }) =>
-      api(`/users/${user.id}`, { method: 'PATCH', body: { version: user.version, ...patch } }),
+    mutationFn: ({
+      user,
+      patch,
+    }: {
+      user: User;
+      patch: Partial<Pick<User, 'role' | 'isActive'>> | SigningPatch;
+    }) => api(`/users/${user.id}`, { method: 'PATCH', body: { version: user.version, ...patch } }),
     onSuccess: refresh,
     onError: (error) => notifyError(error),
   });
@@ -71,6 +80,7 @@ export const UsersPage = () => {
                   <Table.Th>{t('users.name')}</Table.Th>
                   <Table.Th>{t('contact.email')}</Table.Th>
                   <Table.Th>{t('users.role')}</Table.Th>
+                  <Table.Th>{t('users.capacity')}</Table.Th>
                   <Table.Th>{t('users.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -92,6 +102,14 @@ export const UsersPage = () => {
                       ) : (
                         t(`role.${user.role}`)
                       )}
+                    </Table.Td>
+                    <Table.Td>
+                      <SignatoryCell
+                        key={`${user.id}-${user.version}`}
+                        user={user}
+                        editable={isAssocie || (canWrite && user.id === me?.id)}
+                        onSave={(patch) => update.mutate({ user, patch })}
+                      />
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs">

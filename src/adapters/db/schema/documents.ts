@@ -70,6 +70,8 @@ export const documents = pgTable(
     replacedById: uuid('replaced_by_id'),
     /** The renewal campaign that generated this replacement letter (R-D5). */
     campaignId: uuid('campaign_id'),
+    /** The associé who signs for the firm, chosen on the document; null: chooseFirmSignatory's rule. */
+    firmSignatoryId: uuid('firm_signatory_id'),
     createdBy: uuid('created_by').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: created(),

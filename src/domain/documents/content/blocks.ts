@@ -17,8 +17,9 @@ export type Signatory = {
   /** The mention the signatory writes above the signature, e.g. « Bon pour accord ». */
   readonly mention: string | null;
   /**
-   * The signed copy: what the box says instead of the empty « Date » and « Signature » lines, and
-   * the signature the signer drew (a PNG), when they drew one.
+   * What the box says instead of the empty « Date » and « Signature » lines: on the signed copy, how
+   * it was signed and the signature the signer drew (a PNG); before, for a signatory invited to sign
+   * electronically, how they will sign (no drawing).
    */
   readonly signed?: SignedBox | null;
 };
@@ -27,7 +28,13 @@ export type SignedBox = { readonly lines: readonly string[]; readonly drawing: U
 
 export type Block =
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
-  | { readonly type: 'paragraph'; readonly text: string; readonly tone?: 'normal' | 'small' | 'strong' }
+  | {
+      readonly type: 'paragraph';
+      readonly text: string;
+      readonly tone?: 'normal' | 'small' | 'strong';
+      /** A run-in heading printed in bold before the text: « Article 3 — Honoraires. » */
+      readonly lead?: string;
+    }
   | { readonly type: 'bullets'; readonly items: readonly string[] }
   | { readonly type: 'fields'; readonly rows: readonly (readonly [label: string, value: string])[] }
   | { readonly type: 'parties'; readonly columns: readonly { title: string; lines: readonly string[] }[] }

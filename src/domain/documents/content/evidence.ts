@@ -2,7 +2,7 @@ import { maskEmail } from '../../signing/signing-rules.ts';
 import { DOCUMENT_TITLES } from '../kinds.ts';
 import type { Block, SignedBox } from './blocks.ts';
 import type { DocumentFacts, SignedFacts, SignerEvidence } from './facts.ts';
-import { formatDate, formatInstant } from './wording.ts';
+import { capacityInSentence, formatDate, formatInstant } from './wording.ts';
 
 /**
  * The signed copy: what each signature box says once signed, and the evidence page appended to the
@@ -18,12 +18,15 @@ const methodLabel = (signer: SignerEvidence): string =>
         ? 'Électronique, dans Lettrine, par l’associé connecté à son compte'
         : 'Électronique, par lien personnel et code à usage unique';
 
-/** Where the code went: the signer's mailbox, or, with no mail server, the firm's outbox. */
+/**
+ * Where the code went: the signer's mailbox, or, with no mail server, handed over by the firm (it
+ * stayed in the firm's outbox, an internal detail the client's copy does not carry: issue 14, item 8).
+ */
 const codeLine = (signer: SignerEvidence): string | null =>
   !signer.codeSentAt
     ? null
     : signer.codeDelivery === 'outbox'
-      ? 'Code de vérification mis à disposition dans la boîte d’envoi du cabinet (aucun serveur de messagerie)'
+      ? 'Code de vérification à usage unique transmis au signataire par le cabinet'
       : `Code de vérification envoyé à ${signer.email ? maskEmail(signer.email) : '—'}`;
 
 const SIDE_LABELS: Record<SignerEvidence['side'], string> = { client: 'Client', firm: 'Cabinet' };
@@ -51,7 +54,7 @@ export const signedBox = (signer: SignerEvidence, mention: string | null): Signe
     lines: [
       ...(mention ? [`Mention : « ${mention} » (acceptée électroniquement)`] : []),
       `Signé électroniquement le ${formatInstant(signer.signedAt, 'minutes')}`,
-      `par ${signer.name}${signer.capacity ? `, ${signer.capacity}` : ''}`,
+      `par ${signer.name}${signer.capacity ? `, ${capacityInSentence(signer.capacity)}` : ''}`,
       ...(signer.typedName ? [`Nom saisi : ${signer.typedName}`] : []),
       ...(codeLine(signer) ? [codeLine(signer) as string] : []),
     ],

@@ -1,7 +1,8 @@
+import type { ServiceDomain } from '../../catalogue/service.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { Cents, Decimal } from '../../shared/money.ts';
 import type { AmendmentSummary, ReplacementSummary } from '../change-summary.ts';
-import type { DocumentTotals } from '../fees.ts';
+import type { DocumentTotals, LineBilling } from '../fees.ts';
 import type { DocumentKind, Recurrence } from '../kinds.ts';
 import type { LetterTerm } from '../term.ts';
 
@@ -27,6 +28,11 @@ export type FirmFacts = {
   readonly insurer: string | null;
   readonly insuranceCoverage: string | null;
   readonly consumerMediator: string | null;
+  /**
+   * The firm's data-protection officer (DPO), when it has designated one: the one contact the letter
+   * and its general terms give for personal data; absent, the firm's e-mail (see personal-data.ts).
+   */
+  readonly dpoEmail?: string | null;
 };
 
 export type ClientFacts = {
@@ -45,7 +51,16 @@ export type ClientFacts = {
   readonly clientCode: string | null;
 };
 
-export type PersonFacts = { readonly name: string; readonly capacity: string | null };
+export type PersonFacts = {
+  readonly name: string;
+  readonly capacity: string | null;
+  /**
+   * Whether this signatory is invited to sign electronically when the document is sent (a signatory
+   * with an e-mail address gets a personal link, see openSigningRequests); absent in facts frozen
+   * before it existed, which read as paper.
+   */
+  readonly signsElectronically?: boolean;
+};
 
 export type TaskSplitFacts = {
   readonly task: string;
@@ -67,6 +82,10 @@ export type LineFacts = {
   readonly taskSplit: readonly TaskSplitFacts[];
   /** R-C4, work orders: no recurring line of the scope in force covers this service. */
   readonly outsideScope: boolean;
+  /** The service's pricing mode (absent from facts frozen before it was recorded: see lineBillingOf). */
+  readonly pricingMode?: LineBilling | null;
+  /** The catalogue domain of the service (comptable, social…); null for a line typed by hand. */
+  readonly domain?: ServiceDomain | null;
 };
 
 export type TermsFacts = {
@@ -106,6 +125,8 @@ export type DocumentFacts = {
     readonly letterNumber: string | null;
     readonly letterSignedOn: IsoDate | null;
     readonly summary: AmendmentSummary;
+    /** The services the amendment adds, described as a letter describes them (issue 14, item 9). */
+    readonly addedLines?: readonly LineFacts[];
   } | null;
   /** A replacement letter: what it replaces and what changes against the scope in force. */
   readonly replacement: {
@@ -115,6 +136,8 @@ export type DocumentFacts = {
       readonly kind: DocumentKind;
     }[];
     readonly summary: ReplacementSummary;
+    /** R-D3: the coefficient the prices were revalued by, if any (« 1.0375 »). */
+    readonly coefficient?: Decimal | null;
   } | null;
   /**
    * The signed copy only: who signed, how, and the evidence of each signature. Absent from what is

@@ -1,5 +1,6 @@
 import { formatDateFr } from '../../shared/format.ts';
 import type { Decimal } from '../../shared/money.ts';
+import { groupSiren, groupSirensIn } from '../../shared/typography.ts';
 import type { Recurrence } from '../kinds.ts';
 import type { ClientFacts, FirmFacts } from './facts.ts';
 
@@ -132,7 +133,10 @@ export const firmIdentityLines = (firm: FirmFacts): string[] =>
     joinPresent(addressLines(firm), ', '),
     joinPresent([firm.phone && `Tél. ${firm.phone}`, firm.email], ' · '),
     joinPresent(
-      [firm.rcs && withPrefix('RCS', firm.rcs), firm.vatNumber && `TVA intracommunautaire ${firm.vatNumber}`],
+      [
+        firm.rcs && withPrefix('RCS', groupSirensIn(firm.rcs)),
+        firm.vatNumber && `TVA intracommunautaire ${firm.vatNumber}`,
+      ],
       ' · ',
     ),
     firm.ordreCouncil ? ordreLine(firm.ordreCouncil) : '',
@@ -147,9 +151,27 @@ export const clientIdentityLines = (client: ClientFacts): string[] =>
     client.name,
     ...(client.isIndividual
       ? ['Particulier']
-      : [joinPresent([client.legalForm, client.siren && `SIREN ${client.siren}`], ' · ')]),
+      : [joinPresent([client.legalForm, client.siren && `SIREN ${groupSiren(client.siren)}`], ' · ')]),
     ...addressLines(client),
     ...(client.activity ? [`Activité : ${client.activity}`] : []),
     `Clôture de l’exercice : ${formatFiscalYearEnd(client.fiscalYearEnd)}`,
     ...(client.clientCode ? [`Dossier ${client.clientCode}`] : []),
   ].filter((line) => line !== '');
+
+/**
+ * The firm as a party, below its full identity printed once at the top of page one: its name and
+ * form only, so the first page carries one identity block for the firm, not two.
+ */
+export const firmPartyLines = (firm: FirmFacts): string[] => [joinPresent([firm.name, firm.legalForm], ', ')];
+
+/** « 1er » / « 1re », then « 2ᵉ », « 3ᵉ »…: the ordinals French typography writes. */
+export const formatOrdinal = (n: number, gender: 'masculine' | 'feminine' = 'masculine'): string =>
+  n === 1 ? (gender === 'feminine' ? '1re' : '1er') : `${n}ᵉ`;
+
+/**
+ * A capacity inside a sentence, after a name and a comma: « Claire Dupré, experte-comptable
+ * associée ». Stored with its capital for a line of its own (a signature box); an acronym (« DAF »,
+ * « CAC ») keeps its capitals.
+ */
+export const capacityInSentence = (capacity: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(capacity) ? `${capacity.charAt(0).toLowerCase()}${capacity.slice(1)}` : capacity;
