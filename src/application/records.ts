@@ -37,6 +37,8 @@ export {
   type Firm,
   type FirmIdentity,
   type FirmLogo,
+  FORMS_OF_ADDRESS,
+  type FormOfAddress,
   LOGO_CONTENT_TYPES,
   type LogoContentType,
   ROLES,

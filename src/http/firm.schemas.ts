@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { isValidSiren, normaliseRegistrationNumber } from '../domain/shared/siren.ts';
-import { clearableText, emailField, frenchObject, instantOut, text, versionField } from './fields.schemas.ts';
+import {
+  clearableText,
+  emailField,
+  flag,
+  frenchObject,
+  instantOut,
+  text,
+  versionField,
+} from './fields.schemas.ts';
 
 /** A registration number as people type it ("552 100 554"), kept without spaces; empty clears it. */
 const registrationNumber = (isValid: (value: string) => boolean, message: string) =>
@@ -88,6 +96,8 @@ export const updateFirmBody = frenchObject({
     .min(1, { error: 'Au moins un jour.' })
     .max(365, { error: 'Un an au plus.' })
     .optional(),
+  dpoEmail: emailField.nullable().optional(),
+  revisionClauseByDefault: flag.optional(),
 });
 
 /** A logo travels as base64 in JSON, like the scans of paper signatures; 1 MiB decoded at most. */
@@ -133,6 +143,8 @@ export const firmOut = z.object({
   hasLogo: z.boolean(),
   signatureReminderDays: z.array(z.number().int()),
   signingPeriodDays: z.number().int(),
+  dpoEmail: nullableString,
+  revisionClauseByDefault: z.boolean(),
   version: z.number().int(),
   createdAt: instantOut,
   updatedAt: instantOut,

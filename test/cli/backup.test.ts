@@ -44,6 +44,8 @@ const addFirms = async (database: Awaited<ReturnType<typeof openPglite>>, names:
       hasLogo: false,
       signatureReminderDays: [3, 7],
       signingPeriodDays: 30,
+      dpoEmail: null,
+      revisionClauseByDefault: true,
       version: 1,
       createdAt: at,
       updatedAt: at,

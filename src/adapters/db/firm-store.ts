@@ -13,6 +13,8 @@ export const toUser = (row: typeof users.$inferSelect): User => ({
   name: row.name,
   role: row.role,
   isActive: row.isActive,
+  formOfAddress: row.formOfAddress,
+  signatoryCapacity: row.signatoryCapacity,
   version: row.version,
   createdAt: row.createdAt,
 });

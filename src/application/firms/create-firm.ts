@@ -45,6 +45,8 @@ export const createFirm = async (
     hasLogo: false,
     signatureReminderDays: [...DEFAULT_REMINDER_DAYS],
     signingPeriodDays: DEFAULT_SIGNING_PERIOD_DAYS,
+    dpoEmail: null,
+    revisionClauseByDefault: true,
     version: 1,
     createdAt: at,
     updatedAt: at,

@@ -9,6 +9,8 @@ export type FirmSettingsFields = Partial<
     accentColor: string | null;
     signatureReminderDays: number[];
     signingPeriodDays: number;
+    dpoEmail: string | null;
+    revisionClauseByDefault: boolean;
   }
 >;
 

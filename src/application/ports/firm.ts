@@ -1,4 +1,13 @@
-import type { Firm, FirmIdentity, FirmLogo, Role, SealIdentity, TokenScope, User } from '../records.ts';
+import type {
+  Firm,
+  FirmIdentity,
+  FirmLogo,
+  FormOfAddress,
+  Role,
+  SealIdentity,
+  TokenScope,
+  User,
+} from '../records.ts';
 import type { Versioned } from './shared.ts';
 
 /** The firm's own settings and logo. */
@@ -28,7 +37,15 @@ export type UserRepository = {
   list(options?: { forUpdate?: boolean }): Promise<User[]>;
   /** Throws USER.EMAIL_TAKEN when the e-mail is already used in the firm (unique key). */
   insert(user: User & { passwordHash: string }): Promise<void>;
-  update(input: Versioned<{ name: string; role: Role; isActive: boolean }>): Promise<User | undefined>;
+  update(
+    input: Versioned<{
+      name: string;
+      role: Role;
+      isActive: boolean;
+      formOfAddress: FormOfAddress | null;
+      signatoryCapacity: string | null;
+    }>,
+  ): Promise<User | undefined>;
   setPassword(id: string, passwordHash: string): Promise<void>;
   /** Replaces the hash only if it is still `from` (a rehash must not undo a password change). */
   replacePasswordHash(id: string, hashes: { from: string; to: string }): Promise<boolean>;

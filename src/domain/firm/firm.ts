@@ -32,6 +32,10 @@ export type Firm = FirmIdentity & {
   signatureReminderDays: number[];
   /** Days a sent letter, amendment or work order awaits its signatures before it expires. */
   signingPeriodDays: number;
+  /** The data-protection contact the letters give (GDPR art. 13 and 28); null: the firm's e-mail. */
+  dpoEmail: string | null;
+  /** New proposals and letters carry the standard revision clause unless the user removes it. */
+  revisionClauseByDefault: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -55,6 +59,13 @@ export type User = {
   name: string;
   role: Role;
   isActive: boolean;
+  /** The agreement of the capacity the user signs in (« experte-comptable associée »). */
+  formOfAddress?: FormOfAddress | null;
+  /** The capacity as the user or an associé typed it; null: signatoryCapacity derives it. */
+  signatoryCapacity?: string | null;
   version: number;
   createdAt: Date;
 };
+
+export const FORMS_OF_ADDRESS = ['madame', 'monsieur'] as const;
+export type FormOfAddress = (typeof FORMS_OF_ADDRESS)[number];

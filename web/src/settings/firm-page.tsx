@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { BrandingCard } from './branding-card.tsx';
+import { LetterSettingsCard } from './letter-settings-card.tsx';
 import { SigningSettingsCard } from './signing-settings-card.tsx';
 
 /** What a letter must say of the firm (DOMAIN.md): its legal identity, edited by an associé. */
@@ -103,6 +104,7 @@ export const FirmPage = () => {
             <BrandingCard firm={data} />
             <FirmForm key={data.version} firm={data} />
             <SigningSettingsCard firm={data} />
+            <LetterSettingsCard firm={data} />
           </>
         )}
       </QueryState>

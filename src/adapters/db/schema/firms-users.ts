@@ -44,6 +44,10 @@ export const firms = pgTable('firms', {
     .default(sql`'{3,7}'::integer[]`),
   /** Days a sent letter, amendment or work order awaits its signatures before it expires. */
   signingPeriodDays: integer('signing_period_days').notNull().default(30),
+  /** The data-protection contact the letters give (GDPR); null: the firm's own e-mail. */
+  dpoEmail: text('dpo_email'),
+  /** New proposals and letters carry the standard revision clause unless the user removes it. */
+  revisionClauseByDefault: boolean('revision_clause_by_default').notNull().default(true),
   version: integer('version').notNull().default(1),
   createdAt: created(),
   updatedAt: at('updated_at').notNull().defaultNow(),
@@ -65,6 +69,10 @@ export const users = pgTable(
     role: text('role', { enum: ['associe', 'collaborateur', 'lecture'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     isActive: boolean('is_active').notNull().default(true),
+    /** Madame or Monsieur: the agreement of the capacity printed when the user signs (issue 14, item 7). */
+    formOfAddress: text('form_of_address', { enum: ['madame', 'monsieur'] }),
+    /** The capacity the user signs in, as typed; null: derived from the role and the form of address. */
+    signatoryCapacity: text('signatory_capacity'),
     version: integer('version').notNull().default(1),
     createdAt: created(),
   },
