@@ -248,7 +248,7 @@ describe(`electronic signature: refusals, locks, expiry, reminders (${databaseKi
     }
   });
 
-  it('a letter unsigned after the firm’s signing period expires', async () => {
+  it('a letter unsigned after the last day of the firm’s signing period expires, that day included', async () => {
     const associe = apiAs(ctx, firm.users.associe.headers);
     const settings = (await associe.get('/firm')).body;
     expect(settings).toMatchObject({ signatureReminderDays: [3, 7], signingPeriodDays: 30 });
@@ -258,10 +258,11 @@ describe(`electronic signature: refusals, locks, expiry, reminders (${databaseKi
     const letter = await aDraft(collab, engagementId, serviceId, 'engagement_letter');
     await send(collab, letter.id);
     try {
-      ctx.clock.set('2026-12-09T08:00:00Z');
+      // Sent on 29/11 at 10:00 (Paris): the mail names 09/12 as the last day, the whole of it.
+      ctx.clock.set('2026-12-09T22:30:00Z');
       await runSigningFollowUp(ctx.deps);
       expect((await collab.get(`/documents/${letter.id}`)).body.document.status).toBe('sent');
-      ctx.clock.set('2026-12-09T09:01:00Z');
+      ctx.clock.set('2026-12-09T23:00:01Z');
       await runSigningFollowUp(ctx.deps);
       expect((await collab.get(`/documents/${letter.id}`)).body.document.status).toBe('expired');
     } finally {

@@ -24,16 +24,16 @@ describe('signing rules (issue 4)', () => {
     expect(endOfParisDay('2026-07-14').toISOString()).toBe('2026-07-14T21:59:59.999Z');
   });
 
-  it('a proposal expires after its validity date; a letter after the firm’s signing period', () => {
+  it('a proposal expires after its validity date; a letter at the end of the last day of the firm’s signing period', () => {
     expect(
       signingDeadline({ kind: 'proposal', validUntil: '2026-12-10', sentAt, signingPeriodDays: 30 }),
     ).toEqual(endOfParisDay('2026-12-10'));
     expect(
       signingDeadline({ kind: 'engagement_letter', validUntil: null, sentAt, signingPeriodDays: 30 }),
-    ).toEqual(daysLater(30));
+    ).toEqual(endOfParisDay('2026-12-29'));
     // A proposal without a validity date falls back on the signing period.
     expect(signingDeadline({ kind: 'proposal', validUntil: null, sentAt, signingPeriodDays: 15 })).toEqual(
-      daysLater(15),
+      endOfParisDay('2026-12-14'),
     );
   });
 
@@ -45,7 +45,7 @@ describe('signing rules (issue 4)', () => {
       signingPeriodDays: 30,
     } as const;
     expect(signingDeadline({ ...letter, fromCampaign: true })).toEqual(endOfParisDay('2026-12-31'));
-    expect(signingDeadline(letter)).toEqual(daysLater(30));
+    expect(signingDeadline(letter)).toEqual(endOfParisDay('2026-12-29'));
   });
 
   it('a reminder is due once its day has come, each day of the schedule once', () => {

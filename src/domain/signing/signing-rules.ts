@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../documents/kinds.ts';
+import { addDays, parisDate } from '../shared/dates.ts';
 
 /** A signing code is six digits, valid ten minutes, and five wrong tries lock the link. */
 export const SIGNING_CODE = { digits: 6, validMinutes: 10, maxAttempts: 5 } as const;
@@ -23,7 +24,9 @@ export const endOfParisDay = (isoDate: string): Date => {
 
 /**
  * When a sent document still unsigned expires (DOMAIN.md B, "expired"): a proposal, or a renewal
- * campaign's letter, at the end of its validity date; the other kinds after the firm's signing period.
+ * campaign's letter, at the end of its validity date; the other kinds at the end of the Paris day
+ * the firm's signing period ends on. The signer's mail names that day as the last one to sign
+ * (issue 14, item 10): the whole day is theirs, not only until the hour the document was sent.
  */
 export const signingDeadline = (input: {
   kind: DocumentKind;
@@ -35,7 +38,7 @@ export const signingDeadline = (input: {
 }): Date =>
   (input.kind === 'proposal' || input.fromCampaign) && input.validUntil
     ? endOfParisDay(input.validUntil)
-    : new Date(input.sentAt.getTime() + input.signingPeriodDays * DAY_MS);
+    : endOfParisDay(addDays(parisDate(input.sentAt), input.signingPeriodDays));
 
 /**
  * Whether a pending signer is due a reminder: the next day of the firm's schedule (days after
