@@ -159,8 +159,8 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     'contact@cabinet.test',
     'RCS Lyon 812 345 676',
     'TVA intracommunautaire FR19812345676',
-    'Ordre des experts-comptables',
-    A_COMPLETE_FIRM_IDENTITY.ordreCouncil,
+    // Typed « Conseil régional Auvergne-Rhône-Alpes »: completed, never read as the region's council.
+    'Inscription au tableau du conseil régional de l’Ordre des experts-comptables Auvergne-Rhône-Alpes',
     'MMA IARD',
     '1 500 000 € par sinistre',
   ];
@@ -323,7 +323,7 @@ describe(`documents as French PDFs (${databaseKind})`, () => {
     pdf.expectToFind([
       'Lettre de mission substitutive',
       'N° LMS-2026-0001 du 02/11/2026',
-      'À compter du 01/01/2027, la présente lettre annule et remplace les lettres de mission suivantes et leurs avenants',
+      'À compter du 01/01/2027, la présente lettre annule et remplace la lettre de mission et les avenants suivants',
       'Lettre de mission LM-2026-0001 05/01/2026',
       'Avenant LM-2026-0001-A01 05/01/2026',
       'Bulletin de paie 7 bulletins 25,75 € par mois 180,25 €',

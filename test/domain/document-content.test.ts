@@ -11,6 +11,7 @@ import {
   formatUnit,
 } from '../../src/domain/documents/content/wording.ts';
 import { aDocumentFacts, aLineFacts } from '../builders/document-facts.ts';
+import { aSignedFacts } from '../builders/signed-facts.ts';
 
 /** Every string a reader would see, in order, spaces made plain. */
 const wordsOf = (content: DocumentContent): string =>
@@ -134,6 +135,47 @@ describe('what each document says (the content of its PDF)', () => {
     expect(words).toContain(
       '1 forfait × 1 200,00 € par an\n1 forfait × 1 236,00 € par an\n1 200,00 €\n1 236,00 €\n+3,00 %',
     );
+  });
+
+  it('a replacement letter agrees with what it replaces: one letter, or a letter and its amendments', () => {
+    const before = [{ ...aLineFacts(), key: 'a' }];
+    const summary = summariseChanges(before, before);
+    const replacing = (replaced: { kind: 'engagement_letter' | 'amendment'; number: string }[]) =>
+      wordsOf(
+        documentContent(
+          aDocumentFacts({
+            kind: 'replacement_letter',
+            number: 'LMS-2026-0002',
+            effectiveDate: '2027-01-01',
+            replacement: { replaced: replaced.map((doc) => ({ ...doc, signedOn: '2025-01-10' })), summary },
+          }),
+        ),
+      );
+    expect(replacing([{ kind: 'engagement_letter', number: 'LM-2025-0001' }])).toContain(
+      'la présente lettre annule et remplace la lettre de mission suivante :',
+    );
+    expect(
+      replacing([
+        { kind: 'engagement_letter', number: 'LM-2025-0001' },
+        { kind: 'amendment', number: 'LM-2025-0001-A01' },
+      ]),
+    ).toContain('la présente lettre annule et remplace la lettre de mission et les avenants suivants :');
+  });
+
+  it('one mission or several, the letter says so; the firm’s Ordre council is never read as the region’s', () => {
+    const one = wordsOf(documentContent(aDocumentFacts()));
+    expect(one).toContain('l’étendue de la mission confiée au cabinet');
+    const two = documentContent(aDocumentFacts({ lines: [aLineFacts(), aLineFacts({ label: 'Paie' })] }));
+    expect(headings(two)).toContain('Objet et étendue des missions');
+    expect(wordsOf(two)).toContain('l’étendue des missions confiées au cabinet');
+    expect(one).toContain(
+      'Inscription au tableau du conseil régional de l’Ordre des experts-comptables Auvergne-Rhône-Alpes',
+    );
+  });
+
+  it('the signed copy says so in every page’s footer, not only under its title', () => {
+    const content = documentContent(aDocumentFacts({ signed: aSignedFacts() }));
+    expect(content.footer).toMatch(/^Lettre de mission LM-2026-0001 — exemplaire signé · /);
   });
 
   it('a proposal: its validity and the acceptance by the client alone', () => {

@@ -37,8 +37,8 @@ export const changeTable = (summary: ChangeSummary, options: { withUnchanged: bo
     { header: 'Mission', width: 0.17, align: 'left' },
     { header: 'Avant', width: 0.165, align: 'left' },
     { header: 'Après', width: 0.165, align: 'left' },
-    { header: 'Annuel avant HT', width: 0.12, align: 'right' },
-    { header: 'Annuel après HT', width: 0.12, align: 'right' },
+    { header: 'Annuel HT avant', width: 0.12, align: 'right' },
+    { header: 'Annuel HT après', width: 0.12, align: 'right' },
     { header: 'Évolution', width: 0.12, align: 'right' },
   ],
   rows: summary.rows

@@ -24,6 +24,17 @@ import { formatDate, formatQuantity } from './wording.ts';
  */
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** What a replacement letter replaces, agreed with what the table lists: one letter, or several documents. */
+const replacedWording = (replaced: readonly { kind: string }[]): string => {
+  const letters = replaced.filter((doc) => doc.kind !== 'amendment').length;
+  const amendments = replaced.length - letters;
+  if (letters === 1)
+    return amendments > 0 ? 'la lettre de mission et les avenants suivants' : 'la lettre de mission suivante';
+  return amendments > 0
+    ? 'les lettres de mission et les avenants suivants'
+    : 'les lettres de mission suivantes';
+};
+
 const replacementSection = (facts: DocumentFacts): Block[] => {
   if (!facts.replacement) return [];
   const { replaced, summary } = facts.replacement;
@@ -31,7 +42,7 @@ const replacementSection = (facts: DocumentFacts): Block[] => {
     { type: 'heading', level: 2, text: 'Documents remplacés' },
     {
       type: 'paragraph',
-      text: `À compter du ${formatDate(facts.effectiveDate)}, la présente lettre annule et remplace les lettres de mission suivantes et leurs avenants :`,
+      text: `À compter du ${formatDate(facts.effectiveDate)}, la présente lettre annule et remplace ${replacedWording(replaced)} :`,
     },
     {
       type: 'table',
@@ -79,10 +90,14 @@ export const letterBlocks = (facts: DocumentFacts): Block[] => [
   ...partiesBlock(facts),
   {
     type: 'paragraph',
-    text: 'La présente lettre de mission, établie conformément aux normes professionnelles de l’Ordre des experts-comptables, définit la nature et l’étendue de la mission confiée au cabinet, les obligations de chacune des parties et les honoraires convenus.',
+    text: `La présente lettre de mission, établie conformément aux normes professionnelles de l’Ordre des experts-comptables, définit la nature et l’étendue ${facts.lines.length > 1 ? 'des missions confiées' : 'de la mission confiée'} au cabinet, les obligations de chacune des parties et les honoraires convenus.`,
   },
   ...replacementSection(facts),
-  { type: 'heading', level: 2, text: 'Objet et étendue de la mission' },
+  {
+    type: 'heading',
+    level: 2,
+    text: facts.lines.length > 1 ? 'Objet et étendue des missions' : 'Objet et étendue de la mission',
+  },
   ...missionChapters(facts.lines, true, facts.client),
   ...durationSection(facts),
   { type: 'heading', level: 2, text: 'Honoraires' },

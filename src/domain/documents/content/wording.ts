@@ -120,11 +120,17 @@ export const addressLines = (party: {
     (line): line is string => !!line,
   );
 
-/** "Conseil régional de l’Ordre … Auvergne-Rhône-Alpes" is printed as given; a bare region is completed. */
-const ordreLine = (council: string): string =>
-  /ordre/i.test(council)
-    ? `Inscrit au tableau du ${council.charAt(0).toLowerCase()}${council.slice(1)}`
-    : `Inscrit au tableau de l’Ordre des experts-comptables, ${council}`;
+/**
+ * "Conseil régional de l’Ordre … Auvergne-Rhône-Alpes" is printed as given; "Conseil régional
+ * Auvergne-Rhône-Alpes" or a bare region is completed, so it is never read as the region's own
+ * council. A noun, not « inscrit(e) », so it agrees with any firm.
+ */
+const ordreLine = (council: string): string => {
+  if (/ordre/i.test(council))
+    return `Inscription au tableau du ${council.charAt(0).toLowerCase()}${council.slice(1)}`;
+  const region = council.replace(/^conseil régional( de la région| de l’| d’| de)?\s*/i, '');
+  return `Inscription au tableau du conseil régional de l’Ordre des experts-comptables ${region}`;
+};
 
 /** The firm's mandatory identity (DOMAIN.md), as printed at the top of the first page. */
 export const firmIdentityLines = (firm: FirmFacts): string[] =>
