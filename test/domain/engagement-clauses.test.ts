@@ -288,8 +288,10 @@ describe('item 11: the work order', () => {
     );
     expect(text).toContain('180,00 € HT (216,00 € TTC)');
     expect(text).toContain('Norme professionnelle\nNP 3100');
+    // Named once: the intervention gives the standard, the attestation block its recipient.
+    expect(text.match(/Norme professionnelle\nNP 3100/g)).toHaveLength(1);
     expect(text).toContain(
-      'Destinataire\nBoulangerie Martin, qui la remet au tiers auquel elle est destinée',
+      'Destinataire\nBoulangerie Martin, qui la remet au tiers auquel elle est destinée, pour l’usage précisé dans sa demande ; elle ne peut servir à un autre usage.',
     );
   });
 });

@@ -67,7 +67,7 @@ export const deliverableOf = (line: LineFacts, client?: ClientFacts): string | n
     return `Comptes annuels (bilan, compte de résultat et annexe) accompagnés de l’attestation de présentation signée par l’expert-comptable (${standard}), remis au plus tard ${monthsAfterClosing(client, ACCOUNTS_DELIVERY_MONTHS)}, ${CONDITION}.`;
   }
   if (standard === 'NP 3100') {
-    return `Attestation signée par l’expert-comptable (${standard}), adressée au client, qui la remet au destinataire auquel elle est destinée, dans les dix jours ouvrés suivant la réception des éléments nécessaires.`;
+    return `Attestation signée par l’expert-comptable (${standard}), adressée au client, qui la transmet au tiers qui la demande, dans les dix jours ouvrés suivant la réception des éléments nécessaires.`;
   }
   switch (line.domain) {
     case 'social':

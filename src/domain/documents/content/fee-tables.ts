@@ -127,7 +127,7 @@ export const billingNotes = (facts: DocumentFacts): Block[] => {
         {
           type: 'paragraph',
           tone: 'small',
-          text: 'Lignes facturées selon la réalité des travaux ou des frais :',
+          text: 'Prestations facturées au réel :',
         },
         { type: 'bullets', items: notes },
       ];

@@ -31,10 +31,10 @@ const attestations = (facts: DocumentFacts): Block[] => {
         type: 'fields',
         rows: [
           ['Attestation', line.label],
-          ['Norme professionnelle', namedStandard(line) ?? '—'],
+          // The standard is named once, in the intervention above; here, who receives the attestation.
           [
             'Destinataire',
-            `${facts.client.name}, qui la remet au tiers auquel elle est destinée, pour l’usage précisé dans sa demande ; elle ne peut servir à un autre usage`,
+            `${facts.client.name}, qui la remet au tiers auquel elle est destinée, pour l’usage précisé dans sa demande ; elle ne peut servir à un autre usage.`,
           ],
         ],
       }),
