@@ -1,11 +1,8 @@
 import {
   Alert,
-  Anchor,
   Button,
-  Center,
   Divider,
   Group,
-  Paper,
   PasswordInput,
   Radio,
   Stack,
@@ -18,6 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api, fieldErrors } from '../api/client.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { PublicFormPage } from './public-form-page.tsx';
 
 const EMPTY = {
   name: '',
@@ -73,120 +71,104 @@ export const InstallationPage = () => {
       (field) => shown.has(field),
     );
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
-      <Paper component="main" withBorder shadow="sm" p="xl" w={560} maw="100%">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Title order={1} size="h2">
-              {t('setup.title')}
-            </Title>
-            {!token && (
-              <Alert color="red" role="alert">
-                {t('setup.noToken')}
-              </Alert>
-            )}
-            {install.isSuccess ? (
-              <>
-                <Alert color="teal" role="status">
-                  {t('setup.done', { email: install.data.associeEmail })}
-                </Alert>
-                <Button component={Link} to="/login" w="fit-content">
-                  {t('login.submit')}
-                </Button>
-              </>
-            ) : (
-              <>
-                <Text size="sm">{t('setup.intro')}</Text>
-                {otherError && (
-                  <Alert color="red" role="alert">
-                    {install.error?.message}
-                  </Alert>
-                )}
-                <Title order={2} size="h4">
-                  {t('setup.firm')}
-                </Title>
-                <TextInput
-                  label={t('setup.firmName')}
-                  required
-                  value={form.name}
-                  onChange={set('name')}
-                  error={errors['firm.name']}
-                  autoFocus
-                />
-                <TextInput
-                  label={t('setup.siren')}
-                  description={t('setup.sirenHelp')}
-                  required
-                  inputMode="numeric"
-                  value={form.siren}
-                  onChange={set('siren')}
-                  error={errors['firm.siren']}
-                />
-                <TextInput
-                  label={t('setup.address')}
-                  value={form.addressLine1}
-                  onChange={set('addressLine1')}
-                />
-                <Group grow align="start">
-                  <TextInput
-                    label={t('setup.postalCode')}
-                    inputMode="numeric"
-                    value={form.postalCode}
-                    onChange={set('postalCode')}
-                    error={errors['firm.postalCode']}
-                  />
-                  <TextInput label={t('setup.city')} value={form.city} onChange={set('city')} />
-                </Group>
-                <Radio.Group
-                  label={t('setup.catalogue')}
-                  value={form.catalogue}
-                  onChange={(value) => setForm({ ...form, catalogue: value as 'standard' | 'vide' })}
-                >
-                  <Stack gap={6} mt={6}>
-                    <Radio value="standard" label={t('setup.catalogueStandard')} />
-                    <Radio value="vide" label={t('setup.catalogueEmpty')} />
-                  </Stack>
-                </Radio.Group>
-                <Divider />
-                <Title order={2} size="h4">
-                  {t('setup.associe')}
-                </Title>
-                <TextInput
-                  label={t('setup.associeName')}
-                  required
-                  value={form.associeName}
-                  onChange={set('associeName')}
-                  error={errors['associe.name']}
-                />
-                <TextInput
-                  label={t('login.email')}
-                  type="email"
-                  autoComplete="email"
-                  required
-                  value={form.associeEmail}
-                  onChange={set('associeEmail')}
-                  error={errors['associe.email']}
-                />
-                <PasswordInput
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-                  label={t('password.new')}
-                  autoComplete="new-password"
-                  required
-                  value={form.password}
-                  onChange={set('password')}
-                  error={errors['associe.password']}
-                />
-                <Button type="submit" loading={install.isPending} disabled={!token}>
-                  {t('setup.submit')}
-                </Button>
-              </>
-            )}
-            <Anchor component={Link} to="/login" size="sm">
-              {t('forgot.back')}
-            </Anchor>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <PublicFormPage title={t('setup.title')} width={560} onSubmit={submit}>
+      {!token && (
+        <Alert color="red" role="alert">
+          {t('setup.noToken')}
+        </Alert>
+      )}
+      {install.isSuccess ? (
+        <>
+          <Alert color="teal" role="status">
+            {t('setup.done', { email: install.data.associeEmail })}
+          </Alert>
+          <Button component={Link} to="/login" w="fit-content">
+            {t('login.submit')}
+          </Button>
+        </>
+      ) : (
+        <>
+          <Text size="sm">{t('setup.intro')}</Text>
+          {otherError && (
+            <Alert color="red" role="alert">
+              {install.error?.message}
+            </Alert>
+          )}
+          <Title order={2} size="h4">
+            {t('setup.firm')}
+          </Title>
+          <TextInput
+            label={t('setup.firmName')}
+            required
+            value={form.name}
+            onChange={set('name')}
+            error={errors['firm.name']}
+            autoFocus
+          />
+          <TextInput
+            label={t('setup.siren')}
+            description={t('setup.sirenHelp')}
+            required
+            inputMode="numeric"
+            value={form.siren}
+            onChange={set('siren')}
+            error={errors['firm.siren']}
+          />
+          <TextInput label={t('setup.address')} value={form.addressLine1} onChange={set('addressLine1')} />
+          <Group grow align="start">
+            <TextInput
+              label={t('setup.postalCode')}
+              inputMode="numeric"
+              value={form.postalCode}
+              onChange={set('postalCode')}
+              error={errors['firm.postalCode']}
+            />
+            <TextInput label={t('setup.city')} value={form.city} onChange={set('city')} />
+          </Group>
+          <Radio.Group
+            label={t('setup.catalogue')}
+            value={form.catalogue}
+            onChange={(value) => setForm({ ...form, catalogue: value as 'standard' | 'vide' })}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="standard" label={t('setup.catalogueStandard')} />
+              <Radio value="vide" label={t('setup.catalogueEmpty')} />
+            </Stack>
+          </Radio.Group>
+          <Divider />
+          <Title order={2} size="h4">
+            {t('setup.associe')}
+          </Title>
+          <TextInput
+            label={t('setup.associeName')}
+            required
+            value={form.associeName}
+            onChange={set('associeName')}
+            error={errors['associe.name']}
+          />
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="email"
+            required
+            value={form.associeEmail}
+            onChange={set('associeEmail')}
+            error={errors['associe.email']}
+          />
+          <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            label={t('password.new')}
+            autoComplete="new-password"
+            required
+            value={form.password}
+            onChange={set('password')}
+            error={errors['associe.password']}
+          />
+          <Button type="submit" loading={install.isPending} disabled={!token}>
+            {t('setup.submit')}
+          </Button>
+        </>
+      )}
+    </PublicFormPage>
   );
 };

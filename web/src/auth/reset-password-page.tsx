@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { api, fieldErrors } from '../api/client.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { PublicFormPage } from './public-form-page.tsx';
 
 /**
  * The page a reset mail's link opens. The token rides in the fragment (#…), which the browser
@@ -22,51 +23,39 @@ export const ResetPasswordPage = () => {
     reset.mutate();
   };
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
-      <Paper component="main" withBorder shadow="sm" p="xl" w={440} maw="100%">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Title order={1} size="h2">
-              {t('reset.title')}
-            </Title>
-            {!token && (
-              <Alert color="red" role="alert">
-                {t('reset.noToken')}
-              </Alert>
-            )}
-            {reset.isSuccess ? (
-              <Alert color="teal" role="status">
-                {t('reset.done')}
-              </Alert>
-            ) : (
-              <>
-                <Text size="sm">{t('reset.intro')}</Text>
-                {reset.error && !errors.newPassword && (
-                  <Alert color="red" role="alert">
-                    {reset.error.message}
-                  </Alert>
-                )}
-                <PasswordInput
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-                  label={t('password.new')}
-                  autoComplete="new-password"
-                  required
-                  value={newPassword}
-                  onChange={(event) => setNewPassword(event.currentTarget.value)}
-                  error={errors.newPassword}
-                  autoFocus
-                />
-                <Button type="submit" loading={reset.isPending} disabled={!token}>
-                  {t('reset.submit')}
-                </Button>
-              </>
-            )}
-            <Anchor component={Link} to="/login" size="sm">
-              {t('forgot.back')}
-            </Anchor>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <PublicFormPage title={t('reset.title')} onSubmit={submit}>
+      {!token && (
+        <Alert color="red" role="alert">
+          {t('reset.noToken')}
+        </Alert>
+      )}
+      {reset.isSuccess ? (
+        <Alert color="teal" role="status">
+          {t('reset.done')}
+        </Alert>
+      ) : (
+        <>
+          <Text size="sm">{t('reset.intro')}</Text>
+          {reset.error && !errors.newPassword && (
+            <Alert color="red" role="alert">
+              {reset.error.message}
+            </Alert>
+          )}
+          <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            label={t('password.new')}
+            autoComplete="new-password"
+            required
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.currentTarget.value)}
+            error={errors.newPassword}
+            autoFocus
+          />
+          <Button type="submit" loading={reset.isPending} disabled={!token}>
+            {t('reset.submit')}
+          </Button>
+        </>
+      )}
+    </PublicFormPage>
   );
 };
