@@ -160,6 +160,20 @@ describe('what each document says (the content of its PDF)', () => {
         { kind: 'amendment', number: 'LM-2025-0001-A01' },
       ]),
     ).toContain('la présente lettre annule et remplace la lettre de mission et les avenants suivants :');
+    const twoLetters = [
+      { kind: 'engagement_letter', number: 'LM-2025-0001' },
+      { kind: 'engagement_letter', number: 'LM-2025-0002' },
+    ] as const;
+    expect(replacing([...twoLetters])).toContain('annule et remplace les lettres de mission suivantes :');
+    expect(replacing([...twoLetters, { kind: 'amendment', number: 'LM-2025-0002-A01' }])).toContain(
+      'annule et remplace les lettres de mission et les avenants suivants :',
+    );
+  });
+
+  it('a letter without an effective date yet says so, and when its first period will be set', () => {
+    const words = wordsOf(documentContent(aDocumentFacts({ effectiveDate: null, number: null })));
+    expect(words).toContain('Date d’effet\n—');
+    expect(words).toContain('alignée sur les exercices comptables du client');
   });
 
   it('one mission or several, the letter says so; the firm’s Ordre council is never read as the region’s', () => {
