@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../application/app-error.ts';
 import { provisionFirm } from '../application/firms/provision-firm.ts';
 import type { Deps } from '../application/ports/index.ts';
+import { formatInstant } from '../domain/documents/content/wording.ts';
 import { parisDate } from '../domain/shared/dates.ts';
 import { ERROR_MESSAGES } from '../domain/shared/errors.ts';
 import { CATALOGUE_CHOICES, type CatalogueChoice, starterKit } from './starter-kit.ts';
@@ -13,11 +14,6 @@ export const FIRM_USAGE = `Usage : lettrine firm create --name "Cabinet …" --s
 `;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const untilText = (at: Date): string =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' })
-    .format(at)
-    .replace(' ', ' à ');
 
 /**
  * `lettrine firm create`: a firm, its associé and the link for the associé to choose a password
@@ -85,7 +81,7 @@ export const runFirmCommand = async (deps: Deps, args: string[]): Promise<number
       `Cabinet créé : ${firm.name} (SIREN ${firm.siren}), associé ${associe.name} <${associe.email}>.`,
     );
     console.log(
-      `Lien pour choisir le mot de passe (une seule fois, jusqu’au ${untilText(expiresAt)}, heure de Paris) :`,
+      `Lien pour choisir le mot de passe (une seule fois, jusqu’au ${formatInstant(expiresAt.toISOString(), 'minutes')}) :`,
     );
     console.log(`  ${link}`);
     return 0;

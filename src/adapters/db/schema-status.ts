@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { type Database, migrationsFolder } from './database.ts';
 
 /** The migrations this version of Lettrine ships, as drizzle-kit's journal lists them. */
-const shippedMigrations = (): number =>
+let shipped: number | undefined;
+/** Read once per process: the journal is part of the installed version, it does not change under it. */
+const shippedMigrations = (): number => {
+  shipped ??= countJournal();
+  return shipped;
+};
+const countJournal = (): number =>
   (
     JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
       entries: unknown[];

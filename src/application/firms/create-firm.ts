@@ -2,7 +2,11 @@ import { DEFAULT_REMINDER_DAYS, DEFAULT_SIGNING_PERIOD_DAYS } from '../../domain
 import type { Deps } from '../ports/index.ts';
 import type { Firm, FirmIdentity, Role, User } from '../records.ts';
 
-export type NewUserInput = { email: string; name: string; role: Role; password: string };
+/** A first user: with a password to hash, or with its hash already made (the setup form checked it). */
+export type NewUserInput = { email: string; name: string; role: Role } & (
+  | { password: string }
+  | { passwordHash: string }
+);
 
 const emptyIdentity: Omit<FirmIdentity, 'name'> = {
   legalForm: null,
@@ -53,18 +57,23 @@ export const createFirm = async (
   };
   await deps.store.insertFirm(firm);
   const users: User[] = [];
-  for (const { password, ...fields } of input.users) {
+  for (const newUser of input.users) {
+    const { email, name, role } = newUser;
     const user: User = {
-      ...fields,
+      email,
+      name,
+      role,
       firmId: firm.id,
       id: deps.ids.uuid(),
       isActive: true,
       version: 1,
       createdAt: at,
     };
-    await deps.store
-      .read(firm.id)
-      .users.insert({ ...user, passwordHash: await deps.secrets.hashPassword(password) });
+    await deps.store.read(firm.id).users.insert({
+      ...user,
+      passwordHash:
+        'passwordHash' in newUser ? newUser.passwordHash : await deps.secrets.hashPassword(newUser.password),
+    });
     users.push(user);
   }
   return { firm, users };

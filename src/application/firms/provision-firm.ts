@@ -109,18 +109,17 @@ export const provisionFirm = async (
         name: input.associe.name,
         email: input.associe.email.trim().toLowerCase(),
         role: 'associe',
-        // Nobody knows it: the associé chooses theirs through the link.
-        password: deps.secrets.newToken(),
+        // Chosen in the setup form; else one nobody knows, the associé choosing theirs through the link.
+        ...(input.passwordHash
+          ? { passwordHash: input.passwordHash }
+          : { password: deps.secrets.newToken() }),
       },
     ],
   });
   const associe = users[0] as User;
   const setup = await deps.store.transaction(firm.id, async (scope) => {
     await installStarterKit(deps, scope, { ...input.starterKit, userId: associe.id, at: deps.clock.now() });
-    if (input.passwordHash) {
-      await scope.users.setPassword(associe.id, input.passwordHash);
-      return { link: null, expiresAt: null };
-    }
+    if (input.passwordHash) return { link: null, expiresAt: null };
     return issuePasswordSetupLink(deps, scope, { userId: associe.id });
   });
   return { firm, associe, ...setup };
