@@ -5,6 +5,7 @@ import { createStore } from '../src/adapters/db/store.ts';
 import { createMailTransport } from '../src/adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from '../src/adapters/security/secrets.ts';
+import { createPdfVerifier } from '../src/adapters/signing/pdf-verifier.ts';
 import { createSealer } from '../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../src/adapters/webhooks/webhook-sender.ts';
 import type { Actor } from '../src/application/actor.ts';
@@ -82,6 +83,7 @@ export const benchDeps = (database: Database): Deps => ({
   pdf: createPdfRenderer(),
   mailer: createMailTransport({ from: { name: 'Lettrine', address: 'signature@lettrine.test' } }),
   sealer: createSealer(),
+  pdfVerifier: createPdfVerifier(),
   webhookSender: createWebhookSender({ timeoutMs: 2_000 }),
   settings: { publicUrl: TEST_PUBLIC_URL },
 });

@@ -24,6 +24,7 @@ import {
   rawInsert,
 } from './campaign-baseline.ts';
 import { type Latencies, listLoop, sleep } from './campaign-latency.ts';
+import { readPortfolioRaw } from './campaign-preview-baseline.ts';
 import { cpuProfiler, inPhase, profileSql } from './campaign-profile.ts';
 import { type Baseline, printCpu, printProfile, report, seconds } from './campaign-report.ts';
 import {
@@ -33,6 +34,7 @@ import {
   type RawSql,
   seedBenchFirm,
 } from './campaign-setup.ts';
+import { VERDICT_OPTIONS } from './verdicts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,8 +51,11 @@ const { values } = parseArgs({
     'no-list': { type: 'boolean', default: false },
     /** Leaves the PostgreSQL database lettrine_bench_campaign in place for inspection. */
     keep: { type: 'boolean', default: false },
+    ...VERDICT_OPTIONS,
   },
 });
+// A smoke run in CI's time: the same steps on 500 clients, once.
+if (values.quick) Object.assign(values, { clients: '500', rounds: '1' });
 const clients = Number(values.clients);
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
@@ -165,6 +170,10 @@ const main = async () => {
       console.log(`  aperçu : ${seconds(ms)} (${planned} clients prévus)`);
     }
     const previewCpu = await cpu?.stop('preview');
+    let previewFloorMs = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < rounds; round++)
+      previewFloorMs = Math.min(previewFloorMs, (await readPortfolioRaw(bench.raw, firmId)).ms);
+    console.log(`  lecture brute des mêmes lignes : ${seconds(previewFloorMs)}`);
 
     const rows = await inPhase('baseline', () =>
       prepareBaselineRows(bench.raw, {
@@ -194,19 +203,23 @@ const main = async () => {
     const idle = generation.during ? await withLoopDelay(() => list(sleep(generation.ms))) : undefined;
     await http.app.close();
 
-    report({
-      clients,
-      concurrency,
-      version: bench.version,
-      isPostgres,
-      previews,
-      planned,
-      generation,
-      baseline: { before, after },
-      rows,
-      check,
-      idle: idle && { ...idle.result, loopMaxMs: idle.loopMaxMs },
-    });
+    report(
+      {
+        clients,
+        concurrency,
+        version: bench.version,
+        isPostgres,
+        previews,
+        previewFloorMs,
+        planned,
+        generation,
+        baseline: { before, after },
+        rows,
+        check,
+        idle: idle && { ...idle.result, loopMaxMs: idle.loopMaxMs },
+      },
+      { strict: values.strict, quick: values.quick },
+    );
     if (previewCpu) printCpu(`aperçu (${rounds} fois)`, previewCpu);
     if (generationCpu) printCpu('génération', generationCpu);
     if (sqlStats)

@@ -13,6 +13,7 @@ import { PORTFOLIO_USERS, seedPortfolio } from '../src/cli/seed-portfolio.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildDeps } from '../src/main.ts';
 import { drive, type Measure, summarise } from './load.ts';
+import { printVerdicts, VERDICT_OPTIONS, verdict } from './verdicts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,8 +24,12 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     /** Comma-separated search terms; an empty string measures the unfiltered list. */
     searches: { type: 'string', default: 'boul,gar,martin,ie,rou,ber' },
+    /** Keeps lettrine_bench when it already holds the portfolio (migrations applied): no new seed. */
+    reuse: { type: 'boolean', default: false },
+    ...VERDICT_OPTIONS,
   },
 });
+if (values.quick) Object.assign(values, { clients: '1000', seconds: '2', warmup: '1', rounds: '1' });
 const [clients, seconds, warmup, rounds, connections] = [
   values.clients,
   values.seconds,
@@ -43,19 +48,43 @@ if (!adminUrl) {
 const benchUrl = new URL(adminUrl);
 benchUrl.pathname = `/${DATABASE}`;
 
-const recreateDatabase = async () => {
+/** With --reuse, the firm already seeded with as many clients, else undefined. */
+const seededFirm = async (): Promise<string | undefined> => {
+  const client = new pg.Client({ connectionString: benchUrl.toString() });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ id: string; clients: string }>(
+      `select f.id, (select count(*) from engagements e where e.firm_id = f.id and e.state = 'client') as clients
+       from firms f where f.name = 'Cabinet Benchmark'`,
+    );
+    return rows[0] && Number(rows[0].clients) === clients ? rows[0].id : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+
+const recreateDatabase = async (keep: boolean) => {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
+  if (!keep) {
+    await admin.query(`drop database if exists ${DATABASE} with (force)`);
+    await admin.query(`create database ${DATABASE}`);
+  }
   const version = (await admin.query('show server_version')).rows[0]?.server_version;
   await admin.end();
   return version as string;
 };
 
-const seed = async () => {
+const seed = async (reused: string | undefined) => {
   const database = await openPostgres(benchUrl.toString());
   await database.migrate();
+  if (reused) {
+    await database.close();
+    console.log(`Portefeuille de ${clients} clients repris (--reuse).`);
+    return reused;
+  }
   const result = await seedPortfolio((await buildDeps(database, loadConfig({}))).deps, {
     clients,
     log: console.log,
@@ -115,8 +144,9 @@ const buildPaths = async (ports: { lettrine: number; bare: number }, headers: Re
 };
 
 const main = async () => {
-  const serverVersion = await recreateDatabase();
-  const firmId = await seed();
+  const reused = values.reuse ? await seededFirm() : undefined;
+  const serverVersion = await recreateDatabase(reused !== undefined);
+  const firmId = await seed(reused);
   const servers = await startServers(firmId);
   try {
     const headers = await login(servers.lettrine);
@@ -144,7 +174,21 @@ const main = async () => {
     console.log(row('Lettrine', real));
     console.log(row('Fastify + pg', bare));
     const ratio = real.perSecond / bare.perSecond;
-    console.log(`Ratio Lettrine / nu : ${ratio.toFixed(2)} (objectif ≥ 0,5)`);
+    const searched = SEARCHES.some(Boolean) ? 'avec recherche' : 'sans recherche';
+    printVerdicts(
+      `liste des clients, ${clients} clients, ${connections} connexions`,
+      [
+        verdict(`Lettrine, p95 ${searched}`, `${real.p95.toFixed(1)} ms`, '≤ 50 ms', real.p95 <= 50),
+        verdict('Lettrine / SQL nu, req/s', ratio.toFixed(2), '≥ 0,5', ratio >= 0.5),
+        verdict(
+          'échecs (non-200, erreurs, délais)',
+          String(real.failures + bare.failures),
+          '0',
+          real.failures + bare.failures === 0,
+        ),
+      ],
+      { strict: values.strict, quick: values.quick },
+    );
     if (real.failures + bare.failures > 0) process.exitCode = 1;
   } finally {
     servers.child.kill();

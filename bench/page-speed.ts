@@ -15,10 +15,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, expect, type Locator, type Page } from '@playwright/test';
+import { printVerdicts, VERDICT_OPTIONS, type Verdict, verdict } from './verdicts.ts';
 
 const LIMIT_MS = 1000;
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
-const runs = Number(values.runs);
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, ...VERDICT_OPTIONS } });
+// A smoke run: one cold load of each page.
+const runs = values.quick ? 1 : Number(values.runs);
+const verdicts: Verdict[] = [];
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -111,7 +114,9 @@ try {
   for (const [name, url, shown] of pages) {
     const ms = await medianOf(page, url, shown);
     console.log(`| ${name} | ${ms} | ${(ms / baseline).toFixed(1)} | ${ms < LIMIT_MS ? 'met' : 'NOT MET'} |`);
+    verdicts.push(verdict(`page ${name}`, `${ms} ms`, `< ${LIMIT_MS} ms`, ms < LIMIT_MS));
   }
+  printVerdicts('pages principales', verdicts, { strict: values.strict, quick: values.quick });
 } finally {
   await browser.close();
   if (server.pid) process.kill(-server.pid, 'SIGTERM');

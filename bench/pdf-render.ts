@@ -13,10 +13,17 @@ import { registerFonts, shareShapedWords } from '../src/adapters/pdf/fonts.ts';
 import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { documentContent, textOfContent } from '../src/domain/documents/content/document-content.ts';
 import { FOUR_PAGE_LETTER } from './pdf-letter.ts';
+import { printVerdicts, VERDICT_OPTIONS, verdict } from './verdicts.ts';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    ...VERDICT_OPTIONS,
+  },
 });
+// A smoke run in CI's time: one short round.
+if (values.quick) Object.assign(values, { seconds: '1', rounds: '1' });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const renderer = createPdfRenderer();
@@ -133,8 +140,11 @@ const main = async () => {
   const ratio = rate(results.lettrine) / rate(results.bare);
   const strict = rate(results.lettrine) / rate(results.strict);
   console.log(`ratio Lettrine / pdfkit nu : ${ratio.toFixed(2)}`);
-  console.log(
-    `ratio Lettrine / pdfkit nu aux mots partagés (comparaison stricte) : ${strict.toFixed(2)} (objectif ≥ 0,5 : ${strict >= 0.5 ? 'atteint' : 'NON atteint'})`,
+  console.log(`ratio Lettrine / pdfkit nu aux mots partagés (comparaison stricte) : ${strict.toFixed(2)}`);
+  printVerdicts(
+    'rendu d’une lettre de quatre pages',
+    [verdict('Lettrine / pdfkit nu aux mots partagés, doc/s', strict.toFixed(2), '≥ 0,5', strict >= 0.5)],
+    { strict: values.strict, quick: values.quick },
   );
 };
 

@@ -23,10 +23,11 @@ import { createApp } from '../src/http/create-app.ts';
 import { buildDeps } from '../src/main.ts';
 import { aService, aTermsVersion } from '../test/builders/catalogue.ts';
 import { aFirmWithUsers, type TestContext } from '../test/support/test-app.ts';
+import { printVerdicts, VERDICT_OPTIONS, verdict } from './verdicts.ts';
 
 const { values } = parseArgs({
   options: {
-    quick: { type: 'boolean', default: false },
+    ...VERDICT_OPTIONS,
     threads: { type: 'string', default: '1' },
     renders: { type: 'string', default: '10' },
     lines: { type: 'string', default: '200' },
@@ -251,6 +252,21 @@ console.log(
   `\n(${Object.values(results)
     .map((r) => `${r.during.length}`)
     .join(' / ')} requêtes mesurées pendant les rendus)`,
+);
+
+// Issue 20 asks for other firms' p95 during the renders, before and after: after must be lower.
+const [onLoop, inWorkers] = Object.values(results).map((r) => summary(r.during).p95);
+printVerdicts(
+  'isolation des rendus',
+  [
+    verdict(
+      'p95 d’un autre cabinet pendant les rendus, workers / boucle',
+      `${ms(inWorkers ?? Number.NaN)} / ${ms(onLoop ?? Number.NaN)}`,
+      '< boucle',
+      (inWorkers ?? Number.POSITIVE_INFINITY) < (onLoop ?? 0),
+    ),
+  ],
+  { strict: values.strict, quick: values.quick },
 );
 
 for (const app of Object.values(modes)) await app.close();

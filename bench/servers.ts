@@ -13,24 +13,27 @@ const url = process.env.BENCH_DATABASE_URL ?? '';
 const firmId = process.env.BENCH_FIRM_ID ?? '';
 const POOL_SIZE = 10;
 
-/** What the engagement store runs for the list (src/adapters/db/engagement-store.ts), by hand. */
-const FROM_WHERE = `
-  from engagements e
-  join companies c on c.firm_id = e.firm_id and c.id = e.company_id
-  where e.firm_id = $1 and e.state = $2
-    and ($3::text is null or c.name ilike $3 or e.title ilike $3 or e.client_code ilike $3)`;
-const PAGE_SQL = `
+/**
+ * The best this database does for a page, by hand: what the engagement store runs
+ * (src/adapters/db/engagement-store.ts): the page's ids chosen on engagements alone through the
+ * trigram index (firm_id, search_text) or the (firm_id, company_name, id) index, the total from
+ * `count(*) over ()` with a search, then the 50 rows joined to their company and user.
+ */
+const CHOSEN = `
+  select firm_id, id, %TOTAL% as total from engagements
+  where firm_id = $1 and state = $2 %SEARCH%
+  order by company_name asc, id asc limit $3 offset $4`;
+const pageSql = (search: boolean) => `
   select e.id, e.company_id as "companyId", e.title, e.state, e.responsible_user_id as "responsibleUserId",
     e.signatory_contact_id as "signatoryContactId", e.client_code as "clientCode",
     e.converted_at as "convertedAt", e.version, e.created_at as "createdAt", e.updated_at as "updatedAt",
-    c.name as "companyName", c.siren, u.name as "responsibleName"
-  from engagements e
+    e.company_name as "companyName", c.siren, u.name as "responsibleName", chosen.total
+  from (${CHOSEN.replace('%TOTAL%', search ? 'count(*) over ()' : 'null::bigint').replace('%SEARCH%', search ? 'and search_text like lettrine_fold($5)' : '')}) chosen
+  join engagements e on e.firm_id = chosen.firm_id and e.id = chosen.id
   join companies c on c.firm_id = e.firm_id and c.id = e.company_id
   join users u on u.firm_id = e.firm_id and u.id = e.responsible_user_id
-  where e.firm_id = $1 and e.state = $2
-    and ($3::text is null or c.name ilike $3 or e.title ilike $3 or e.client_code ilike $3)
-  order by c.name asc, e.id asc
-  limit $4 offset $5`;
+  order by e.company_name asc, e.id asc`;
+const COUNT_SQL = 'select count(*) as value from engagements where firm_id = $1 and state = $2';
 
 const bareServer = async () => {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
@@ -39,14 +42,19 @@ const bareServer = async () => {
     const query = request.query as Record<string, string | undefined>;
     const page = Number(query.page ?? 1);
     const pageSize = Number(query.pageSize ?? 50);
-    const search = query.search?.trim();
-    const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const raw = query.search?.trim();
+    const search = raw && /^[\d\s]+$/.test(raw) ? raw.replace(/\s/g, '') : raw;
     const state = query.state ?? 'client';
-    const [rows, count] = await Promise.all([
-      pool.query(PAGE_SQL, [firmId, state, pattern, pageSize, (page - 1) * pageSize]),
-      pool.query(`select count(*) as value ${FROM_WHERE}`, [firmId, state, pattern]),
-    ]);
-    return { items: rows.rows, total: Number(count.rows[0]?.value ?? 0), page, pageSize };
+    const offset = (page - 1) * pageSize;
+    const params = [firmId, state, pageSize, offset];
+    if (search) params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const { rows } = await pool.query(pageSql(Boolean(search)), params);
+    let total = Number(rows[0]?.total ?? 0);
+    if (!search && rows.length === pageSize)
+      total = Number((await pool.query(COUNT_SQL, [firmId, state])).rows[0]?.value ?? 0);
+    else if (!search) total = offset + rows.length;
+    for (const row of rows) delete row.total;
+    return { items: rows, total, page, pageSize };
   });
   return Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
 };

@@ -12,7 +12,9 @@ import type { JobQueue } from '../src/adapters/jobs/job-queue.ts';
 import { createMailTransport } from '../src/adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from '../src/adapters/security/secrets.ts';
+import { createPdfVerifier } from '../src/adapters/signing/pdf-verifier.ts';
 import { createSealer } from '../src/adapters/signing/sealer.ts';
+import { createTimestampClient, type TimestampSettings } from '../src/adapters/signing/timestamp-client.ts';
 import { createWebhookSender } from '../src/adapters/webhooks/webhook-sender.ts';
 import type { Deps, FirmScope } from '../src/application/ports/index.ts';
 import { createApp } from '../src/http/create-app.ts';
@@ -40,7 +42,7 @@ const ok = <T = Record<string, unknown> & { id: string }>(
  * mail to an SMTP receiver, one firm. `sealedAt(firmId, id)` resolves at the commit that stored the
  * document's sealed copy; `pauseJobs`/`resumeJobs` stop and restart the queue as a redeploy would.
  */
-export const openSigningBench = async () => {
+export const openSigningBench = async (options: { timestamp?: TimestampSettings } = {}) => {
   const smtp = await startSmtpReceiver();
   const database = await openMigratedDatabase();
   const clock = fixedClock();
@@ -71,7 +73,9 @@ export const openSigningBench = async () => {
       smtpUrl: smtp.url,
       from: { name: 'Lettrine', address: 'signature@lettrine.test' },
     }),
-    sealer: createSealer(),
+    sealer: createSealer({ timestamp: options.timestamp }),
+    timestamps: options.timestamp ? createTimestampClient(options.timestamp) : undefined,
+    pdfVerifier: createPdfVerifier(),
     webhookSender: createWebhookSender(),
     settings: { publicUrl: TEST_PUBLIC_URL },
   };

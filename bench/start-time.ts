@@ -11,9 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printVerdicts, verdict } from './verdicts.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const rounds = process.argv.includes('--quick') ? 1 : 3;
+const quick = process.argv.includes('--quick');
+const rounds = quick ? 1 : 3;
 const dataDir = mkdtempSync(join(tmpdir(), 'lettrine-start-'));
 let port = 4400;
 
@@ -76,3 +78,8 @@ for (const [label, values] of Object.entries(figures))
   );
 const ratio = median(figures['tsx (sources)'] ?? []) / median(figures['compilé (dist)'] ?? [1]);
 console.log(`  le compilé démarre ${ratio.toFixed(2)} × plus vite que tsx`);
+printVerdicts(
+  'démarrage',
+  [verdict('le compilé démarre plus vite que tsx (ratio des médianes)', ratio.toFixed(2), '> 1', ratio > 1)],
+  { strict: process.argv.includes('--strict'), quick },
+);

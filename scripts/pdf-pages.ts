@@ -23,6 +23,7 @@ import { DEFAULT_PAYMENT_TERMS, DEFAULT_REVISION_CLAUSE } from '../src/domain/do
 import { computeTotals } from '../src/domain/documents/fees.ts';
 import { DOCUMENT_TITLES, type DocumentKind } from '../src/domain/documents/kinds.ts';
 import { letterTerm } from '../src/domain/documents/term.ts';
+import { maskEmail } from '../src/domain/signing/signing-rules.ts';
 import { aDocumentFacts, aLineFacts } from '../test/builders/document-facts.ts';
 import { aFirmSignerEvidence, aSignedFacts, aSignerEvidence } from '../test/builders/signed-facts.ts';
 
@@ -147,7 +148,7 @@ const amendmentSummary = {
 };
 
 /** The signatories of the letter sign it themselves: the evidence names the people the letter names. */
-const signed = aSignedFacts({
+const signedBy = aSignedFacts({
   signers: [
     aSignerEvidence({
       name: 'Julien Martin',
@@ -163,6 +164,32 @@ const signed = aSignedFacts({
     }),
   ],
 });
+const SIGNERS = {
+  client: { name: 'Julien Martin', email: 'julien.martin@boulangerie-martin.fr' },
+  firm: { name: 'Claire Dupré', email: 'claire.dupre@cabinet-dupre.fr' },
+} as const;
+/** The trail of the builders, told by the same people, the client on a phone (issue 15, item 4). */
+const signed = {
+  ...signedBy,
+  trail: signedBy.trail.map((entry) => {
+    if (!entry.side) return entry;
+    const who = SIGNERS[entry.side];
+    return {
+      ...entry,
+      signerName: who.name,
+      userAgent:
+        entry.userAgent && entry.side === 'client'
+          ? 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1'
+          : entry.userAgent,
+      data:
+        entry.type === 'invitation_sent'
+          ? { ...entry.data, to: who.email }
+          : entry.type === 'code_sent'
+            ? { ...entry.data, to: maskEmail(who.email) }
+            : entry.data,
+    };
+  }),
+};
 const electronic = {
   clientSignatory: { name: 'Julien Martin', capacity: 'Gérant', signsElectronically: true },
   firmSignatory: { name: 'Claire Dupré', capacity: 'Experte-comptable associée', signsElectronically: true },
@@ -237,6 +264,39 @@ const SAMPLES: readonly Sample[] = [
 
 const flat = (text: string): string => text.replace(/[\u00a0\u202f\s]+/g, ' ').trim();
 
+/**
+ * A signed copy's evidence (issue 15's resolution note): each page from the one that opens « Dossier
+ * de preuve » to the last, at 80 dpi, as `<file>-evidence-<n>.png`.
+ */
+const renderEvidence = async (pdf: string, pages: number, png: string): Promise<void> => {
+  let first = pages;
+  while (first > 1) {
+    const text = (
+      await run('pdftotext', ['-f', String(first), '-l', String(first), '-enc', 'UTF-8', pdf, '-'])
+    ).stdout;
+    if (text.includes('Dossier de preuve')) break;
+    first -= 1;
+  }
+  for (let page = first; page <= pages; page += 1) {
+    const out = `${png}-evidence-${page - first + 1}`;
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      pdf,
+      out,
+    ]);
+    process.stdout.write(
+      `${`${out.split('/').pop()}.png`.padEnd(30)} page ${page} / ${pages} (dossier de preuve)\n`,
+    );
+  }
+};
+
 const main = async (): Promise<number> => {
   await mkdir(outDir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'lettrine-pdf-pages-'));
@@ -257,6 +317,7 @@ const main = async (): Promise<number> => {
       const png = join(outDir, sample.file);
       await run('pdftoppm', ['-png', '-r', resolution, '-f', '1', '-l', '1', '-singlefile', pdf, png]);
       const size = (await stat(`${png}.png`)).size;
+      if (sample.facts.signed) await renderEvidence(pdf, pages, png);
       const check = missing.length === 0 ? 'titre et numéro en page 1' : `MANQUE : ${missing.join(', ')}`;
       if (missing.length > 0) failures++;
       const from = Math.max(0, firstPage.indexOf(sample.facts.title));

@@ -68,6 +68,26 @@ const schema = z.object({
   /** The PKCS#12 file that seals signed PDFs; unset, each firm gets a self-signed certificate. */
   SEAL_P12_PATH: z.string().min(1).optional(),
   SEAL_P12_PASSWORD: z.string().default(''),
+  /**
+   * An RFC 3161 timestamping authority (https://…): every seal then carries its time (PAdES-B-T) and
+   * its validation data (B-LT). Unset, seals are PAdES-B-B and the evidence says the times are the server's.
+   */
+  TSA_URL: z.url().optional(),
+  /** HTTP Basic credentials, for an authority that sells its tokens by account. */
+  TSA_USERNAME: z.string().min(1).optional(),
+  TSA_PASSWORD: z.string().default(''),
+  /**
+   * The signing code by SMS when the firm gave the signer's mobile (issue 15): « brevo » (Brevo's
+   * transactional SMS). Unset, codes go by mail only. SMS_SENDER: 11 letters or digits at most.
+   */
+  SMS_PROVIDER: z.enum(['brevo']).optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,11}$/, { error: '11 lettres ou chiffres au plus, sans espace' })
+    .optional(),
+  /** The provider's address: its own by default; tests point it to a stand-in on 127.0.0.1. */
+  SMS_API_BASE_URL: z.url().optional(),
   /** Behind reverse proxies: how many hops (or which addresses) of X-Forwarded-For to trust. */
   TRUST_PROXY: trustProxy,
   /** The master key that encrypts the seal keys at rest and keys the signing codes' HMAC. */
@@ -130,6 +150,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (env.NODE_ENV === 'production') {
     for (const name of REQUIRED_IN_PRODUCTION)
       if (!env[name]) lines.push(`  - ${name}: obligatoire en production`);
+  }
+  if (env.SMS_PROVIDER) {
+    for (const name of ['SMS_API_KEY', 'SMS_SENDER'] as const)
+      if (!env[name]) lines.push(`  - ${name}: obligatoire avec SMS_PROVIDER`);
   }
   if (!parsed.success || lines.length > 0) throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
   // A newcomer's terminal shows the address and the logins, not a line per request; a server logs them.

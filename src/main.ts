@@ -9,16 +9,20 @@ import { createPdfRenderer } from './adapters/pdf/pdf-renderer.ts';
 import { createRequestContext } from './adapters/request-context.ts';
 import { createKeyring, type Keyring } from './adapters/security/envelope.ts';
 import { createSecrets } from './adapters/security/secrets.ts';
+import { createPdfVerifier } from './adapters/signing/pdf-verifier.ts';
 import { readPkcs12 } from './adapters/signing/seal-identity.ts';
 import { createSealer } from './adapters/signing/sealer.ts';
+import { createTimestampClient, type TimestampSettings } from './adapters/signing/timestamp-client.ts';
+import { createBrevoSmsSender } from './adapters/sms/brevo-sms.ts';
 import { randomIds, systemClock } from './adapters/system.ts';
 import { createWebhookSender } from './adapters/webhooks/webhook-sender.ts';
 import { createRenderPool, type RenderPool } from './adapters/workers/render-pool.ts';
+import { announceBillingDueForAllFirms } from './application/billing/announce-billing-due.ts';
 import { followCampaign } from './application/campaigns/follow-campaign.ts';
 import { runCampaignGeneration } from './application/campaigns/generate-campaign.ts';
 import { runCampaignSending } from './application/campaigns/send-campaign.ts';
 import { purgeExpiredRecords } from './application/maintenance/purge-expired-records.ts';
-import type { Deps, RequestContext } from './application/ports/index.ts';
+import type { Deps, RequestContext, SmsSender } from './application/ports/index.ts';
 import { deliverMail } from './application/signing/deliver-mail.ts';
 import { runSigningFollowUp } from './application/signing/follow-up.ts';
 import { scrubDeadSecretMails } from './application/signing/scrub-secret-mails.ts';
@@ -61,6 +65,12 @@ export type Wiring = {
   renderPool?: RenderPool;
 };
 
+/** Issue 15: the seals' timestamping authority, when TSA_URL names one. */
+const timestampSettingsOf = (config: Config): TimestampSettings | undefined =>
+  config.TSA_URL
+    ? { url: config.TSA_URL, username: config.TSA_USERNAME, password: config.TSA_PASSWORD }
+    : undefined;
+
 /** Issue 20: rendering and sealing off the event loop, in RENDER_WORKERS threads (0: on it). */
 const renderPoolOf = (config: Config): RenderPool | undefined =>
   config.RENDER_WORKERS === 0
@@ -70,12 +80,23 @@ const renderPoolOf = (config: Config): RenderPool | undefined =>
         timeoutMs: config.RENDER_TIMEOUT_SECONDS * 1000,
         maxPdfBytes: config.RENDER_MAX_PDF_MB * 1024 * 1024,
         memoryMb: config.RENDER_WORKER_MEMORY_MB,
+        seal: { timestamp: timestampSettingsOf(config) },
         onError: (error) => console.error('rendu PDF :', error),
       });
 
 /** The master keys (SECRETS_KEY and the previous ones); without them, the public development key. */
 export const keyringOf = (config: Config): Keyring =>
   createKeyring({ current: config.SECRETS_KEY, previous: config.SECRETS_KEY_PREVIOUS });
+
+/** The signing codes' SMS provider when configured (loadConfig requires its key and sender). */
+export const smsSenderOf = (config: Config): SmsSender | undefined =>
+  config.SMS_PROVIDER === 'brevo' && config.SMS_API_KEY && config.SMS_SENDER
+    ? createBrevoSmsSender({
+        apiKey: config.SMS_API_KEY,
+        sender: config.SMS_SENDER,
+        ...(config.SMS_API_BASE_URL ? { baseUrl: config.SMS_API_BASE_URL } : {}),
+      })
+    : undefined;
 
 export const buildDeps = async (database: Database, config: Config): Promise<Wiring> => {
   const jobsEnqueued = { notify: () => {} };
@@ -94,7 +115,10 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
       smtpUrl: config.SMTP_URL,
       from: { name: config.MAIL_FROM_NAME, address: config.MAIL_FROM_ADDRESS },
     }),
-    sealer: renderPool?.sealer ?? createSealer(),
+    sealer: renderPool?.sealer ?? createSealer({ timestamp: timestampSettingsOf(config) }),
+    timestamps: config.TSA_URL ? createTimestampClient(timestampSettingsOf(config)!) : undefined,
+    pdfVerifier: createPdfVerifier(),
+    sms: smsSenderOf(config),
     webhookSender: createWebhookSender({
       allowPrivateTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
       // In production a receiver is reached over https, unless the operator opened private targets.
@@ -206,6 +230,14 @@ export const startBackgroundJobs = async (
         retryLimit: 0,
         retryDelaySeconds: 60,
       },
+      // Issue 17: each firm's webhooks hear once a month what falls due (billing.due).
+      'billing.announce': {
+        handler: async () => {
+          await announceBillingDueForAllFirms(deps, { onFirmError });
+        },
+        retryLimit: 0,
+        retryDelaySeconds: 60,
+      },
       'maintenance.purge': {
         handler: async () => {
           await purgeExpiredRecords(deps);
@@ -218,7 +250,11 @@ export const startBackgroundJobs = async (
     schedules:
       tuning.schedules === false
         ? {}
-        : { 'signing.follow-up': '*/5 * * * *', 'maintenance.purge': '17 * * * *' },
+        : {
+            'signing.follow-up': '*/5 * * * *',
+            'maintenance.purge': '17 * * * *',
+            'billing.announce': '23 * * * *',
+          },
   });
   wiring.jobsEnqueued.notify = () => queue.kick();
   return queue;

@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   'document.cancelled',
   'document.expired',
   'document.replaced',
+  'document.terminated',
+  'document.line_done',
   'document.duplicated',
   'document.signing_link_opened',
   'document.signing_code_sent',
@@ -31,6 +33,9 @@ export const EVENT_TYPES = [
   'campaign.sending_started',
   'campaign.sent',
   'campaign.completed',
+  'billing.month_exported',
+  'billing.due',
+  'vigilance.file_changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -43,6 +48,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'engagement.converted',
   'campaign.generated',
   'campaign.completed',
+  'document.terminated',
+  'billing.due',
+  'vigilance.file_changed',
 ] as const satisfies readonly EventType[];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -107,6 +107,8 @@ export type SigningRequest = {
   side: SignatureSide;
   signerName: string;
   signerEmail: string;
+  /** E.164, when the firm gave the signer's mobile: the code then goes by SMS if SMS is configured. */
+  signerMobile: string | null;
   capacity: string | null;
   contactId: string | null;
   userId: string | null;
@@ -119,6 +121,8 @@ export type SigningRequest = {
   codeHash: string | null;
   codeSentAt: Date | null;
   codeExpiresAt: Date | null;
+  /** How the last code travelled. */
+  codeChannel: 'email' | 'sms' | null;
   codeAttempts: number;
   codeVerifiedAt: Date | null;
   lockedAt: Date | null;
@@ -197,8 +201,12 @@ export type SealIdentity = {
   privateKeyPkcs8: Uint8Array;
   certificateDer: Uint8Array;
   commonName: string;
+  notAfter?: Date;
   chainDer?: Uint8Array[];
 };
+
+/** A firm's seal as stored: made by Lettrine (self-signed) or imported by an associé (issue 15). */
+export type StoredSealIdentity = SealIdentity & { source: 'self_signed' | 'imported'; createdAt: Date };
 
 export type CampaignItemView = CampaignItem & {
   companyName: string;

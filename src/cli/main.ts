@@ -21,6 +21,7 @@ import {
 import { runBackupCommand } from './backup-command.ts';
 import { runFirmCommand } from './firm-command.ts';
 import { seedDemo, seedPortfolio } from './seed.ts';
+import { runVigilanceCommand } from './vigilance-command.ts';
 
 const USAGE = `Usage : lettrine <commande>
   start                     démarre le serveur (migre la base ; crée la démo dans une base sans cabinet, hors production)
@@ -31,6 +32,8 @@ const USAGE = `Usage : lettrine <commande>
   firm create --name … --siren … --associe-name … --email …
                             crée un cabinet et son associé ; affiche le lien pour choisir son mot de passe
   secrets rotate            rechiffre les clés de scellement sous SECRETS_KEY (après un changement de clé)
+  vigilance import-register <fichier.json> [--firm …]
+                            importe le registre des gels d’avoirs (DG Trésor) et filtre les dossiers LCB-FT
 `;
 
 const DEVELOPMENT_KEY_WARNING =
@@ -40,7 +43,7 @@ const run = async () => {
   const [command = 'start', ...rest] = process.argv.slice(2);
   const config = loadConfig();
   if (
-    !['start', 'migrate', 'seed', 'secrets', 'firm', 'backup', 'restore'].includes(command) ||
+    !['start', 'migrate', 'seed', 'secrets', 'firm', 'vigilance', 'backup', 'restore'].includes(command) ||
     (command === 'secrets' && rest[0] !== 'rotate')
   ) {
     process.stdout.write(USAGE);
@@ -66,6 +69,11 @@ const run = async () => {
   const { deps } = wiring;
   if (command === 'firm') {
     process.exitCode = await runFirmCommand(deps, rest);
+    await wiring.renderPool?.close();
+    return database.close();
+  }
+  if (command === 'vigilance') {
+    process.exitCode = await runVigilanceCommand(deps, rest);
     await wiring.renderPool?.close();
     return database.close();
   }

@@ -17,6 +17,7 @@ import { DEMO_FIRM_IDENTITY } from './seed-data.ts';
 import { sirenFrom, spacedSiren, vatNumberFrom } from './seed-identifiers.ts';
 import type { PortfolioContext } from './seed-portfolio-documents.ts';
 import { addClient } from './seed-portfolio-records.ts';
+import { seedWithoutVigilanceGate } from './seed-vigilance.ts';
 
 export const PORTFOLIO_SLUG = 'cabinet-benchmark';
 
@@ -67,6 +68,7 @@ const findOrCreateFirm = async (deps: Deps, slug: string): Promise<Firm> => {
     },
     users: PORTFOLIO_USERS.map((user) => ({ ...user })),
   });
+  await seedWithoutVigilanceGate(deps, firm.id);
   return firm;
 };
 

@@ -6,6 +6,7 @@ import { DEMO_FIRM_IDENTITY } from './seed-data.ts';
 import { type Kit, seedClock } from './seed-demo-kit.ts';
 import { CLIENT_STORIES } from './seed-stories-clients.ts';
 import { PROSPECT_STORIES } from './seed-stories-prospects.ts';
+import { seedWithoutVigilanceGate } from './seed-vigilance.ts';
 
 export { seedPortfolio } from './seed-portfolio.ts';
 
@@ -65,6 +66,7 @@ export const seedDemo = async (deps: Deps, options: SeedDemoOptions): Promise<De
   });
   const [associe, collaborator] = users;
   if (associe?.role !== 'associe' || !collaborator) throw new Error('the demo users changed order');
+  await seedWithoutVigilanceGate(seedDeps, firm.id);
   const catalogue = await seedCatalogue(seedDeps, { firmId: firm.id, userId: associe.id, at: clock.now() });
   const kit: Kit = {
     deps: seedDeps,

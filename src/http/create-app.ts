@@ -14,6 +14,7 @@ import type { StarterKit } from '../application/firms/provision-firm.ts';
 import type { Deps, RequestContext } from '../application/ports/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { guardAccess, requireActor, resolveActor } from './auth-hook.ts';
+import { billingRoutes } from './billing.routes.ts';
 import { campaignRoutes } from './campaigns.routes.ts';
 import { refuseCrossSiteWrites } from './cross-origin.ts';
 import { documentFileRoutes } from './document-files.routes.ts';
@@ -34,6 +35,7 @@ import { signingRoutes } from './signing.routes.ts';
 import { signingAdminRoutes } from './signing-admin.routes.ts';
 import { termsRoutes } from './terms.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { vigilanceRoutes } from './vigilance.routes.ts';
 import { hasWebBuild, webApp } from './web-app.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
 
@@ -178,6 +180,8 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       await api.register(termsRoutes(deps));
       await api.register(webhookRoutes(deps));
       await api.register(campaignRoutes(deps));
+      await api.register(billingRoutes(deps));
+      await api.register(vigilanceRoutes(deps));
       await api.register(signingAdminRoutes(deps));
     },
     { prefix: '/api/v1' },

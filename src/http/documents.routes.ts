@@ -143,6 +143,7 @@ export const documentRoutes =
           await sendDocument(deps, requireActor(request), {
             documentId: request.params.id,
             version: request.body?.version,
+            ...(request.body?.signerMobile ? { signerMobile: request.body.signerMobile } : {}),
           }),
         ),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
 import { DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
+import { normaliseMobile } from '../domain/signing/mobile.ts';
 import {
   centsField,
   clearableText,
@@ -97,7 +98,23 @@ export const createDocumentBody = z
     }
   });
 
-export const sendBody = z.strictObject({ version: versionField.optional() }).nullish();
+export const sendBody = z
+  .strictObject({
+    version: versionField.optional(),
+    signerMobile: z
+      .string()
+      .max(30, { error: 'Numéro de mobile trop long.' })
+      .refine((value) => normaliseMobile(value) !== null, {
+        error:
+          'Numéro de mobile invalide : un mobile français (06 12 34 56 78) ou international (+32 470 12 34 56).',
+      })
+      .optional()
+      .meta({
+        description:
+          'Le mobile du signataire client : le code de signature lui est alors envoyé par SMS (si l’installation a un fournisseur SMS) ; à défaut, le téléphone du contact s’il est un mobile',
+      }),
+  })
+  .nullish();
 
 export const updateDocumentBody = z.strictObject({
   ...termsFields,

@@ -2,9 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getFirmLogo, removeFirmLogo, uploadFirmLogo } from '../application/firms/firm-logo.ts';
 import { getFirmSettings, updateFirmSettings } from '../application/firms/firm-settings.ts';
 import type { Deps } from '../application/ports/index.ts';
+import {
+  getSealIdentity,
+  importSealIdentity,
+  useSelfSignedSeal,
+} from '../application/signing/seal-identities.ts';
 import { requireActor } from './auth-hook.ts';
 import { firmOut, logoBody, logoOut, updateFirmBody } from './firm.schemas.ts';
 import { noContent } from './responses.schemas.ts';
+import { sealIdentityOut, sealImportBody } from './seal-identity.schemas.ts';
 
 export const firmRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -57,6 +63,45 @@ export const firmRoutes =
           .header('cache-control', 'private, no-cache')
           .send(Buffer.from(logo.bytes));
       },
+    );
+    app.get(
+      '/firm/seal-identity',
+      {
+        schema: {
+          tags,
+          summary: 'Lire le certificat qui scelle les exemplaires signés du cabinet',
+          response: { 200: sealIdentityOut },
+        },
+      },
+      (request) => getSealIdentity(deps, requireActor(request)),
+    );
+    app.put(
+      '/firm/seal-identity',
+      {
+        schema: {
+          tags,
+          summary:
+            'Importer le certificat du cabinet (PKCS#12 et son mot de passe) : il scelle dès lors ses exemplaires signés (associé)',
+          body: sealImportBody,
+          response: { 200: sealIdentityOut },
+        },
+      },
+      (request) =>
+        importSealIdentity(deps, requireActor(request), {
+          bytes: new Uint8Array(Buffer.from(request.body.base64, 'base64')),
+          password: request.body.password,
+        }),
+    );
+    app.delete(
+      '/firm/seal-identity',
+      {
+        schema: {
+          tags,
+          summary: 'Revenir au cachet auto-signé du cabinet : le certificat importé est effacé (associé)',
+          response: { 200: sealIdentityOut },
+        },
+      },
+      (request) => useSelfSignedSeal(deps, requireActor(request)),
     );
     app.delete(
       '/firm/logo',

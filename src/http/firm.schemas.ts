@@ -96,6 +96,13 @@ export const updateFirmBody = frenchObject({
     .min(1, { error: 'Au moins un jour.' })
     .max(365, { error: 'Un an au plus.' })
     .optional(),
+  signedCopyAccessDays: z
+    .number({ error: 'Nombre de jours attendu.' })
+    .int()
+    .min(1, { error: 'Au moins un jour.' })
+    .max(3650, { error: 'Dix ans au plus.' })
+    .optional()
+    .meta({ description: 'Jours pendant lesquels le lien du signataire donne encore l’exemplaire signé' }),
   dpoEmail: emailField.nullable().optional(),
   revisionClauseByDefault: flag.optional(),
 });
@@ -143,6 +150,7 @@ export const firmOut = z.object({
   hasLogo: z.boolean(),
   signatureReminderDays: z.array(z.number().int()),
   signingPeriodDays: z.number().int(),
+  signedCopyAccessDays: z.number().int(),
   dpoEmail: nullableString,
   revisionClauseByDefault: z.boolean(),
   version: z.number().int(),

@@ -9,6 +9,7 @@ import {
   resendSigningLink,
 } from '../application/signing/firm-signing.ts';
 import { retrySeal } from '../application/signing/seal-signed-document.ts';
+import { listSigningTrail } from '../application/signing/signing-events.ts';
 import { requireActor } from './auth-hook.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { idParam, pagination, uuidField } from './fields.schemas.ts';
@@ -19,6 +20,7 @@ import {
   mailPageOut,
   progressOut,
   signingSide,
+  signingTrailOut,
 } from './signing-admin.schemas.ts';
 
 /** The firm's side of e-signature: where each signer stands, new links, the mail log, the sealed copy. */
@@ -37,6 +39,19 @@ export const signingAdminRoutes =
         },
       },
       (request) => getDocumentSigning(deps, requireActor(request), { documentId: request.params.id }),
+    );
+    app.get(
+      '/documents/:id/signing/trail',
+      {
+        schema: {
+          tags,
+          summary:
+            'Le journal de la signature : invitations, ouvertures, codes, consentement, signatures, scellement',
+          params: idParam,
+          response: { 200: signingTrailOut },
+        },
+      },
+      (request) => listSigningTrail(deps, requireActor(request), { documentId: request.params.id }),
     );
     app.post(
       '/documents/:id/signing/:side/resend',

@@ -19,6 +19,25 @@ export const progressOut = z.object({
   lastRemindedAt: instantOut.nullable(),
 });
 
+/** The signature trail as the firm reads it (issue 15, item 4), in time order. */
+export const signingTrailOut = z.object({
+  transactionId: z.string(),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      at: instantOut,
+      side: signingSide.nullable(),
+      signerName: z.string().nullable(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      browser: z.string().nullable().meta({ description: 'Le navigateur en bref (« Chrome 120 · Linux »)' }),
+      description: z.string().meta({ description: 'La ligne telle que la page de preuve l’écrit' }),
+      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    }),
+  ),
+});
+export type SigningTrail = z.infer<typeof signingTrailOut>;
+
 export const documentSigningOut = z.object({
   requests: z.array(progressOut),
   sealedCopy: z.object({ sha256: z.string(), sealedAt: instantOut }).nullable(),

@@ -2,11 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../application/app-error.ts';
 import type { Deps } from '../application/ports/index.ts';
+import { downloadSignedCopy, viewLink } from '../application/signing/signed-link.ts';
 import {
   getSigningLinkPdf,
   sendSigningCode,
   verifySigningCode,
-  viewSigningLink,
 } from '../application/signing/signing-link-access.ts';
 import { refuseThroughLink, signThroughLink } from '../application/signing/signing-link-decision.ts';
 import { verifyDocument, verifyDocumentBytes } from '../application/signing/verify-document.ts';
@@ -14,11 +14,12 @@ import { contentDisposition } from './content-disposition.ts';
 import {
   codeSentOut,
   codeVerifiedOut,
+  linkViewOut,
   refuseBody,
   refusedOut,
+  sendCodeBody,
   signBody,
   signedOut,
-  signingViewOut,
   tokenParam,
   verificationBody,
   verificationOut,
@@ -74,21 +75,45 @@ export const signingRoutes =
         schema: {
           tags,
           summary: 'Ouvrir un lien de signature',
+          description:
+            'state « open » : le document à signer ; state « signed » : le signataire a signé, le lien donne l’exemplaire scellé jusqu’à accessUntil (ensuite SIGNING.ACCESS_ENDED, 410).',
           params: tokenParam,
-          response: { 200: signingViewOut },
+          response: { 200: linkViewOut },
         },
         config: limit(60),
       },
-      (request) => viewSigningLink(deps, evidenceOf(request)),
+      (request) => viewLink(deps, evidenceOf(request)),
     );
     app.get(
       '/signing/:token/pdf',
       { schema: { tags, summary: 'Le PDF à lire avant de signer', params: tokenParam }, config: limit(30) },
       async (request, reply) => {
-        const pdf = await getSigningLinkPdf(deps, { token: request.params.token });
+        const pdf = await getSigningLinkPdf(deps, evidenceOf(request));
         return reply
           .type('application/pdf')
           .header('content-disposition', contentDisposition('inline', pdf.fileName))
+          .header('x-content-sha256', pdf.sha256)
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(pdf.bytes));
+      },
+    );
+    app.get(
+      '/signing/:token/signed-copy',
+      {
+        schema: {
+          tags,
+          summary: 'Télécharger l’exemplaire signé et scellé, après avoir signé',
+          description:
+            'Le PDF scellé, tant que le cabinet en laisse l’accès (SIGNING.ACCESS_ENDED ensuite ; SIGNING.COPY_NOT_READY tant qu’il n’est pas scellé). Chaque téléchargement est inscrit au journal de la signature.',
+          params: tokenParam,
+        },
+        config: limit(30),
+      },
+      async (request, reply) => {
+        const pdf = await downloadSignedCopy(deps, evidenceOf(request));
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', contentDisposition('attachment', pdf.fileName))
           .header('x-content-sha256', pdf.sha256)
           .header('cache-control', 'private, no-store')
           .send(Buffer.from(pdf.bytes));
@@ -99,13 +124,19 @@ export const signingRoutes =
       {
         schema: {
           tags,
-          summary: 'Recevoir un code à six chiffres par e-mail',
+          summary:
+            'Recevoir un code à six chiffres : par SMS si le cabinet a donné le mobile du signataire, sinon (ou sur demande) par e-mail',
           params: tokenParam,
+          body: sendCodeBody,
           response: { 200: codeSentOut },
         },
         config: limit(5),
       },
-      (request) => sendSigningCode(deps, evidenceOf(request)),
+      (request) =>
+        sendSigningCode(deps, {
+          ...evidenceOf(request),
+          ...(request.body?.channel ? { channel: request.body.channel } : {}),
+        }),
     );
     app.post(
       '/signing/:token/code/verify',
@@ -157,7 +188,7 @@ export const signingRoutes =
           tags: ['Vérification'],
           summary: 'Vérifier un PDF de Lettrine (le fichier, ou son SHA-256)',
           description:
-            'Envoyez le PDF (Content-Type: application/pdf) ou { "sha256": "…" }. La réponse dit quel document c’est, signé quand et par qui, ou qu’il est inconnu : un seul octet changé le rend inconnu.',
+            'Envoyez le PDF (Content-Type: application/pdf, 20 Mo au plus) ou { "sha256": "…" }. Le cachet est vérifié cryptographiquement sur les octets qu’il couvre. Verdict : intact (scellé par qui, quand), changed (version signée intacte, modifiée ensuite : la liste des modifications), damaged (la signature ne vérifie plus) ou unknown.',
           response: { 200: verificationOut },
         },
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },

@@ -336,7 +336,12 @@ describe(`the firm's side of signature (${databaseKind})`, () => {
         method: 'electronic',
       });
       expect(signed.status, JSON.stringify(signed.body)).toBe(201);
-      expectProblem(await associe.get(`/public/signing/${token}`), 404, 'SIGNING.LINK_INVALID');
+      // Their link now says the document is signed on their side, the client's signature awaited.
+      expect((await associe.get(`/public/signing/${token}`)).body).toMatchObject({
+        state: 'signed',
+        sealedCopy: 'awaiting_signatures',
+      });
+      expectProblem(await associe.post(`/public/signing/${token}/code`), 404, 'SIGNING.LINK_INVALID');
       const client = aSigner(ctx, smtp, 'anne@pharmacie-lenoir.test');
       const clientToken = await client.linkToken();
       await client.verified(clientToken);

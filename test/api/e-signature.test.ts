@@ -118,8 +118,11 @@ describe(`electronic signature, end to end (${databaseKind})`, () => {
     });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(signed.body).toEqual({ documentStatus: 'signed', signedSides: ['client'] });
-    // A used link gets the neutral answer.
-    expectProblem(await client.api.get(`/public/signing/${proposalToken}`), 404, 'SIGNING.LINK_INVALID');
+    // The link, once signed, says so (issue 15, item 7): no second signature through it.
+    expect((await client.api.get(`/public/signing/${proposalToken}`)).body).toMatchObject({
+      state: 'signed',
+    });
+    expectProblem(await client.sign(proposalToken, 'Paul Martin'), 404, 'SIGNING.LINK_INVALID');
 
     // R-B2: the letter was created; R-A5: the engagement is still a prospect.
     const proposalView = (await collab.get(`/documents/${proposal.id}`)).body;

@@ -37,8 +37,19 @@ const NOT_JSON: Record<string, { answers: 'no body' | 'file' | 'stream'; why: st
     why: 'le scan d’une signature papier, PDF, PNG ou JPEG tel qu’il a été déposé',
   },
   'GET /api/v1/firm/logo': { answers: 'file', why: 'l’image du logo, PNG ou JPEG' },
+  'GET /api/v1/vigilance/evidence/{id}/file': {
+    answers: 'file',
+    why: 'le justificatif LCB-FT tel que déposé (PDF, PNG ou JPEG)',
+  },
   'GET /api/v1/public/signing/{token}/pdf': { answers: 'file', why: 'le PDF que le signataire lit' },
+  'GET /api/v1/public/signing/{token}/signed-copy': {
+    answers: 'file',
+    why: 'l’exemplaire scellé que le signataire télécharge après avoir signé',
+  },
   'GET /api/v1/campaigns/{id}/preview.csv': { answers: 'file', why: 'l’aperçu en CSV (text/csv)' },
+  'GET /api/v1/billing/schedule.csv': { answers: 'file', why: 'l’échéancier en CSV pour la facturation' },
+  'GET /api/v1/billing/recurring-revenue.csv': { answers: 'file', why: 'les honoraires récurrents en CSV' },
+  'GET /api/v1/billing/revenue-bridge.csv': { answers: 'file', why: 'le pont des honoraires en CSV' },
   'GET /api/v1/campaigns/{id}/events': {
     answers: 'stream',
     why: 'l’avancement en direct, en server-sent events (text/event-stream)',

@@ -94,6 +94,9 @@ describe(`webhook endpoints (${databaseKind})`, () => {
       'engagement.converted',
       'campaign.generated',
       'campaign.completed',
+      'document.terminated',
+      'billing.due',
+      'vigilance.file_changed',
     ]);
     expect(res.body.items).toContainEqual({
       type: 'campaign.completed',

@@ -44,6 +44,7 @@ const addFirms = async (database: Awaited<ReturnType<typeof openPglite>>, names:
       hasLogo: false,
       signatureReminderDays: [3, 7],
       signingPeriodDays: 30,
+      signedCopyAccessDays: 90,
       dpoEmail: null,
       revisionClauseByDefault: true,
       version: 1,

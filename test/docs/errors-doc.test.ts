@@ -46,6 +46,6 @@ describe('the error catalogue', () => {
 
   it('maps every code to an HTTP error status', () => {
     for (const code of ERROR_CODES)
-      expect([400, 401, 403, 404, 409, 413, 422, 423, 429, 500, 503]).toContain(ERROR_STATUS[code]);
+      expect([400, 401, 403, 404, 409, 410, 413, 422, 423, 429, 500, 503]).toContain(ERROR_STATUS[code]);
   });
 });

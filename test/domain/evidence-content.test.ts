@@ -79,7 +79,12 @@ describe('the signed copy of a document (its content)', () => {
     const content = signedLetter();
     const start = content.blocks.findIndex((b) => b.type === 'heading' && b.text === EVIDENCE);
     expect(content.blocks[start - 1]).toEqual({ type: 'pageBreak' });
-    expect(headings(content).slice(-3)).toEqual([EVIDENCE, 'Client : Marie Martin', 'Cabinet : Jean Dupré']);
+    expect(headings(content).slice(-4)).toEqual([
+      EVIDENCE,
+      'Client : Marie Martin',
+      'Cabinet : Jean Dupré',
+      'Journal des événements (heure de Paris)',
+    ]);
     const words = wordsOf(content);
     for (const line of [
       'Le document soumis à la signature (l’exemplaire envoyé) est identifié par son empreinte SHA-256',
@@ -94,18 +99,24 @@ describe('the signed copy of a document (its content)', () => {
       'Qualité\nGérante',
       'E-mail\nmarie.martin@exemple.fr',
       'Mode de signature\nÉlectronique, par lien personnel et code à usage unique',
-      'Lien ouvert le\n29/11/2026 à 10:30:05 (heure de Paris)',
-      'Adresse IP (ouverture)\n203.0.113.7',
-      'Navigateur (ouverture)\nMozilla/5.0 (X11; Linux x86_64) Firefox/133.0',
-      'Code envoyé le\n29/11/2026 à 10:40:00 (heure de Paris)',
-      'Code vérifié le\n29/11/2026 à 10:41:30 (heure de Paris)',
-      'Consentement donné le\n29/11/2026 à 10:42:00 (heure de Paris)',
       'Signé le\n29/11/2026 à 10:42:13 (heure de Paris)',
       'Adresse IP (signature)\n203.0.113.7',
       'Navigateur (signature)\nMozilla/5.0 (X11; Linux x86_64) Firefox/133.0',
       'Nom saisi\nMarie Martin',
       'Signature dessinée\nNon',
-      'Adresse IP (ouverture)\n198.51.100.20',
+      'Adresse IP (signature)\n198.51.100.20',
+      'Identifiant de transaction :\n6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      'Certificat de scellement\nCabinet Dupré & Associés',
+      'Empreinte SHA-256 du certificat\nabcdef0123456789 abcdef0123456789 abcdef0123456789 abcdef0123456789',
+      'Vérification en ligne\nhttps://cabinet-dupre.fr/verifier',
+      // The trail: one row a step, in time order, with its address and browser in short.
+      'Date et heure\nPar\nÉvénement\nAdresse IP\nNavigateur',
+      '29/11/2026 à 10:00:00\nMarie Martin\nInvitation à signer envoyée à marie.martin@exemple.fr\n—\n—',
+      '29/11/2026 à 10:30:05\nMarie Martin\nLien de signature ouvert\n203.0.113.7\nFirefox 133 · Linux',
+      '29/11/2026 à 10:41:00\nMarie Martin\nCode erroné saisi (4 essai(s) restant(s))',
+      '29/11/2026 à 10:42:13\nMarie Martin\nConsentement donné : « J’ai lu le document et j’accepte de le signer électroniquement » (version 1)',
+      '29/11/2026 à 10:52:05\nJean Dupré\nLien de signature ouvert\n198.51.100.20',
+      '29/11/2026 à 11:05:01\nLettrine\nExemplaire signé scellé par le certificat « Cabinet Dupré & Associés »',
     ]) {
       expect(words).toContain(line);
     }
@@ -125,6 +136,25 @@ describe('the signed copy of a document (its content)', () => {
       'Mention : « Bon pour accord » (acceptée électroniquement)',
       'Signé électroniquement le 15/07/2026 à 23:59 (heure de Paris)',
     ]);
+  });
+
+  it('a signer through the link who never opened the PDF before signing is flagged; the others are not', () => {
+    const trail = aSignedFacts().trail.filter(
+      (entry) => !(entry.type === 'document_viewed' && entry.side === 'client'),
+    );
+    const words = plain(wordsOf(documentContent(aDocumentFacts({ signed: aSignedFacts({ trail }) }))));
+    expect(words).toContain(
+      'Attention : Marie Martin n’a jamais ouvert le document (ni affiché ni téléchargé le PDF) avant de signer.',
+    );
+    expect(words).not.toContain('Jean Dupré n’a jamais ouvert');
+    expect(plain(wordsOf(documentContent(aDocumentFacts({ signed: aSignedFacts() }))))).not.toContain(
+      'n’a jamais ouvert',
+    );
+  });
+
+  it('every page of the signed copy names its transaction in the footer', () => {
+    const content = documentContent(aDocumentFacts({ signed: aSignedFacts() }));
+    expect(plain(content.footer)).toContain('Transaction 6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b');
   });
 
   it('a signature on paper or in person keeps the handwritten mention and says who recorded it', () => {
@@ -163,12 +193,9 @@ describe('the signed copy of a document (its content)', () => {
     for (const label of [
       'Qualité\nExpert',
       'E-mail',
-      'Lien ouvert le',
-      'Adresse IP',
-      'Navigateur',
-      'Code envoyé le',
-      'Code vérifié le',
-      'Consentement donné le',
+      'Adresse IP (signature)',
+      'Navigateur (signature)',
+      'Code transmis',
       'Nom saisi',
     ]) {
       expect(words).not.toContain(label);
@@ -205,11 +232,11 @@ describe('the signed copy of a document (its content)', () => {
   it('a long user agent is cut at 160 characters', () => {
     const agent = `Mozilla/5.0 ${'x'.repeat(300)}`;
     const blocks = evidenceBlocks(
-      aSignedFacts({ signers: [aSignerEvidence({ viewedUserAgent: agent })] }),
+      aSignedFacts({ signers: [aSignerEvidence({ signedUserAgent: agent })] }),
       aDocumentFacts({ number: null }),
     );
     const rows = blocks.flatMap((b) => (b.type === 'fields' ? b.rows : []));
-    const viewed = rows.find(([label]) => label === 'Navigateur (ouverture)')?.[1];
+    const viewed = rows.find(([label]) => label === 'Navigateur (signature)')?.[1];
     expect(viewed).toHaveLength(160);
     expect(viewed).toBe(`${agent.slice(0, 159)}…`);
     expect(rows).toContainEqual(['Document', '—']);
@@ -271,6 +298,25 @@ describe('how each electronic signature is told apart on the signed copy', () =>
     expect(boxOf(content, 'Pour le client').signed?.lines.map(plain)).toContain(expected);
     expect(plain(wordsOf(content))).not.toContain('Code de vérification envoyé à');
     expect(plain(wordsOf(content))).not.toContain('boîte d’envoi');
+  });
+
+  it('a self-signed seal is named so on the evidence page, never more (issue 15, item 3)', () => {
+    const content = documentContent(aDocumentFacts({ signed: aSignedFacts({ sealSelfSigned: true }) }));
+    expect(plain(wordsOf(content))).toContain('(cachet du cabinet, certificat auto-signé)');
+    expect(plain(wordsOf(content))).not.toMatch(/qualifi/i);
+  });
+
+  it('a code sent by SMS says so, to the masked mobile, and not to the e-mail (issue 15, item 5)', () => {
+    const bySms = aSignerEvidence({ codeDelivery: 'sms', mobile: '+33612345642' });
+    const content = documentContent(aDocumentFacts({ signed: aSignedFacts({ signers: [bySms] }) }));
+    const lines = boxOf(content, 'Pour le client').signed?.lines.map(plain) ?? [];
+    expect(lines).toContain('Code de vérification envoyé par SMS au 06 •• •• •• 42');
+    expect(lines.some((line) => line.startsWith('Code de vérification envoyé à'))).toBe(false);
+    const unknown = aSignerEvidence({ codeDelivery: 'sms', mobile: null });
+    const without = documentContent(aDocumentFacts({ signed: aSignedFacts({ signers: [unknown] }) }));
+    expect(boxOf(without, 'Pour le client').signed?.lines.map(plain)).toContain(
+      'Code de vérification envoyé par SMS au —',
+    );
   });
 
   it('an e-mailed code without a known address says only that it was sent', () => {

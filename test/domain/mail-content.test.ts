@@ -249,6 +249,21 @@ describe('signedCopyMail', () => {
     expect(mail.html).not.toContain('<a href');
   });
 
+  it('never promises authenticity: a self-signed seal says its issuer may be unknown to the reader (issue 15)', () => {
+    const issued = copy();
+    expect(issued.text).not.toContain('authenticité');
+    expect(issued.text).not.toContain('auto-signé');
+    const selfSigned = signedCopyMail({
+      firm: aFirm(),
+      document: aDocument(),
+      signerName: 'Marie Martin',
+      signedOn: new Date('2026-11-28T23:15:00Z'),
+      selfSignedSeal: true,
+    });
+    expect(selfSigned.text).toContain('certificat auto-signé du cabinet');
+    expect(selfSigned.text).toContain('émetteur lui est inconnu');
+  });
+
   it('links to the verification page when its address is given', () => {
     const mail = copy('https://lettrine.example/verifier');
     expect(mail.text).toContain(`Vérifier le document${NBSP}:\nhttps://lettrine.example/verifier`);

@@ -57,6 +57,30 @@ describe('multiplyCents', () => {
     expect(() => multiplyCents(1000, '1.0000001')).toThrow(TypeError);
   });
 
+  it('E gives the exact BigInt result whether the product is small (plain integers) or large', () => {
+    const exact = (amount: number, units: bigint, scale: bigint) => {
+      const n = BigInt(amount) * units;
+      const abs = n < 0n ? -n : n;
+      const rounded = (2n * abs + scale) / (2n * scale);
+      return Number(n < 0n ? -rounded : rounded);
+    };
+    const factors: [string, bigint, bigint][] = [
+      ['1.03', 103n, 100n],
+      ['12', 12n, 1n],
+      ['0.5', 5n, 10n],
+      ['-2.345678', -2345678n, 1_000_000n],
+    ];
+    for (const [factor, units, scale] of factors)
+      for (const amount of [0, 1, 5, 49, 50, 51, 12_345, -12_345, 99_999_999, -7, 2 ** 40 + 1])
+        expect(multiplyCents(amount, factor)).toBe(exact(amount, units, scale));
+    // 2^50 × 1 000 001 is far beyond a double's exact integers: BigInt takes it, exactly.
+    expect(multiplyCents(2 ** 50, '1.000001')).toBe(exact(2 ** 50, 1_000_001n, 1_000_000n));
+  });
+
+  it('refuses an amount that is not a whole number of cents', () => {
+    expect(() => multiplyCents(10.5, '2')).toThrow(RangeError);
+  });
+
   it('throws when the result leaves the safe integer range', () => {
     expect(() => multiplyCents(Number.MAX_SAFE_INTEGER, '2')).toThrow(RangeError);
     expect(() => multiplyCents(-Number.MAX_SAFE_INTEGER, '2')).toThrow(RangeError);

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { flipSignedByte } from '../support/incremental-update.ts';
 import {
   aSiren,
   codeOf,
@@ -93,7 +95,7 @@ const signThroughLink = async (
  * The e-signature story by clicks: a proposal sent, its request read in « Courriels », signed by the
  * client on a phone with the code from the outbox; the letter it created (R-B2) sent, signed by the
  * client through the link and by the associé in the product: the prospect turns client, the sealed
- * copy is downloadable, and /verifier recognises it (and not a modified copy).
+ * copy is downloadable, and /verifier finds it intact (and a modified copy altered).
  */
 test('a client signs a proposal and its letter by link, the associé signs in the product', async ({
   page,
@@ -248,7 +250,7 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   await expect(page.getByTestId('client-code')).toHaveText(/^[A-Z]+\d+$/);
   await snapshot(page, '11-client', testInfo);
 
-  // Anyone can check the sealed copy on /verifier; one byte changed and it is unknown.
+  // Anyone can check the sealed copy on /verifier; one byte changed and it is altered.
   const verifier = await signerBrowser(browser, baseURL ?? '', false);
   const check = await verifier.newPage();
   await check.goto('/verifier');
@@ -257,24 +259,25 @@ test('a client signs a proposal and its letter by link, the associé signs in th
     mimeType: 'application/pdf',
     buffer: sealedBytes,
   });
-  await expect(check.getByTestId('verify-known')).toContainText(
+  await expect(check.getByTestId('verify-intact')).toContainText(
     new RegExp(
-      `Document authentique.*Le document «\\sLettre de mission LM-\\d{4}-\\d{4}\\s» a été émis par Cabinet Dupré & Associés et signé le \\d{2}/\\d{2}/\\d{4} par .*${prospect.signer}`,
+      `Document intact.*Le document «\\sLettre de mission LM-\\d{4}-\\d{4}\\s» est exactement celui que Cabinet Dupré & Associés a scellé après sa signature par .*${prospect.signer}.* le \\d{2}/\\d{2}/\\d{4}`,
     ),
   );
   await snapshot(check, '12-verified', testInfo);
-  const tampered = Buffer.from(sealedBytes);
-  tampered[tampered.length - 10] = (tampered[tampered.length - 10] ?? 0) ^ 1;
+  // One byte changed inside the signed range (an update appended later, B-LT's, is not signed).
+  const tampered = Buffer.from(flipSignedByte(sealedBytes));
   await check.locator('input[type=file]').setInputFiles({
     name: 'lettre-modifiee.pdf',
     mimeType: 'application/pdf',
     buffer: tampered,
   });
-  await expect(check.getByTestId('verify-unknown')).toContainText('Document inconnu');
-  await expect(check.getByTestId('verify-unknown')).toContainText(
-    'Ce fichier n’a pas été produit ici, ou il a été modifié depuis',
+  // A byte changed under the seal: the seal no longer verifies, the page says so (issue 15, item 6).
+  await expect(check.getByTestId('verify-damaged')).toContainText('Document altéré');
+  await expect(check.getByTestId('verify-damaged')).toContainText(
+    'la signature ne correspond plus à son contenu',
   );
-  await snapshot(check, '13-verify-unknown', testInfo);
+  await snapshot(check, '13-verify-damaged', testInfo);
   await verifier.close();
 });
 
@@ -413,4 +416,72 @@ test('an associé sets the e-signature schedule and subscribes a webhook', async
   await expect(
     page.getByRole('table', { name: 'Webhooks' }).getByRole('row').filter({ hasText: url }),
   ).toHaveCount(0);
+});
+
+/**
+ * Issue 15, items 4 and 7: the signer comes back to their link after signing. It says « Document
+ * signé » with the date, gives the sealed copy once it is made, and the firm reads every opening,
+ * the PDF read and the download in the document's signature trail.
+ */
+test('the signer comes back after signing and downloads the sealed copy; the firm reads the trail', async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const prospect = aProspect('Ines', 'Garnier');
+  await logIn(page, 'associe');
+  const proposalId = await sendProposal(page, prospect);
+  const link = signingLinkOf(
+    await outboxMail(page.request, { documentId: proposalId, kind: 'signature_request', to: prospect.email }),
+  );
+
+  // On a desktop, the PDF shows beside the form: the trail records it read.
+  const desktop = await signerBrowser(browser, baseURL ?? '', false);
+  const signing = await desktop.newPage();
+  await signing.goto(link);
+  await expect(signing.getByTitle('Le document à signer')).toBeVisible();
+  await signThroughLink(signing, page, {
+    documentId: proposalId,
+    email: prospect.email,
+    name: prospect.signer,
+  });
+  await signing.getByRole('button', { name: 'Signer', exact: true }).click();
+  await expect(signing.getByTestId('signing-done')).toBeVisible();
+
+  // Back on the link later: « Document signé », and the copy once sealed (a job, a moment after).
+  await expect(async () => {
+    await signing.reload();
+    await expect(signing.getByTestId('download-signed-copy')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const signed = signing.getByTestId('already-signed');
+  await expect(signed.getByRole('heading', { level: 1, name: 'Document signé' })).toBeVisible();
+  await expect(signed).toContainText(
+    new RegExp(`${prospect.signer}, vous avez signé .* le \\d{2}/\\d{2}/\\d{4} à \\d{2}:\\d{2}\\.`),
+  );
+  await expect(signed).toContainText(/jusqu’au \d{2}\/\d{2}\/\d{4}/);
+  await snapshot(signing, 't1-already-signed', testInfo);
+  const downloading = signing.waitForEvent('download');
+  await signing.getByTestId('download-signed-copy').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^OS-\d{4}-\d{4}-sign/);
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await desktop.close();
+
+  // The firm's document page: the trail, in order, with the download last.
+  await page.goto(`/documents/${proposalId}`);
+  const trail = page.getByTestId('signing-trail');
+  await expect(trail.getByRole('heading', { name: 'Journal de la signature' })).toBeVisible();
+  await expect(trail).toContainText(`Transaction ${proposalId}`);
+  const rows = trail.getByRole('row');
+  await expect(rows.nth(1)).toContainText('Invitation à signer envoyée');
+  await expect(trail).toContainText('Document envoyé affiché ou téléchargé (PDF)');
+  await expect(trail).toContainText(
+    'Consentement donné : « J’ai lu le document et j’accepte de le signer électroniquement »',
+  );
+  await expect(trail).toContainText('Exemplaire signé scellé');
+  await expect(rows.last()).toContainText('Exemplaire signé téléchargé par le lien');
+  await expect(rows.last()).toContainText(/\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/);
+  await snapshot(page, 't2-signing-trail', testInfo);
 });

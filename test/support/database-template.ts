@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrationsFolder } from '../../src/adapters/db/database.ts';
+import { pgliteExtensions } from '../../src/adapters/db/pglite-extensions.ts';
 import { adminQuery, databaseUrl } from './databases.ts';
 
 declare module 'vitest' {
@@ -27,7 +28,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: pgliteExtensions });
     await migratePglite(drizzlePglite(client) as never, { migrationsFolder });
     const dump = await client.dumpDataDir('none');
     await client.close();

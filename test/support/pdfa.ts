@@ -32,9 +32,9 @@ const run = (command: string, args: string[]): Promise<string> =>
 const text = (value: unknown): string | undefined =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 
-const xmpFaults = (xmp: string, info: { title?: string; author?: string }): string[] => {
+const xmpFaults = (xmp: string, info: { title?: string; author?: string }, part: 2 | 3): string[] => {
   const faults: string[] = [];
-  if (!xmp.includes('<pdfaid:part>2</pdfaid:part>')) faults.push('XMP: pdfaid:part 2 absent');
+  if (!xmp.includes(`<pdfaid:part>${part}</pdfaid:part>`)) faults.push(`XMP: pdfaid:part ${part} absent`);
   if (!xmp.includes('<pdfaid:conformance>B</pdfaid:conformance>'))
     faults.push('XMP: pdfaid:conformance B absent');
   // An unescaped ampersand makes the packet unreadable as XML.
@@ -69,8 +69,14 @@ const catalogFaults = (doc: PDFDocument): string[] => {
   if (!(profile instanceof PDFRawStream) || profile.dict.lookup(PDFName.of('N'), PDFNumber).asNumber() !== 3)
     faults.push('output intent: no RGB ICC profile');
   const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  if (names?.has(PDFName.of('JavaScript')) || names?.has(PDFName.of('EmbeddedFiles')))
-    faults.push('catalog: JavaScript or embedded files');
+  if (names?.has(PDFName.of('JavaScript'))) faults.push('catalog: JavaScript');
+  // PDF/A-3 admits embedded files only as associated files: each in /AF with its /AFRelationship.
+  const associated = catalog.lookupMaybe(PDFName.of('AF'), PDFArray);
+  if (names?.has(PDFName.of('EmbeddedFiles')) && !associated)
+    faults.push('catalog: embedded files outside /AF');
+  for (let i = 0; i < (associated?.size() ?? 0); i++)
+    if (!associated?.lookup(i, PDFDict).has(PDFName.of('AFRelationship')))
+      faults.push('associated file without /AFRelationship');
   return faults;
 };
 
@@ -102,7 +108,12 @@ export const archivalFaults = async (pdf: Uint8Array): Promise<string[]> => {
     const file = join(dir, 'document.pdf');
     await writeFile(file, pdf);
     faults.push(
-      ...xmpFaults(await run('pdfinfo', ['-meta', file]), { title: doc.getTitle(), author: doc.getAuthor() }),
+      // A file with associated files (the sealed copy carries the sent PDF) is PDF/A-3, else PDF/A-2.
+      ...xmpFaults(
+        await run('pdfinfo', ['-meta', file]),
+        { title: doc.getTitle(), author: doc.getAuthor() },
+        doc.catalog.has(PDFName.of('AF')) ? 3 : 2,
+      ),
     );
     const fonts = (await run('pdffonts', [file]))
       .split('\n')

@@ -4,12 +4,14 @@ import { createMailTransport } from '../../src/adapters/mail/mail-transport.ts';
 import { createPdfRenderer } from '../../src/adapters/pdf/pdf-renderer.ts';
 import { createRequestContext } from '../../src/adapters/request-context.ts';
 import { createSecrets } from '../../src/adapters/security/secrets.ts';
+import { createPdfVerifier } from '../../src/adapters/signing/pdf-verifier.ts';
 import { createSealer } from '../../src/adapters/signing/sealer.ts';
 import { createWebhookSender } from '../../src/adapters/webhooks/webhook-sender.ts';
 import { createFirm } from '../../src/application/firms/create-firm.ts';
 import type { AccountLimits, Deps } from '../../src/application/ports/index.ts';
 import type { Role } from '../../src/application/records.ts';
 import { starterKit } from '../../src/cli/starter-kit.ts';
+import { DEFAULT_REVIEW_PERIODS } from '../../src/domain/vigilance/reviews.ts';
 import { type App, type AppOptions, createApp } from '../../src/http/create-app.ts';
 import { type JobsState, type JobTuning, readinessOf, startBackgroundJobs } from '../../src/main.ts';
 import { openFreshTestDatabase, openSharedTestDatabase } from './test-database.ts';
@@ -89,6 +91,7 @@ export const createTestContext = async (
       from: { name: 'Lettrine', address: 'signature@lettrine.test' },
     }),
     sealer: createSealer(),
+    pdfVerifier: createPdfVerifier(),
     webhookSender: createWebhookSender({ timeoutMs: 2_000, allowPrivateTargets: true, ...options.webhooks }),
     settings: {
       publicUrl: TEST_PUBLIC_URL,
@@ -188,6 +191,15 @@ export const aFirmWithUsers = async (
       password: 'secret-pass',
     })),
   });
+  // The LCB-FT gate (R-F1…R-F5) is on for a real firm. Suites about other rules send letters to
+  // clients they never identified, so their firms start with it off; the vigilance suites turn it
+  // on (test/builders/vigilance-api.ts) and complete the files.
+  await ctx.deps.store.transaction(firm.id, (scope) =>
+    scope.vigilance.saveSettings(
+      { controlsEnabled: false, periods: DEFAULT_REVIEW_PERIODS },
+      ctx.clock.now(),
+    ),
+  );
   const sessions = {} as FirmSession['users'];
   for (const user of users) {
     sessions[user.role] = { id: user.id, email: user.email, headers: await loginHeaders(ctx, user.email) };

@@ -31,6 +31,8 @@ const CampaignsPage = page(() => import('./campaigns/campaigns-page.tsx'), 'Camp
 const NewCampaignPage = page(() => import('./campaigns/new-campaign-page.tsx'), 'NewCampaignPage');
 const CampaignPage = page(() => import('./campaigns/campaign-page.tsx'), 'CampaignPage');
 const RenewalsPage = page(() => import('./renewals/renewals-page.tsx'), 'RenewalsPage');
+const SchedulePage = page(() => import('./billing/schedule-page.tsx'), 'SchedulePage');
+const FeesPage = page(() => import('./billing/fees-page.tsx'), 'FeesPage');
 const ForgotPasswordPage = page(() => import('./auth/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('./auth/reset-password-page.tsx'), 'ResetPasswordPage');
 const InstallationPage = page(() => import('./auth/installation-page.tsx'), 'InstallationPage');
@@ -127,6 +129,8 @@ export const App = () => (
                 <Route path="campagnes/nouvelle" element={<NewCampaignPage />} />
                 <Route path="campagnes/:id" element={<CampaignPage />} />
                 <Route path="renouvellements" element={<RenewalsPage />} />
+                <Route path="echeancier" element={<SchedulePage />} />
+                <Route path="honoraires" element={<FeesPage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -40,6 +40,13 @@ export const formatInstantDay = (iso: string | Date | null | undefined): string 
 export const formatInstant = (iso: string | Date | null | undefined): string =>
   iso ? instant.format(new Date(iso)) : '—';
 
+/** An instant in Paris with its « à »: "29/11/2026 à 14:03" (the signature trail's dates). */
+export const formatInstantAt = (iso: string | Date | null | undefined): string => {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(instant.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
+};
+
 /** 2000 → "20 %", 550 → "5,5 %". */
 export const formatRate = (basisPoints: number): string =>
   `${(basisPoints / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })}\u202f%`;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataFolder } from './database.ts';
+import { pgliteExtensions } from './pglite-extensions.ts';
 
 /** What a backup holds, read from it: enough for the operator to know it is the right one. */
 export type BackupSummary = { firms: number; documents: number; bytes: number };
@@ -23,7 +24,7 @@ export const backupEmbedded = async (dataDir: string, file: string): Promise<Bac
   if (!existsSync(resolve(folder, 'pglite'))) throw new Error(`Aucune base embarquée dans ${folder}.`);
   const unlock = lockDataFolder(folder);
   try {
-    const client = await PGlite.create({ dataDir: resolve(folder, 'pglite') });
+    const client = await PGlite.create({ dataDir: resolve(folder, 'pglite'), extensions: pgliteExtensions });
     try {
       const archive = Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer());
       mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -50,7 +51,7 @@ export const restoreEmbedded = async (
   now: Date,
 ): Promise<BackupSummary & { keptAs: string | null }> => {
   const archive = new Blob([readFileSync(resolve(file))]);
-  const check = await PGlite.create({ loadDataDir: archive });
+  const check = await PGlite.create({ loadDataDir: archive, extensions: pgliteExtensions });
   const summary = await summaryOf(check, archive.size).finally(() => check.close());
   const folder = resolve(dataDir);
   mkdirSync(folder, { recursive: true });
@@ -62,7 +63,11 @@ export const restoreEmbedded = async (
       keptAs = resolve(folder, `pglite.avant-restauration-${now.toISOString().replace(/[:.]/g, '-')}`);
       renameSync(current, keptAs);
     }
-    const restored = await PGlite.create({ dataDir: current, loadDataDir: archive });
+    const restored = await PGlite.create({
+      dataDir: current,
+      loadDataDir: archive,
+      extensions: pgliteExtensions,
+    });
     await restored.close();
     return { ...summary, keptAs };
   } finally {

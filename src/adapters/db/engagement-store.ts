@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { EngagementFilter, FirmScope } from '../../application/ports/index.ts';
 import type { Engagement } from '../../application/records.ts';
 import { LETTER_KINDS } from '../../domain/documents/kinds.ts';
@@ -8,32 +8,39 @@ import type { Db } from './database.ts';
 import { companies, documents, engagements, termsVersions, users } from './schema/index.ts';
 import { updateVersioned } from './versioned-update.ts';
 
-const toEngagement = ({ firmId: _firmId, ...row }: typeof engagements.$inferSelect): Engagement => row;
+const toEngagement = ({
+  firmId: _firmId,
+  companyName: _companyName,
+  searchText: _searchText,
+  ...row
+}: typeof engagements.$inferSelect): Engagement => row;
 
+/** Every sort is on a column of engagements (the company's name is kept there): no join to order. */
 const SORT_COLUMNS = {
   updatedAt: engagements.updatedAt,
   createdAt: engagements.createdAt,
-  companyName: companies.name,
+  companyName: engagements.companyName,
   clientCode: engagements.clientCode,
 } as const;
 
-const filterWhere = (firmId: string, filter: EngagementFilter): SQL | undefined => {
-  const digits = filter.search?.replace(/\s/g, '');
-  return and(
+/**
+ * Name, title, client code or SIREN contain the search, case and accents aside: one LIKE on the
+ * folded text the triggers keep, served by the trigram index (docs/scaling.md). A SIREN typed with
+ * spaces is searched without them.
+ */
+const searchMatches = (search: string): SQL => {
+  const term = /^[\d\s]+$/.test(search) ? search.replace(/\s/g, '') : search;
+  return sql`${engagements.searchText} like lettrine_fold(${likePattern(term)})`;
+};
+
+const filterWhere = (firmId: string, filter: EngagementFilter): SQL | undefined =>
+  and(
     eq(engagements.firmId, firmId),
     filter.state ? eq(engagements.state, filter.state) : undefined,
     filter.responsibleUserId ? eq(engagements.responsibleUserId, filter.responsibleUserId) : undefined,
-    filter.search
-      ? or(
-          ilike(companies.name, likePattern(filter.search)),
-          ilike(engagements.title, likePattern(filter.search)),
-          digits && /^\d{3,9}$/.test(digits) ? sql`${companies.siren} like ${`${digits}%`}` : undefined,
-          ilike(engagements.clientCode, likePattern(filter.search)),
-        )
-      : undefined,
+    filter.search ? searchMatches(filter.search) : undefined,
     filter.termsVersionBelow === undefined ? undefined : carriesTermsBelow(filter.termsVersionBelow),
   );
-};
 
 /**
  * R-D6: a signed letter (in force, not replaced) of the engagement carries terms older than
@@ -46,6 +53,21 @@ const carriesTermsBelow = (version: number) => sql`exists (
     and ${inArray(documents.kind, LETTER_KINDS)} and ${inArray(documents.status, IN_FORCE_STATUSES)}
     and (${termsVersions.version} is null or ${termsVersions.version} < ${version}))`;
 
+/** The page's total without a second scan when the page itself tells it. */
+const totalOf = async (
+  rows: { total: string | number | null }[],
+  filter: EngagementFilter,
+  offset: number,
+  countAll: () => Promise<{ value: number }[]>,
+): Promise<number> => {
+  const counted = rows[0]?.total;
+  if (counted !== null && counted !== undefined) return Number(counted);
+  if (rows.length > 0 && rows.length < filter.pageSize) return offset + rows.length;
+  if (rows.length === 0 && offset === 0) return 0;
+  const [total] = await countAll();
+  return Number(total?.value ?? 0);
+};
+
 export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements'] => ({
   async find(id, options) {
     const query = db
@@ -55,41 +77,57 @@ export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements']
     const [row] = options?.forUpdate ? await query.for('no key update') : await query;
     return row && toEngagement(row);
   },
+  /**
+   * One page: its ids are chosen on engagements alone (filter, sort, limit), then joined to their
+   * company and responsible user: 50 joins, not one per match. The total is bounded work: with a
+   * search, `count(*) over ()` rides on the scan the sort needs anyway; without one, a page shorter
+   * than pageSize gives it, else one count on the firm's index (docs/scaling.md).
+   */
   async list(filter) {
     const where = filterWhere(firmId, filter);
     const order = filter.direction === 'asc' ? asc : desc;
-    const joinCompany = and(
-      eq(companies.firmId, engagements.firmId),
-      eq(companies.id, engagements.companyId),
-    );
-    const [rows, [total]] = await Promise.all([
-      db
-        .select({
-          engagement: engagements,
-          companyName: companies.name,
-          siren: companies.siren,
-          responsibleName: users.name,
-        })
-        .from(engagements)
-        .innerJoin(companies, joinCompany)
-        .innerJoin(
-          users,
-          and(eq(users.firmId, engagements.firmId), eq(users.id, engagements.responsibleUserId)),
-        )
-        .where(where)
-        .orderBy(order(SORT_COLUMNS[filter.sort]), order(engagements.id))
-        .limit(filter.pageSize)
-        .offset((filter.page - 1) * filter.pageSize),
-      db.select({ value: count() }).from(engagements).innerJoin(companies, joinCompany).where(where),
-    ]);
+    const offset = (filter.page - 1) * filter.pageSize;
+    const windowCount = filter.search !== undefined;
+    const chosen = db
+      .select({
+        firmId: engagements.firmId,
+        id: engagements.id,
+        total: (windowCount ? sql<string>`count(*) over ()` : sql<string>`null`).as('total'),
+      })
+      .from(engagements)
+      .where(where)
+      .orderBy(order(SORT_COLUMNS[filter.sort]), order(engagements.id))
+      .limit(filter.pageSize)
+      .offset(offset)
+      .as('chosen');
+    const rows = await db
+      .select({
+        engagement: engagements,
+        siren: companies.siren,
+        responsibleName: users.name,
+        total: chosen.total,
+      })
+      .from(chosen)
+      .innerJoin(engagements, and(eq(engagements.firmId, chosen.firmId), eq(engagements.id, chosen.id)))
+      .innerJoin(
+        companies,
+        and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
+      )
+      .innerJoin(
+        users,
+        and(eq(users.firmId, engagements.firmId), eq(users.id, engagements.responsibleUserId)),
+      )
+      .orderBy(order(SORT_COLUMNS[filter.sort]), order(engagements.id));
     return {
       items: rows.map((row) => ({
         ...toEngagement(row.engagement),
-        companyName: row.companyName,
+        companyName: row.engagement.companyName,
         siren: row.siren,
         responsibleName: row.responsibleName,
       })),
-      total: Number(total?.value ?? 0),
+      total: await totalOf(rows, filter, offset, () =>
+        db.select({ value: count() }).from(engagements).where(where),
+      ),
       page: filter.page,
       pageSize: filter.pageSize,
     };

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports/index.ts';
 import type { PortfolioRecord, RenewalDocument } from '../../application/records.ts';
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
 import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import type { Db } from './database.ts';
 import { companies, documentLines, documents, engagements } from './schema/index.ts';
+import { LINE_COLUMNS } from './scope-columns.ts';
 
 /** Only what renewal reads: a preview of 10 000 clients maps some 30 000 documents and 80 000 lines. */
 const DOCUMENT_COLUMNS = {
@@ -26,20 +27,6 @@ const DOCUMENT_COLUMNS = {
   revisionClause: documents.revisionClause,
   campaignId: documents.campaignId,
 };
-const LINE_COLUMNS = {
-  documentId: documentLines.documentId,
-  id: documentLines.id,
-  operation: documentLines.operation,
-  targetLineId: documentLines.targetLineId,
-  changedFields: documentLines.changedFields,
-  serviceId: documentLines.serviceId,
-  label: documentLines.label,
-  unitLabel: documentLines.unitLabel,
-  quantity: documentLines.quantity,
-  unitPriceCents: documentLines.unitPriceCents,
-  vatRateBp: documentLines.vatRateBp,
-  recurrence: documentLines.recurrence,
-};
 
 /**
  * Renewal reads the whole portfolio at once: the client engagements, then their letters,
@@ -47,6 +34,15 @@ const LINE_COLUMNS = {
  * the number of clients, instead of one per engagement.
  */
 export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] => ({
+  async listClientIds() {
+    // The company's name kept on engagements (issue 19) orders them without a join.
+    const rows = await db
+      .select({ id: engagements.id })
+      .from(engagements)
+      .where(and(eq(engagements.firmId, firmId), eq(engagements.state, 'client')))
+      .orderBy(asc(engagements.companyName), asc(engagements.id));
+    return rows.map((row) => row.id);
+  },
   async listClients(filter) {
     const ids = filter?.engagementIds;
     if (ids && ids.length === 0) return [];
@@ -69,7 +65,7 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
       .where(
         and(eq(engagements.firmId, firmId), eq(engagements.state, 'client'), ofEngagements(engagements.id)),
       )
-      .orderBy(asc(companies.name), asc(engagements.id));
+      .orderBy(asc(engagements.companyName), asc(engagements.id));
     const clientDocuments = and(
       eq(documents.firmId, firmId),
       ofEngagements(documents.engagementId),
@@ -96,7 +92,15 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
         documents,
         and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
       )
-      .where(and(clientDocuments, inArray(documents.status, EFFECTIVE_STATUSES)))
+      // Renewal reads recurring lines only (R-C3 drops one-off lines, and an amendment changes
+      // recurring lines only, R-C2): what it needs, not every line ever signed.
+      .where(
+        and(
+          clientDocuments,
+          inArray(documents.status, EFFECTIVE_STATUSES),
+          ne(documentLines.recurrence, 'one_off'),
+        ),
+      )
       .orderBy(asc(documentLines.documentId), asc(documentLines.position));
     const documentsById = new Map<string, RenewalDocument>();
     const documentsOf = new Map<string, RenewalDocument[]>();

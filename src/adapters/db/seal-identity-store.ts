@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports/index.ts';
+import type { SealIdentity } from '../../application/records.ts';
 import { isEnvelope, type Keyring } from '../security/envelope.ts';
 import type { Db } from './database.ts';
 import { sealIdentities } from './schema/index.ts';
@@ -20,23 +21,52 @@ export const sealIdentityRepo = (db: Db, firmId: string, keyring: Keyring): Firm
         privateKeyPkcs8: keyring.open(row.privateKeyPkcs8, contextOf(firmId)),
         certificateDer: row.certificateDer,
         commonName: row.commonName,
+        ...(row.notAfter ? { notAfter: row.notAfter } : {}),
+        ...(row.chainDer?.length ? { chainDer: row.chainDer } : {}),
+        source: row.source,
+        createdAt: row.createdAt,
       }
     );
   },
   async insertIfAbsent(identity, at) {
     await db
       .insert(sealIdentities)
-      .values({
-        ...identity,
-        privateKeyPkcs8: keyring.seal(identity.privateKeyPkcs8, contextOf(firmId)),
-        firmId,
-        createdAt: at,
-      })
+      .values({ ...columnsOf(identity, keyring, firmId), firmId, createdAt: at })
       .onConflictDoNothing({ target: sealIdentities.firmId });
     const kept = await this.find();
     if (!kept) throw new Error(`seal identity of firm ${firmId} vanished`);
     return kept;
   },
+  async replace(identity, input) {
+    const values = {
+      ...columnsOf(identity, keyring, firmId),
+      source: input.source,
+      issuer: input.issuer,
+      createdAt: input.at,
+    };
+    if (input.replacing) {
+      const updated = await db
+        .update(sealIdentities)
+        .set(values)
+        .where(and(eq(sealIdentities.firmId, firmId), eq(sealIdentities.certificateDer, input.replacing)))
+        .returning({ firmId: sealIdentities.firmId });
+      return updated.length > 0;
+    }
+    await db
+      .insert(sealIdentities)
+      .values({ ...values, firmId })
+      .onConflictDoUpdate({ target: sealIdentities.firmId, set: values });
+    return true;
+  },
+});
+
+/** The row's columns of an identity: its key sealed under the firm's context, its chain kept. */
+const columnsOf = (identity: SealIdentity, keyring: Keyring, firmId: string) => ({
+  privateKeyPkcs8: keyring.seal(identity.privateKeyPkcs8, contextOf(firmId)),
+  certificateDer: identity.certificateDer,
+  commonName: identity.commonName,
+  notAfter: identity.notAfter ?? null,
+  chainDer: identity.chainDer ?? [],
 });
 
 export type SealKeysProtection = { total: number; encrypted: number; rewrapped: number };

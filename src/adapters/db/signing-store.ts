@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { FirmScope, Store } from '../../application/ports/index.ts';
 import { withRequestId } from '../jobs/job-payloads.ts';
 import type { Db } from './database.ts';
-import { documentFiles, documents, jobOutbox, signingRequests } from './schema/index.ts';
+import { documentFiles, documents, jobOutbox, sealIdentities, signingRequests } from './schema/index.ts';
 
 const toRequest = ({ firmId: _firm, ...row }: typeof signingRequests.$inferSelect) => row;
 
@@ -71,7 +71,9 @@ export const jobRepo = (
   },
 });
 
-export const signingLookups = (db: Db): Pick<Store, 'signing' | 'findDocumentFileByHash'> => ({
+export const signingLookups = (
+  db: Db,
+): Pick<Store, 'signing' | 'findDocumentFileByHash' | 'findFirmBySealFingerprint'> => ({
   signing: {
     async findByTokenHash(tokenHash) {
       const [row] = await db
@@ -99,5 +101,14 @@ export const signingLookups = (db: Db): Pick<Store, 'signing' | 'findDocumentFil
       .where(eq(documentFiles.sha256, sha256))
       .limit(2);
     return rows.find((row) => row.purpose === 'sealed') ?? rows[0];
+  },
+  async findFirmBySealFingerprint(sha256) {
+    // One row per firm: computed in the query rather than kept in a column of its own.
+    const [row] = await db
+      .select({ firmId: sealIdentities.firmId })
+      .from(sealIdentities)
+      .where(sql`encode(sha256(${sealIdentities.certificateDer}), 'hex') = ${sha256.toLowerCase()}`)
+      .limit(1);
+    return row;
   },
 });

@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { FirmScope, RequestContext, Store } from '../../application/ports/index.ts';
 import { createKeyring, type Keyring } from '../security/envelope.ts';
 import { authRepo, passwordResetRepo, rateLimitRepo } from './account-store.ts';
+import { billingRepo } from './billing-store.ts';
 import { campaignRepo } from './campaign-store.ts';
 import { catalogueRepos } from './catalogue-store.ts';
 import { companyRepo, contactRepo } from './company-store.ts';
@@ -19,7 +20,9 @@ import { refusingBadValues } from './refused-values.ts';
 import { retryingTransaction } from './retry-transaction.ts';
 import { firms } from './schema/index.ts';
 import { sealIdentityRepo } from './seal-identity-store.ts';
+import { signingEventRepo } from './signing-event-store.ts';
 import { jobRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
+import { vigilanceRepo } from './vigilance-store.ts';
 import { webhookRepo } from './webhook-store.ts';
 
 /**
@@ -47,15 +50,18 @@ const firmScope = (
     documentFiles: documentFileRepo(db, firmId),
     signatures: signatureRepo(db, firmId),
     signingRequests: signingRequestRepo(db, firmId),
+    signingEvents: signingEventRepo(db, firmId),
     mails: mailRepo(db, firmId),
     webhooks: webhookRepo(db, firmId),
     sealIdentity: sealIdentityRepo(db, firmId, keyring),
     jobs: jobRepo(db, firmId, { onEnqueue, currentRequestId }),
     campaigns: campaignRepo(db, firmId),
     portfolio: portfolioRepo(db, firmId),
+    billing: billingRepo(db, firmId),
     counters: counterRepo(db, firmId),
     events: eventRepo(db, firmId),
     idempotency: idempotencyRepo(db, firmId),
+    vigilance: vigilanceRepo(db, firmId),
   } satisfies FirmScope;
   const guarded = Object.fromEntries(
     Object.entries(repos).map(([name, repo]) => [name, refusingBadValues(repo)]),

@@ -1,3 +1,5 @@
+import type { PdfAttachment } from '../../application/ports/index.ts';
+
 /**
  * Every document Lettrine writes is an archival PDF: PDF/A-2b (ISO 19005-2, level B: the pages look
  * the same in thirty years), on PDF 1.7, its language French, and tagged for a screen reader
@@ -14,6 +16,29 @@ export const ARCHIVAL_OPTIONS = {
   tagged: true,
   lang: 'fr-FR',
 } as const satisfies PDFKit.PDFDocumentOptions;
+
+/**
+ * PDF/A-2 may embed only PDF/A files, and says nothing of how they relate to the document; PDF/A-3
+ * (ISO 19005-3) embeds any file as an "associated file": listed in the catalog's /AF and in the
+ * EmbeddedFiles name tree, with its /AFRelationship, MIME type and dates. The sealed copy uses it to
+ * carry the PDF the client was sent (/Source), so anyone can extract it and check its SHA-256.
+ */
+export const archivalOptions = (attachments: readonly PdfAttachment[] | undefined) =>
+  attachments?.length ? ({ ...ARCHIVAL_OPTIONS, subset: 'PDF/A-3b' } as const) : ARCHIVAL_OPTIONS;
+
+/** Embeds each file with pdfkit (its /AF entry, name tree, /AFRelationship, /Params dates and size). */
+export const attachFiles = (doc: PDFKit.PDFDocument, attachments: readonly PdfAttachment[] | undefined) => {
+  for (const file of attachments ?? [])
+    doc.file(Buffer.from(file.bytes), {
+      relationship: file.relationship,
+      name: file.name,
+      type: file.mimeType,
+      description: file.description,
+      creationDate: file.createdAt,
+      modifiedDate: file.createdAt,
+      // pdfkit writes /AFRelationship from this option; its published types do not list it yet.
+    } as PDFKit.Mixins.PDFAttachmentOptions);
+};
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

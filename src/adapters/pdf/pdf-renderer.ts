@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { AppError } from '../../application/app-error.ts';
 import type { PdfRenderer, RenderedPdf, RenderOptions } from '../../application/ports/index.ts';
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
-import { ARCHIVAL_OPTIONS, useArchivalMetadata } from './archival.ts';
+import { archivalOptions, attachFiles, useArchivalMetadata } from './archival.ts';
 import { drawBlocks } from './draw-blocks.ts';
 import { registerFonts, shareShapedWords } from './fonts.ts';
 import { cleanImage, imageForPdf, readImageSize, UnreadableImageError } from './images.ts';
@@ -24,12 +24,13 @@ const collect = (doc: PDFKit.PDFDocument): Promise<Buffer> =>
  * instant and pdfkit derives the file identifier from it, so the same content and clock give the
  * same bytes (issue 3: rendering is deterministic). Archival and tagged: archival.ts, tagging.ts.
  */
-const newDocument = (content: DocumentContent, at: Date): PDFKit.PDFDocument => {
+const newDocument = (content: DocumentContent, options: RenderOptions): PDFKit.PDFDocument => {
+  const at = options.at;
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
     bufferPages: true,
-    ...ARCHIVAL_OPTIONS,
+    ...archivalOptions(options.attachments),
     displayTitle: true,
     info: {
       Title: content.metadata.title,
@@ -65,13 +66,14 @@ const logoForPdf = (logo: Uint8Array | null | undefined): Buffer | null => {
  */
 export const renderPdf = async (content: DocumentContent, options: RenderOptions): Promise<RenderedPdf> => {
   const logo = logoForPdf(options.logo);
-  const doc = newDocument(content, options.at);
+  const doc = newDocument(content, options);
   const bytes = collect(doc);
   const root = documentRoot(doc);
   const pen = { doc, accent: options.accentColor ?? DEFAULT_ACCENT, parent: root };
   drawFirstPageHeader(pen, content, logo);
   drawBlocks(pen, content.blocks);
   drawPageDecorations(pen, content, options.watermark ?? null);
+  attachFiles(doc, options.attachments);
   root.end();
   doc.end();
   const pdf = await bytes;

@@ -2,6 +2,7 @@ import { Signer } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SEAL_KEY_ALGORITHM, type SealIdentity } from './seal-identity.ts';
+import type { Timestamp } from './timestamp-client.ts';
 
 /** All that signing needs of an identity: the key, the certificate it signs for and its CA chain. */
 export type SealKey = Pick<SealIdentity, 'privateKeyPkcs8' | 'certificateDer' | 'chainDer'>;
@@ -12,7 +13,11 @@ const OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
+
+/** What gives the seal its trusted time: an RFC 3161 authority (timestamp-client.ts). */
+export type SignatureTimestamper = { stamp(bytes: Uint8Array): Promise<Timestamp> };
 
 // new Uint8Array(…) copies onto a plain ArrayBuffer, which is what WebCrypto's types accept.
 const sha256 = async (bytes: Uint8Array): Promise<Uint8Array> =>
@@ -28,7 +33,10 @@ const compareBytes = (a: Uint8Array, b: Uint8Array): number => {
  * certificate, not just to a key. hashAlgorithm is left out because SHA-256 is its DER default;
  * issuerSerial is the certificate's issuer as a directoryName [4] and its serial.
  */
-const signingCertificateV2 = (certificate: pkijs.Certificate, certHash: Uint8Array): asn1js.Sequence => {
+export const signingCertificateV2 = (
+  certificate: pkijs.Certificate,
+  certHash: Uint8Array,
+): asn1js.Sequence => {
   const issuer = new asn1js.Constructed({
     idBlock: { tagClass: 3, tagNumber: 4 },
     value: [certificate.issuer.toSchema()],
@@ -76,11 +84,13 @@ export class CmsSigner extends Signer {
   readonly #identity: SealKey;
   readonly #certificate: pkijs.Certificate;
   readonly #chain: pkijs.Certificate[];
+  readonly #timestamper: SignatureTimestamper | undefined;
   #key: Promise<CryptoKey> | undefined;
 
-  constructor(identity: SealKey) {
+  constructor(identity: SealKey, timestamper?: SignatureTimestamper) {
     super();
     this.#identity = identity;
+    this.#timestamper = timestamper;
     this.#certificate = pkijs.Certificate.fromBER(new Uint8Array(identity.certificateDer));
     this.#chain = (identity.chainDer ?? []).map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
   }
@@ -125,10 +135,26 @@ export class CmsSigner extends Signer {
       certificates: [certificate, ...this.#chain],
     });
     await signedData.sign(await this.#privateKey(), 0, 'SHA-256', undefined, pkijs.getCrypto(true));
+    if (this.#timestamper) await this.#addSignatureTimestamp(signedData.signerInfos[0]!);
     const contentInfo = new pkijs.ContentInfo({
       contentType: OID.signedData,
       content: signedData.toSchema(),
     });
     return Buffer.from(contentInfo.toSchema().toBER(false));
+  }
+
+  /**
+   * PAdES-B-T: the authority's token over the signature value, as the unsigned attribute
+   * id-aa-signatureTimeStampToken (RFC 3161 appendix A). Unsigned, so added after signing: it proves
+   * the signature existed at the authority's time, whatever the server's clock said.
+   */
+  async #addSignatureTimestamp(signerInfo: pkijs.SignerInfo): Promise<void> {
+    const { token } = await this.#timestamper!.stamp(signerInfo.signature.valueBlock.valueHexView);
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [
+        new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [asn1js.fromBER(token).result] }),
+      ],
+    });
   }
 }

@@ -23,6 +23,35 @@ const P12_LEGACY =
 const P12_NO_RSA_PAIR =
   'Le fichier PKCS#12 ne contient pas une clé RSA et son certificat : vérifiez SEAL_P12_PATH.';
 
+/** Why a PKCS#12 does not open: the import in the product says it in the associé's words. */
+export type Pkcs12FailureReason =
+  | 'unreadable'
+  | 'wrong_password'
+  | 'legacy'
+  | 'no_key'
+  | 'key_mismatch'
+  | 'not_rsa';
+
+/** Its message speaks to the operator (SEAL_P12_PATH); `reason` lets the product say it otherwise. */
+export class Pkcs12Error extends Error {
+  constructor(
+    readonly reason: Pkcs12FailureReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const failure = (reason: Pkcs12FailureReason): Pkcs12Error =>
+  new Pkcs12Error(
+    reason,
+    reason === 'legacy'
+      ? P12_LEGACY
+      : reason === 'unreadable' || reason === 'wrong_password'
+        ? P12_UNREADABLE
+        : P12_NO_RSA_PAIR,
+  );
+
 const engine = (): pkijs.ICryptoEngine => pkijs.getCrypto(true);
 
 const rsaModulus = (integer: asn1js.Integer): string =>
@@ -33,7 +62,7 @@ const der = (certificate: pkijs.Certificate): string =>
 
 /** Legacy PKCS#12 encryption (1.2.840.113549.1.12.1.x) needs RC2/3DES, which WebCrypto does not have. */
 const refuseLegacy = (algorithm: pkijs.AlgorithmIdentifier): void => {
-  if (algorithm.algorithmId.startsWith('1.2.840.113549.1.12.1.')) throw new Error(P12_LEGACY);
+  if (algorithm.algorithmId.startsWith('1.2.840.113549.1.12.1.')) throw failure('legacy');
 };
 
 /**
@@ -71,9 +100,14 @@ export const openPkcs12 = async (bytes: Uint8Array, password: string): Promise<P
   let pfx: pkijs.PFX;
   try {
     pfx = pkijs.PFX.fromBER(new Uint8Array(bytes));
+  } catch {
+    throw failure('unreadable');
+  }
+  try {
+    // The MAC is checked first: a wrong password fails here, before anything is decrypted.
     await pfx.parseInternalValues({ password: secret, checkIntegrity: true }, engine());
   } catch {
-    throw new Error(P12_UNREADABLE);
+    throw failure('wrong_password');
   }
   const keys: { pkcs8: Uint8Array; info: pkijs.PrivateKeyInfo }[] = [];
   const certificates: pkijs.Certificate[] = [];
@@ -112,8 +146,9 @@ export const openPkcs12 = async (bytes: Uint8Array, password: string): Promise<P
       }
     }
   } catch (error) {
-    throw new Error(error instanceof Error && error.message === P12_LEGACY ? P12_LEGACY : P12_UNREADABLE);
+    throw error instanceof Pkcs12Error ? error : failure('unreadable');
   }
+  if (keys.length === 0) throw failure('no_key');
   for (const { pkcs8, info } of keys) {
     if (info.privateKeyAlgorithm.algorithmId !== OID.rsaEncryption || !info.parsedKey) continue;
     const modulus = rsaModulus((info.parsedKey as pkijs.RSAPrivateKey).modulus);
@@ -124,5 +159,6 @@ export const openPkcs12 = async (bytes: Uint8Array, password: string): Promise<P
     if (certificate)
       return { privateKeyPkcs8: pkcs8, certificate, chain: chainOf(certificate, certificates) };
   }
-  throw new Error(P12_NO_RSA_PAIR);
+  const hasRsaKey = keys.some((key) => key.info.privateKeyAlgorithm.algorithmId === OID.rsaEncryption);
+  throw failure(hasRsaKey ? 'key_mismatch' : 'not_rsa');
 };

@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { openPkcs12 } from './pkcs12.ts';
+import { commonNameOf, describeCertificate, NAME_OID } from './certificate-facts.ts';
+import { openPkcs12, Pkcs12Error, type Pkcs12FailureReason } from './pkcs12.ts';
 
 /**
  * The firm's seal: an RSA key (PKCS#8) and its X.509 certificate, both DER. Bytes rather than
@@ -20,8 +21,6 @@ export type SealIdentity = {
 export const SEAL_KEY_ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 
 const OID = {
-  commonName: '2.5.4.3',
-  organization: '2.5.4.10',
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
 } as const;
@@ -29,18 +28,33 @@ const OID = {
 /** pkijs's engine over Node's WebCrypto (globalThis.crypto), passed explicitly so nothing relies on a global setEngine. */
 const engine = (): pkijs.ICryptoEngine => pkijs.getCrypto(true);
 
+/** Who a self-signed seal names: the firm, its country, and its SIREN as organisation identifier. */
+export type SelfSignedSubject = {
+  commonName: string;
+  organization?: string;
+  /** « NTRFR-<SIREN> » (ETSI EN 319 412-1), when the firm has a SIREN. */
+  organizationIdentifier?: string;
+  /** ISO 3166 code, « FR ». */
+  country?: string;
+};
+
 /**
- * UTF8String, not PrintableString: "Cabinet Dupré & Associés" has characters PrintableString lacks.
- * One RDN per attribute (O, then CN, as X.500 orders them): pkijs would put them all in one
+ * UTF8String, not PrintableString: "Cabinet Dupré & Associés" has characters PrintableString lacks
+ * (the country is a PrintableString, as X.520 requires). One RDN per attribute (C, O,
+ * organizationIdentifier, then CN, as X.500 orders them): pkijs would put them all in one
  * multi-valued RDN ("CN=…+O=…"); decoded from our DER, it keeps and re-emits that DER.
  */
-const name = (commonName: string, organization?: string): pkijs.RelativeDistinguishedNames => {
-  const rdn = (type: string, value: string) =>
-    new asn1js.Set({
-      value: [new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }).toSchema()],
-    });
-  const rdns = organization ? [rdn(OID.organization, organization)] : [];
-  rdns.push(rdn(OID.commonName, commonName));
+const name = (subject: SelfSignedSubject): pkijs.RelativeDistinguishedNames => {
+  const rdn = (type: string, value: pkijs.AttributeValueType) =>
+    new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] });
+  const utf8 = (value: string) => new asn1js.Utf8String({ value });
+  const rdns: asn1js.Set[] = [];
+  if (subject.country)
+    rdns.push(rdn(NAME_OID.country, new asn1js.PrintableString({ value: subject.country })));
+  if (subject.organization) rdns.push(rdn(NAME_OID.organization, utf8(subject.organization)));
+  if (subject.organizationIdentifier)
+    rdns.push(rdn(NAME_OID.organizationIdentifier, utf8(subject.organizationIdentifier)));
+  rdns.push(rdn(NAME_OID.commonName, utf8(subject.commonName)));
   return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false));
 };
 
@@ -55,15 +69,10 @@ const randomSerial = (): asn1js.Integer => {
   return new asn1js.Integer({ valueHex: bytes });
 };
 
-const commonNameOf = (certificate: pkijs.Certificate): string => {
-  const cn = certificate.subject.typesAndValues.find((tv) => tv.type === OID.commonName);
-  return cn ? String(cn.value.valueBlock.value) : '';
-};
-
-/** What a certificate says of itself: the seal's facts come from it, never from a copy beside it. */
+/** The seal's name and expiry, as the certificate itself says them (all its facts: certificate-facts.ts). */
 export const certificateFacts = (certificateDer: Uint8Array): { commonName: string; notAfter: Date } => {
-  const certificate = pkijs.Certificate.fromBER(new Uint8Array(certificateDer));
-  return { commonName: commonNameOf(certificate), notAfter: certificate.notAfter.value };
+  const { commonName, notAfter } = describeCertificate(certificateDer);
+  return { commonName, notAfter };
 };
 
 // toSchema() without its flag re-emits the signed TBS bytes as they are, whoever encoded them.
@@ -75,15 +84,12 @@ const identityOf = (privateKeyPkcs8: Uint8Array, certificate: pkijs.Certificate)
 });
 
 /**
- * A self-signed seal for a firm without a qualified certificate yet (and for tests): the PDF still
- * proves it was not changed since sealing, but readers say the issuer is not trusted.
+ * A self-signed seal for a firm that has not imported a certificate issued for it (and for tests):
+ * the PDF still proves it was not changed since sealing, but readers say the issuer is not trusted.
  */
-export const createSelfSignedIdentity = async (input: {
-  commonName: string;
-  organization?: string;
-  at: Date;
-  years?: number;
-}): Promise<SealIdentity> => {
+export const createSelfSignedIdentity = async (
+  input: SelfSignedSubject & { at: Date; years?: number },
+): Promise<SealIdentity> => {
   const keys = await globalThis.crypto.subtle.generateKey(
     { ...SEAL_KEY_ALGORITHM, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
     true,
@@ -92,8 +98,8 @@ export const createSelfSignedIdentity = async (input: {
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   certificate.serialNumber = randomSerial();
-  certificate.subject = name(input.commonName, input.organization);
-  certificate.issuer = name(input.commonName, input.organization);
+  certificate.subject = name(input);
+  certificate.issuer = name(input);
   certificate.notBefore = time(input.at);
   const notAfter = new Date(input.at);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (input.years ?? 10));
@@ -124,4 +130,17 @@ export const readPkcs12 = async (bytes: Uint8Array, password: string): Promise<S
     ...identityOf(privateKeyPkcs8, certificate),
     chainDer: chain.map((c) => new Uint8Array(c.toSchema().toBER(false))),
   };
+};
+
+/** The PdfSealer port's import: a PKCS#12's failure is a reason, any other error a bug. */
+export const openFirmPkcs12 = async (
+  bytes: Uint8Array,
+  password: string,
+): Promise<{ ok: true; identity: SealIdentity } | { ok: false; reason: Pkcs12FailureReason }> => {
+  try {
+    return { ok: true, identity: await readPkcs12(bytes, password) };
+  } catch (error) {
+    if (error instanceof Pkcs12Error) return { ok: false, reason: error.reason };
+    throw error;
+  }
 };

@@ -2,7 +2,9 @@ import { Piscina } from 'piscina';
 import { AppError } from '../../application/app-error.ts';
 import type { CleanImage, PdfRenderer, PdfSealer, RenderedPdf } from '../../application/ports/index.ts';
 import { readImageSize } from '../pdf/images.ts';
-import { createSelfSignedIdentity } from '../signing/seal-identity.ts';
+import { describeCertificate } from '../signing/certificate-facts.ts';
+import type { SealOptions } from '../signing/pdf-sealer.ts';
+import { createSelfSignedIdentity, openFirmPkcs12 } from '../signing/seal-identity.ts';
 import type { WorkerOutcome, WorkerTask } from './render-worker.ts';
 
 export type RenderPoolOptions = {
@@ -16,6 +18,8 @@ export type RenderPoolOptions = {
   memoryMb: number;
   /** Where the pool's own failures go (a worker that dies between tasks). */
   onError?: (error: unknown) => void;
+  /** The seal's timestamping authority, if any: each worker asks it itself (plain data crosses threads). */
+  seal?: SealOptions;
   /** The worker module; by default render-worker (tests point it elsewhere). */
   workerUrl?: URL;
 };
@@ -84,7 +88,11 @@ export const createRenderPool = (options: RenderPoolOptions): RenderPool => {
   const sealer: PdfSealer = {
     // Key generation is WebCrypto's, off the event loop already.
     createIdentity: (input) => createSelfSignedIdentity(input),
-    seal: (pdf, identity, meta) => run<Uint8Array>({ kind: 'seal', pdf, identity, meta }),
+    // A PKCS#12 opens in milliseconds (PBKDF2, 2 048 rounds): no need for a worker.
+    openPkcs12: openFirmPkcs12,
+    describe: describeCertificate,
+    seal: (pdf, identity, meta) =>
+      run<Uint8Array>({ kind: 'seal', pdf, identity, meta, options: options.seal ?? {} }),
   };
   return {
     renderer,

@@ -5,13 +5,13 @@ import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
 import type { ErrorCode } from '../../domain/shared/errors.ts';
 import { cleanImage } from '../pdf/images.ts';
 import { renderPdf } from '../pdf/pdf-renderer.ts';
-import { createPdfSealer, type SealMeta } from '../signing/pdf-sealer.ts';
+import { createPdfSealer, type SealMeta, type SealOptions } from '../signing/pdf-sealer.ts';
 
 /** What the main thread asks a render worker (render-pool.ts); every field survives structured cloning. */
 export type WorkerTask =
   | { kind: 'render'; content: DocumentContent; options: RenderOptions; maxBytes: number }
   | { kind: 'clean'; bytes: Uint8Array }
-  | { kind: 'seal'; pdf: Uint8Array; identity: SealIdentity; meta: SealMeta };
+  | { kind: 'seal'; pdf: Uint8Array; identity: SealIdentity; meta: SealMeta; options: SealOptions };
 
 /**
  * A refusal comes back as a value: an Error crossing the thread loses its class and its code, so
@@ -32,7 +32,7 @@ const perform = async (task: WorkerTask): Promise<unknown> => {
     case 'clean':
       return cleanImage(task.bytes);
     case 'seal':
-      return createPdfSealer(task.identity).seal(task.pdf, task.meta);
+      return createPdfSealer(task.identity, task.options).seal(task.pdf, task.meta);
   }
 };
 

@@ -9,8 +9,7 @@ import type { Campaign, CampaignItem, NewEvent } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { campaignLetter } from './campaign-letter.ts';
 import { type CampaignView, campaignView } from './manage-campaigns.ts';
-import { loadPortfolio } from './portfolio.ts';
-import { planCampaign } from './preview-campaign.ts';
+import { loadPortfolio, planPortfolio } from './portfolio.ts';
 
 /** Clients per transaction: short enough that the rest of the product keeps answering meanwhile. */
 export const GENERATION_CHUNK = 250;
@@ -31,10 +30,9 @@ export const startCampaignGeneration = async (
   // chunks plan each client again as it then stands, so a change meanwhile is not missed.
   const reader = deps.store.read(actor.firmId);
   const draft = found(await reader.campaigns.find(input.id), 'campaign');
-  const portfolio = canCampaign(draft.status, 'generate')
-    ? await loadPortfolio(reader, { date: draft.settings.effectiveDate, campaignId: draft.id })
-    : undefined;
-  const plans = portfolio ? await planCampaign(portfolio.clients, draft.settings) : [];
+  const plans = canCampaign(draft.status, 'generate')
+    ? await planPortfolio(reader, { settings: draft.settings, campaignId: draft.id })
+    : [];
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
     const campaign = found(await scope.campaigns.find(input.id, { forUpdate: true }), 'campaign');

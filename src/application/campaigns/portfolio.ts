@@ -1,12 +1,21 @@
 import { isInForce } from '../../domain/documents/lifecycle.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
-import type { PortfolioClient, PortfolioLetter } from '../../domain/renewal/campaign-plan.ts';
+import {
+  type ClientPlan,
+  isClientSelected,
+  type PortfolioClient,
+  type PortfolioLetter,
+  planClient,
+} from '../../domain/renewal/campaign-plan.ts';
+import type { CampaignSettings } from '../../domain/renewal/campaign-settings.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import type { FirmScope } from '../ports/index.ts';
 import type { Document, PortfolioRecord } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 
 const YIELD_EVERY = 500;
+/** Clients read at a time by planPortfolio: some 3 000 documents and 8 000 lines. */
+export const PORTFOLIO_SLICE = 1_000;
 
 /** A client as the campaign's rules see it, its scope in force taken on the given date (R-C3). */
 export const toPortfolioClient = (
@@ -83,4 +92,35 @@ export const loadPortfolio = async (
     if (clients.length % YIELD_EVERY === 0) await yieldToOthers();
   }
   return { clients, records: new Map(records.map((record) => [record.engagementId, record])) };
+};
+
+/**
+ * R-D5 in one pass over the firm's portfolio, a slice of clients at a time: read, scope on the
+ * campaign's date, select, plan; only the plans are kept. Each slice is a few tens of
+ * milliseconds of work between two turns of the event loop, and its documents are garbage as soon
+ * as it is planned (issue 19: the whole portfolio at once held the loop for seconds).
+ */
+export const planPortfolio = async (
+  scope: FirmScope,
+  input: { settings: CampaignSettings; campaignId?: string },
+): Promise<ClientPlan[]> => {
+  const { settings, campaignId } = input;
+  // One after the other: inside a transaction, the queries share one connection.
+  const ids = await scope.portfolio.listClientIds();
+  const terms = await scope.terms.list();
+  const termsVersionOf = new Map(terms.map((t) => [t.id, t.version]));
+  const plans: ClientPlan[] = [];
+  for (let from = 0; from < ids.length; from += PORTFOLIO_SLICE) {
+    const records = await scope.portfolio.listClients({
+      engagementIds: ids.slice(from, from + PORTFOLIO_SLICE),
+    });
+    await yieldToOthers();
+    for (const [n, record] of records.entries()) {
+      const client = toPortfolioClient(record, settings.effectiveDate, termsVersionOf, campaignId);
+      if (isClientSelected(client, settings.selection)) plans.push(planClient(client, settings));
+      if ((n + 1) % YIELD_EVERY === 0) await yieldToOthers();
+    }
+    await yieldToOthers();
+  }
+  return plans;
 };

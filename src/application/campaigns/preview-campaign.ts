@@ -1,36 +1,11 @@
-import {
-  type ClientPlan,
-  isClientSelected,
-  type PortfolioClient,
-  planClient,
-  type SkipReason,
-} from '../../domain/renewal/campaign-plan.ts';
-import type { CampaignSettings } from '../../domain/renewal/campaign-settings.ts';
+import type { ClientPlan, SkipReason } from '../../domain/renewal/campaign-plan.ts';
 import { type CampaignSummary, summarizeCampaign } from '../../domain/renewal/campaign-summary.ts';
 import type { Cents, Decimal } from '../../domain/shared/money.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { CampaignDeps } from '../ports/index.ts';
 import type { Campaign } from '../records.ts';
-import { yieldToOthers } from '../yield-to-others.ts';
-import { loadPortfolio } from './portfolio.ts';
-
-/**
- * R-D5: the clients a campaign selects, each with what the campaign makes of it; a large portfolio
- * is planned in slices, so that other requests get their turns meanwhile.
- */
-export const planCampaign = async (
-  clients: readonly PortfolioClient[],
-  settings: CampaignSettings,
-): Promise<ClientPlan[]> => {
-  const plans: ClientPlan[] = [];
-  for (let from = 0; from < clients.length; from += 500) {
-    for (const client of clients.slice(from, from + 500))
-      if (isClientSelected(client, settings.selection)) plans.push(planClient(client, settings));
-    await yieldToOthers();
-  }
-  return plans;
-};
+import { planPortfolio } from './portfolio.ts';
 
 export type CampaignPreview = { campaign: Campaign; summary: CampaignSummary; clients: ClientPlan[] };
 
@@ -47,11 +22,7 @@ export const previewCampaign = async (
 ): Promise<CampaignPreview> => {
   const scope = deps.store.read(actor.firmId);
   const campaign = found(await scope.campaigns.find(id), 'campaign');
-  const { clients } = await loadPortfolio(scope, {
-    date: campaign.settings.effectiveDate,
-    campaignId: campaign.id,
-  });
-  const plans = await planCampaign(clients, campaign.settings);
+  const plans = await planPortfolio(scope, { settings: campaign.settings, campaignId: campaign.id });
   return { campaign, summary: summarizeCampaign(plans), clients: plans };
 };
 

@@ -16,6 +16,7 @@ import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
+import { askReviewOnDocument } from '../vigilance/reviews.ts';
 import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 import { newDraft } from './new-document.ts';
@@ -158,6 +159,12 @@ export const createDocument = async (
       engagementId: engagement.id,
       documentId: id,
       after: { kind: input.kind, status: 'draft' },
+    });
+    await askReviewOnDocument(deps, scope, {
+      engagementId: engagement.id,
+      documentId: id,
+      kind: input.kind,
+      at,
     });
     return found(await scope.documents.find(id), 'document');
   });

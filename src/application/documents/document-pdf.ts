@@ -4,7 +4,7 @@ import type { DocumentFacts } from '../../domain/documents/content/facts.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, found, notStale } from '../app-error.ts';
-import type { Deps, DocumentDeps, FirmScope, RenderedPdf } from '../ports/index.ts';
+import type { Deps, DocumentDeps, FirmScope, PdfAttachment, RenderedPdf } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
 
@@ -16,7 +16,7 @@ export const renderFacts = async (
   deps: Pick<Deps, 'pdf'>,
   scope: FirmScope,
   facts: DocumentFacts,
-  input: { at: Date; watermark: string | null },
+  input: { at: Date; watermark: string | null; attachments?: readonly PdfAttachment[] },
 ): Promise<RenderedPdf> => {
   const firm = await scope.firm.get();
   const logo = await scope.firm.findLogo();
@@ -25,6 +25,7 @@ export const renderFacts = async (
     watermark: input.watermark,
     accentColor: firm.accentColor,
     logo: logo?.bytes ?? null,
+    attachments: input.attachments,
   });
 };
 

@@ -7,6 +7,7 @@ import { AppError, found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, Signature } from '../records.ts';
+import { assertVigilanceAllowsContract } from '../vigilance/vigilance-gate.ts';
 import { assertTargetsStillInForce } from './letters-in-force.ts';
 import { runAutomations } from './run-automations.ts';
 import { transitionDocument } from './transition-document.ts';
@@ -187,6 +188,8 @@ export const recordSignature = async (
     const doc = found(await scope.documents.find(input.documentId, { forUpdate: true }), 'document');
     assertSignedOnPlausible(signedOn, { today: parisDate(at), sentOn: doc.sentAt && parisDate(doc.sentAt) });
     assertElectronicIsOwnSignature(actor, input, parisDate(at));
+    // R-F1: a contract signed on paper is one the firm enters just as if it had sent it.
+    if (input.method !== 'electronic') await assertVigilanceAllowsContract(scope, doc, parisDate(at));
     const signer = await resolveSigner(actor, scope, doc, input);
     const result = await applySignature(deps, scope, {
       doc,

@@ -20,6 +20,7 @@ import { recordEvent } from '../events.ts';
 import type { FirmScope, SendDocumentDeps } from '../ports/index.ts';
 import type { Document, FrozenDocument } from '../records.ts';
 import { openSigningRequests } from '../signing/open-signing-requests.ts';
+import { assertVigilanceAllowsContract } from '../vigilance/vigilance-gate.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
 import { assertComplete, renderFacts } from './document-pdf.ts';
@@ -70,7 +71,7 @@ export const sendDocument = async (
   deps: SendDocumentDeps,
   actor: Actor,
   /** With the version the sender read, a colleague's last-second edit is not sent unseen. */
-  input: { documentId: string; version?: number },
+  input: { documentId: string; version?: number; signerMobile?: string },
 ): Promise<Document> => {
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, (scope) => sendDraft(deps, scope, actor, input));
@@ -81,7 +82,7 @@ export const sendDraft = async (
   deps: SendDocumentDeps,
   scope: FirmScope,
   actor: Actor,
-  input: { documentId: string; version?: number },
+  input: { documentId: string; version?: number; signerMobile?: string },
 ): Promise<Document> => {
   const at = deps.clock.now();
   const today = parisDate(at);
@@ -95,6 +96,7 @@ export const sendDraft = async (
   const ready = await prepareSending(scope, doc, today);
   const facts = await gatherDocumentFacts(scope, ready, { issuedOn: today, number: null });
   assertComplete(facts);
+  await assertVigilanceAllowsContract(scope, doc, today);
   const number = await drawNumber(scope, doc, yearOf(today));
   const sent = unwrap(applyDocumentAction(ready, { type: 'send', number }, { at }));
   const numbered = { ...facts, number };
@@ -123,7 +125,12 @@ export const sendDraft = async (
       { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
     ),
   );
-  const signing = await openSigningRequests(deps, scope, { doc: saved, firm, at });
+  const signing = await openSigningRequests(deps, scope, {
+    doc: saved,
+    firm,
+    at,
+    ...(input.signerMobile ? { signerMobile: input.signerMobile } : {}),
+  });
   await recordEvent(scope, {
     type: 'document.sent',
     actor,

@@ -1,4 +1,5 @@
 import { DEFAULT_REMINDER_DAYS, DEFAULT_SIGNING_PERIOD_DAYS } from '../../domain/signing/signing-rules.ts';
+import { DEFAULT_SIGNED_COPY_ACCESS_DAYS } from '../../domain/signing/signing-trail.ts';
 import type { Deps } from '../ports/index.ts';
 import type { Firm, FirmIdentity, Role, User } from '../records.ts';
 
@@ -49,6 +50,7 @@ export const createFirm = async (
     hasLogo: false,
     signatureReminderDays: [...DEFAULT_REMINDER_DAYS],
     signingPeriodDays: DEFAULT_SIGNING_PERIOD_DAYS,
+    signedCopyAccessDays: DEFAULT_SIGNED_COPY_ACCESS_DAYS,
     dpoEmail: null,
     revisionClauseByDefault: true,
     version: 1,

@@ -9,6 +9,7 @@ export type FirmSettingsFields = Partial<
     accentColor: string | null;
     signatureReminderDays: number[];
     signingPeriodDays: number;
+    signedCopyAccessDays: number;
     dpoEmail: string | null;
     revisionClauseByDefault: boolean;
   }

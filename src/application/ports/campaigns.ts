@@ -62,4 +62,6 @@ export type CampaignRepository = {
 export type PortfolioRepository = {
   /** The client engagements (all, or those listed) with their company and renewal documents. */
   listClients(filter?: { engagementIds?: string[] }): Promise<PortfolioRecord[]>;
+  /** The client engagements' ids in the order of listClients: to read the portfolio in slices. */
+  listClientIds(): Promise<string[]>;
 };

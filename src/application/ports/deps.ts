@@ -6,8 +6,11 @@ import type {
   PdfRenderer,
   PdfSealer,
   Secrets,
+  SmsSender,
+  TimestampAuthority,
   WebhookSender,
 } from './outside.ts';
+import type { PdfVerifier } from './pdf-verifier.ts';
 import type { Store } from './store.ts';
 
 /** Everything a use case may be given; each use case takes the slice it reads (below). */
@@ -19,7 +22,13 @@ export type Deps = {
   pdf: PdfRenderer;
   mailer: MailTransport;
   sealer: PdfSealer;
+  /** The timestamping authority of the seals (TSA_URL); absent, seals are PAdES-B-B on the server's clock. */
+  timestamps?: TimestampAuthority;
+  /** Checks the signatures of a PDF someone brings to the verification page. */
+  pdfVerifier: PdfVerifier;
   webhookSender: WebhookSender;
+  /** SMS for the signing code (SMS_PROVIDER); absent: codes go by mail only. */
+  sms?: SmsSender;
   /** Settings the use cases need from the configuration. */
   settings: {
     /** The address the firm's clients open, for the links in mails ("https://lettrine.cabinet.fr"). */

@@ -5,6 +5,7 @@ import type {
   FormOfAddress,
   Role,
   SealIdentity,
+  StoredSealIdentity,
   TokenScope,
   User,
 } from '../records.ts';
@@ -20,6 +21,7 @@ export type FirmRepository = {
         accentColor: string | null;
         signatureReminderDays: number[];
         signingPeriodDays: number;
+        signedCopyAccessDays: number;
       }
     >,
   ): Promise<Firm | undefined>;
@@ -103,7 +105,16 @@ export type PasswordResetRepository = {
 };
 
 export type SealIdentityRepository = {
-  find(): Promise<SealIdentity | undefined>;
+  find(): Promise<StoredSealIdentity | undefined>;
   /** Keeps the first identity stored for the firm; returns the one kept (a concurrent first seal). */
-  insertIfAbsent(identity: SealIdentity, at: Date): Promise<SealIdentity>;
+  insertIfAbsent(identity: SealIdentity, at: Date): Promise<StoredSealIdentity>;
+  /**
+   * Stores `identity` in place of the firm's (an import, a return to self-signed, a seal made anew).
+   * With `replacing`, only while the stored certificate is still that one (servers starting together
+   * remake an outdated seal once); false when it was not.
+   */
+  replace(
+    identity: SealIdentity,
+    input: { source: StoredSealIdentity['source']; issuer: string; at: Date; replacing?: Uint8Array },
+  ): Promise<boolean>;
 };

@@ -1,4 +1,5 @@
 import type { DocumentContent } from '../../domain/documents/content/blocks.ts';
+import type { CertificateFacts } from '../../domain/signing/seal-certificate.ts';
 import type { SealIdentity } from '../records.ts';
 
 /** The services outside the database the use cases call: time, ids, secrets, PDF, mail, seal, webhooks. */
@@ -41,6 +42,26 @@ export type RenderOptions = {
   watermark?: string | null;
   accentColor?: string | null;
   logo?: Uint8Array | null;
+  /** Files the PDF carries as PDF/A-3 associated files (the sealed copy: the PDF sent); it is then PDF/A-3b. */
+  attachments?: readonly PdfAttachment[];
+};
+
+/**
+ * An RFC 3161 timestamping authority (TSA_URL): a token over the SHA-256 of some bytes, signed by the
+ * authority, with its time and its name. Absent: the times Lettrine states are its own clock's.
+ */
+export type TimestampAuthority = {
+  stamp(bytes: Uint8Array): Promise<{ token: Uint8Array; time: Date; authority: string }>;
+};
+
+/** A file embedded in a PDF, with its relation to the document (ISO 32000-2 /AFRelationship). */
+export type PdfAttachment = {
+  name: string;
+  bytes: Uint8Array;
+  mimeType: string;
+  description: string;
+  relationship: 'Source' | 'Supplement' | 'Data';
+  createdAt: Date;
 };
 
 export type RenderedPdf = { bytes: Uint8Array; sha256: string };
@@ -78,9 +99,45 @@ export type MailTransport = {
   close(): Promise<void>;
 };
 
+/**
+ * Sends one SMS through the configured provider (issue 15: the signing code by another way than the
+ * link's mail). A refusal or a network failure is an outcome, not a throw: the signer is told and
+ * may ask for the code by mail instead. `reason` is short and never carries the message's content.
+ */
+export type SmsSender = {
+  readonly provider: string;
+  send(sms: {
+    to: string;
+    content: string;
+  }): Promise<{ ok: true; messageId: string | null } | { ok: false; reason: string }>;
+};
+
+/** Why a PKCS#12 given by an associé does not open (each has its SEAL.* error). */
+export type Pkcs12FailureReason =
+  | 'unreadable'
+  | 'wrong_password'
+  | 'legacy'
+  | 'no_key'
+  | 'key_mismatch'
+  | 'not_rsa';
+
 /** Seals a PDF with a PAdES-B-B signature by the firm's certificate. */
 export type PdfSealer = {
-  createIdentity(input: { commonName: string; organization?: string; at: Date }): Promise<SealIdentity>;
+  /** A self-signed seal naming the firm, its country and its organisation identifier (NTRFR-<SIREN>). */
+  createIdentity(input: {
+    commonName: string;
+    organization?: string;
+    organizationIdentifier?: string;
+    country?: string;
+    at: Date;
+  }): Promise<SealIdentity>;
+  /** The firm's own certificate from its PKCS#12: the key, the certificate of that key, its chain. */
+  openPkcs12(
+    bytes: Uint8Array,
+    password: string,
+  ): Promise<{ ok: true; identity: SealIdentity } | { ok: false; reason: Pkcs12FailureReason }>;
+  /** What a certificate says of itself (subject, issuer, fingerprint, validity, key usage). */
+  describe(certificateDer: Uint8Array): CertificateFacts;
   seal(
     pdf: Uint8Array,
     identity: SealIdentity,

@@ -1,3 +1,4 @@
+import type { SigningEventType, TrailData } from '../../domain/signing/signing-trail.ts';
 import type { Mail, MailKind, MailStatus, Page, SigningRequest } from '../records.ts';
 
 /** One personal link per required signatory of a sent document (R-B3). */
@@ -8,6 +9,23 @@ export type SigningRequestRepository = {
   listPending(): Promise<(SigningRequest & { sentAt: Date })[]>;
   insert(request: SigningRequest): Promise<void>;
   update(id: string, fields: Partial<Omit<SigningRequest, 'id' | 'documentId' | 'side'>>): Promise<void>;
+};
+
+/** One recorded step of a signing transaction (issue 15, item 4); `requestId` null for the seal. */
+export type SigningEventRecord = {
+  documentId: string;
+  requestId: string | null;
+  type: SigningEventType;
+  at: Date;
+  ip: string | null;
+  userAgent: string | null;
+  data: TrailData;
+};
+
+/** The signature trail: appended in the transaction of each step, read in the order written. */
+export type SigningEventRepository = {
+  append(event: SigningEventRecord): Promise<void>;
+  listByDocument(documentId: string): Promise<SigningEventRecord[]>;
 };
 
 export type MailRepository = {

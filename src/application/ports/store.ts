@@ -1,4 +1,5 @@
 import type { DocumentFile, Firm, TokenScope, User } from '../records.ts';
+import type { BillingRepository } from './billing.ts';
 import type { CampaignRepository, PortfolioRepository } from './campaigns.ts';
 import type { ServiceRepository, TermsRepository } from './catalogue.ts';
 import type {
@@ -19,7 +20,8 @@ import type {
 import type { EventRepository, IdempotencyRepository } from './history.ts';
 import type { InstallationRepository } from './installation.ts';
 import type { JobRepository } from './jobs.ts';
-import type { MailRepository, SigningRequestRepository } from './signing.ts';
+import type { MailRepository, SigningEventRepository, SigningRequestRepository } from './signing.ts';
+import type { VigilanceRepository } from './vigilance.ts';
 import type { WebhookRepository } from './webhooks.ts';
 
 /** Every method runs inside one firm: the firm id is bound when the scope is opened. */
@@ -39,15 +41,18 @@ export type FirmScope = {
   documentFiles: DocumentFileRepository;
   signatures: SignatureRepository;
   signingRequests: SigningRequestRepository;
+  signingEvents: SigningEventRepository;
   mails: MailRepository;
   webhooks: WebhookRepository;
   sealIdentity: SealIdentityRepository;
   jobs: JobRepository;
   campaigns: CampaignRepository;
   portfolio: PortfolioRepository;
+  billing: BillingRepository;
   counters: CounterRepository;
   events: EventRepository;
   idempotency: IdempotencyRepository;
+  vigilance: VigilanceRepository;
 };
 
 export type Store = {
@@ -92,6 +97,8 @@ export type Store = {
   findDocumentFileByHash(
     sha256: string,
   ): Promise<{ firmId: string; documentId: string; purpose: DocumentFile['purpose'] } | undefined>;
+  /** Which firm seals with this certificate, by the SHA-256 of its DER, across firms. */
+  findFirmBySealFingerprint(sha256: string): Promise<{ firmId: string } | undefined>;
   /** Housekeeping across every firm. */
   maintenance: {
     /**

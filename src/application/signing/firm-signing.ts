@@ -102,6 +102,7 @@ export const resendSigningLink = async (
       signer: { ...request, ...current },
       token,
       at,
+      resent: true,
     });
     await recordEvent(scope, {
       type: 'document.signing_link_resent',

@@ -4,7 +4,8 @@ import {
   signsElectronically,
 } from '../../domain/documents/signatures.ts';
 import { documentSignatory, signatoryCapacity } from '../../domain/firm/signatory.ts';
-import { found } from '../app-error.ts';
+import { normaliseMobile } from '../../domain/signing/mobile.ts';
+import { AppError, found } from '../app-error.ts';
 import type { FirmScope, SigningLinkDeps } from '../ports/index.ts';
 import type { Document, Firm } from '../records.ts';
 import { queueLinkMail } from './signing-link-mails.ts';
@@ -13,6 +14,8 @@ type Signer = {
   side: SignatureSide;
   name: string;
   email: string | null;
+  /** E.164; for the client, the contact's phone when it is a mobile. */
+  mobile: string | null;
   capacity: string | null;
   contactId: string | null;
   userId: string | null;
@@ -32,6 +35,7 @@ export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<
           side,
           name: `${contact.firstName} ${contact.lastName}`,
           email: contact.email,
+          mobile: contact.phone ? normaliseMobile(contact.phone) : null,
           capacity: contact.capacity,
           contactId: contact.id,
           userId: null,
@@ -46,6 +50,7 @@ export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<
           side,
           name: associe.name,
           email: associe.email,
+          mobile: null,
           capacity: signatoryCapacity(associe),
           contactId: null,
           userId: associe.id,
@@ -63,9 +68,12 @@ export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<
 export const openSigningRequests = async (
   deps: SigningLinkDeps,
   scope: FirmScope,
-  input: { doc: Document; firm: Firm; at: Date },
+  input: { doc: Document; firm: Firm; at: Date; signerMobile?: string },
 ): Promise<{ invited: SignatureSide[]; withoutEmail: SignatureSide[] }> => {
   const { doc, firm, at } = input;
+  // The mobile given when sending is the client signer's, and wins over the contact's phone.
+  const givenMobile = input.signerMobile === undefined ? undefined : normaliseMobile(input.signerMobile);
+  if (givenMobile === null) throw new AppError('SIGNING.MOBILE_INVALID', { field: 'signerMobile' });
   const invited: SignatureSide[] = [];
   const withoutEmail: SignatureSide[] = [];
   for (const signer of await requiredSigners(scope, doc)) {
@@ -74,12 +82,14 @@ export const openSigningRequests = async (
       continue;
     }
     const token = deps.secrets.newToken();
+    const requestId = deps.ids.uuid();
     await scope.signingRequests.insert({
-      id: deps.ids.uuid(),
+      id: requestId,
       documentId: doc.id,
       side: signer.side,
       signerName: signer.name,
       signerEmail: signer.email,
+      signerMobile: (signer.side === 'client' ? givenMobile : undefined) ?? signer.mobile,
       capacity: signer.capacity,
       contactId: signer.contactId,
       userId: signer.userId,
@@ -92,6 +102,7 @@ export const openSigningRequests = async (
       codeHash: null,
       codeSentAt: null,
       codeExpiresAt: null,
+      codeChannel: null,
       codeAttempts: 0,
       codeVerifiedAt: null,
       lockedAt: null,
@@ -109,7 +120,7 @@ export const openSigningRequests = async (
     await queueLinkMail(deps, scope, {
       doc,
       firm,
-      signer: { side: signer.side, signerName: signer.name, signerEmail: signer.email },
+      signer: { id: requestId, side: signer.side, signerName: signer.name, signerEmail: signer.email },
       token,
       at,
     });

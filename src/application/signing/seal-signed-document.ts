@@ -5,9 +5,12 @@ import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { renderFacts } from '../documents/document-pdf.ts';
 import { recordEvent } from '../events.ts';
-import type { Deps, FirmScope } from '../ports/index.ts';
-import type { Firm, Mail, SealIdentity, Signature, SigningRequest, User } from '../records.ts';
+import type { Deps } from '../ports/index.ts';
+import type { Mail, Signature, SigningRequest, User } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { sealIdentityFor } from './seal-identities.ts';
+import { sentCopyProof } from './sent-copy-proof.ts';
+import { recordSigningEvent, trailOfDocument } from './signing-events.ts';
 import { publicPage } from './signing-link-mails.ts';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -33,7 +36,14 @@ const evidenceOf = (
     email: link?.signerEmail ?? null,
     method: signature.method,
     channel: signature.method !== 'electronic' ? null : viaLink ? 'link' : 'product',
-    codeDelivery: link?.codeSentAt ? (context.codeMail?.status === 'outbox' ? 'outbox' : 'email') : null,
+    codeDelivery: !link?.codeSentAt
+      ? null
+      : link.codeChannel === 'sms'
+        ? 'sms'
+        : context.codeMail?.status === 'outbox'
+          ? 'outbox'
+          : 'email',
+    mobile: link?.codeChannel === 'sms' ? link.signerMobile : null,
     signedAt: signature.recordedAt.toISOString(),
     signedOn: signature.signedOn,
     typedName: link?.typedName ?? null,
@@ -52,18 +62,10 @@ const evidenceOf = (
   };
 };
 
-/** The install's seal when configured, else the firm's own, made once at first need. */
-const sealIdentityOf = async (deps: Deps, scope: FirmScope, firm: Firm, at: Date): Promise<SealIdentity> => {
-  if (deps.settings.sealIdentity) return deps.settings.sealIdentity;
-  const stored = await scope.sealIdentity.find();
-  if (stored) return stored;
-  const made = await deps.sealer.createIdentity({ commonName: firm.name, organization: firm.name, at });
-  return scope.sealIdentity.insertIfAbsent(made, at);
-};
-
 /**
  * The job run once a document is signed: its signed copy (the PDF sent, with the signature blocks
- * filled and the evidence page) sealed with the firm's certificate (PAdES-B-B), stored, and mailed
+ * filled and the evidence page, the sent PDF attached: sent-copy-proof.ts) sealed with the firm's
+ * certificate (PAdES-B-B; B-T and B-LT with a timestamping authority), stored, and mailed
  * to each signer. Idempotent: a copy already sealed is not sealed again.
  */
 export const sealSignedDocument = async (
@@ -76,6 +78,9 @@ export const sealSignedDocument = async (
   const facts = doc.frozen?.facts;
   const documentSha256 = doc.frozen?.pdfSha256;
   if (!facts || !documentSha256 || doc.signedAt === null) return;
+  // Started now, as it may wait on the timestamping authority while the rest is read; awaited below.
+  const proofPending = sentCopyProof(deps, reader, doc);
+  proofPending.catch(() => {});
   const [firm, signatures, requests, users, mails] = await Promise.all([
     reader.firm.get(),
     reader.signatures.listByDocument(doc.id),
@@ -83,11 +88,32 @@ export const sealSignedDocument = async (
     reader.users.list(),
     reader.mails.list({ documentId: doc.id, page: 1, pageSize: 200 }).then((page) => page.items),
   ]);
-  const identity = await sealIdentityOf(deps, reader, firm, deps.clock.now());
+  const { identity } = await sealIdentityFor(deps, reader, firm);
+  const selfSignedSeal = deps.sealer.describe(identity.certificateDer).selfSigned;
+  // The seal is the trail's last line: its instant is taken before the page is drawn, and the same
+  // instant is recorded with the sealed copy below.
+  const sealAt = deps.clock.now();
+  const sealCertificateSha256 = deps.secrets.sha256(identity.certificateDer);
+  const trail = await trailOfDocument(reader, { documentId: doc.id, requests, signatures });
+  const sealStep = {
+    type: 'sealed' as const,
+    data: { sealedBy: identity.commonName, certificateSha256: sealCertificateSha256 },
+  };
+  const proof = await proofPending;
   const signed: SignedFacts = {
+    sentCopy: proof.sentCopy,
+    timestamp: proof.timestamp,
+    transactionId: doc.id,
+    trail: [
+      ...trail,
+      { ...sealStep, at: sealAt.toISOString(), side: null, signerName: null, ip: null, userAgent: null },
+    ],
+    sealCertificateSha256,
+    verificationUrl: publicPage(deps.settings.publicUrl, '/verifier'),
     documentSha256,
     completedAt: doc.signedAt.toISOString(),
     sealedBy: identity.commonName,
+    sealSelfSigned: selfSignedSeal,
     signers: signatures.map((signature) => {
       const request = requests.find((r) => r.side === signature.side);
       const codeMail = mails.find(
@@ -96,7 +122,12 @@ export const sealSignedDocument = async (
       return evidenceOf(signature, request, { users, codeMail });
     }),
   };
-  const pdf = await renderFacts(deps, reader, { ...facts, signed }, { at: doc.signedAt, watermark: null });
+  const pdf = await renderFacts(
+    deps,
+    reader,
+    { ...facts, signed },
+    { at: doc.signedAt, watermark: null, attachments: proof.attachments },
+  );
   const title = `${DOCUMENT_TITLES[doc.kind]} ${doc.number ?? ''}`.trim();
   const bytes = await deps.sealer.seal(pdf.bytes, identity, {
     reason: `${title} signé électroniquement`,
@@ -117,6 +148,13 @@ export const sealSignedDocument = async (
       sha256,
       createdAt: at,
     });
+    await recordSigningEvent(scope, {
+      documentId: locked.id,
+      request: null,
+      at: sealAt,
+      ...sealStep,
+      data: { ...sealStep.data, sha256 },
+    });
     await recordEvent(scope, {
       type: 'document.sealed',
       actor: null,
@@ -136,6 +174,7 @@ export const sealSignedDocument = async (
           signerName: request.signerName,
           signedOn: doc.signedAt ?? at,
           verificationUrl: publicPage(deps.settings.publicUrl, '/verifier'),
+          selfSignedSeal,
         }),
         attachSealedPdf: true,
         at,

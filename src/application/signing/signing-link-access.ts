@@ -1,17 +1,21 @@
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
 import { signatureCodeMail } from '../../domain/signing/mail-content.ts';
+import { maskMobile } from '../../domain/signing/mobile.ts';
 import {
   maskEmail,
   SIGNING_CODE,
   signingDeadline,
   VERIFIED_CODE_VALID_MINUTES,
 } from '../../domain/signing/signing-rules.ts';
+import { CONSENT_WORDING } from '../../domain/signing/signing-trail.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, SigningRequest } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { type CodeChannel, codeChannelFor, deliverCodeSms } from './signing-code-sms.ts';
+import { recordSigningEvent } from './signing-events.ts';
 
 export type LinkInput = { token: string; ip: string | null; userAgent: string | null };
 export type OpenLink = { scope: FirmScope; request: SigningRequest; doc: Document };
@@ -52,10 +56,18 @@ export const withOpenLink = async <T>(
 const codeHashOf = (deps: Deps, request: SigningRequest, code: string) =>
   deps.secrets.serverHmac(`signing-code|${request.id}|${code}`);
 
-/** What the public signing page shows; the first view is recorded as evidence. */
+/** What the public signing page shows; every opening goes to the trail, the first one on the request. */
 export const viewSigningLink = (deps: Deps, input: LinkInput) =>
   withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
     const at = deps.clock.now();
+    await recordSigningEvent(scope, {
+      documentId: doc.id,
+      request,
+      type: 'link_opened',
+      at,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     if (!request.viewedAt) {
       await scope.signingRequests.update(request.id, {
         viewedAt: at,
@@ -77,6 +89,8 @@ export const viewSigningLink = (deps: Deps, input: LinkInput) =>
     const signatures = await scope.signatures.listByDocument(doc.id);
     const verified = isCodeVerified(request, at);
     return {
+      state: 'open' as const,
+      consent: CONSENT_WORDING,
       firm: { name: firm.name, city: firm.city, accentColor: firm.accentColor, hasLogo: firm.hasLogo },
       document: {
         kind: doc.kind,
@@ -94,9 +108,11 @@ export const viewSigningLink = (deps: Deps, input: LinkInput) =>
         side: request.side,
         capacity: request.capacity,
         maskedEmail: maskEmail(request.signerEmail),
+        maskedMobile: request.signerMobile && deps.sms ? maskMobile(request.signerMobile) : null,
       },
       code: {
         sentAt: request.codeSentAt,
+        channel: request.codeSentAt ? request.codeChannel : null,
         expiresAt: request.codeHash ? request.codeExpiresAt : null,
         verified,
         attemptsLeft: SIGNING_CODE.maxAttempts - request.codeAttempts,
@@ -113,26 +129,55 @@ export const isCodeVerified = (request: SigningRequest, at: Date): boolean =>
   request.codeVerifiedAt !== null &&
   at.getTime() - request.codeVerifiedAt.getTime() <= VERIFIED_CODE_VALID_MINUTES * MINUTE;
 
-/** The PDF to read before signing: exactly the one frozen when the document was sent. */
-export const getSigningLinkPdf = (deps: Deps, input: { token: string }) =>
-  withOpenLink(deps, input.token, async ({ scope, doc }) => {
+/** The PDF to read before signing: exactly the one frozen when the document was sent; each read is traced. */
+export const getSigningLinkPdf = (deps: Deps, input: LinkInput) =>
+  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
     const file = found(await scope.documentFiles.find(doc.id, 'frozen'), 'document');
+    await recordSigningEvent(scope, {
+      documentId: doc.id,
+      request,
+      type: 'document_viewed',
+      at: deps.clock.now(),
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     return { bytes: file.bytes, sha256: file.sha256, fileName: `${doc.number ?? 'document'}.pdf` };
   });
 
-/** A six-digit code by e-mail, valid ten minutes; asking again replaces the previous one. */
-export const sendSigningCode = (deps: Deps, input: LinkInput) =>
-  withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
+/**
+ * A six-digit code, valid ten minutes, by SMS to the signer's mobile when the firm gave one and SMS
+ * is configured, else by e-mail (signing-code-sms.ts); asking again replaces the previous one.
+ */
+export const sendSigningCode = async (deps: Deps, input: LinkInput & { channel?: CodeChannel }) => {
+  const sent = await withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
     const at = deps.clock.now();
     if (request.codeSentAt && at.getTime() - request.codeSentAt.getTime() < CODE_RESEND_MS)
       throw new AppError('SIGNING.TOO_MANY_REQUESTS', { retryAfterSeconds: 60 });
     const code = deps.secrets.newNumericCode(SIGNING_CODE.digits);
     const expiresAt = new Date(at.getTime() + SIGNING_CODE.validMinutes * MINUTE);
+    const channel = codeChannelFor(deps, request, input.channel);
+    const codeHash = codeHashOf(deps, request, code);
     await scope.signingRequests.update(request.id, {
-      codeHash: codeHashOf(deps, request, code),
+      codeHash,
       codeSentAt: at,
       codeExpiresAt: expiresAt,
+      codeChannel: channel,
     });
+    if (channel === 'sms') {
+      const { name: firmName } = await scope.firm.get();
+      const sms = {
+        firmId: scope.firmId,
+        doc,
+        request,
+        firmName,
+        code,
+        codeHash,
+        at,
+        ip: input.ip,
+        userAgent: input.userAgent,
+      };
+      return { sentTo: maskMobile(request.signerMobile as string), expiresAt, channel, sms };
+    }
     await queueMail(deps, scope, {
       kind: 'signature_code',
       documentId: doc.id,
@@ -154,8 +199,20 @@ export const sendSigningCode = (deps: Deps, input: LinkInput) =>
       documentId: doc.id,
       data: { side: request.side, ip: input.ip },
     });
-    return { sentTo: maskEmail(request.signerEmail), expiresAt };
+    await recordSigningEvent(scope, {
+      documentId: doc.id,
+      request,
+      type: 'code_sent',
+      at,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      data: { channel: 'email', to: maskEmail(request.signerEmail) },
+    });
+    return { sentTo: maskEmail(request.signerEmail), expiresAt, channel, sms: null };
   });
+  if (sent.sms) await deliverCodeSms(deps, sent.sms);
+  return { sentTo: sent.sentTo, expiresAt: sent.expiresAt, channel: sent.channel };
+};
 
 type CodeOutcome = { ok: true } | { ok: false; error: AppError };
 
@@ -182,6 +239,14 @@ export const verifySigningCode = async (deps: Deps, input: LinkInput & { code: s
           documentId: doc.id,
           data: { side: request.side, ip: input.ip },
         });
+        await recordSigningEvent(scope, {
+          documentId: doc.id,
+          request,
+          type: 'code_verified',
+          at,
+          ip: input.ip,
+          userAgent: input.userAgent,
+        });
         return { ok: true };
       }
       const attempts = request.codeAttempts + 1;
@@ -197,6 +262,15 @@ export const verifySigningCode = async (deps: Deps, input: LinkInput & { code: s
         engagementId: doc.engagementId,
         documentId: doc.id,
         data: { side: request.side, attempts, ip: input.ip },
+      });
+      await recordSigningEvent(scope, {
+        documentId: doc.id,
+        request,
+        type: locks ? 'link_locked' : 'code_failed',
+        at,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        data: { attemptsLeft: SIGNING_CODE.maxAttempts - attempts },
       });
       return {
         ok: false,

@@ -1,11 +1,13 @@
 import { parisDate } from '../../domain/shared/dates.ts';
 import { documentRefusedMail } from '../../domain/signing/mail-content.ts';
 import { typedNameMatches } from '../../domain/signing/signing-rules.ts';
+import { CONSENT_WORDING } from '../../domain/signing/signing-trail.ts';
 import { AppError } from '../app-error.ts';
 import { applySignature } from '../documents/record-signature.ts';
 import { transitionDocument } from '../documents/transition-document.ts';
 import type { Deps } from '../ports/index.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { recordSigningEvent } from './signing-events.ts';
 import { isCodeVerified, type LinkInput, withOpenLink } from './signing-link-access.ts';
 
 /**
@@ -83,6 +85,14 @@ export const signThroughLink = async (
       typedName: input.typedName.trim(),
       drawnSignature: drawing,
     });
+    // The consent with the exact words ticked, then the signature: two lines of the trail.
+    const trace = { documentId: doc.id, request, at, ip: input.ip, userAgent: input.userAgent };
+    await recordSigningEvent(scope, {
+      ...trace,
+      type: 'consent_given',
+      data: { version: CONSENT_WORDING.version, wording: CONSENT_WORDING.text },
+    });
+    await recordSigningEvent(scope, { ...trace, type: 'signed', data: { method: 'link' } });
     const signatures = await scope.signatures.listByDocument(doc.id);
     return { documentStatus: document.status, signedSides: signatures.map((s) => s.side) };
   });
@@ -115,6 +125,15 @@ export const refuseThroughLink = (deps: Deps, input: LinkInput & { reason: strin
       completedIp: input.ip,
       completedUserAgent: input.userAgent,
       refusalReason: reason,
+    });
+    await recordSigningEvent(scope, {
+      documentId: doc.id,
+      request,
+      type: 'refused',
+      at,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      data: { reason },
     });
     const engagement = await scope.engagements.find(doc.engagementId);
     const responsible = engagement && (await scope.users.find(engagement.responsibleUserId));

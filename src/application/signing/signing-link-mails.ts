@@ -2,6 +2,7 @@ import { signatureReminderMail, signatureRequestMail } from '../../domain/signin
 import type { Deps, FirmScope } from '../ports/index.ts';
 import type { Document, Firm, SigningRequest } from '../records.ts';
 import { mailDocument, mailFirm, queueMail } from './queue-mail.ts';
+import { recordSigningEvent } from './signing-events.ts';
 
 /** A page of the web app at the address clients open (PUBLIC_URL), whatever its trailing slash. */
 export const publicPage = (publicUrl: string, path: string): string =>
@@ -33,16 +34,18 @@ export const rotateLink = async (
 };
 
 /** The mail carrying a signer's link: the first request, or reminder number n. */
-export const queueLinkMail = (
+export const queueLinkMail = async (
   deps: Pick<Deps, 'ids' | 'mailer' | 'settings'>,
   scope: FirmScope,
   input: {
     doc: Document;
     firm: Firm;
-    signer: Pick<SigningRequest, 'side' | 'signerName' | 'signerEmail'>;
+    signer: Pick<SigningRequest, 'id' | 'side' | 'signerName' | 'signerEmail'>;
     token: string;
     at: Date;
     reminderNumber?: number;
+    /** The firm sent the link again (a mail lost, an address corrected). */
+    resent?: boolean;
   },
 ) => {
   const { doc, firm, signer } = input;
@@ -53,6 +56,17 @@ export const queueLinkMail = (
     link: signingLink(deps.settings.publicUrl, input.token),
     deadline: doc.signingDeadline,
   };
+  // The invitation, each reminder and each link sent again is a line of the signature trail.
+  await recordSigningEvent(scope, {
+    documentId: doc.id,
+    request: signer,
+    type: 'invitation_sent',
+    at: input.at,
+    data: {
+      mail: input.reminderNumber ? 'reminder' : input.resent ? 'resend' : 'request',
+      to: signer.signerEmail,
+    },
+  });
   return queueMail(deps, scope, {
     kind: input.reminderNumber ? 'signature_reminder' : 'signature_request',
     documentId: doc.id,

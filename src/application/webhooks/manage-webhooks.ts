@@ -13,6 +13,9 @@ export const WEBHOOK_EVENT_LABELS = {
   'engagement.converted': 'Prospect devenu client',
   'campaign.generated': 'Campagne de renouvellement générée',
   'campaign.completed': 'Campagne de renouvellement terminée',
+  'document.terminated': 'Lettre de mission dénoncée ou résiliée',
+  'billing.due': 'Échéances du mois à facturer',
+  'vigilance.file_changed': 'Dossier LCB-FT modifié',
 } as const satisfies Record<WebhookEventType, string>;
 
 export const listWebhookEventTypes = (): { type: WebhookEventType; label: string }[] =>

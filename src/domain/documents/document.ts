@@ -65,6 +65,8 @@ export type Document = LifecycleState &
      * chooseFirmSignatory (the engagement's responsible associé, else the first active one).
      */
     firmSignatoryId: string | null;
+    /** R-G1: the last day a terminated letter covers; absent or null while it is not terminated. */
+    endDate?: IsoDate | null;
     totals: DocumentTotals;
     /** When the sent document, still unsigned, expires: set at sending (see signingDeadline). */
     signingDeadline: Date | null;
@@ -136,6 +138,7 @@ export type ScopeDocument = Pick<
   | 'createdAt'
   | 'replacedById'
   | 'amendsLetterId'
+  | 'endDate'
 > & { lines: ScopeLineRecord[] };
 
 /** A letter, amendment or replacement letter as renewal reads it: its scope, and the terms it renews. */

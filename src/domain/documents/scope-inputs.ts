@@ -41,7 +41,7 @@ const toChange = (line: ScopeLineRecord): AmendmentChange => {
 /**
  * The domain's inputs for R-C3 from the documents of one engagement: only signed (or since
  * replaced) letters and amendments count (R-B1); a replaced letter stops on its replacement's
- * effective date.
+ * effective date, a terminated one after its end date (R-G1).
  */
 export const scopeInputs = (documents: readonly ScopeDocument[]) => {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
@@ -54,6 +54,7 @@ export const scopeInputs = (documents: readonly ScopeDocument[]) => {
         number: doc.number,
         effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
         replacedFrom: replacement ? (replacement.effectiveDate ?? null) : null,
+        endDate: doc.endDate ?? null,
         lines: doc.lines.map(toLetterLine),
       };
     });
@@ -66,6 +67,7 @@ export const scopeInputs = (documents: readonly ScopeDocument[]) => {
 /** An amendment as the domain applies it, whatever its status (to preview a draft's effect). */
 export const toAmendment = (doc: ScopeDocument): SignedAmendment => ({
   id: doc.id,
+  number: doc.number,
   letterId: doc.amendsLetterId ?? '',
   effectiveDate: doc.effectiveDate ?? parisDate(doc.signedAt ?? doc.createdAt),
   changes: doc.lines.map(toChange),

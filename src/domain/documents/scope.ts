@@ -29,17 +29,23 @@ export type AmendmentChange =
     }
   | { readonly op: 'remove'; readonly targetLineId: string };
 
-/** A signed (or since replaced) letter: replacedFrom is the effective date of its replacement. */
+/**
+ * A signed (or since replaced) letter: replacedFrom is the effective date of its replacement;
+ * endDate, the last day a terminated letter covers (R-G1).
+ */
 export type LetterInForce = {
   readonly id: string;
   readonly number: string | null;
   readonly effectiveDate: IsoDate;
   readonly replacedFrom: IsoDate | null;
+  readonly endDate?: IsoDate | null;
   readonly lines: readonly LetterLine[];
 };
 
 export type SignedAmendment = {
   readonly id: string;
+  /** Its number, for the billing schedule's « document source » (R-G2). */
+  readonly number?: string | null;
   readonly letterId: string;
   readonly effectiveDate: IsoDate;
   readonly changes: readonly AmendmentChange[];
@@ -80,8 +86,11 @@ const applyChange = (lines: ScopeLine[], change: AmendmentChange, letterId: stri
   }
 };
 
-const isLetterInForceOn = (letter: LetterInForce, date: IsoDate): boolean =>
-  letter.effectiveDate <= date && (letter.replacedFrom === null || letter.replacedFrom > date);
+/** R-C3 and R-G1: effective, not yet replaced, and not past the end date of its termination. */
+export const isLetterInForceOn = (letter: LetterInForce, date: IsoDate): boolean =>
+  letter.effectiveDate <= date &&
+  (letter.replacedFrom === null || letter.replacedFrom > date) &&
+  (letter.endDate == null || letter.endDate >= date);
 
 /** One letter's recurring lines on a date, its amendments effective that day applied in date order. */
 export const letterScopeOn = (
@@ -108,7 +117,7 @@ export const letterScopeOn = (
 
 /**
  * R-C3 (and R-C5): the scope in force of an engagement on a date: every signed letter effective
- * that day and not yet replaced, with its signed amendments effective that day applied in
+ * that day, not yet replaced nor past its termination's end date (R-G1), with its signed amendments effective that day applied in
  * effective-date order. The caller passes only signed or replaced documents (R-B1).
  */
 export const scopeInForce = (

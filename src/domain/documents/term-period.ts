@@ -68,6 +68,13 @@ export const firstPeriodInstalments = (annualCents: Cents, months: number): Cent
 
 /** annual × months / 12, rounded half-up to the cent. */
 export const periodFees = (annualCents: Cents, months: number): Cents => {
+  // A schedule asks this for every line and month of a portfolio: while 2 × annual × months stays
+  // an integer a double holds exactly, the same division is done without allocating BigInts.
+  const product = annualCents * months;
+  if (product >= 0 && product < 2 ** 50) {
+    const numerator = 2 * product + 12;
+    return (numerator - (numerator % 24)) / 24;
+  }
   const numerator = BigInt(annualCents) * BigInt(months);
   return Number((2n * numerator + 12n) / 24n);
 };

@@ -32,6 +32,8 @@ export type Firm = FirmIdentity & {
   signatureReminderDays: number[];
   /** Days a sent letter, amendment or work order awaits its signatures before it expires. */
   signingPeriodDays: number;
+  /** Days a signer may still open their link and download the sealed copy once the document is signed. */
+  signedCopyAccessDays: number;
   /** The data-protection contact the letters give (GDPR art. 13 and 28); null: the firm's e-mail. */
   dpoEmail: string | null;
   /** New proposals and letters carry the standard revision clause unless the user removes it. */

@@ -68,6 +68,23 @@ export const ERROR_MESSAGES = {
     'Le délai de signature de ce document est dépassé : il ne peut plus être signé. Un nouveau document doit être envoyé (le cabinet le duplique, puis l’envoie).',
   'DOCUMENT.INCOMPLETE':
     'Le document ne peut pas être envoyé : des mentions obligatoires manquent. Complétez chaque élément listé, puis renvoyez-le.',
+  'VIGILANCE.FILE_INCOMPLETE':
+    'La lettre ne peut pas partir : le dossier LCB-FT du client n’est pas prêt (identification, évaluation du risque, approbation, revue ou filtrage). Complétez chaque élément listé dans l’onglet « Vigilance LCB-FT », puis renvoyez-la.',
+  'VIGILANCE.ASSESSMENT_INVALID':
+    'L’évaluation du risque est incomplète : donnez le motif écrit de chacun des quatre critères (et de tout relèvement du niveau).',
+  'VIGILANCE.OVERRIDE_DOWNWARDS':
+    'Le niveau de vigilance ne peut être que relevé, jamais abaissé sous celui que donnent les critères : choisissez un niveau supérieur ou retirez le relèvement.',
+  'VIGILANCE.ORIGIN_OF_FUNDS_REQUIRED':
+    'Une vigilance renforcée s’approuve avec une note sur l’origine des fonds : renseignez-la.',
+  'VIGILANCE.APPROVAL_NOT_NEEDED':
+    'Ce dossier n’est pas en vigilance renforcée (ou n’a pas encore d’évaluation) : il n’y a rien à approuver.',
+  'VIGILANCE.EVIDENCE_INVALID':
+    'Ce justificatif n’est pas un PDF ou une image (PNG, JPEG) lisible, ou dépasse la taille permise : enregistrez-le dans l’un de ces formats et déposez-le de nouveau.',
+  'VIGILANCE.REGISTER_INVALID':
+    'Ce fichier n’est pas le registre national des gels d’avoirs au format JSON publié par la DG Trésor : téléchargez-le de nouveau sur gels-avoirs.dgtresor.gouv.fr.',
+  'VIGILANCE.MATCH_ALREADY_DECIDED':
+    'Cette correspondance a déjà été levée ou confirmée par un associé : rechargez le dossier.',
+  'VIGILANCE.DECISION_REASON_REQUIRED': 'Indiquez le motif de la décision sur cette correspondance.',
   'SETUP.LINK_INVALID':
     'Ce lien d’installation n’est pas ou plus valable (déjà utilisé, ou plus de 24 heures) : redémarrez le serveur, qui en affiche un nouveau tant qu’aucun cabinet n’existe, ou créez le cabinet avec « lettrine firm create ».',
   'FIRM.SIREN_INVALID':
@@ -86,9 +103,10 @@ export const ERROR_MESSAGES = {
     'Ce lien de signature n’est pas ou plus valable. Si vous pensez devoir signer ce document, contactez le cabinet qui vous l’a envoyé.',
   'SIGNING.CONSENT_REQUIRED':
     'Cochez la case par laquelle vous acceptez de signer électroniquement, après avoir lu le document.',
-  'SIGNING.CODE_REQUIRED': 'Demandez d’abord le code à six chiffres envoyé par e-mail, puis saisissez-le.',
+  'SIGNING.CODE_REQUIRED':
+    'Demandez d’abord le code à six chiffres (envoyé par e-mail ou SMS), puis saisissez-le.',
   'SIGNING.CODE_INVALID':
-    'Ce code est incorrect : vérifiez le dernier code reçu par e-mail et saisissez-le de nouveau.',
+    'Ce code est incorrect : vérifiez le dernier code reçu (par e-mail ou SMS) et saisissez-le de nouveau.',
   'SIGNING.CODE_EXPIRED': 'Ce code a expiré (un code est valable 10 minutes) : demandez-en un nouveau.',
   'SIGNING.FIRM_CANNOT_REFUSE':
     'Le cabinet ne refuse pas son propre document : pour y renoncer, annulez-le dans Lettrine.',
@@ -99,6 +117,30 @@ export const ERROR_MESSAGES = {
   'SIGNING.DRAWING_INVALID':
     'La signature dessinée n’est pas une image PNG lisible : effacez-la et dessinez-la de nouveau, ou signez avec votre nom seul.',
   'SIGNING.TOO_MANY_REQUESTS': 'Trop de demandes sur ce lien : patientez une minute avant de réessayer.',
+  'SIGNING.ACCESS_ENDED':
+    'L’accès au document signé par ce lien a pris fin. Pour en recevoir une copie, adressez-vous au cabinet qui vous l’a envoyé (ses coordonnées figurent dans le mail reçu).',
+  'SIGNING.COPY_NOT_READY':
+    'L’exemplaire signé n’est pas encore disponible : il le sera une fois le document signé par tous et scellé. Réessayez plus tard.',
+  'SIGNING.SMS_FAILED':
+    'Le SMS portant votre code n’a pas pu être envoyé : réessayez dans un instant, ou demandez le code par e-mail.',
+  'SIGNING.MOBILE_INVALID':
+    'Ce numéro de mobile n’est pas valable : saisissez un mobile français (06 12 34 56 78) ou international (+32 470 12 34 56).',
+  'SEAL.FILE_UNREADABLE':
+    'Ce fichier n’est pas un certificat PKCS#12 lisible (.p12 ou .pfx) : exportez de nouveau le certificat du cabinet avec sa clé privée.',
+  'SEAL.WRONG_PASSWORD':
+    'Le mot de passe ne permet pas d’ouvrir ce fichier PKCS#12 : vérifiez le mot de passe donné à l’export du certificat.',
+  'SEAL.LEGACY_ENCRYPTION':
+    'Ce fichier PKCS#12 est chiffré à l’ancienne (RC2 ou 3DES) : réexportez-le en AES (OpenSSL 3 sans -legacy, ou l’option AES de votre outil).',
+  'SEAL.NO_PRIVATE_KEY':
+    'Ce fichier PKCS#12 ne contient pas de clé privée : exportez le certificat « avec la clé privée ».',
+  'SEAL.KEY_MISMATCH':
+    'La clé privée de ce fichier ne correspond à aucun de ses certificats : exportez ensemble le certificat du cabinet et sa propre clé.',
+  'SEAL.UNSUPPORTED_KEY':
+    'Le cachet ne sait signer qu’avec une clé RSA : demandez à votre prestataire un certificat à clé RSA (2 048 bits ou plus).',
+  'SEAL.CERTIFICATE_EXPIRED':
+    'Ce certificat a expiré : importez le certificat en cours de validité que vous a remis votre prestataire.',
+  'SEAL.CERTIFICATE_NOT_YET_VALID':
+    'Ce certificat n’est pas encore valable : importez-le à partir de sa date de début de validité.',
   'WEBHOOK.URL_INVALID':
     'L’adresse du webhook doit être une URL http ou https complète, par exemple https://exemple.fr/lettrine.',
   'WEBHOOK.EVENT_UNKNOWN':
@@ -137,6 +179,15 @@ export const ERROR_MESSAGES = {
     'Le mot de passe ne doit pas reprendre l’adresse e-mail du compte : choisissez-en un sans rapport avec elle.',
   'USER.LAST_ASSOCIE':
     'Le cabinet doit garder au moins un associé actif : nommez d’abord un autre associé, puis retirez ce rôle ou désactivez ce compte.',
+  'TERMINATION.ALREADY_TERMINATED':
+    'Cette lettre de mission est déjà dénoncée ou résiliée : sa date de fin est enregistrée.',
+  'TERMINATION.REASON_REQUIRED': 'Indiquez le motif de la fin de la mission.',
+  'TERMINATION.END_BEFORE_START':
+    'La date de fin ne peut pas précéder la prise d’effet de la lettre de mission : choisissez une date postérieure.',
+  'TERMINATION.NOTICE_NOT_RESPECTED':
+    'Cette date de fin ne respecte pas le préavis de la lettre de mission : choisissez la date indiquée ou plus tard, ou cochez « date convenue entre les parties ».',
+  'BILLING.LINE_NOT_ONE_OFF':
+    'Seule une ligne ponctuelle d’un document signé peut être marquée réalisée : les missions récurrentes sont facturées par l’échéancier.',
   'DOCUMENT.RENDER_UNAVAILABLE':
     'La mise en page du PDF a dépassé le temps ou la taille permis : réessayez dans un instant ; si le document est très long, scindez-le.',
   'SERVER.INTERNAL':

@@ -1,7 +1,8 @@
 /**
  * Money is an integer number of cents; coefficients and quantities are exact decimals written as
- * strings ("1.03", "7.5"). Every product is computed with BigInt and rounded half-up (away from
- * zero) once, so no binary floating point ever touches an amount (DOMAIN.md E, R-D3).
+ * strings ("1.03", "7.5"). Every product is computed exactly, with BigInt or in integers small enough
+ * for a double to hold exactly, and rounded half-up (away from zero) once, so no binary fraction
+ * ever touches an amount (DOMAIN.md E, R-D3).
  */
 export type Cents = number;
 
@@ -12,7 +13,13 @@ const DECIMAL_PATTERN = /^-?\d{1,12}(\.\d{1,6})?$/;
 
 export const isDecimal = (value: string): boolean => DECIMAL_PATTERN.test(value);
 
-type Scaled = { readonly units: bigint; readonly scale: bigint };
+type Scaled = {
+  readonly units: bigint;
+  readonly scale: bigint;
+  /** The same as numbers, for products small enough to stay exact integers in a double. */
+  readonly unitsNumber: number;
+  readonly scaleNumber: number;
+};
 
 /**
  * The same few coefficients and quantities ("1.03", "1", "7") are parsed for every line of a
@@ -27,7 +34,9 @@ const parseDecimal = (value: Decimal): Scaled => {
   if (!isDecimal(value)) throw new TypeError(`not an exact decimal: ${value}`);
   const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
   const sign = value.startsWith('-') ? -1n : 1n;
-  const scaled = { units: sign * BigInt(whole + fraction), scale: 10n ** BigInt(fraction.length) };
+  const units = sign * BigInt(whole + fraction);
+  const scale = 10n ** BigInt(fraction.length);
+  const scaled = { units, scale, unitsNumber: Number(units), scaleNumber: Number(scale) };
   if (parsed.size >= PARSED_LIMIT) parsed.clear();
   parsed.set(value, scaled);
   return scaled;
@@ -49,9 +58,23 @@ const toSafeNumber = (value: bigint): number => {
   return Number(value);
 };
 
-/** cents × decimal, rounded half-up to the cent. */
+/** Below this, 2 × |cents × units| + scale is an integer a double holds exactly. */
+const EXACT_PRODUCT = 2 ** 50;
+
+/**
+ * cents × decimal, rounded half-up to the cent. A line's price times its quantity (every line of a
+ * campaign, several times) stays in integers a double holds exactly: computed so, with the same
+ * rounding, and no BigInt to allocate; larger products go through BigInt.
+ */
 export const multiplyCents = (amount: Cents, factor: Decimal): Cents => {
-  const { units, scale } = parseDecimal(factor);
+  const { units, scale, unitsNumber, scaleNumber } = parseDecimal(factor);
+  const product = amount * unitsNumber;
+  if (Math.abs(product) < EXACT_PRODUCT && Number.isInteger(amount)) {
+    const numerator = 2 * Math.abs(product) + scaleNumber;
+    const denominator = 2 * scaleNumber;
+    const rounded = (numerator - (numerator % denominator)) / denominator;
+    return product < 0 ? -rounded : rounded;
+  }
   return toSafeNumber(divideHalfUp(BigInt(amount) * units, scale));
 };
 

@@ -217,6 +217,8 @@ export const signedCopyMail = (input: {
   signedOn: Date;
   /** The product's verification page, when the caller knows its address. */
   verificationUrl?: string | null;
+  /** Issue 15: a self-signed seal proves integrity only; a reader will not know its issuer. */
+  selfSignedSeal?: boolean;
 }): MailContent => {
   const { firm, document } = input;
   const check: Block[] = input.verificationUrl
@@ -228,7 +230,11 @@ export const signedCopyMail = (input: {
       `Le document ${designation(document)} a été signé le ${dayOf(input.signedOn)}. Vous trouverez en pièce jointe son exemplaire signé et scellé ; conservez-le.`,
     ),
     say(
-      `Il porte le cachet électronique de ${firm.name} : son authenticité et son intégrité se vérifient dans tout lecteur PDF (Adobe Acrobat Reader, par exemple) et sur la page de vérification de Lettrine.`,
+      `Il porte le cachet électronique de ${firm.name} : tout lecteur PDF qui affiche les signatures (Adobe Acrobat Reader, par exemple) montre s’il a été modifié depuis, et la page de vérification de Lettrine le confirme.${
+        input.selfSignedSeal
+          ? ' Ce cachet est un certificat auto-signé du cabinet : votre lecteur peut indiquer que son émetteur lui est inconnu.'
+          : ''
+      }`,
     ),
     ...check,
   ]);

@@ -3,6 +3,7 @@ import { runCampaignGeneration } from '../../../src/application/campaigns/genera
 import { sealSignedDocument } from '../../../src/application/signing/seal-signed-document.ts';
 import { dispatchWebhookEvent } from '../../../src/application/webhooks/dispatch-webhook-event.ts';
 import { aDraft, aFirmWithData, idsOf, nextSiren, send } from '../../builders/through-api.ts';
+import { aFileWithEvidenceAndMatch } from '../../builders/vigilance-api.ts';
 import { TEST_PUBLIC_URL, type TestContext } from '../../support/test-app.ts';
 
 /**
@@ -82,8 +83,12 @@ export const aFirmWithAllData = async (ctx: TestContext, name: string) => {
   expect((await collab.post(`/campaigns/${generated.body.id}/generate`)).status).toBe(202);
   await runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: generated.body.id });
 
+  // LCB-FT: the prospect's file with an evidence document and a possible register match (R-F1, R-F5).
+  const vigilance = await aFileWithEvidenceAndMatch(associe, data.prospect.id);
+
   return {
     ...data,
+    vigilance,
     campaign: campaign.body as { id: string; version: number },
     generatedCampaign: generated.body as { id: string },
     webhook: webhook.body as { id: string; version: number },
@@ -120,4 +125,6 @@ export const allIdsOf = (data: AllFirmData): string[] => [
   data.signing.documentId,
   data.signing.mailId,
   data.signing.token,
+  data.vigilance.evidenceId,
+  data.vigilance.matchId,
 ];

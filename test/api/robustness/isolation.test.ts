@@ -92,6 +92,7 @@ describe(`firm isolation through the API (${databaseKind})`, () => {
     expect(tokenRoutes.map(routeKey)).toEqual([
       'GET /public/signing/{token}',
       'GET /public/signing/{token}/pdf',
+      'GET /public/signing/{token}/signed-copy',
       'POST /public/signing/{token}/code',
       'POST /public/signing/{token}/code/verify',
       'POST /public/signing/{token}/sign',

@@ -30,6 +30,7 @@ const OPEN_ROUTES = [
 const PUBLIC_ROUTES = [
   'GET /public/signing/{token}',
   'GET /public/signing/{token}/pdf',
+  'GET /public/signing/{token}/signed-copy',
   'POST /public/signing/{token}/code',
   'POST /public/signing/{token}/code/verify',
   'POST /public/signing/{token}/sign',
@@ -77,6 +78,12 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
       'GET /webhooks → 403 AUTH.FORBIDDEN',
       'GET /webhooks/{id}/deliveries → 403 AUTH.FORBIDDEN',
       'GET /webhook-deliveries → 403 AUTH.FORBIDDEN',
+      // R-F6: an LCB-FT file is read by the associés and the engagement's responsible user only.
+      'GET /engagements/{id}/vigilance → 403 AUTH.FORBIDDEN',
+      'GET /vigilance/evidence/{id}/file → 403 AUTH.FORBIDDEN',
+      'GET /vigilance/matches → 403 AUTH.FORBIDDEN',
+      // The firm's link is still open: it has no signed copy yet (e-signature-trail.test.ts gets one).
+      'GET /public/signing/{token}/signed-copy → 409 SIGNING.COPY_NOT_READY',
     ]);
   });
 
@@ -173,6 +180,7 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
     const expected = [
       'GET /public/signing/{token} → 404 SIGNING.LINK_INVALID',
       'GET /public/signing/{token}/pdf → 404 SIGNING.LINK_INVALID',
+      'GET /public/signing/{token}/signed-copy → 404 SIGNING.LINK_INVALID',
       'POST /public/signing/{token}/code → 404 SIGNING.LINK_INVALID',
       'POST /public/signing/{token}/code/verify → 404 SIGNING.LINK_INVALID',
       'POST /public/signing/{token}/sign → 404 SIGNING.LINK_INVALID',

@@ -1,4 +1,6 @@
 import { A_LOGO, A_PNG_BASE64 } from '../../builders/images.ts';
+import { anAssessment } from '../../builders/vigilance.ts';
+import { A_FREEZE_REGISTER, A_PDF_BASE64 } from '../../builders/vigilance-api.ts';
 import type { ApiResponse } from '../../support/api-client.ts';
 import type { TestContext } from '../../support/test-app.ts';
 import type { AllFirmData } from './firm-data.ts';
@@ -136,6 +138,10 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'GET /firm/logo': {},
     'PUT /firm/logo': { body: A_LOGO },
     'DELETE /firm/logo': {},
+    'GET /firm/seal-identity': {},
+    // Not a PKCS#12: refused (422) after the role and the body passed, the key left as it was.
+    'PUT /firm/seal-identity': { body: { base64: A_PNG_BASE64, password: 'mot-de-passe' } },
+    'DELETE /firm/seal-identity': {},
     'GET /users': {},
     'POST /users': {
       body: {
@@ -194,6 +200,7 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'GET /webhook-deliveries': { query: 'page=1&pageSize=20' },
     'POST /webhook-deliveries/{id}/replay': { id: data.deliveryId },
     'GET /documents/{id}/signing': { id: signing.documentId },
+    'GET /documents/{id}/signing/trail': { id: signing.documentId },
     // `side` is a choice, not an id: the same in every firm (isolation.test.ts swaps ids only).
     'POST /documents/{id}/signing/{side}/resend': { id: signing.documentId, params: { side: 'client' } },
     // A document without a sealed copy answers 404 RESOURCE.NOT_FOUND here, which would pass for a
@@ -206,6 +213,8 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'GET /mails/{id}': { id: signing.mailId },
     'GET /public/signing/{token}': link,
     'GET /public/signing/{token}/pdf': link,
+    // The link is still open (not signed): SIGNING.COPY_NOT_READY, the copy comes after the signatures.
+    'GET /public/signing/{token}/signed-copy': link,
     'POST /public/signing/{token}/code': link,
     // No code was asked for: a wrong one counts a try, far from the lock.
     'POST /public/signing/{token}/code/verify': { ...link, body: { code: '123456' } },
@@ -225,6 +234,31 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
         catalogue: 'vide',
       },
     },
+    // Issue 17. Terminated once: a second time answers 409 TERMINATION.ALREADY_TERMINATED.
+    'POST /documents/{id}/terminate': {
+      id: data.client.letterId,
+      body: {
+        requestedBy: 'client',
+        reason: 'Départ à la retraite du gérant',
+        endDate: '2027-12-31',
+        agreedOtherwise: true,
+      },
+    },
+    'GET /engagements/{id}/terminations': { id: data.client.engagement.id },
+    // A draft work order: refused (422 BILLING.LINE_NOT_ONE_OFF) once the role and the body passed.
+    'POST /documents/{id}/lines/{lineId}/done': {
+      id: data.workOrder.id,
+      params: { lineId: data.workOrder.lines[0]?.id ?? '' },
+      body: { doneOn: '2027-05-15' },
+    },
+    'GET /engagements/{id}/schedule': { id: data.client.engagement.id, query: 'from=2027-01&to=2027-12' },
+    'GET /billing/schedule': { query: 'from=2027-01&to=2027-12' },
+    'GET /billing/schedule.csv': { query: 'from=2027-01&to=2027-12' },
+    'POST /billing/exports': { body: { month: '2027-01' } },
+    'GET /billing/recurring-revenue': { query: 'date=2027-06-30' },
+    'GET /billing/recurring-revenue.csv': { query: 'date=2027-06-30' },
+    'GET /billing/revenue-bridge': { query: 'from=2026-12-31&to=2027-12-31' },
+    'GET /billing/revenue-bridge.csv': { query: 'from=2026-12-31&to=2027-12-31' },
     'GET /campaigns': {},
     'POST /campaigns': {
       body: {
@@ -253,6 +287,40 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'GET /renewals/outdated-terms': { query: 'below=2' },
     'GET /renewals/notice-deadlines': { query: 'days=400' },
     'GET /portfolio/recurring-fees': {},
+    'GET /engagements/{id}/vigilance': { id: prospect.id },
+    'PUT /engagements/{id}/vigilance/identification': {
+      id: prospect.id,
+      body: {
+        clientType: 'company',
+        company: { name: 'Prospect', legalForm: 'SARL', siren: null, registeredOffice: null },
+        person: null,
+        representatives: [],
+        beneficialOwners: [],
+        noBeneficialOwnerOver25: true,
+      },
+    },
+    'POST /engagements/{id}/vigilance/evidence': {
+      id: prospect.id,
+      body: { kind: 'kbis', fileName: 'kbis.pdf', contentType: 'application/pdf', base64: A_PDF_BASE64 },
+    },
+    'POST /vigilance/evidence/{id}/check': { id: data.vigilance.evidenceId },
+    'GET /vigilance/evidence/{id}/file': { id: data.vigilance.evidenceId },
+    'PUT /engagements/{id}/vigilance/assessment': { id: prospect.id, body: anAssessment() },
+    // A simplified file: an approval is refused (409 VIGILANCE.APPROVAL_NOT_NEEDED) once role and body passed.
+    'POST /engagements/{id}/vigilance/approval': { id: prospect.id, body: { originOfFunds: 'Épargne' } },
+    'POST /engagements/{id}/vigilance/reviews': { id: prospect.id, body: { note: 'Revue annuelle' } },
+    'POST /vigilance/matches/{id}/decision': {
+      id: data.vigilance.matchId,
+      body: { decision: 'cleared', reason: 'Homonyme' },
+    },
+    'POST /vigilance/register': { body: A_FREEZE_REGISTER },
+    'GET /vigilance/settings': {},
+    'GET /vigilance/reviews': {},
+    'GET /vigilance/matches': {},
+    'PUT /vigilance/settings': {
+      body: { controlsEnabled: false, periods: { enhanced: 12, standard: 24, simplified: 36 } },
+    },
+    'GET /documents/{id}/vigilance': { id: draft.id },
   };
 };
 
@@ -295,7 +363,9 @@ export const snapshotOf = async (
   const snapshot: Record<string, unknown> = {};
   for (const route of routes.filter((r) => r.method === 'GET')) {
     const request = requests[routeKey(route)];
-    if (!request) continue;
+    // A signer's link is not read without a trace: each opening is a line of the signature trail
+    // (issue 15), which GET /documents/{id}/signing/trail shows. Only the firm's reads are compared.
+    if (!request || route.path.startsWith('/public/')) continue;
     const response = await sendRoute(ctx, route, request, headers);
     snapshot[routeKey(route)] = { status: response.status, body: response.body };
   }

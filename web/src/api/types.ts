@@ -40,11 +40,18 @@ import type {
 } from '../../../src/http/services.schemas.ts';
 import type {
   codeSentOut,
+  linkViewOut,
+  signedLinkViewOut,
   signedOut,
   signingViewOut,
   verificationOut,
 } from '../../../src/http/signing.schemas.ts';
-import type { documentSigningOut, mailOut, mailPageOut } from '../../../src/http/signing-admin.schemas.ts';
+import type {
+  documentSigningOut,
+  mailOut,
+  mailPageOut,
+  signingTrailOut,
+} from '../../../src/http/signing-admin.schemas.ts';
 import type { termsSummaryOut } from '../../../src/http/terms.schemas.ts';
 import type { userOut } from '../../../src/http/users.schemas.ts';
 import type {
@@ -86,6 +93,10 @@ export type UpdateFirmBody = z.input<typeof updateFirmBody>;
 export type User = z.output<typeof userOut>;
 export type Role = User['role'];
 export type SigningView = z.output<typeof signingViewOut>;
+export type SignedLinkView = z.output<typeof signedLinkViewOut>;
+/** GET /public/signing/{token}: the document to sign, or, once signed, the signed copy's access. */
+export type LinkView = z.output<typeof linkViewOut>;
+export type SigningTrail = z.output<typeof signingTrailOut>;
 export type Verification = z.output<typeof verificationOut>;
 export type CodeSent = z.output<typeof codeSentOut>;
 export type Signed = z.output<typeof signedOut>;

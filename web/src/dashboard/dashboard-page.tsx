@@ -5,6 +5,7 @@ import { useDocuments } from '../api/queries.ts';
 import type { EngagementListItem, Page } from '../api/types.ts';
 import { todayInParis } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { VigilanceDashboardCard } from '../vigilance/dashboard-card.tsx';
 import { DocumentList } from './document-list.tsx';
 import { FeesCard } from './fees-card.tsx';
 import { NoticeCard } from './notice-card.tsx';
@@ -73,6 +74,7 @@ export const DashboardPage = () => {
           <Stack>
             <FeesCard />
             <NoticeCard ready={fees.isSuccess} />
+            <VigilanceDashboardCard />
             <DocumentList
               title={t('dashboard.recent')}
               query={recent}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
@@ -23,6 +23,8 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
   const [fields, setFields] = useState<FieldValues>(() => fieldsOf(doc));
   const [lines, setLines] = useState<DraftLine[]>(() => doc.lines.map(fromDocumentLine));
   const [dirty, setDirty] = useState(false);
+  // Issue 15: the client signer's mobile, for the signing code by SMS; empty, the contact's or by mail.
+  const [signerMobile, setSignerMobile] = useState('');
   const totals = useMemo(() => draftTotals(lines), [lines]);
   const refresh = () => client.invalidateQueries({ queryKey: ['document', doc.id] });
   const save = useMutation({
@@ -36,7 +38,10 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
     mutationFn: async () => {
       const saved = dirty ? await save.mutateAsync() : doc;
       setDirty(false);
-      return api(`/documents/${doc.id}/send`, { body: { version: saved.version } });
+      const mobile = signerMobile.trim();
+      return api(`/documents/${doc.id}/send`, {
+        body: { version: saved.version, ...(mobile ? { signerMobile: mobile } : {}) },
+      });
     },
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: ['documents'] });
@@ -81,7 +86,17 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
           <ProblemText error={failure} />
         </Alert>
       )}
-      <Group justify="flex-end">
+      <Group justify="flex-end" align="end">
+        <TextInput
+          label={t('editor.signerMobile')}
+          description={t('editor.signerMobileHint')}
+          type="tel"
+          autoComplete="off"
+          value={signerMobile}
+          onChange={(event) => setSignerMobile(event.currentTarget.value)}
+          error={errors.signerMobile}
+          w={260}
+        />
         <Button
           variant="default"
           disabled={!dirty}

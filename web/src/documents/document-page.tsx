@@ -3,9 +3,11 @@ import { Link, useParams } from 'react-router';
 import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { useDocument, useEngagement } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
+import { TerminationPanel } from '../billing/termination-panel.tsx';
 import { formatCents, formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
+import { DocumentGatePanel } from '../vigilance/document-gate-panel.tsx';
 import { CompletenessPanel } from './completeness-panel.tsx';
 import { DocumentActions } from './document-actions.tsx';
 import { DocumentEditor } from './document-editor.tsx';
@@ -13,6 +15,7 @@ import { DocumentSummary } from './document-summary.tsx';
 import { ESignaturePanel } from './e-signature-panel.tsx';
 import { kindKey } from './labels.ts';
 import { SignaturesPanel } from './signatures-panel.tsx';
+import { SigningTrailPanel } from './signing-trail-panel.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 export const DocumentPage = () => {
@@ -53,6 +56,7 @@ export const DocumentPage = () => {
               </Stack>
               <DocumentActions view={data} />
             </Group>
+            <TerminationPanel view={data} />
             {data.createdLetterId && (
               <Alert color="teal" title={t('link.createdLetterTitle')}>
                 <Anchor
@@ -87,10 +91,12 @@ export const DocumentPage = () => {
                 ) : (
                   <DocumentSummary view={data} />
                 )}
+                <SigningTrailPanel view={data} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 3 }}>
                 <Stack>
                   {doc.status === 'draft' && <CompletenessPanel documentId={doc.id} version={doc.version} />}
+                  {doc.status === 'draft' && <DocumentGatePanel documentId={doc.id} version={doc.version} />}
                   <SignaturesPanel view={data} />
                   <ESignaturePanel view={data} />
                 </Stack>

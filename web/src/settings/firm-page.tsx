@@ -8,8 +8,10 @@ import { useIsAssocie } from '../auth/session.tsx';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
+import { VigilanceSettingsCard } from '../vigilance/settings-card.tsx';
 import { BrandingCard } from './branding-card.tsx';
 import { LetterSettingsCard } from './letter-settings-card.tsx';
+import { SealIdentityCard } from './seal-identity-card.tsx';
 import { SigningSettingsCard } from './signing-settings-card.tsx';
 
 /** What a letter must say of the firm (DOMAIN.md): its legal identity, edited by an associé. */
@@ -104,7 +106,9 @@ export const FirmPage = () => {
             <BrandingCard firm={data} />
             <FirmForm key={data.version} firm={data} />
             <SigningSettingsCard firm={data} />
+            <SealIdentityCard />
             <LetterSettingsCard firm={data} />
+            <VigilanceSettingsCard />
           </>
         )}
       </QueryState>

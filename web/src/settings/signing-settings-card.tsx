@@ -24,12 +24,18 @@ export const SigningSettingsCard = ({ firm }: { firm: Firm }) => {
   const client = useQueryClient();
   const [days, setDays] = useState(firm.signatureReminderDays.join(', '));
   const [period, setPeriod] = useState<number | string>(firm.signingPeriodDays);
+  const [access, setAccess] = useState<number | string>(firm.signedCopyAccessDays);
   const [localError, setLocalError] = useState<string | undefined>();
   const save = useMutation({
     mutationFn: (reminders: number[]) =>
       api<Firm>('/firm', {
         method: 'PATCH',
-        body: { version: firm.version, signatureReminderDays: reminders, signingPeriodDays: Number(period) },
+        body: {
+          version: firm.version,
+          signatureReminderDays: reminders,
+          signingPeriodDays: Number(period),
+          signedCopyAccessDays: Number(access),
+        },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['firm'] }),
   });
@@ -42,6 +48,7 @@ export const SigningSettingsCard = ({ firm }: { firm: Firm }) => {
   };
   const daysError = localError ?? errorOf(errors, 'signatureReminderDays');
   const periodError = errorOf(errors, 'signingPeriodDays');
+  const accessError = errorOf(errors, 'signedCopyAccessDays');
   return (
     <Card withBorder component="form" onSubmit={submit} noValidate aria-labelledby="esign-settings-title">
       <Stack>
@@ -68,8 +75,21 @@ export const SigningSettingsCard = ({ firm }: { firm: Firm }) => {
             readOnly={!isAssocie}
             error={daysError}
           />
+          <NumberInput
+            label={t('firm.signedCopyAccessDays')}
+            description={t('firm.signedCopyAccessHint')}
+            min={1}
+            max={3650}
+            allowDecimal={false}
+            value={access}
+            onChange={setAccess}
+            readOnly={!isAssocie}
+            error={accessError}
+          />
         </SimpleGrid>
-        {save.error && !daysError && !periodError && <Alert color="red">{save.error.message}</Alert>}
+        {save.error && !daysError && !periodError && !accessError && (
+          <Alert color="red">{save.error.message}</Alert>
+        )}
         {save.isSuccess && <Alert color="teal">{t('firm.saved')}</Alert>}
         {isAssocie && (
           <Button type="submit" loading={save.isPending} w="fit-content">

@@ -15,6 +15,8 @@ const LINKS: { to: string; label: MessageKey; end?: boolean; associeOnly?: boole
   { to: '/engagements', label: 'nav.engagements' },
   { to: '/courriels', label: 'nav.mails' },
   { to: '/renouvellements', label: 'nav.renewals' },
+  { to: '/echeancier', label: 'nav.schedule' },
+  { to: '/honoraires', label: 'nav.fees' },
   { to: '/campagnes', label: 'nav.campaigns' },
   { to: '/catalogue', label: 'nav.catalogue' },
   { to: '/terms', label: 'nav.terms' },

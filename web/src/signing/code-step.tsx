@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import type { SigningView } from '../api/types.ts';
 import { type Translate, useI18n } from '../i18n/i18n.tsx';
 import { attemptsLeftOf, signingErrors } from './signing-errors.ts';
@@ -38,18 +38,30 @@ const attemptsText = (t: Translate, left: number) =>
     ? t('signing.noAttemptLeft')
     : t(left === 1 ? 'signing.attemptLeft' : 'signing.attemptsLeft', { count: left });
 
-/** Step 2: a six-digit code sent by e-mail, typed back; a new one after a minute. */
+/** Step 2: a six-digit code sent by SMS (when the firm gave a mobile) or by e-mail, typed back; a new one after a minute. */
 export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Props) => {
   const { t, language } = useI18n();
-  const [sentTo, setSentTo] = useState(view.code.sentAt ? view.signer.maskedEmail : null);
+  const [channel, setChannel] = useState(view.code.channel ?? 'email');
+  const [sentTo, setSentTo] = useState(
+    view.code.sentAt
+      ? view.code.channel === 'sms'
+        ? view.signer.maskedMobile
+        : view.signer.maskedEmail
+      : null,
+  );
   const [sentAt, setSentAt] = useState(view.code.sentAt ? new Date(view.code.sentAt).getTime() : null);
   const [code, setCode] = useState('');
   const wait = useSecondsUntil(sentAt === null ? null : sentAt + RESEND_AFTER_MS);
   const send = useMutation({
-    mutationFn: () =>
-      api<{ sentTo: string; expiresAt: string }>(`/public/signing/${token}/code`, { method: 'POST' }),
+    // Issue 15: after an SMS that failed, the signer asks for the code by e-mail.
+    mutationFn: (asked?: 'email') =>
+      api<{ sentTo: string; channel: 'email' | 'sms'; expiresAt: string }>(`/public/signing/${token}/code`, {
+        method: 'POST',
+        ...(asked ? { body: { channel: asked } } : {}),
+      }),
     onSuccess: (answer) => {
       setSentTo(answer.sentTo);
+      setChannel(answer.channel);
       setSentAt(Date.now());
       setCode('');
       verify.reset();
@@ -74,6 +86,7 @@ export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Pr
   const codeError = verifyErrors.code ?? verifyErrors.form ?? outsideError ?? undefined;
   const sendErrors = signingErrors(send.error, language);
   const sendError = sendErrors.code ?? sendErrors.form;
+  const smsFailed = send.error instanceof ApiError && send.error.problem.code === 'SIGNING.SMS_FAILED';
   return (
     <Stack gap="sm">
       {sentTo === null ? (
@@ -84,7 +97,9 @@ export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Pr
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm" data-testid="code-sent">
-              {t('signing.codeSentTo', { email: sentTo })}
+              {channel === 'sms'
+                ? t('signing.codeSentBySms', { mobile: sentTo })
+                : t('signing.codeSentTo', { email: sentTo })}
             </Text>
             <TextInput
               label={t('signing.codeLabel')}
@@ -122,6 +137,11 @@ export const CodeStep = ({ token, view, verified, onVerified, outsideError }: Pr
         <Text size="sm" c="red" role="alert">
           {sendError}
         </Text>
+      )}
+      {smsFailed && (
+        <Button variant="default" onClick={() => send.mutate('email')} loading={send.isPending}>
+          {t('signing.codeByEmail')}
+        </Button>
       )}
       {sentTo === null && outsideError && (
         <Text size="sm" c="red" role="alert">

@@ -30,8 +30,12 @@ const BODY_FIELDS: Record<string, SigningField> = {
  */
 const ENGLISH: Record<string, string> = {
   'SIGNING.CONSENT_REQUIRED': 'Tick the box to agree to sign electronically, after reading the document.',
-  'SIGNING.CODE_REQUIRED': 'First ask for the six-digit code sent by e-mail, then type it in.',
-  'SIGNING.CODE_INVALID': 'This code is wrong: check the last code you received by e-mail and type it again.',
+  'SIGNING.CODE_REQUIRED':
+    'First ask for the six-digit code (sent by e-mail or text message), then type it in.',
+  'SIGNING.CODE_INVALID':
+    'This code is wrong: check the last code you received (by e-mail or text message) and type it again.',
+  'SIGNING.SMS_FAILED':
+    'The text message with your code could not be sent: try again in a moment, or get the code by e-mail.',
   'SIGNING.CODE_EXPIRED': 'This code has expired (a code is valid for 10 minutes): ask for a new one.',
   'SIGNING.LOCKED':
     'Too many wrong codes: signing through this link is blocked. Ask the firm for a new link.',

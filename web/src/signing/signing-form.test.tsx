@@ -10,6 +10,8 @@ const TOKEN = 'jeton-de-test';
 
 const aView = (code: Partial<SigningView['code']> = {}): SigningView =>
   ({
+    state: 'open',
+    consent: { version: 1, text: 'J’ai lu le document et j’accepte de le signer électroniquement' },
     firm: { name: 'Cabinet Dupré & Associés', city: 'Lyon', accentColor: null, hasLogo: false },
     document: {
       kind: 'proposal',
@@ -167,7 +169,7 @@ describe('the signing page’s steps', () => {
     await user.click(screen.getByRole('button', { name: 'Check the code' }));
     expect(
       await screen.findByText(
-        'This code is wrong: check the last code you received by e-mail and type it again. 1 attempt left.',
+        'This code is wrong: check the last code you received (by e-mail or text message) and type it again. 1 attempt left.',
       ),
     ).toBeTruthy();
   });

@@ -116,7 +116,11 @@ export const SigningForm = ({
         <Step n={1} title={t('signing.step1')}>
           <Checkbox
             size="md"
-            label={t('signing.consent')}
+            // The exact words the trail records with the consent (their French version, the one kept).
+            label={language === 'fr' ? view.consent.text : t('signing.consent')}
+            description={
+              language === 'fr' ? undefined : t('signing.consentRecorded', { text: view.consent.text })
+            }
             checked={consent}
             onChange={(event) => {
               setConsent(event.currentTarget.checked);

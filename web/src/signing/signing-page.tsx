@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client.ts';
-import type { SigningView } from '../api/types.ts';
+import type { LinkView, SigningView } from '../api/types.ts';
 import { kindKey } from '../documents/labels.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { PublicFrame } from './public-frame.tsx';
+import { AccessEndedScreen, isAccessEnded, SignedLinkScreen } from './signed-link-screen.tsx';
 import { isDeadLink } from './signing-errors.ts';
 import { SigningForm, type SigningOutcome } from './signing-form.tsx';
 import { SigningSummary } from './signing-summary.tsx';
@@ -104,7 +105,7 @@ export const SigningPage = () => {
   const [outcome, setOutcome] = useState<SigningOutcome | null>(null);
   const view = useQuery({
     queryKey: ['signing', token],
-    queryFn: () => api<SigningView>(`/public/signing/${token}`),
+    queryFn: () => api<LinkView>(`/public/signing/${token}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (view.isPending)
@@ -115,6 +116,7 @@ export const SigningPage = () => {
         </Center>
       </PublicFrame>
     );
+  if (view.isError && isAccessEnded(view.error)) return <AccessEndedScreen error={view.error} />;
   if (view.isError)
     return isDeadLink(view.error) ? (
       <DeadLinkScreen />
@@ -125,6 +127,8 @@ export const SigningPage = () => {
         </Alert>
       </PublicFrame>
     );
+  // Came back after signing: « Document signé », and the sealed copy while the firm allows it.
+  if (view.data.state === 'signed') return <SignedLinkScreen token={token} view={view.data} />;
   if (outcome) return <Outcome view={view.data} outcome={outcome} />;
   return (
     <PublicFrame firmName={view.data.firm.name} accentColor={view.data.firm.accentColor}>

@@ -1,64 +1,16 @@
-import { Alert, Button, Card, FileButton, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Verification } from '../api/types.ts';
-import { kindKey } from '../documents/labels.ts';
-import { formatDay, formatInstantDay } from '../format.ts';
-import { useI18n, useT } from '../i18n/i18n.tsx';
+import { useT } from '../i18n/i18n.tsx';
 import { PublicFrame } from '../signing/public-frame.tsx';
+import { VerificationResult } from './verification-result.tsx';
 
-const Known = ({ result }: { result: Extract<Verification, { known: true }> }) => {
-  const { t, language } = useI18n();
-  const doc = result.document;
-  const document = `${t(kindKey(doc.kind))} ${doc.number}`;
-  const signedOn = result.signatures
-    .map((s) => s.signedOn)
-    .sort()
-    .at(-1);
-  const names = new Intl.ListFormat(language, { type: 'conjunction' }).format(
-    result.signatures.map((s) => s.name),
-  );
-  return (
-    <Alert color="teal" title={t('verify.authenticTitle')} data-testid="verify-known">
-      <Stack gap={6}>
-        <Text>
-          {result.copy === 'signed' && result.signatures.length > 0
-            ? t('verify.authenticSigned', {
-                document,
-                firm: result.firm.name,
-                date: formatDay(signedOn),
-                names,
-              })
-            : t('verify.authenticSent', {
-                document,
-                firm: result.firm.name,
-                date: formatInstantDay(doc.sentAt),
-              })}
-        </Text>
-        {result.signatures.length > 0 && (
-          <List size="sm">
-            {result.signatures.map((s) => (
-              <List.Item key={s.side}>
-                {t('verify.signatureLine', {
-                  name: s.name,
-                  capacity: s.capacity ?? '—',
-                  date: formatDay(s.signedOn),
-                  method: t(`verify.method.${s.method}`),
-                })}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          {t('common.labelValue', { label: 'SHA-256', value: result.sha256 })}
-        </Text>
-      </Stack>
-    </Alert>
-  );
-};
-
-/** /verifier — anyone checks that a PDF is one the firm produced, byte for byte, and who signed it. */
+/**
+ * /verifier — anyone checks a PDF's seal: intact (who sealed it, when), signed version intact but
+ * changed afterwards (and what), damaged, or unknown.
+ */
 export const VerificationPage = () => {
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
@@ -124,12 +76,7 @@ export const VerificationPage = () => {
             {verify.error.message}
           </Alert>
         )}
-        {result?.known === true && <Known result={result} />}
-        {result?.known === false && (
-          <Alert color="red" title={t('verify.unknownTitle')} data-testid="verify-unknown">
-            {t('verify.unknownText')}
-          </Alert>
-        )}
+        {result && <VerificationResult result={result} />}
       </Stack>
     </PublicFrame>
   );

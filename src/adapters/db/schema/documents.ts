@@ -72,6 +72,8 @@ export const documents = pgTable(
     campaignId: uuid('campaign_id'),
     /** The associé who signs for the firm, chosen on the document; null: chooseFirmSignatory's rule. */
     firmSignatoryId: uuid('firm_signatory_id'),
+    /** R-G1: the last day a terminated letter covers (its termination is in `terminations`). */
+    endDate: date('end_date', { mode: 'string' }),
     createdBy: uuid('created_by').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: created(),

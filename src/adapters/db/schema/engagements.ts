@@ -86,6 +86,13 @@ export const engagements = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: created(),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    /**
+     * Kept by triggers (migration 0016), never written by the application: the company's name, to
+     * sort the list without joining every company, and the folded text the list searches
+     * (lettrine_fold of the name, title, client code and SIREN). docs/scaling.md says why.
+     */
+    companyName: text('company_name').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
@@ -96,5 +103,8 @@ export const engagements = pgTable(
     index('engagements_firm_state_updated_idx').on(t.firmId, t.state, t.updatedAt),
     index('engagements_firm_responsible_idx').on(t.firmId, t.responsibleUserId),
     index('engagements_firm_company_idx').on(t.firmId, t.companyId),
+    index('engagements_firm_company_name_idx').on(t.firmId, t.companyName, t.id),
+    // Trigram GIN led by firm_id (btree_gin): a firm's search never reads other firms' postings.
+    index('engagements_search_idx').using('gin', t.firmId, t.searchText.op('gin_trgm_ops')),
   ],
 );

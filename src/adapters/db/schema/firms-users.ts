@@ -44,6 +44,8 @@ export const firms = pgTable('firms', {
     .default(sql`'{3,7}'::integer[]`),
   /** Days a sent letter, amendment or work order awaits its signatures before it expires. */
   signingPeriodDays: integer('signing_period_days').notNull().default(30),
+  /** Days a signer may still open their link and download the sealed copy once the document is signed. */
+  signedCopyAccessDays: integer('signed_copy_access_days').notNull().default(90),
   /** The data-protection contact the letters give (GDPR); null: the firm's own e-mail. */
   dpoEmail: text('dpo_email'),
   /** New proposals and letters carry the standard revision clause unless the user removes it. */

@@ -6,6 +6,7 @@
  * The tables live one aggregate a file in this folder; drizzle-kit reads the folder
  * (drizzle.config.ts), the application imports this index.
  */
+export * from './billing.ts';
 export * from './campaigns.ts';
 export * from './catalogue.ts';
 export * from './documents.ts';
@@ -16,4 +17,6 @@ export * from './installation.ts';
 export * from './mails-jobs.ts';
 export * from './rate-limits.ts';
 export * from './signing.ts';
+export * from './signing-events.ts';
+export * from './vigilance.ts';
 export * from './webhooks.ts';

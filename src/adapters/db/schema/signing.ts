@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, bytea } from './columns.ts';
+import { at, bytea, byteaArray } from './columns.ts';
 import { documents } from './documents.ts';
 import { contacts } from './engagements.ts';
 import { firmId, firms, users } from './firms-users.ts';
@@ -86,8 +86,12 @@ export const signingRequests = pgTable(
     viewedAt: at('viewed_at'),
     viewedIp: text('viewed_ip'),
     viewedUserAgent: text('viewed_user_agent'),
+    /** The signer's mobile (E.164) when the firm gave one: the code then goes by SMS (issue 15). */
+    signerMobile: text('signer_mobile'),
     codeHash: text('code_hash'),
     codeSentAt: at('code_sent_at'),
+    /** How the last code travelled: the evidence says it, so the link and the code are seen apart. */
+    codeChannel: text('code_channel', { enum: ['email', 'sms'] }),
     codeExpiresAt: at('code_expires_at'),
     codeAttempts: integer('code_attempts').notNull().default(0),
     codeVerifiedAt: at('code_verified_at'),
@@ -131,5 +135,14 @@ export const sealIdentities = pgTable('seal_identities', {
   privateKeyPkcs8: bytea('private_key_pkcs8').notNull(),
   certificateDer: bytea('certificate_der').notNull(),
   commonName: text('common_name').notNull(),
+  /** Made here (self-signed) or imported by an associé from the firm's own PKCS#12. */
+  source: text('source', { enum: ['self_signed', 'imported'] })
+    .notNull()
+    .default('self_signed'),
+  /** The certificate says these itself; copied so a list of expiring seals needs no decoding. */
+  issuer: text('issuer'),
+  notAfter: at('not_after'),
+  /** The CA certificates above the seal's (DER), its issuer first: each seal carries them. */
+  chainDer: byteaArray('chain_der'),
   createdAt: at('created_at').notNull(),
 });

@@ -41,7 +41,8 @@ export const documentContent = (facts: DocumentFacts): DocumentContent => {
       ? `${named}N° ${facts.number} du ${formatDate(facts.issuedOn)}${copy}`
       : `${named}Projet du ${formatDate(facts.issuedOn)}, non numéroté : ce document n’a pas encore été envoyé`,
     firmHeader: firmIdentityLines(facts.firm),
-    footer: `${title} ${reference}${copy} · ${facts.client.name} · ${facts.firm.name}`,
+    // The signed copy's transaction id on every page, so each page of its evidence names it.
+    footer: `${title} ${reference}${copy}${facts.signed ? ` · Transaction ${facts.signed.transactionId}` : ''} · ${facts.client.name} · ${facts.firm.name}`,
     metadata: {
       title: `${title} ${reference}`,
       author: facts.firm.name,

@@ -1,6 +1,7 @@
 import type { ServiceDomain } from '../../catalogue/service.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { Cents, Decimal } from '../../shared/money.ts';
+import type { TrailEntry } from '../../signing/signing-trail.ts';
 import type { AmendmentSummary, ReplacementSummary } from '../change-summary.ts';
 import type { DocumentTotals, LineBilling } from '../fees.ts';
 import type { DocumentKind, Recurrence } from '../kinds.ts';
@@ -155,8 +156,10 @@ export type SignerEvidence = {
   readonly method: 'electronic' | 'paper' | 'in_person';
   /** An electronic signature: through the signer's link, or by the associé in their own session. */
   readonly channel: 'link' | 'product' | null;
-  /** How the code reached the signer: by e-mail, or left in the firm's outbox (no mail server). */
-  readonly codeDelivery: 'email' | 'outbox' | null;
+  /** How the code reached the signer: by e-mail, left in the firm's outbox (no mail server), or by SMS. */
+  readonly codeDelivery: 'email' | 'outbox' | 'sms' | null;
+  /** The mobile (E.164) the code went to by SMS; printed masked. */
+  readonly mobile?: string | null;
   /** The instant the signature was recorded, and the signing day (Paris) it carries. */
   readonly signedAt: string;
   readonly signedOn: IsoDate;
@@ -182,5 +185,33 @@ export type SignedFacts = {
   readonly completedAt: string;
   /** The name on the certificate that seals the copy. */
   readonly sealedBy: string;
+  /** Issue 15: a certificate the firm issued itself (no trusted issuer vouches for the name). */
+  readonly sealSelfSigned?: boolean;
   readonly signers: readonly SignerEvidence[];
+  /**
+   * Issue 15, item 4: the signing transaction's id (the document's own), printed on every page of the
+   * signed copy; every step of its trail in time order, the seal included; the SHA-256 of the sealing
+   * certificate and the address where anyone can check the copy.
+   */
+  readonly transactionId: string;
+  readonly trail: readonly TrailEntry[];
+  readonly sealCertificateSha256: string;
+  readonly verificationUrl: string;
+  /** Issue 15, item 2: the sent PDF, embedded in the sealed copy under this name (absent before). */
+  readonly sentCopy?: SentCopyFacts | null;
+  /** Issue 15, item 1: the authority's time on the sent PDF; null: the times are the server's clock. */
+  readonly timestamp?: TimestampFacts | null;
+};
+
+export type SentCopyFacts = {
+  /** The attachment's name in the sealed copy (pdfdetach -list shows it). */
+  readonly fileName: string;
+  readonly byteSize: number;
+};
+
+/** An RFC 3161 token over the sent PDF: the authority's name, its time, the token's attachment name. */
+export type TimestampFacts = {
+  readonly authority: string;
+  readonly at: string;
+  readonly fileName: string;
 };

@@ -93,6 +93,10 @@ export const formatInstant = (instant: string, precision: 'seconds' | 'minutes' 
   return `${parts.day}/${parts.month}/${parts.year} à ${time} (heure de Paris)`;
 };
 
+/** "2026-11-29T13:03:00Z" → "29/11/2026 à 14:03:00": a cell of a table whose heading names Paris time. */
+export const formatParisTime = (instant: string): string =>
+  formatInstant(instant).replace(' (heure de Paris)', '');
+
 /** "12-31" → "31 décembre". */
 export const formatFiscalYearEnd = (closing: string): string => {
   const [month = 1, day = 1] = closing.split('-').map(Number);

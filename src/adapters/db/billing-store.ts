@@ -1,0 +1,184 @@
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type {
+  BillingDocument,
+  BillingRecord,
+  FirmScope,
+  Termination,
+} from '../../application/ports/index.ts';
+import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
+import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
+import type { Db } from './database.ts';
+import {
+  billingExports,
+  companies,
+  documentLines,
+  documents,
+  engagements,
+  oneOffCompletions,
+  terminations,
+} from './schema/index.ts';
+import { LINE_COLUMNS } from './scope-columns.ts';
+
+const DOCUMENT_COLUMNS = {
+  id: documents.id,
+  engagementId: documents.engagementId,
+  kind: documents.kind,
+  status: documents.status,
+  number: documents.number,
+  effectiveDate: documents.effectiveDate,
+  endDate: documents.endDate,
+  signedAt: documents.signedAt,
+  createdAt: documents.createdAt,
+  replacedById: documents.replacedById,
+  amendsLetterId: documents.amendsLetterId,
+  durationMonths: documents.durationMonths,
+  noticeMonths: documents.noticeMonths,
+  renewal: documents.renewal,
+};
+
+const toTermination = ({ firmId: _f, ...row }: typeof terminations.$inferSelect): Termination => ({
+  ...row,
+  letterId: row.letterId,
+});
+
+/**
+ * Billing reads the whole portfolio as renewal does (portfolio-store.ts): the client engagements,
+ * then their documents with effect, their lines and the one-off lines done, in four queries
+ * whatever the number of clients.
+ */
+export const billingRepo = (db: Db, firmId: string): FirmScope['billing'] => ({
+  async listRecords(filter) {
+    const ids = filter?.engagementIds;
+    if (ids && ids.length === 0) return [];
+    const of = (column: typeof engagements.id | typeof documents.engagementId): SQL | undefined =>
+      ids ? inArray(column, ids) : undefined;
+    const clients = await db
+      .select({
+        engagementId: engagements.id,
+        clientName: companies.name,
+        clientCode: engagements.clientCode,
+        responsibleUserId: engagements.responsibleUserId,
+        fiscalYearEnd: companies.fiscalYearEnd,
+      })
+      .from(engagements)
+      .innerJoin(
+        companies,
+        and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
+      )
+      .where(and(eq(engagements.firmId, firmId), eq(engagements.state, 'client'), of(engagements.id)))
+      .orderBy(asc(companies.name), asc(engagements.id));
+    const withEffect = and(
+      eq(documents.firmId, firmId),
+      of(documents.engagementId),
+      inArray(documents.kind, [...SCOPE_KINDS, 'work_order']),
+      inArray(documents.status, EFFECTIVE_STATUSES),
+    );
+    const rows = await db
+      .select(DOCUMENT_COLUMNS)
+      .from(documents)
+      .where(withEffect)
+      .orderBy(asc(documents.createdAt));
+    const lines = await db
+      .select(LINE_COLUMNS)
+      .from(documentLines)
+      .innerJoin(
+        documents,
+        and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
+      )
+      .where(withEffect)
+      .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+    const done = await db
+      .select({
+        lineId: oneOffCompletions.lineId,
+        doneOn: oneOffCompletions.doneOn,
+        engagementId: documents.engagementId,
+      })
+      .from(oneOffCompletions)
+      .innerJoin(
+        documents,
+        and(eq(documents.firmId, oneOffCompletions.firmId), eq(documents.id, oneOffCompletions.documentId)),
+      )
+      .where(and(eq(oneOffCompletions.firmId, firmId), of(documents.engagementId)));
+    const byId = new Map<string, BillingDocument>();
+    const byEngagement = new Map<string, BillingDocument[]>();
+    for (const { engagementId, ...row } of rows) {
+      const doc: BillingDocument = { ...row, lines: [] };
+      byId.set(row.id, doc);
+      const list = byEngagement.get(engagementId);
+      if (list) list.push(doc);
+      else byEngagement.set(engagementId, [doc]);
+    }
+    for (const { documentId, ...line } of lines) byId.get(documentId)?.lines.push(line);
+    const completions = new Map<string, Map<string, string>>();
+    for (const row of done) {
+      const map = completions.get(row.engagementId) ?? new Map<string, string>();
+      map.set(row.lineId, row.doneOn);
+      completions.set(row.engagementId, map);
+    }
+    return clients.map(
+      (client): BillingRecord => ({
+        ...client,
+        documents: byEngagement.get(client.engagementId) ?? [],
+        completions: completions.get(client.engagementId) ?? new Map(),
+      }),
+    );
+  },
+
+  async insertTermination(termination) {
+    const rows = await db
+      .insert(terminations)
+      .values({ ...termination, firmId })
+      .onConflictDoNothing({ target: [terminations.firmId, terminations.letterId] })
+      .returning({ id: terminations.id });
+    return rows.length > 0;
+  },
+
+  async listTerminations(filter) {
+    const rows = await db
+      .select()
+      .from(terminations)
+      .where(
+        and(
+          eq(terminations.firmId, firmId),
+          filter.engagementId ? eq(terminations.engagementId, filter.engagementId) : undefined,
+          filter.letterId ? eq(terminations.letterId, filter.letterId) : undefined,
+        ),
+      )
+      .orderBy(asc(terminations.recordedAt));
+    return rows.map(toTermination);
+  },
+
+  async insertCompletion(input) {
+    const rows = await db
+      .insert(oneOffCompletions)
+      .values({
+        firmId,
+        lineId: input.lineId,
+        documentId: input.documentId,
+        doneOn: input.doneOn,
+        recordedBy: input.recordedBy,
+        recordedAt: input.at,
+      })
+      .onConflictDoNothing({ target: [oneOffCompletions.firmId, oneOffCompletions.lineId] })
+      .returning({ lineId: oneOffCompletions.lineId });
+    return rows.length > 0;
+  },
+
+  async listExports() {
+    const rows = await db
+      .select()
+      .from(billingExports)
+      .where(eq(billingExports.firmId, firmId))
+      .orderBy(asc(billingExports.month));
+    return rows.map(({ firmId: _f, ...row }) => row);
+  },
+
+  async insertExport(input) {
+    const rows = await db
+      .insert(billingExports)
+      .values({ ...input, firmId })
+      .onConflictDoNothing({ target: [billingExports.firmId, billingExports.month] })
+      .returning({ month: billingExports.month });
+    return rows.length > 0;
+  },
+});

@@ -1,0 +1,49 @@
+import type { ExportedEntry } from '../../domain/billing/adjustments.ts';
+import type { Month } from '../../domain/billing/months.ts';
+import type { Document, ScopeDocument } from '../../domain/documents/document.ts';
+import type { TerminationDecision } from '../../domain/documents/termination.ts';
+import type { IsoDate } from '../../domain/shared/dates.ts';
+
+/** A letter, amendment or work order with effect, as billing reads it (R-G2). */
+export type BillingDocument = ScopeDocument & Pick<Document, 'durationMonths' | 'noticeMonths' | 'renewal'>;
+
+/** One client engagement with what its billing and recurring revenue are computed from. */
+export type BillingRecord = {
+  engagementId: string;
+  clientName: string;
+  clientCode: string | null;
+  responsibleUserId: string;
+  fiscalYearEnd: string;
+  documents: BillingDocument[];
+  /** The one-off lines the firm marked done: line id → day. */
+  completions: Map<string, IsoDate>;
+};
+
+export type Termination = TerminationDecision & {
+  id: string;
+  engagementId: string;
+  terminationDocumentId: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
+export type BillingExport = { month: Month; entries: ExportedEntry[]; exportedBy: string; exportedAt: Date };
+
+export type BillingRepository = {
+  /** The client engagements (all, or those listed), each with its documents with effect and lines. */
+  listRecords(filter?: { engagementIds?: string[] }): Promise<BillingRecord[]>;
+  /** False when the letter already has a termination (a unique key decides). */
+  insertTermination(termination: Termination): Promise<boolean>;
+  listTerminations(filter: { engagementId?: string; letterId?: string }): Promise<Termination[]>;
+  /** False when the line was already marked done. */
+  insertCompletion(input: {
+    lineId: string;
+    documentId: string;
+    doneOn: IsoDate;
+    recordedBy: string;
+    at: Date;
+  }): Promise<boolean>;
+  listExports(): Promise<BillingExport[]>;
+  /** False when the month was already exported. */
+  insertExport(input: BillingExport): Promise<boolean>;
+};

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aService, aTermsVersion } from '../builders/catalogue.ts';
+import { aProspect, aSignedAmendment, expectProblem, send, sign } from '../builders/through-api.ts';
+import { type Api, apiAs } from '../support/api-client.ts';
+import {
+  aFirmWithUsers,
+  createTestContext,
+  type FirmSession,
+  type TestContext,
+} from '../support/test-app.ts';
+import { databaseKind } from '../support/test-database.ts';
+
+/** Issue 17's worked cases through the API, one client's story from 2027 to its termination in 2028. */
+describe(`after the signature: termination, schedule, recurring revenue (${databaseKind})`, () => {
+  let ctx: TestContext;
+  let firm: FirmSession;
+  let collab: Api;
+  let associe: Api;
+  const ids: Record<string, string> = {};
+  const id = (key: string): string => ids[key] ?? '';
+
+  const signBoth = async (documentId: string) => {
+    await send(collab, documentId);
+    await sign(collab, documentId, 'client');
+    await sign(associe, documentId, 'firm');
+  };
+  const schedule = async (from: string, to: string) => {
+    const res = await collab.get(`/engagements/${ids.engagement}/schedule?from=${from}&to=${to}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as {
+      entries: {
+        month: string;
+        type: string;
+        number: string;
+        sourceNumber: string;
+        htCents: number;
+        ttcCents: number;
+      }[];
+      months: { month: string; htCents: number }[];
+      adjustments: { month: string; deltaHtCents: number }[];
+    };
+  };
+  const recurringByMonth = async (from: string, to: string) =>
+    Object.fromEntries(
+      (await schedule(from, to)).entries
+        .filter((e) => e.type === 'recurring')
+        .map((e) => [e.month, e.htCents]),
+    );
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ clock: '2026-12-01T09:00:00Z' });
+    firm = await aFirmWithUsers(ctx);
+    collab = apiAs(ctx, firm.users.collaborateur.headers);
+    associe = apiAs(ctx, firm.users.associe.headers);
+    const by = firm.users.associe.id;
+    await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+    ids.compta = (await aService(ctx, firm.firmId, by, { priceCents: 10_000, recurrence: 'monthly' })).id;
+    ids.paie = (
+      await aService(ctx, firm.firmId, by, {
+        label: 'Bulletins de paie',
+        domain: 'social',
+        priceCents: 5_000,
+      })
+    ).id;
+    ids.attestation = (
+      await aService(ctx, firm.firmId, by, {
+        label: 'Attestation particulière',
+        domain: 'conseil',
+        priceCents: 15_000,
+        recurrence: 'one_off',
+      })
+    ).id;
+    const engagement = await aProspect(collab, 'Boulangerie Échéance');
+    ids.engagement = engagement.id;
+    const proposal = await collab.post('/documents', {
+      engagementId: engagement.id,
+      kind: 'proposal',
+      lines: [{ serviceId: ids.compta, quantity: 1 }],
+    });
+    await send(collab, proposal.body.id);
+    await sign(collab, proposal.body.id, 'client');
+    ids.letter = (await collab.get(`/documents/${proposal.body.id}`)).body.createdLetterId;
+    const draft = (await collab.get(`/documents/${ids.letter}`)).body.document;
+    const patched = await collab.patch(`/documents/${ids.letter}`, {
+      version: draft.version,
+      effectiveDate: '2027-01-01',
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await signBoth(id('letter'));
+  });
+  afterAll(() => ctx.close());
+
+  it('R-G3 bills a letter of 1 200,00 €/year from 01/01/2027 in 12 × 100,00', async () => {
+    expect(Object.values(await recurringByMonth('2027-01', '2027-12'))).toEqual(Array(12).fill(10_000));
+  });
+
+  it('R-G2 applies an amendment of +600,00 €/year from 01/04/2027: 100,00 for Jan–Mar, then 150,00', async () => {
+    ids.amendment = (
+      await aSignedAmendment(collab, associe, {
+        engagementId: id('engagement'),
+        letterId: id('letter'),
+        effectiveDate: '2027-04-01',
+        changes: [{ op: 'add', line: { serviceId: ids.paie, quantity: 1 } }],
+      })
+    ).id;
+    const months = await recurringByMonth('2027-01', '2027-12');
+    expect(Object.values(months)).toEqual([...Array(3).fill(10_000), ...Array(9).fill(15_000)]);
+    const april = (await schedule('2027-04', '2027-04')).entries[0];
+    expect(april?.sourceNumber).toMatch(/^LM-\d{4}-\d{4}-A01$/);
+  });
+
+  it('R-G2 bills a one-off line marked done on 15/05/2027 in May 2027, once', async () => {
+    const order = await collab.post('/documents', {
+      engagementId: ids.engagement,
+      kind: 'work_order',
+      lines: [{ serviceId: ids.attestation, quantity: 1 }],
+    });
+    await send(collab, order.body.id);
+    await sign(collab, order.body.id, 'client');
+    const lineId = order.body.lines[0].id;
+    const done = await collab.post(`/documents/${order.body.id}/lines/${lineId}/done`, {
+      doneOn: '2027-05-15',
+    });
+    expect(done.body).toEqual({ lineId, doneOn: '2027-05-15', alreadyDone: false });
+    const again = await collab.post(`/documents/${order.body.id}/lines/${lineId}/done`, {
+      doneOn: '2027-06-20',
+    });
+    expect(again.body).toEqual({ lineId, doneOn: '2027-05-15', alreadyDone: true });
+    const oneOffs = (await schedule('2027-01', '2027-12')).entries.filter((e) => e.type === 'one_off');
+    expect(oneOffs.map((e) => [e.month, e.htCents, e.ttcCents])).toEqual([['2027-05', 15_000, 18_000]]);
+  });
+
+  it('R-G2 refuses to mark done a recurring line', async () => {
+    const letter = (await collab.get(`/documents/${ids.letter}`)).body.document;
+    expectProblem(
+      await collab.post(`/documents/${ids.letter}/lines/${letter.lines[0].id}/done`, {}),
+      422,
+      'BILLING.LINE_NOT_ONE_OFF',
+    );
+  });
+
+  it('R-G2 stops the letter on 31/12/2027 and bills its replacement at 1,03 154,50 from January 2028', async () => {
+    const created = await collab.post('/documents', {
+      engagementId: ids.engagement,
+      kind: 'replacement_letter',
+      effectiveDate: '2028-01-01',
+      replacement: { coefficient: '1.03' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    ids.replacement = created.body.id;
+    await signBoth(id('replacement'));
+    const entries = (await schedule('2027-12', '2028-02')).entries;
+    expect(entries.map((e) => [e.month, e.number?.slice(0, 3), e.htCents])).toEqual([
+      ['2027-12', 'LM-', 15_000],
+      ['2028-01', 'LMS', 15_450],
+      ['2028-02', 'LMS', 15_450],
+    ]);
+  });
+
+  it('R-G1 refuses an end date the notice period does not allow, unless agreed otherwise', async () => {
+    const early = { requestedBy: 'client', reason: 'Cession du fonds', endDate: '2028-03-31' };
+    const refused = await collab.post(`/documents/${ids.replacement}/terminate`, early);
+    expectProblem(refused, 422, 'TERMINATION.NOTICE_NOT_RESPECTED');
+    expect(refused.body.details).toEqual({ earliestEndDate: '2028-12-31' });
+    const agreed = await collab.post(`/documents/${ids.replacement}/terminate`, {
+      ...early,
+      agreedOtherwise: true,
+    });
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(201);
+    expect(agreed.body).toMatchObject({
+      endDate: '2028-03-31',
+      noticeRespected: false,
+      agreedOtherwise: true,
+    });
+    expectProblem(
+      await collab.post(`/documents/${ids.replacement}/terminate`, { ...early, agreedOtherwise: true }),
+      409,
+      'TERMINATION.ALREADY_TERMINATED',
+    );
+  });
+
+  it('R-G1 bills nothing from April 2028 and takes the letter out of the scope after its end date', async () => {
+    expect(Object.keys(await recurringByMonth('2028-01', '2028-12'))).toEqual([
+      '2028-01',
+      '2028-02',
+      '2028-03',
+    ]);
+    const before = await collab.get(`/engagements/${ids.engagement}/scope?date=2028-03-31`);
+    const after = await collab.get(`/engagements/${ids.engagement}/scope?date=2028-04-01`);
+    expect(before.body.annualRecurringCents).toBe(185_400);
+    expect(after.body.letters).toEqual([]);
+  });
+
+  it('R-G4 the bridge 2027 → 2028 shows the termination as the loss of the annual fees then in force', async () => {
+    const res = await collab.get('/billing/revenue-bridge?from=2027-12-31&to=2028-12-31');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      startCents: 180_000,
+      movements: {
+        new_clients: 0,
+        amendment_increases: 0,
+        revaluation_increases: 5_400,
+        decreases: 0,
+        terminations: -185_400,
+      },
+      endCents: 0,
+    });
+    const revenue = await collab.get('/billing/recurring-revenue?date=2027-06-30');
+    expect(revenue.body.totalCents).toBe(180_000);
+    expect(revenue.body.byDomain).toEqual([
+      { key: 'comptable', annualCents: 120_000 },
+      { key: 'social', annualCents: 60_000 },
+    ]);
+  });
+
+  it('exports a month for billing tools and reports a later change to it as an adjustment', async () => {
+    const csv = await collab.get('/billing/schedule.csv?from=2027-05&to=2027-05');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const text = String(csv.body);
+    expect(text.startsWith('\uFEFFMois;Code client;Client;')).toBe(true);
+    expect(text).toContain('2027-05;');
+    expect(text).toContain(';20,00;150,00;30,00;180,00');
+    const exported = await collab.post('/billing/exports', { month: '2027-05' });
+    expect(exported.body).toMatchObject({ month: '2027-05', alreadyExported: false });
+    expect((await schedule('2027-05', '2027-05')).adjustments).toEqual([]);
+    const order = await collab.post('/documents', {
+      engagementId: ids.engagement,
+      kind: 'work_order',
+      lines: [{ serviceId: ids.attestation, quantity: 2 }],
+    });
+    await send(collab, order.body.id);
+    await sign(collab, order.body.id, 'client');
+    await collab.post(`/documents/${order.body.id}/lines/${order.body.lines[0].id}/done`, {
+      doneOn: '2027-05-31',
+    });
+    const adjustments = (await schedule('2027-05', '2027-05')).adjustments;
+    expect(adjustments.map((a) => [a.month, a.deltaHtCents])).toEqual([['2027-05', 30_000]]);
+    expect((await collab.post('/billing/exports', { month: '2027-05' })).body.alreadyExported).toBe(true);
+  });
+
+  it('answers the firm-wide schedule and refuses a range of months backwards', async () => {
+    const res = await collab.get('/billing/schedule?from=2027-01&to=2027-03');
+    expect(res.body.months.map((m: { htCents: number }) => m.htCents)).toEqual([10_000, 10_000, 10_000]);
+    expectProblem(
+      await collab.get('/billing/schedule?from=2027-03&to=2027-01'),
+      400,
+      'REQUEST.VALIDATION_FAILED',
+    );
+  });
+});
