@@ -1,14 +1,16 @@
 /**
  * Benchmark (issue 17, must show): the firm-wide billing schedule of a 10 000-client portfolio for
- * 12 months, computed by Lettrine (the use case behind GET /billing/schedule: the store's four
- * queries, then the domain's schedule of each letter, amendment and one-off line) against a bare
+ * 12 months, computed by Lettrine (the use case behind GET /billing/schedule: the store's
+ * queries, then every month's totals summed letter by letter without building the entries, and
+ * the first page of 50 entries) against a bare
  * SQL aggregation of the same months in the same run (each letter in force on the first of the
  * month, its annual recurring fees / 12, summed by PostgreSQL). Targets: Lettrine at least a fifth
  * of the bare SQL's speed, and under 2 s on PostgreSQL. Usage (see bench/README.md):
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/billing-schedule.ts [--quick]
  */
 import { parseArgs } from 'node:util';
-import { getFirmSchedule } from '../src/application/billing/billing-schedule.ts';
+import { firmScheduleEntries, getFirmSchedule } from '../src/application/billing/billing-schedule.ts';
+import { type MonthTotal, monthTotals } from '../src/domain/billing/engagement-schedule.ts';
 import { addToMonth, monthOf } from '../src/domain/billing/months.ts';
 import { parisDate } from '../src/domain/shared/dates.ts';
 import { benchDeps, openBenchDatabase, type RawSql, seedBenchFirm } from './campaign-setup.ts';
@@ -70,19 +72,31 @@ const main = async () => {
     const bare: number[] = [];
     let entries = 0;
     let sqlMonths: Record<string, unknown>[] = [];
+    let months: MonthTotal[] = [];
     for (let round = 0; round < rounds; round += 1) {
       let start = performance.now();
-      const schedule = await getFirmSchedule(deps, actor, { from, to });
+      // What GET /billing/schedule answers: every month's totals and the first page of entries.
+      const schedule = await getFirmSchedule(deps, actor, { from, to, page: 1, pageSize: 50 });
       lettrine.push(performance.now() - start);
-      entries = schedule.entries.length;
+      entries = schedule.entries.total;
+      months = schedule.months;
       start = performance.now();
       sqlMonths = await bareScheduleSql(bench.raw, firmId, from, to);
       bare.push(performance.now() - start);
     }
     const [ours, floor] = [median(lettrine), median(bare)];
+    // Untimed check: the totals equal those of the entries built one by one (the export's path).
+    const exportStart = performance.now();
+    const full = await firmScheduleEntries(deps, actor, { from, to });
+    const all = [...full.months()].flat();
+    const exportMs = performance.now() - exportStart;
+    const same = JSON.stringify(monthTotals(all)) === JSON.stringify(months) && all.length === entries;
     console.log(`  Lettrine : ${ours.toFixed(0)} ms (médiane de ${rounds}), ${entries} échéances`);
     console.log(
       `  SQL nu   : ${floor.toFixed(0)} ms (médiane de ${rounds}), ${sqlMonths.length} mois agrégés`,
+    );
+    console.log(
+      `  export de toutes les échéances (CSV, JSON) : ${exportMs.toFixed(0)} ms, ${all.length} échéances`,
     );
     const isPostgres = bench.version.startsWith('PostgreSQL');
     printVerdicts(
@@ -99,6 +113,12 @@ const main = async () => {
           `${ours.toFixed(0)} ms`,
           '< 2 000 ms',
           ours < 2000,
+        ),
+        verdict(
+          'totaux identiques aux échéances une à une',
+          same ? 'identiques' : 'DIFFÉRENTS',
+          'au centime',
+          same,
         ),
       ],
       { strict: values.strict, quick: values.quick },

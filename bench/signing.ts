@@ -29,13 +29,14 @@ import {
   type SigningBench,
   startBareSigningServer,
 } from './signing-setup.ts';
+import { printVerdicts, VERDICT_OPTIONS, verdict } from './verdicts.ts';
 
 const { values } = parseArgs({
   options: {
     letters: { type: 'string' },
     signers: { type: 'string' },
     concurrency: { type: 'string', default: '20' },
-    quick: { type: 'boolean', default: false },
+    ...VERDICT_OPTIONS,
     'no-tsa': { type: 'boolean', default: false },
   },
 });
@@ -43,6 +44,8 @@ const letters = Number(values.letters ?? (values.quick ? 6 : 30));
 const signers = Number(values.signers ?? (values.quick ? 20 : 200));
 /** Issue 4's target, kept with the timestamp: the sealed copy within 300 ms of the last signature (p95). */
 const SEALED_P95_TARGET_MS = 300;
+/** Issue 19's target: link signatures per second with the queue running. */
+const SIGNATURES_PER_SECOND_TARGET = 100;
 const concurrency = Number(values.concurrency);
 
 const percentile = (values: number[], p: number): number => {
@@ -223,9 +226,6 @@ const main = async () => {
     const ratio = percentile(figures.sealed, 50) / percentile(figures.bare, 50);
     console.log(`  ratio p50 Lettrine / base : ${ratio.toFixed(2)}`);
     const p95 = percentile(figures.sealed, 95);
-    console.log(
-      `  dernière signature → exemplaire scellé p95 : ${p95.toFixed(0)} ms, objectif < ${SEALED_P95_TARGET_MS} ms : ${p95 < SEALED_P95_TARGET_MS ? 'PASS' : 'FAIL'}`,
-    );
     const { bareBefore, alone, withJobs, bareAfter, allSealedSeconds, half } = concurrent;
     const burstRow = (name: string, b: Burst) =>
       `  ${name.padEnd(44)} ${b.perSecond.toFixed(1).padStart(7)} /s ${ms(b.p50)} ${ms(b.p95)} ${String(b.failures).padStart(7)} ${b.cpu.toFixed(2).padStart(6)}`;
@@ -249,6 +249,25 @@ const main = async () => {
     console.log('  CPU : temps processeur du processus / durée (1,00 = un cœur occupé tout du long)');
     const failures = alone.failures + withJobs.failures + bareBefore.failures + bareAfter.failures;
     if (bench.ctx.jobErrors.length > 0) console.log(`  erreurs de travaux : ${bench.ctx.jobErrors.length}`);
+    printVerdicts(
+      'signature électronique',
+      [
+        verdict(
+          'dernière signature → exemplaire scellé, p95',
+          `${p95.toFixed(0)} ms`,
+          `< ${SEALED_P95_TARGET_MS} ms`,
+          p95 < SEALED_P95_TARGET_MS,
+        ),
+        verdict(
+          'signatures par lien, file en marche',
+          `${withJobs.perSecond.toFixed(1)} /s`,
+          `≥ ${SIGNATURES_PER_SECOND_TARGET} /s`,
+          withJobs.perSecond >= SIGNATURES_PER_SECOND_TARGET,
+        ),
+        verdict('requêtes de signature en échec', String(failures), '0', failures === 0),
+      ],
+      { strict: values.strict, quick: values.quick },
+    );
     if (failures > 0) process.exitCode = 1;
   } finally {
     await bench.close();

@@ -27,6 +27,8 @@ import { deliverMail } from './application/signing/deliver-mail.ts';
 import { runSigningFollowUp } from './application/signing/follow-up.ts';
 import { scrubDeadSecretMails } from './application/signing/scrub-secret-mails.ts';
 import { runSealJob } from './application/signing/seal-signed-document.ts';
+import { runRegisterScreening } from './application/vigilance/register-import.ts';
+import { sendReviewReminders } from './application/vigilance/review-reminders.ts';
 import { deliverWebhook } from './application/webhooks/deliver-webhook.ts';
 import { dispatchWebhookEvent } from './application/webhooks/dispatch-webhook-event.ts';
 import { starterKit } from './cli/starter-kit.ts';
@@ -221,6 +223,13 @@ export const startBackgroundJobs = async (
         retryLimit: 5,
         retryDelaySeconds: delay(10),
       },
+      // R-F5: every file screened against a register just imported, a chunk at a time.
+      'vigilance.screen': {
+        handler: (data) => runRegisterScreening(deps, data),
+        retryLimit: 5,
+        retryDelaySeconds: delay(10),
+        expireInSeconds: 3600,
+      },
     },
     recurring: {
       'signing.follow-up': {
@@ -234,6 +243,14 @@ export const startBackgroundJobs = async (
       'billing.announce': {
         handler: async () => {
           await announceBillingDueForAllFirms(deps, { onFirmError });
+        },
+        retryLimit: 0,
+        retryDelaySeconds: 60,
+      },
+      // R-F4: each morning, the responsible users hear of the LCB-FT reviews due within 30 days.
+      'vigilance.review-reminders': {
+        handler: async () => {
+          await sendReviewReminders(deps, { onFirmError });
         },
         retryLimit: 0,
         retryDelaySeconds: 60,
@@ -254,6 +271,7 @@ export const startBackgroundJobs = async (
             'signing.follow-up': '*/5 * * * *',
             'maintenance.purge': '17 * * * *',
             'billing.announce': '23 * * * *',
+            'vigilance.review-reminders': '41 5 * * *',
           },
   });
   wiring.jobsEnqueued.notify = () => queue.kick();

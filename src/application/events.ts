@@ -54,12 +54,22 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** The history events the people in charge of a document hear of in the app (issue 18, item 8). */
+export const NOTIFIED_EVENT_TYPES = [
+  'document.signed',
+  'document.refused',
+  'document.expired',
+] as const satisfies readonly EventType[];
+
+const isNotified = (type: EventType) => (NOTIFIED_EVENT_TYPES as readonly string[]).includes(type);
+
 const isWebhookEvent = (type: EventType): type is WebhookEventType =>
   (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
 
 /**
  * Appends one history event in the caller's transaction (habit 5: state and history commit together).
- * An event webhooks may receive also queues its dispatch, in the same transaction.
+ * An event webhooks may receive also queues its dispatch, and one the people in charge of a document
+ * hear of writes their notifications, in the same transaction.
  */
 export const recordEvent = async (
   scope: FirmScope,
@@ -85,6 +95,14 @@ export const recordEvent = async (
     after: input.after,
     data: input.data,
   });
+  if (isNotified(input.type) && input.documentId)
+    await scope.notifications.notifyDocumentEvent({
+      eventId: id,
+      type: input.type,
+      documentId: input.documentId,
+      actorUserId: input.actor?.userId ?? null,
+      at: input.at,
+    });
   if (isWebhookEvent(input.type)) {
     await scope.jobs.enqueue({
       name: 'webhook.dispatch',

@@ -146,6 +146,7 @@ export const MAIL_KINDS = [
   'document_refused',
   'password_reset',
   'invitation',
+  'vigilance_review_reminder',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export type MailStatus = 'queued' | 'sent' | 'outbox' | 'failed';

@@ -2,17 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../application/app-error.ts';
 import type { Deps } from '../application/ports/index.ts';
-import { importFreezeRegister } from '../application/vigilance/screening.ts';
+import { importFreezeRegister, runRegisterScreening } from '../application/vigilance/register-import.ts';
 import { ERROR_MESSAGES } from '../domain/shared/errors.ts';
 
 export const VIGILANCE_USAGE = `Usage : lettrine vigilance import-register <fichier.json> [--firm <identifiant du cabinet>]
   Importe le registre national des gels d’avoirs (JSON publié sur gels-avoirs.dgtresor.gouv.fr)
-  dans chaque cabinet (ou dans celui indiqué) et filtre chaque dossier LCB-FT contre lui (R-F5).
+  dans chaque cabinet (ou dans celui indiqué) et y filtre chaque dossier LCB-FT contre lui (R-F5).
 `;
 
 /**
  * `lettrine vigilance import-register`: the operator's way to load the Treasury's register (a cron
- * after its publication, say); each firm gets it and every file is screened in the same transaction.
+ * after its publication, say). Each firm gets it with its screening queued (`vigilance.screen`);
+ * the command runs that screening itself, so it ends with the count, and the job queued then finds
+ * nothing left to do.
  */
 export const runVigilanceCommand = async (
   deps: Deps,
@@ -39,9 +41,12 @@ export const runVigilanceCommand = async (
   }
   try {
     for (const firm of firms) {
-      const imported = await importFreezeRegister(deps, null, { firmId: firm.id, text });
+      const { lastImport } = await importFreezeRegister(deps, null, { firmId: firm.id, text });
+      if (!lastImport) continue;
+      await runRegisterScreening(deps, { firmId: firm.id, registerId: lastImport.id });
+      const register = await deps.store.read(firm.id).vigilance.findRegisterImport(lastImport.id);
       log(
-        `${firm.name} : ${imported.entryCount} entrées importées (publication ${imported.publishedAt ?? 'non datée'}), ${imported.newMatches} correspondance(s) nouvelle(s) à examiner.`,
+        `${firm.name} : ${lastImport.entryCount} entrées importées (publication ${lastImport.publishedAt ?? 'non datée'}), ${register?.newMatches ?? 0} correspondance(s) nouvelle(s) à examiner.`,
       );
     }
   } catch (error) {

@@ -38,6 +38,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password-reset',
   'POST /api/v1/auth/password-reset/confirm',
+  // Who is signed in, if anyone: null rather than 401, so the app's first request never fails.
+  'GET /api/v1/auth/session',
 ]);
 /** Writes any signed-in user may make, lecture included: they concern the caller's own account. */
 const OWN_ACCOUNT_WRITES = new Set(['POST /api/v1/auth/password']);

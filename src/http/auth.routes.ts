@@ -119,6 +119,23 @@ export const authRoutes =
     );
 
     app.get(
+      '/auth/session',
+      {
+        schema: {
+          tags,
+          summary:
+            'La session en cours : l’utilisateur connecté, ou null sans session (jamais 401, l’application la consulte au chargement)',
+          response: { 200: sessionUserOut.nullable() },
+        },
+      },
+      (request) => {
+        if (!request.actor) return null;
+        const { userId, firmId, name, role } = request.actor;
+        return { id: userId, firmId, name, role };
+      },
+    );
+
+    app.get(
       '/api-tokens',
       {
         schema: {

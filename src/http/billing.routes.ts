@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   BRIDGE_CSV_HEADER,
@@ -7,11 +8,23 @@ import {
   SCHEDULE_CSV_HEADER,
   scheduleCsvRows,
 } from '../application/billing/billing-csv.ts';
-import { getEngagementSchedule, getFirmSchedule } from '../application/billing/billing-schedule.ts';
+import {
+  firmScheduleEntries,
+  getEngagementSchedule,
+  getFirmSchedule,
+} from '../application/billing/billing-schedule.ts';
 import { markMonthExported } from '../application/billing/export-month.ts';
 import { markLineDone } from '../application/billing/mark-line-done.ts';
 import { getRecurringRevenue, getRevenueBridge } from '../application/billing/recurring-revenue.ts';
-import { listTerminations, terminateLetter } from '../application/billing/terminate-letter.ts';
+import {
+  getTermination,
+  listTerminations,
+  terminateLetter,
+} from '../application/billing/terminate-letter.ts';
+import {
+  prepareTerminationLetter,
+  sendTerminationByRegisteredMail,
+} from '../application/billing/termination-letter.ts';
 import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import {
@@ -19,17 +32,20 @@ import {
   dateQuery,
   dateRangeQuery,
   exportBody,
+  firmScheduleOut,
+  firmScheduleQuery,
   lineDoneBody,
   lineDoneOut,
   lineParams,
   monthExportOut,
   monthRangeQuery,
+  registeredMailBody,
   revenueOut,
   scheduleOut,
   terminateBody,
   terminationOut,
 } from './billing.schemas.ts';
-import { sendCsv } from './csv.ts';
+import { sendCsv, sendCsvStream } from './csv.ts';
 import { idParam, pageQuery } from './fields.schemas.ts';
 import { pageOfList } from './pages.ts';
 import { pageOf } from './responses.schemas.ts';
@@ -51,13 +67,57 @@ export const billingRoutes =
           response: { 201: terminationOut },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(
-          await terminateLetter(deps, requireActor(request), {
-            letterId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const termination = await terminateLetter(deps, actor, {
+          letterId: request.params.id,
+          ...request.body,
+        });
+        return reply.status(201).send(await getTermination(deps, actor, { terminationId: termination.id }));
+      },
+    );
+    app.post(
+      '/terminations/:id/letter',
+      {
+        config: { idempotent: true },
+        schema: {
+          tags,
+          summary: 'Préparer la lettre de fin de mission d’une résiliation (R-G1)',
+          description:
+            'Pour une fin de mission enregistrée sans lettre, ou dont la lettre a été annulée ; sinon, répond la lettre existante.',
+          params: idParam,
+          response: { 201: terminationOut },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        await prepareTerminationLetter(deps, actor, { terminationId: request.params.id });
+        return reply
+          .status(201)
+          .send(await getTermination(deps, actor, { terminationId: request.params.id }));
+      },
+    );
+    app.post(
+      '/documents/:id/registered-mail',
+      {
+        schema: {
+          tags,
+          summary: 'Enregistrer l’envoi en recommandé d’une lettre de fin de mission (R-G1)',
+          description:
+            'Numérote et fige la lettre de fin de mission (son PDF mentionne le recommandé et en est la copie), sans demande de signature.',
+          params: idParam,
+          body: registeredMailBody,
+          response: { 200: terminationOut },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        await sendTerminationByRegisteredMail(deps, actor, {
+          documentId: request.params.id,
+          ...request.body,
+        });
+        return getTermination(deps, actor, { terminationDocumentId: request.params.id });
+      },
     );
     app.get(
       '/engagements/:id/terminations',
@@ -116,9 +176,10 @@ export const billingRoutes =
       {
         schema: {
           tags,
-          summary: 'L’échéancier du cabinet, mois par mois',
-          querystring: monthRangeQuery,
-          response: { 200: scheduleOut },
+          summary:
+            'L’échéancier du cabinet : les totaux de chaque mois (HT par taux de TVA, TVA, TTC) et une page des échéances',
+          querystring: firmScheduleQuery,
+          response: { 200: firmScheduleOut },
         },
       },
       (request) => getFirmSchedule(deps, requireActor(request), request.query),
@@ -129,17 +190,50 @@ export const billingRoutes =
         schema: {
           tags,
           summary:
-            'L’échéancier en CSV pour le logiciel de facturation (point-virgule, virgule décimale, UTF-8 avec BOM)',
+            'L’échéancier en CSV pour le logiciel de facturation, toutes les échéances (point-virgule, virgule décimale, UTF-8 avec BOM)',
           querystring: monthRangeQuery,
         },
       },
       async (request, reply) => {
-        const schedule = await getFirmSchedule(deps, requireActor(request), request.query);
-        return sendCsv(reply, {
+        const schedule = await firmScheduleEntries(deps, requireActor(request), request.query);
+        return sendCsvStream(reply, {
           fileName: `echeancier-${schedule.from}-${schedule.to}.csv`,
           header: SCHEDULE_CSV_HEADER,
-          rows: scheduleCsvRows(schedule),
+          batches: (function* () {
+            for (const entries of schedule.months()) yield scheduleCsvRows(entries);
+          })(),
         });
+      },
+    );
+    app.get(
+      '/billing/schedule.json',
+      {
+        schema: {
+          tags,
+          summary:
+            'Toutes les échéances du cabinet en JSON, mois par mois (un fichier : { from, to, entries })',
+          querystring: monthRangeQuery,
+        },
+      },
+      async (request, reply) => {
+        const schedule = await firmScheduleEntries(deps, requireActor(request), request.query);
+        function* chunks() {
+          yield `{"from":${JSON.stringify(schedule.from)},"to":${JSON.stringify(schedule.to)},"entries":[`;
+          let first = true;
+          for (const entries of schedule.months()) {
+            if (entries.length === 0) continue;
+            yield `${first ? '' : ','}${entries.map((entry) => JSON.stringify(entry)).join(',')}`;
+            first = false;
+          }
+          yield ']}';
+        }
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="echeancier-${schedule.from}-${schedule.to}.json"`,
+          )
+          .send(Readable.from(chunks()));
       },
     );
     app.post(

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { isMonth, monthNumber } from '../domain/billing/months.ts';
 import { BRIDGE_MOVEMENTS } from '../domain/billing/revenue-bridge.ts';
+import { DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
 import { TERMINATION_PARTIES } from '../domain/documents/termination.ts';
-import { flag, frenchObject, instantOut, isoDay, oneOf, text, uuidField } from './fields.schemas.ts';
+import {
+  flag,
+  frenchObject,
+  instantOut,
+  isoDay,
+  oneOf,
+  pagination,
+  text,
+  uuidField,
+  versionField,
+} from './fields.schemas.ts';
+import { pageOf } from './responses.schemas.ts';
 
 /** A schedule reads at most three years at once: enough for any review, bounded for the server. */
 export const MAX_SCHEDULE_MONTHS = 36;
@@ -11,21 +23,38 @@ export const monthField = z
   .string({ error: 'Mois attendu au format AAAA-MM.' })
   .refine(isMonth, { error: 'Mois invalide : format attendu AAAA-MM, par exemple 2027-05.' });
 
+type MonthRange = { from?: string | undefined; to?: string | undefined };
+
+/** Both months or neither, in order, 36 months at most. */
+const monthRules = <T extends z.ZodType<MonthRange>>(schema: T) =>
+  schema
+    .refine((q) => (q.from === undefined) === (q.to === undefined), {
+      error: 'Indiquez le mois de début et le mois de fin, ou aucun des deux.',
+      path: ['to'],
+    })
+    .refine((q) => !q.from || !q.to || monthNumber(q.to) >= monthNumber(q.from), {
+      error: 'Le mois de fin doit suivre ou égaler le mois de début.',
+      path: ['to'],
+    })
+    .refine((q) => !q.from || !q.to || monthNumber(q.to) - monthNumber(q.from) < MAX_SCHEDULE_MONTHS, {
+      error: `Période trop longue : ${MAX_SCHEDULE_MONTHS} mois au plus.`,
+      path: ['to'],
+    });
+
 /** Without from and to: the twelve months from the current one (the use case knows the day). */
-export const monthRangeQuery = z
-  .strictObject({ from: monthField.optional(), to: monthField.optional() })
-  .refine((q) => (q.from === undefined) === (q.to === undefined), {
-    error: 'Indiquez le mois de début et le mois de fin, ou aucun des deux.',
-    path: ['to'],
-  })
-  .refine((q) => !q.from || !q.to || monthNumber(q.to) >= monthNumber(q.from), {
-    error: 'Le mois de fin doit suivre ou égaler le mois de début.',
-    path: ['to'],
-  })
-  .refine((q) => !q.from || !q.to || monthNumber(q.to) - monthNumber(q.from) < MAX_SCHEDULE_MONTHS, {
-    error: `Période trop longue : ${MAX_SCHEDULE_MONTHS} mois au plus.`,
-    path: ['to'],
-  });
+export const monthRangeQuery = monthRules(
+  z.strictObject({ from: monthField.optional(), to: monthField.optional() }),
+);
+
+/** The firm's schedule: the months' totals, and one page of the entries (by month, then client). */
+export const firmScheduleQuery = monthRules(
+  z.strictObject({
+    from: monthField.optional(),
+    to: monthField.optional(),
+    page: pagination.page,
+    pageSize: pagination.pageSize,
+  }),
+);
 
 export const exportBody = frenchObject({ month: monthField });
 export const lineParams = z.object({ id: uuidField, lineId: uuidField });
@@ -44,6 +73,15 @@ export const terminateBody = frenchObject({
   reason: text(2000),
   endDate: isoDay,
   agreedOtherwise: flag.default(false),
+  /** R-G1: kept in the firm's history, never printed on the letter of termination. */
+  reasonConfidential: flag.default(false),
+});
+
+/** R-G1: the letter of termination posted as a registered letter (« envoyée en recommandé »). */
+export const registeredMailBody = frenchObject({
+  number: text(40).meta({ description: 'Le numéro du recommandé (par exemple 1A 123 456 7890 1)' }),
+  sentOn: isoDay.meta({ description: 'Le jour où la lettre a été postée' }),
+  version: versionField.optional(),
 });
 
 export const lineDoneBody = frenchObject({ doneOn: isoDay.optional() }).optional();
@@ -59,7 +97,20 @@ export const terminationOut = z.object({
   earliestEndDate: z.string(),
   agreedOtherwise: z.boolean(),
   noticeRespected: z.boolean(),
+  reasonConfidential: z.boolean(),
   terminationDocumentId: z.string().nullable(),
+  /** The letter of termination (« FM-… »): its number once sent, its status. */
+  terminationDocument: z
+    .object({
+      id: z.string(),
+      number: z.string().nullable(),
+      status: z.enum(DOCUMENT_STATUSES),
+      sentAt: instantOut.nullable(),
+      signedAt: instantOut.nullable(),
+    })
+    .nullable(),
+  registeredMailNumber: z.string().nullable(),
+  registeredMailSentOn: z.string().nullable(),
   recordedBy: z.string(),
   recordedAt: instantOut,
 });
@@ -71,7 +122,7 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
 const vatOut = z.object({ rateBp: z.number(), baseCents: z.number(), vatCents: z.number() });
 
-const scheduleEntryOut = z.object({
+export const scheduleEntryOut = z.object({
   month: z.string(),
   type: z.enum(['recurring', 'one_off']),
   engagementId: z.string(),
@@ -117,6 +168,9 @@ export const scheduleOut = z.object({
     }),
   ),
 });
+
+/** The firm's schedule: every month's totals, one page of the entries (issue 17). */
+export const firmScheduleOut = scheduleOut.extend({ entries: pageOf(scheduleEntryOut) });
 
 export const monthExportOut = z.object({
   month: z.string(),

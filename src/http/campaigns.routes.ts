@@ -21,6 +21,10 @@ import {
   summarizeRecurringFees,
 } from '../application/campaigns/renewal-lists.ts';
 import { startCampaignSending } from '../application/campaigns/send-campaign.ts';
+import {
+  countCampaignLettersToSign,
+  signCampaignLetters,
+} from '../application/campaigns/sign-campaign-letters.ts';
 import type { Deps } from '../application/ports/index.ts';
 import type { CampaignProgress } from '../application/records.ts';
 import { isCampaignRunning } from '../domain/renewal/campaign-lifecycle.ts';
@@ -28,6 +32,8 @@ import { requireActor } from './auth-hook.ts';
 import {
   campaignItemOut,
   campaignOut,
+  campaignSigningCountOut,
+  campaignSigningOut,
   campaignsQuery,
   createCampaignBody,
   itemsQuery,
@@ -186,6 +192,39 @@ export const campaignRoutes =
         reply
           .status(202)
           .send(present(await startCampaignSending(deps, requireActor(request), { id: request.params.id }))),
+    );
+    app.get(
+      '/campaigns/:id/firm-signature',
+      {
+        schema: {
+          tags,
+          summary: 'Combien de lettres de la campagne attendent la signature du cabinet',
+          params: idParam,
+          response: { 200: campaignSigningCountOut },
+        },
+      },
+      (request) => countCampaignLettersToSign(deps, requireActor(request), { id: request.params.id }),
+    );
+    app.post(
+      '/campaigns/:id/firm-signature',
+      {
+        config: { idempotent: true },
+        schema: {
+          tags,
+          summary:
+            'Signer pour le cabinet, en une fois, les lettres envoyées de la campagne (chacune sa signature et ses preuves ; rappelable jusqu’à remaining = 0)',
+          params: idParam,
+          response: { 200: campaignSigningOut },
+        },
+      },
+      (request) =>
+        signCampaignLetters(deps, requireActor(request), {
+          id: request.params.id,
+          evidence: {
+            ip: request.ip ?? null,
+            userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+          },
+        }),
     );
     app.get(
       '/campaigns/:id/items',

@@ -267,6 +267,8 @@ export const clientPlanOut = z.union([
     outcome: z.literal('skipped'),
     reason: z.enum(SKIP_REASONS),
     detail: z.string().nullable(),
+    /** vigilance_incomplete: each item the client's LCB-FT file lacks, in French (R-F1). */
+    missing: list(z.string()).optional(),
     annualBeforeCents: cents,
   }),
 ]);
@@ -331,6 +333,8 @@ export const noticeDeadlinesOut = pageOf(
     periodEnd: z.string(),
     noticeDeadline: z.string(),
     annualFeesCents: cents,
+    /** R-G1: the end date of the letter's termination, when it is already terminated. */
+    endDate: z.string().nullable(),
   }),
 );
 
@@ -338,4 +342,19 @@ export const recurringFeesOut = z.object({
   totalCents: cents,
   byDomain: list(z.object({ domain: z.string(), cents })),
   clients: z.number().int(),
+});
+
+/** The firm's signature of a campaign's letters in one action (« Signer les lettres pour le cabinet »). */
+export const campaignSigningCountOut = z.object({
+  waiting: z.number().int().meta({ description: 'Lettres envoyées qui attendent la signature du cabinet' }),
+});
+
+const signedLetterOut = z.object({ documentId: z.uuid(), number: z.string().nullable() });
+
+export const campaignSigningOut = z.object({
+  signed: z.array(signedLetterOut),
+  failed: z.array(signedLetterOut.extend({ code: z.string(), message: z.string() })),
+  remaining: z.number().int().meta({
+    description: 'Lettres qui attendent encore : rappelez la même requête pour continuer',
+  }),
 });

@@ -26,6 +26,8 @@ import { homePage } from './home-page.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { installationRoutes } from './installation.routes.ts';
 import { refuseDuplicateKeys } from './json-body.ts';
+import { notificationRoutes } from './notifications.routes.ts';
+import { openApiDocument } from './openapi-document.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { carryRequestId, requestIdOptions } from './request-id.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -149,7 +151,11 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   // In production the API's description is for the firm's users, unless the operator opens it.
   const docsHooks = options.production && !options.apiDocsPublic ? { onRequest: loginRequired(deps) } : {};
   await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: docsHooks });
-  app.get('/openapi.json', { schema: { hide: true }, ...docsHooks }, () => app.swagger());
+  app.get(
+    '/openapi.json',
+    { schema: { hide: true }, ...docsHooks },
+    openApiDocument(() => app.swagger()),
+  );
   if (hasWebBuild()) await app.register(webApp());
   else
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
@@ -183,6 +189,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
       await api.register(billingRoutes(deps));
       await api.register(vigilanceRoutes(deps));
       await api.register(signingAdminRoutes(deps));
+      await api.register(notificationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkDocumentCompleteness, getDocumentPdf } from '../application/documents/document-pdf.ts';
+import { previewSending } from '../application/documents/preview-sending.ts';
 import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { contentDisposition } from './content-disposition.ts';
-import { completenessOut } from './documents.schemas.ts';
+import { completenessOut, sendPreviewOut, sendPreviewQuery } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';
 
 const tags = ['Documents'];
@@ -25,6 +26,26 @@ export const documentFileRoutes =
         },
       },
       (request) => checkDocumentCompleteness(deps, requireActor(request), { documentId: request.params.id }),
+    );
+
+    app.get(
+      '/documents/:id/send-preview',
+      {
+        schema: {
+          tags,
+          summary: 'Voir ce que l’envoi fera, avant de confirmer',
+          description:
+            'Les signataires et leurs adresses (sans adresse, signature papier), et l’e-mail d’invitation du client tel qu’il partira, avec le message personnel donné ; le numéro et le lien sont attribués à l’envoi.',
+          params: idParam,
+          querystring: sendPreviewQuery,
+          response: { 200: sendPreviewOut },
+        },
+      },
+      (request) =>
+        previewSending(deps, requireActor(request), {
+          documentId: request.params.id,
+          ...(request.query.message ? { message: request.query.message } : {}),
+        }),
     );
 
     app.get(

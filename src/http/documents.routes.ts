@@ -97,13 +97,14 @@ export const documentRoutes =
         },
       },
       async (request) => {
-        const { version, lines, ...fields } = request.body;
+        const { version, lines, changes, ...fields } = request.body;
         return present(
           await updateDocument(deps, requireActor(request), {
             documentId: request.params.id,
             version,
             fields,
             lines,
+            changes,
           }),
         );
       },
@@ -144,6 +145,7 @@ export const documentRoutes =
             documentId: request.params.id,
             version: request.body?.version,
             ...(request.body?.signerMobile ? { signerMobile: request.body.signerMobile } : {}),
+            ...(request.body?.message ? { message: request.body.message } : {}),
           }),
         ),
     );

@@ -9,6 +9,7 @@ import {
   isoDay,
   pagination,
   quantityField,
+  queryFlag,
   searchField,
   text,
   vatRateField,
@@ -98,6 +99,35 @@ export const createDocumentBody = z
     }
   });
 
+/** Issue 18: the sender's own words, quoted in the client's invitation mail. */
+export const PERSONAL_MESSAGE_MAX = 2000;
+const personalMessage = z
+  .string()
+  .max(PERSONAL_MESSAGE_MAX, {
+    error: `Message personnel trop long : ${PERSONAL_MESSAGE_MAX} caractères au plus.`,
+  })
+  .meta({
+    description:
+      'Un message personnel au client, cité tel quel dans son e-mail d’invitation à signer (texte brut, échappé en HTML)',
+  });
+
+export const sendPreviewQuery = z.strictObject({ message: personalMessage.optional() });
+
+const recipientOut = z.object({
+  side: z.enum(['client', 'firm']),
+  name: z.string(),
+  email: z.string().nullable(),
+  /** false: no usable address, this signatory signs on paper. */
+  byEmail: z.boolean(),
+});
+
+export const sendPreviewOut = z.object({
+  recipients: z.array(recipientOut),
+  /** The client's invitation as it will be sent, the number and link still to be drawn. */
+  mail: z.object({ to: z.string(), subject: z.string(), text: z.string() }).nullable(),
+  signingDeadline: z.iso.datetime(),
+});
+
 export const sendBody = z
   .strictObject({
     version: versionField.optional(),
@@ -113,6 +143,7 @@ export const sendBody = z
         description:
           'Le mobile du signataire client : le code de signature lui est alors envoyé par SMS (si l’installation a un fournisseur SMS) ; à défaut, le téléphone du contact s’il est un mobile',
       }),
+    message: personalMessage.optional(),
   })
   .nullish();
 
@@ -120,6 +151,8 @@ export const updateDocumentBody = z.strictObject({
   ...termsFields,
   version: versionField,
   lines: z.array(lineInput).max(200).optional(),
+  /** Issue 18: an amendment draft is edited like any other, its changes replaced as a whole. */
+  changes: z.array(change).max(200).optional(),
 });
 
 export const signatureBody = z.strictObject({
@@ -160,5 +193,9 @@ export const documentListQuery = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   status: z.enum(DOCUMENT_STATUSES).optional(),
   search: searchField,
+  awaitingMySignature: queryFlag.meta({
+    description:
+      'true : seulement les documents envoyés qui attendent la signature du cabinet par l’associé connecté (« À signer par moi »)',
+  }),
   sort: z.enum(['updatedAt', 'createdAt', 'number', 'sentAt']).default('updatedAt'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
 import { flag, instantOut, isoDay, text } from './fields.schemas.ts';
 
 export const tokenParam = z.object({
@@ -6,7 +7,7 @@ export const tokenParam = z.object({
 });
 
 const side = z.enum(['client', 'firm']);
-const kind = z.enum(['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order']);
+const kind = z.enum(DOCUMENT_KINDS);
 
 const publicFirm = z.object({
   name: z.string(),
@@ -39,6 +40,22 @@ export const signingViewOut = z.object({
       annualRecurringHtCents: z.number().int(),
       oneOffHtCents: z.number().int(),
     }),
+    /** The services and their prices, as sent: what the signer agrees to, not only its totals. */
+    lines: z.array(
+      z.object({
+        operation: z.enum(['line', 'add', 'modify', 'remove']),
+        label: z.string(),
+        description: z.string().nullable(),
+        recurrence: z.enum(RECURRENCES),
+        quantity: z.string(),
+        unitPriceCents: z.number().int(),
+        amountHtCents: z.number().int().meta({ description: 'Montant HT de la ligne par période' }),
+      }),
+    ),
+    /** The general terms attached to the document (null: none), to read before signing. */
+    terms: z
+      .object({ title: z.string(), version: z.number().int(), effectiveFrom: z.string(), body: z.string() })
+      .nullable(),
   }),
   signer: z.object({
     name: z.string(),

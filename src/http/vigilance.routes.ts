@@ -3,13 +3,11 @@ import type { Deps } from '../application/ports/index.ts';
 import { approveFile, completeReview, recordAssessment } from '../application/vigilance/assessment.ts';
 import { checkEvidence, getEvidenceFile, uploadEvidence } from '../application/vigilance/evidence.ts';
 import { updateIdentification } from '../application/vigilance/identification.ts';
+import { listPurgeableFiles, purgeFile } from '../application/vigilance/purge.ts';
 import { getVigilanceFile } from '../application/vigilance/read-file.ts';
+import { getRegisterState, importFreezeRegister } from '../application/vigilance/register-import.ts';
 import { listReviewsDue } from '../application/vigilance/reviews.ts';
-import {
-  decideScreeningMatch,
-  importFreezeRegister,
-  listOpenMatches,
-} from '../application/vigilance/screening.ts';
+import { decideScreeningMatch, listOpenMatches } from '../application/vigilance/screening.ts';
 import { getVigilanceSettings, updateVigilanceSettings } from '../application/vigilance/settings.ts';
 import { checkDocumentVigilance } from '../application/vigilance/vigilance-gate.ts';
 import { requireActor } from './auth-hook.ts';
@@ -26,8 +24,11 @@ import {
   matchDecisionBody,
   matchOut,
   openMatchesOut,
+  purgeBody,
+  purgeListOut,
+  purgeOut,
   registerBody,
-  registerImportOut,
+  registerStateOut,
   reviewBody,
   reviewsDueOut,
   settingsBody,
@@ -188,20 +189,64 @@ export const vigilanceRoutes =
         schema: {
           tags,
           summary: 'Importer le registre national des gels d’avoirs (JSON de la DG Trésor, associé)',
-          description: 'Chaque dossier du cabinet est filtré contre le registre importé (R-F5).',
+          description:
+            'Le registre est enregistré et le filtrage de chaque dossier du cabinet contre lui mis en file (tâche `vigilance.screen`, par lots, reprise après un arrêt) : la réponse (202) en donne l’état, que `GET /vigilance/register` suit. Tant qu’un dossier n’est pas filtré contre ce registre, ses lettres attendent (`screening.pending`) (R-F5).',
           body: registerBody,
-          response: { 201: registerImportOut },
+          response: { 202: registerStateOut },
         },
         config: { idempotent: true },
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const imported = await importFreezeRegister(deps, actor, {
+        const state = await importFreezeRegister(deps, actor, {
           firmId: actor.firmId,
           text: JSON.stringify(request.body),
         });
-        return reply.status(201).send(imported);
+        return reply.status(202).send(state);
       },
+    );
+    app.get(
+      '/vigilance/register',
+      {
+        schema: {
+          tags,
+          summary: 'Lire le dernier import du registre des gels et l’avancement du filtrage (R-F5, associé)',
+          response: { 200: registerStateOut },
+        },
+      },
+      (request) => getRegisterState(deps, requireActor(request)),
+    );
+    app.get(
+      '/vigilance/purge',
+      {
+        schema: {
+          tags,
+          summary:
+            'Lister les dossiers LCB-FT à purger, cinq ans après la fin de la relation (R-F7, associé)',
+          querystring: pageQuery,
+          response: { 200: purgeListOut },
+        },
+      },
+      async (request) => pageOfList(await listPurgeableFiles(deps, requireActor(request)), request.query),
+    );
+    app.post(
+      '/vigilance/files/:id/purge',
+      {
+        schema: {
+          tags,
+          summary: 'Purger un dossier LCB-FT dont la conservation est échue (R-F7, associé)',
+          description:
+            'Efface l’identification, l’évaluation, l’approbation, les justificatifs, les correspondances, les revues et l’historique du dossier de l’affaire `id` ; garde qui l’a purgé, quand et pourquoi. Refusé avant la fin des cinq ans (`VIGILANCE.RETENTION_NOT_OVER`).',
+          params: idParam,
+          body: purgeBody,
+          response: { 200: purgeOut },
+        },
+      },
+      (request) =>
+        purgeFile(deps, requireActor(request), {
+          engagementId: request.params.id,
+          reason: request.body.reason,
+        }),
     );
     app.get(
       '/vigilance/reviews',

@@ -201,6 +201,10 @@ const fileOut = z.object({
   relationshipEndedOn: z.string().nullable(),
   retentionEndsOn: z.string().nullable(),
   isPurgeable: z.boolean(),
+  /** R-F7: the tombstone of a purge: the personal data is gone, who, when and why stays. */
+  purgedAt: instantOut.nullable(),
+  purgedBy: z.string().nullable(),
+  purgeReason: z.string().nullable(),
   version: z.number().int(),
   updatedAt: instantOut,
 });
@@ -230,13 +234,58 @@ export const settingsOut = z.object({
   version: z.number().int(),
 });
 
-export const registerImportOut = z.object({
-  id: z.string(),
-  publishedAt: z.string().nullable(),
-  entryCount: z.number().int(),
-  sha256: z.string(),
-  newMatches: z.number().int(),
+/**
+ * R-F5: the register last imported and its screening of every file (job `vigilance.screen`): the
+ * answer of the import (202) and of `GET /vigilance/register`.
+ */
+export const registerStateOut = z.object({
+  lastImport: z
+    .object({
+      id: z.string(),
+      publishedAt: z.string().nullable(),
+      entryCount: z.number().int(),
+      sha256: z.string(),
+      importedAt: instantOut,
+      importedBy: z.string().nullable(),
+    })
+    .nullable(),
+  screening: z
+    .object({
+      status: z.enum(['running', 'done']),
+      filesTotal: z.number().int(),
+      filesScreened: z.number().int(),
+      newMatches: z.number().int(),
+      finishedAt: instantOut.nullable(),
+    })
+    .nullable(),
 });
+export type RegisterStateOut = z.infer<typeof registerStateOut>;
+
+/** R-F7: the files whose five years of retention are over, for an associé to purge. */
+export const purgeListOut = pageOf(
+  z.object({
+    engagementId: z.string(),
+    companyName: z.string(),
+    clientCode: z.string().nullable(),
+    relationshipEndedOn: z.string(),
+    retentionEndsOn: z.string(),
+  }),
+);
+export type PurgeListOut = z.infer<typeof purgeListOut>;
+
+export const purgeBody = frenchObject({
+  reason: text(2000),
+});
+
+/** R-F7: the tombstone a purge leaves. */
+export const purgeOut = z.object({
+  engagementId: z.string(),
+  relationshipEndedOn: z.string().nullable(),
+  purgedAt: instantOut,
+  purgedBy: z.string(),
+  purgeReason: z.string(),
+});
+export type PurgeOut = z.infer<typeof purgeOut>;
 
 /** What the document page shows before sending (R-F1, R-F3, R-F4, R-F5). */
 export const documentVigilanceOut = z.object({

@@ -28,6 +28,10 @@ export const WEB_PAGES = [
   '/campagnes',
   '/campagnes/:id',
   '/renouvellements',
+  '/echeancier',
+  '/honoraires',
+  '/vigilance/revues',
+  '/vigilance/correspondances',
   '/webhooks',
   // Public pages: a signer's personal link, and the verification of a PDF.
   '/signer/:token',

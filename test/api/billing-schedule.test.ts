@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceBillingDue } from '../../src/application/billing/announce-billing-due.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { aProspect, aSignedAmendment, expectProblem, send, sign } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
@@ -247,5 +249,95 @@ describe(`after the signature: termination, schedule, recurring revenue (${datab
       400,
       'REQUEST.VALIDATION_FAILED',
     );
+  });
+  it('pages the firm’s entries: the pages together are the full export, and the months total them', async () => {
+    type Entry = {
+      month: string;
+      htCents: number;
+      vatCents: number;
+      vat: { rateBp: number; baseCents: number; vatCents: number }[];
+    };
+    const range = 'from=2027-01&to=2028-03';
+    const full = await collab.get(`/billing/schedule.json?${range}`);
+    expect(full.status).toBe(200);
+    expect(full.headers['content-disposition']).toContain('echeancier-2027-01-2028-03.json');
+    const all = full.body.entries as Entry[];
+    expect(all.length).toBeGreaterThan(12);
+    const paged: Entry[] = [];
+    let total = 1;
+    for (let page = 1; (page - 1) * 4 < total; page += 1) {
+      const res = await collab.get(`/billing/schedule?${range}&page=${page}&pageSize=4`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      total = res.body.entries.total;
+      paged.push(...res.body.entries.items);
+    }
+    expect(paged).toEqual(all);
+    const months = new Map<
+      string,
+      { htCents: number; vatCents: number; rates: Map<number, [number, number]> }
+    >();
+    for (const entry of all) {
+      const month = months.get(entry.month) ?? { htCents: 0, vatCents: 0, rates: new Map() };
+      month.htCents += entry.htCents;
+      month.vatCents += entry.vatCents;
+      for (const rate of entry.vat) {
+        const [base, vat] = month.rates.get(rate.rateBp) ?? [0, 0];
+        month.rates.set(rate.rateBp, [base + rate.baseCents, vat + rate.vatCents]);
+      }
+      months.set(entry.month, month);
+    }
+    const first = await collab.get(`/billing/schedule?${range}`);
+    expect(first.body.entries).toMatchObject({ total: all.length, page: 1, pageSize: 50 });
+    expect(first.body.months).toEqual(
+      [...months].map(([month, m]) => ({
+        month,
+        htCents: m.htCents,
+        vatCents: m.vatCents,
+        ttcCents: m.htCents + m.vatCents,
+        vat: [...m.rates]
+          .sort(([a], [b]) => b - a)
+          .map(([rateBp, [baseCents, vatCents]]) => ({ rateBp, baseCents, vatCents })),
+      })),
+    );
+    const csv = String((await collab.get(`/billing/schedule.csv?${range}`)).body);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + all.reduce((sum, e) => sum + e.vat.length, 0));
+  });
+
+  it('announces a month’s billing once, with its totals and the link to its entries', async () => {
+    const count = async () => {
+      const result = await ctx.database.db.execute(
+        sql`select count(*)::int as n from events where firm_id = ${firm.firmId} and type = 'billing.due'`,
+      );
+      return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n);
+    };
+    expect(await announceBillingDue(ctx.deps, { firmId: firm.firmId, month: '2027-05' })).toBe(true);
+    expect(await announceBillingDue(ctx.deps, { firmId: firm.firmId, month: '2027-05' })).toBe(false);
+    expect(await count()).toBe(1);
+    const result = await ctx.database.db.execute(
+      sql`select data from events where firm_id = ${firm.firmId} and type = 'billing.due'`,
+    );
+    const data = (result as unknown as { rows: { data: Record<string, unknown> }[] }).rows[0]?.data;
+    const may = (await collab.get('/billing/schedule?from=2027-05&to=2027-05')).body;
+    expect(data).toEqual({
+      month: '2027-05',
+      entries: may.entries.total,
+      htCents: may.months[0].htCents,
+      vatCents: may.months[0].vatCents,
+      ttcCents: may.months[0].ttcCents,
+      vat: may.months[0].vat,
+      entriesUrl: expect.stringMatching(
+        /^https?:\/\/.+\/api\/v1\/billing\/schedule\?from=2027-05&to=2027-05&page=1&pageSize=200$/,
+      ),
+    });
+    // The hourly runs after it write nothing: the month's counter stays as it was.
+    const counter = async () =>
+      (
+        (await ctx.database.db.execute(
+          sql`select xmin::text as x, value from counters where firm_id = ${firm.firmId} and series = 'billing-due-2027-05'`,
+        )) as unknown as { rows: { x: string; value: number }[] }
+      ).rows[0];
+    const before = await counter();
+    await announceBillingDue(ctx.deps, { firmId: firm.firmId, month: '2027-05' });
+    expect(await counter()).toEqual(before);
   });
 });

@@ -98,6 +98,19 @@ describe(`electronic signature, end to end (${databaseKind})`, () => {
       signer: { name: 'Paul Martin', side: 'client', maskedEmail: 'p…@boulangerie-martin.test' },
       signatories: [{ side: 'client', hasSigned: false }],
     });
+    // Issue 18: the signer reads the services and their prices, not only the totals.
+    const sentProposal = (await collab.get(`/documents/${proposal.id}`)).body.document;
+    expect(view.document.lines).toEqual(
+      sentProposal.lines.map((line: { label: string; recurrence: string; unitPriceCents: number }) =>
+        expect.objectContaining({
+          operation: 'line',
+          label: line.label,
+          recurrence: line.recurrence,
+          amountHtCents: line.unitPriceCents,
+        }),
+      ),
+    );
+    expect(view.document).toHaveProperty('terms');
     const pdf = await client.api.download(`/public/signing/${proposalToken}/pdf`);
     expect(pdf.headers['x-content-sha256']).toBe(
       (await collab.download(`/documents/${proposal.id}/pdf`)).headers['x-content-sha256'],

@@ -48,6 +48,10 @@ const NOT_JSON: Record<string, { answers: 'no body' | 'file' | 'stream'; why: st
   },
   'GET /api/v1/campaigns/{id}/preview.csv': { answers: 'file', why: 'l’aperçu en CSV (text/csv)' },
   'GET /api/v1/billing/schedule.csv': { answers: 'file', why: 'l’échéancier en CSV pour la facturation' },
+  'GET /api/v1/billing/schedule.json': {
+    answers: 'file',
+    why: 'toutes les échéances en JSON, écrites mois par mois (un flux, pas une page)',
+  },
   'GET /api/v1/billing/recurring-revenue.csv': { answers: 'file', why: 'les honoraires récurrents en CSV' },
   'GET /api/v1/billing/revenue-bridge.csv': { answers: 'file', why: 'le pont des honoraires en CSV' },
   'GET /api/v1/campaigns/{id}/events': {

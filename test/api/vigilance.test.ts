@@ -158,8 +158,8 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
 
   it('R-F5 refuses a letter while a register match is open; an associé clears it with a reason', async () => {
     const imported = await associe.post('/vigilance/register', REGISTER);
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body).toMatchObject({ entryCount: 6, publishedAt: '2026-11-27T08:00:00' });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(202);
+    expect(imported.body.lastImport).toMatchObject({ entryCount: 6, publishedAt: '2026-11-27T08:00:00' });
     const { engagementId, letterId } = await aLetterToSend('Import Levant');
     await identifyClient(collab, engagementId, {
       firstNames: 'Mohamed',

@@ -84,7 +84,7 @@ export const A_FREEZE_REGISTER = JSON.parse(
  */
 export const aFileWithEvidenceAndMatch = async (associe: Api, engagementId: string) => {
   const imported = await associe.post('/vigilance/register', A_FREEZE_REGISTER);
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  expect(imported.status, JSON.stringify(imported.body)).toBe(202);
   await identifyClient(associe, engagementId, {
     firstNames: 'Mohamed',
     lastName: 'Elhaddad',

@@ -677,6 +677,23 @@ describe('R-D5 planClient: clients the campaign cannot renew', () => {
     });
   });
 
+  it('R-F1 a client whose LCB-FT file would stop the letter is skipped with what the file lacks', () => {
+    const missing = ['Évaluation du risque LCB-FT non faite', 'Extrait Kbis non déposé ou non vérifié'];
+    expect(skipped(aClient({ vigilanceMissing: missing }), someSettings())).toMatchObject({
+      reason: 'vigilance_incomplete',
+      detail: 'Évaluation du risque LCB-FT non faite ; Extrait Kbis non déposé ou non vérifié',
+      missing,
+    });
+    expect(planned(aClient({ vigilanceMissing: [] }), someSettings()).outcome).toBe('planned');
+    // The firm's own reasons come first.
+    expect(
+      skipped(
+        aClient({ vigilanceMissing: missing, pendingReplacementNumber: 'LMS-2026-0004' }),
+        someSettings(),
+      ).reason,
+    ).toBe('replacement_pending');
+  });
+
   it('R-D5 the reasons are checked in order: left out, no letter, pending replacement, later amendments', () => {
     const everything = {
       scope: scopeOf([]),

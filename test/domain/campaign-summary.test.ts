@@ -54,6 +54,7 @@ const noSkip = {
   no_letter_in_force: 0,
   replacement_pending: 0,
   amendment_after_effective_date: 0,
+  vigilance_incomplete: 0,
 };
 
 describe('R-D5 bandOf', () => {
@@ -146,17 +147,19 @@ describe('R-D5 summarizeCampaign', () => {
       aSkippedClient('replacement_pending'),
       aSkippedClient('amendment_after_effective_date', { detail: 'LM-2026-0001-A02' }),
       aSkippedClient('amendment_after_effective_date'),
+      aSkippedClient('vigilance_incomplete', { detail: 'Évaluation du risque LCB-FT non faite' }),
     ]);
     expect(summary.skippedByReason).toEqual({
       left_out: 1,
       no_letter_in_force: 1,
       replacement_pending: 1,
       amendment_after_effective_date: 2,
+      vigilance_incomplete: 1,
     });
     expect(summary).toMatchObject({
-      selected: 5,
+      selected: 6,
       planned: 0,
-      skipped: 5,
+      skipped: 6,
       annualBeforeCents: 0,
       changePercent: null,
     });

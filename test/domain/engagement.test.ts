@@ -39,12 +39,19 @@ describe('engagement state', () => {
     expect(assertDocumentKindAllowed('client', 'amendment').ok).toBe(true);
   });
 
-  it.each(DOCUMENT_KINDS)('R-A3 a client may hold a %s', (kind) => {
+  const FIVE_KINDS = DOCUMENT_KINDS.filter((kind) => kind !== 'termination_letter');
+
+  it.each(FIVE_KINDS)('R-A3 a client may hold a %s', (kind) => {
     expect(assertDocumentKindAllowed('client', kind).ok).toBe(true);
   });
 
   it('R-A3 a client holds all five kinds', () => {
-    expect([...ALLOWED_DOCUMENT_KINDS.client].sort()).toEqual([...DOCUMENT_KINDS].sort());
+    expect([...ALLOWED_DOCUMENT_KINDS.client].sort()).toEqual([...FIVE_KINDS].sort());
+  });
+
+  it('R-G1 a letter of termination is created with its termination, never by hand', () => {
+    expect(assertDocumentKindAllowed('client', 'termination_letter').ok).toBe(false);
+    expect(assertDocumentKindAllowed('prospect', 'termination_letter').ok).toBe(false);
   });
 });
 

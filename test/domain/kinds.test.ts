@@ -44,5 +44,6 @@ describe('the kinds of document and the statuses the stores filter on', () => {
     expect(holding('hasValidityDate')).toEqual(['proposal']);
     expect(holding('linesAreChanges')).toEqual(['amendment']);
     expect(holding('oneOffLinesOnly')).toEqual(['work_order']);
+    expect(holding('drawnFromTermination')).toEqual(['termination_letter']);
   });
 });

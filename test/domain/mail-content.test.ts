@@ -77,6 +77,19 @@ describe('signatureRequestMail', () => {
     expect(mail.html).toContain('Cabinet Dupré &amp; Associés vous invite');
   });
 
+  it('R-B3 quotes the sender’s personal message, escaped in HTML, under the sender’s name', () => {
+    const mail = request({
+      message: '  Voici la lettre <b>promise</b> & signée.\nÀ bientôt  ',
+      senderName: 'Paul Dupré',
+    });
+    expect(mail.text).toContain('Message de Paul Dupré');
+    expect(mail.text).toContain('Voici la lettre <b>promise</b> & signée.\nÀ bientôt');
+    expect(mail.html).toContain('Voici la lettre &lt;b&gt;promise&lt;/b&gt; &amp; signée.<br>À bientôt');
+    expect(mail.html).not.toContain('<b>promise</b>');
+    expect(request({ message: 'Bonjour' }).text).toContain('Message du cabinet');
+    expect(request({ message: '   ' }).text).not.toContain('Message d');
+  });
+
   it('gives the raw link in the text and an escaped one behind the button in HTML', () => {
     const mail = request();
     expect(mail.text).toContain(`Lire et signer le document${NBSP}:\n${LINK}`);

@@ -35,7 +35,11 @@ describe('R-B5 document numbers', () => {
         numberingSeries(kind, 2027),
       ]),
     );
-    expect(series.size).toBe(8);
+    expect(series.size).toBe(10);
+  });
+
+  it('R-G1 numbers the letters of termination in their own series: FM-2027-0001', () => {
+    expect(formatDocumentNumber('termination_letter', 2027, 1)).toBe('FM-2027-0001');
   });
 
   it('R-B5 keeps one amendment series per letter', () => {

@@ -28,6 +28,7 @@ describe('R-B3 required signatures', () => {
       engagement_letter: ['client', 'firm'],
       amendment: ['client', 'firm'],
       replacement_letter: ['client', 'firm'],
+      termination_letter: ['client', 'firm'],
     });
   });
 

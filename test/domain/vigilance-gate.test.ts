@@ -28,6 +28,15 @@ describe('the LCB-FT gate before the contract', () => {
     expect(isGatedKind('amendment')).toBe(false);
   });
 
+  it('R-F5 holds a file not yet screened against the register just imported', () => {
+    expect(vigilanceBlockers(ready({ screeningPending: true }), TODAY)).toEqual([
+      {
+        code: 'screening.pending',
+        message: 'Filtrage contre le registre des gels d’avoirs en cours (nouvel import du registre)',
+      },
+    ]);
+  });
+
   it('R-F1 lets a complete, assessed, reviewed and screened file through', () => {
     expect(assertLetterMaySend(ready(), TODAY)).toEqual({ ok: true, value: true });
   });

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFreezeRegister } from '../../src/domain/vigilance/freeze-register.ts';
 import { jaroWinkler, nameSimilarity, nameTokens } from '../../src/domain/vigilance/name-matching.ts';
-import { birthDateAgrees, buildScreeningIndex, screenPerson } from '../../src/domain/vigilance/screening.ts';
+import {
+  birthDateAgrees,
+  buildScreeningIndex,
+  mergeScreeningIndexes,
+  screenPerson,
+} from '../../src/domain/vigilance/screening.ts';
 import { aPerson } from '../builders/vigilance.ts';
 
 const fixture = JSON.parse(
@@ -124,5 +129,21 @@ describe('R-F5 screening against the fixture', () => {
     expect(birthDateAgrees('1970-01-01', [])).toBeNull();
     expect(birthDateAgrees('1970-03-12', [{ year: 1970, month: 3, day: null }])).toBe(true);
     expect(birthDateAgrees('1970-03-12', [{ year: 1970, month: 4, day: 12 }])).toBe(false);
+  });
+});
+
+describe('R-F5 a large register indexed a slice at a time', () => {
+  it('R-F5 the slices put together screen as the whole register does', () => {
+    const parts = [0, 2, 4].map((from) => buildScreeningIndex(register.entries.slice(from, from + 2)));
+    const merged = mergeScreeningIndexes(parts);
+    for (const [first, last, born] of [
+      ['Dupont Moreau', 'Jean Etienne', '1965-05-05'],
+      ['Mohamed', 'Elhaddad', '1970-03-12'],
+      ['Paul', 'Martin', null],
+    ] as const) {
+      const person = aPerson({ firstNames: first, lastName: last, birthDate: born });
+      expect(screenPerson(person, merged)).toEqual(screenPerson(person, index));
+    }
+    expect(mergeScreeningIndexes([]).byPrefix.size).toBe(0);
   });
 });

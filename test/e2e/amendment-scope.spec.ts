@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { addDays, cents, euros, frenchDate, logIn, parisToday, snapshot } from './support.ts';
+import {
+  addDays,
+  cents,
+  euros,
+  frenchDate,
+  logIn,
+  parisToday,
+  recordPaperSignature,
+  sendThroughDialog,
+  signForFirm,
+  snapshot,
+} from './support.ts';
 
 /**
  * R-C2, R-C3: an amendment to a signed letter changes its recurring scope from its effective date;
@@ -18,23 +29,24 @@ test('an amendment changes the scope in force from its effective date', async ({
 
   await page.getByRole('button', { name: 'Nouveau document' }).click();
   await page.getByRole('menuitem', { name: /Avenant à la lettre LM-/ }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Date d’effet').fill(frenchDate(effective));
-  await dialog.getByLabel('Date d’effet').press('Tab');
-  // The monthly bookkeeping goes from 150,00 € to 165,00 €: 180,00 € more a year.
-  await dialog.getByLabel('Prix unitaire, ligne Tenue de la comptabilité').fill('165,00');
-  await snapshot(page, '02-amendment-form', testInfo);
-  await dialog.getByRole('button', { name: 'Créer l’avenant' }).click();
-
+  // Issue 18: the amendment is a draft, opened in the document's editor like any other.
   await expect(page.getByRole('heading', { name: 'Avenant', level: 2 })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Modification' })).toBeVisible();
-  await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await page.getByLabel('Date d’effet').fill(frenchDate(effective));
+  await page.getByLabel('Date d’effet').press('Tab');
+  // The monthly bookkeeping goes from 150,00 € to 165,00 €: 180,00 € more a year.
+  await page.getByLabel('Prix unitaire, ligne Tenue de la comptabilité').fill('165,00');
+  await snapshot(page, '02-amendment-form', testInfo);
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText(/^Enregistré à \d{2}:\d{2}$/);
+  // A draft like any other: saved, it reads back as left, and can be changed again before sending.
+  await page.reload();
+  await expect(page.getByLabel('Prix unitaire, ligne Tenue de la comptabilité')).toHaveValue('165,00');
+  await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Avenant LM-\d{4}-\d{4}-A\d{2}/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Signature du client' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
+  await expect(page.getByRole('cell', { name: 'Modification' })).toBeVisible();
+  await recordPaperSignature(page, 'Client');
   await expect(page.getByTestId('signature-client')).toContainText('Signé par');
-  await page.getByRole('button', { name: 'Signature du cabinet' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
+  await signForFirm(page);
   await expect(page.getByText('Signé', { exact: true })).toBeVisible();
   await expect(page.getByTestId('amendment-impact')).toBeVisible();
   await snapshot(page, '03-amendment-signed', testInfo);

@@ -3,7 +3,8 @@ import { addDays, frenchDate, logIn, parisToday, snapshot } from './support.ts';
 
 /**
  * Issue 17 in the browser: the firm's schedule by month with its CSV, the recurring fees and their
- * bridge, and a letter terminated from its page (R-G1: the notice refusal shown on the end date).
+ * bridge, and a letter terminated from its page (R-G1: the notice refusal shown on the end date),
+ * with its letter of termination sent for signature and its PDF opened.
  */
 test('the schedule, the fees bridge and terminating a letter', async ({ page }, testInfo) => {
   await logIn(page, 'associe');
@@ -57,4 +58,22 @@ test('the schedule, the fees bridge and terminating a letter', async ({ page }, 
   await expect(page.getByText(`Résiliée au ${earliest}`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Résilier / dénoncer la lettre…' })).toHaveCount(0);
   await snapshot(page, '04-terminated', testInfo);
+
+  // R-G1: the letter of termination, born with the termination, a draft until it is sent.
+  const card = page.getByTestId('termination-letter');
+  await expect(card.getByRole('link', { name: /^Lettre de fin de mission/ })).toBeVisible();
+  await card.getByRole('button', { name: 'Envoyer pour signature' }).click();
+  const numbered = card.getByRole('link', { name: /^Lettre de fin de mission FM-\d{4}-\d{4}$/ });
+  await expect(numbered).toBeVisible({ timeout: 15_000 });
+  const pdfLink = card.getByRole('link', { name: 'Voir le PDF' });
+  const href = (await pdfLink.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/api\/v1\/documents\/[0-9a-f-]+\/pdf$/);
+  const pdf = await page.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await snapshot(page, '05-termination-letter', testInfo);
+  await numbered.click();
+  await expect(page.getByRole('heading', { name: /^Lettre de fin de mission FM-/, level: 2 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Voir la lettre résiliée' })).toBeVisible();
 });

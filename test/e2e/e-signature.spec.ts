@@ -13,7 +13,7 @@ import {
   openMail,
   outboxMail,
   parisToday,
-  sendButton,
+  sendThroughDialog,
   signingLinkOf,
   snapshot,
 } from './support.ts';
@@ -57,7 +57,7 @@ const sendProposal = async (page: Page, prospect: Prospect) => {
   await catalogue.fill('Tenue');
   await page.getByRole('option', { name: /Tenue de la comptabilité/ }).click();
   await fillPaymentTermsIfEmpty(page);
-  await sendButton(page).click();
+  await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Offre de service OS-\d{4}-\d{4}/ })).toBeVisible();
   return page.url().split('/documents/')[1] ?? '';
 };
@@ -199,7 +199,7 @@ test('a client signs a proposal and its letter by link, the associé signs in th
   await page.getByLabel('Date d’effet').fill(frenchDate(parisToday()));
   await page.getByLabel('Date d’effet').press('Tab');
   await fillPaymentTermsIfEmpty(page);
-  await sendButton(page).click();
+  await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Lettre de mission LM-\d{4}-\d{4}/ })).toBeVisible();
   const letterId = page.url().split('/documents/')[1] ?? '';
   await expect(page.getByTestId('esign-client')).toContainText('En attente');

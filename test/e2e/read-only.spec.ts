@@ -24,7 +24,14 @@ test('a lecture user reads everything and can change nothing', async ({ page }, 
   await expect(page.getByRole('heading', { name: /Offre de service/, level: 2 })).toBeVisible();
   await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
-  for (const name of ['Envoyer', 'Enregistrer', 'Annuler le document', 'Dupliquer', 'Signature du client'])
+  for (const name of [
+    'Envoyer',
+    'Enregistrer',
+    'Annuler le document',
+    'Dupliquer',
+    'Enregistrer une signature papier…',
+    'Signer pour le cabinet',
+  ])
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await snapshot(page, '03-draft', testInfo);
 

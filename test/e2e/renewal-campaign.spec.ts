@@ -73,7 +73,17 @@ test('a renewal campaign with its progress bar', async ({ page }, testInfo) => {
   expect(csv.split(/\r?\n/).some((row) => row.includes(client))).toBe(true);
 
   // Génération: the bar counts the clients up to the total.
+  // Issue 18: generating asks first, with the letters it makes and the clients it leaves out.
   await page.getByRole('button', { name: 'Générer les lettres' }).click();
+  const confirmGeneration = page.getByRole('dialog', { name: 'Générer les lettres de la campagne' });
+  await expect(confirmGeneration.getByRole('row', { name: /Lettres à générer/ })).toContainText(
+    String(planned),
+  );
+  await expect(confirmGeneration.getByRole('row', { name: /Clients écartés/ })).toContainText(
+    String((selected ?? 0) - (planned ?? 0)),
+  );
+  await snapshot(page, '04-confirm-generation', testInfo);
+  await confirmGeneration.getByRole('button', { name: 'Confirmer la génération' }).click();
   const generation = bar(page, 'Génération des lettres');
   await expect(generation).toBeVisible();
   await snapshot(page, '04-generating', testInfo);
@@ -85,6 +95,10 @@ test('a renewal campaign with its progress bar', async ({ page }, testInfo) => {
 
   // Envoi, then Suivi: the letters sent (or listed with what they lack).
   await page.getByRole('button', { name: 'Envoyer les lettres' }).click();
+  const confirmSending = page.getByRole('dialog', { name: 'Envoyer les lettres de la campagne' });
+  await expect(confirmSending.getByRole('row', { name: /Lettres à envoyer/ })).toContainText(String(planned));
+  await snapshot(page, '05-confirm-sending', testInfo);
+  await confirmSending.getByRole('button', { name: 'Confirmer l’envoi des lettres' }).click();
   await expect(page.getByTestId('campaign-status')).toHaveText(/Envoyée|Terminée/, { timeout: 60_000 });
   await expect(page.getByTestId('follow-sent')).toBeVisible();
   const sent = await numberIn(page, 'follow-sent');

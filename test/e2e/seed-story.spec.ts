@@ -5,7 +5,9 @@ import {
   frenchDate,
   logIn,
   parisToday,
-  sendButton,
+  recordPaperSignature,
+  sendThroughDialog,
+  signForFirm,
   snapshot,
 } from './support.ts';
 
@@ -70,12 +72,11 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await snapshot(page, '04-proposal-editor', testInfo);
 
   await fillPaymentTermsIfEmpty(page);
-  await sendButton(page).click();
+  await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Offre de service OS-\d{4}-\d{4}/ })).toBeVisible();
   await expect(page.getByText('Envoyé', { exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Signature du client' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
+  await recordPaperSignature(page);
   await expect(page.getByText('Signé', { exact: true })).toBeVisible();
   await expect(page.getByTestId('signature-client')).toContainText('Lucie Fournier');
   await snapshot(page, '05-proposal-signed', testInfo);
@@ -88,15 +89,13 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await page.getByLabel('Date d’effet').fill(frenchDate(parisToday()));
   await page.getByLabel('Date d’effet').press('Tab');
   await fillPaymentTermsIfEmpty(page);
-  await sendButton(page).click();
+  await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Lettre de mission LM-\d{4}-\d{4}/ })).toBeVisible();
   await snapshot(page, '06-letter-sent', testInfo);
 
-  await page.getByRole('button', { name: 'Signature du client' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
+  await recordPaperSignature(page, 'Client');
   await expect(page.getByTestId('signature-client')).toContainText('Lucie Fournier');
-  await page.getByRole('button', { name: 'Signature du cabinet' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer la signature' }).click();
+  await signForFirm(page);
   await expect(page.getByTestId('signature-firm')).toContainText('Claire Dupré');
   await expect(page.getByText('Signé', { exact: true })).toBeVisible();
   await snapshot(page, '07-letter-signed', testInfo);

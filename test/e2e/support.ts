@@ -1,3 +1,6 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO = {
@@ -18,6 +21,21 @@ export const logIn = async (page: Page, who: keyof typeof DEMO) => {
 /** "Envoyer", or "Enregistrer et envoyer" when the draft has unsaved changes. */
 export const sendButton = (page: Page) =>
   page.getByRole('button', { name: /^(Enregistrer et envoyer|Envoyer)$/ });
+
+/**
+ * Issue 18: « Envoyer » opens a dialog (recipients, the mail, the PDF); the journey confirms there,
+ * with a personal message when given, reads the success and closes it.
+ */
+export const sendThroughDialog = async (page: Page, options: { message?: string } = {}) => {
+  await sendButton(page).click();
+  const dialog = page.getByRole('dialog', { name: /^Envoyer/ });
+  await expect(dialog.getByRole('heading', { name: 'Destinataires' })).toBeVisible();
+  if (options.message) await dialog.getByLabel('Message personnel (facultatif)').fill(options.message);
+  await dialog.getByRole('button', { name: 'Confirmer l’envoi' }).click();
+  await expect(dialog.getByText('Document envoyé')).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(dialog).toHaveCount(0);
+};
 
 /** The payment terms a document needs before sending, when the firm's defaults left them empty. */
 export const fillPaymentTermsIfEmpty = async (page: Page) => {
@@ -149,4 +167,95 @@ export const expectNoHorizontalScroll = async (page: Page) => {
     document.documentElement.clientWidth,
   ]);
   expect(scroll).toBeLessThanOrEqual(client);
+};
+
+/** Where the accessibility counts of each page go (`LETTRINE_A11Y_REPORT` to choose another file). */
+export const A11Y_REPORT = process.env.LETTRINE_A11Y_REPORT ?? 'test-results/a11y.json';
+
+type A11yCounts = {
+  url: string;
+  critical: number;
+  serious: number;
+  moderate: number;
+  minor: number;
+  /** The rules violated, with the number of elements each. */
+  rules: Record<string, { impact: string; nodes: number }>;
+};
+
+/**
+ * Issue 18, item 9: axe-core's WCAG 2.1 A and AA rules on the page as it is now. Every violation is
+ * counted, per page, in {@link A11Y_REPORT}; a critical or serious one fails the test (softly, so a
+ * journey goes on and reports the other pages), listed rule by rule with the elements concerned.
+ */
+export const expectNoSeriousA11yViolations = async (page: Page, label: string) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const counts: A11yCounts = {
+    url: new URL(page.url()).pathname,
+    critical: 0,
+    serious: 0,
+    moderate: 0,
+    minor: 0,
+    rules: {},
+  };
+  for (const violation of results.violations) {
+    const impact = violation.impact ?? 'minor';
+    counts[impact] += violation.nodes.length;
+    counts.rules[violation.id] = { impact, nodes: violation.nodes.length };
+  }
+  let report: Record<string, A11yCounts> = {};
+  try {
+    report = JSON.parse(readFileSync(A11Y_REPORT, 'utf8'));
+  } catch {
+    // No report yet: this page opens it.
+  }
+  report[label] = counts;
+  mkdirSync(dirname(A11Y_REPORT), { recursive: true });
+  writeFileSync(A11Y_REPORT, `${JSON.stringify(report, null, 2)}\n`);
+  const serious = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  const listed = serious
+    .map(
+      (v) =>
+        `- [${v.impact}] ${v.id} (${v.nodes.length}) ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map(
+            (node) =>
+              `    ${node.target.join(' ')} ${node.html.slice(0, 120)}\n      ${node.failureSummary?.split('\n').slice(1).join(' ').trim()}`,
+          )
+          .join('\n')}`,
+    )
+    .join('\n');
+  expect
+    .soft(serious.length, `${label} : violations d’accessibilité graves / serious a11y violations\n${listed}`)
+    .toBe(0);
+};
+
+/** The smallest valid PNG: a 1×1 pixel, the « scan » of a paper signature in the journeys. */
+const A_SCAN_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/**
+ * Issue 18: a paper signature is a secondary action, « Enregistrer une signature papier… », and it
+ * asks for the scan of the signed page; the side is chosen when both are still missing.
+ */
+export const recordPaperSignature = async (page: Page, side?: 'Client' | 'Cabinet (associé)') => {
+  await page.getByRole('button', { name: 'Enregistrer une signature papier…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enregistrer une signature papier…' });
+  if (side) await dialog.getByLabel('Signature de').selectOption({ label: side });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'page-signee.png', mimeType: 'image/png', buffer: A_SCAN_PNG });
+  await dialog.getByRole('button', { name: 'Enregistrer la signature' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+};
+
+/** The firm's electronic signature, the main action: « Signer pour le cabinet », then confirm. */
+export const signForFirm = async (page: Page) => {
+  await page.getByRole('button', { name: 'Signer pour le cabinet' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Signer pour le cabinet' });
+  await dialog.getByRole('button', { name: 'Signer', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
 };

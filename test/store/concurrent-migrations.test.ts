@@ -13,6 +13,7 @@ const QUEUES: JobQueueOptions['queues'] = {
   'campaign.generate': noJob,
   'campaign.send': noJob,
   'campaign.follow': noJob,
+  'vigilance.screen': noJob,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
@@ -45,6 +45,18 @@ describe('the web app served by Fastify', () => {
       // A signing link's token is in its address: the page never passes it on as a referrer.
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.body).toContain('<div id="root">');
+    }
+  });
+
+  it('answers index.html at every route of web/src/app.tsx (a reload of « Échéancier » was a 404)', async () => {
+    const routes = [...readFileSync('web/src/app.tsx', 'utf8').matchAll(/<Route[^>]*\spath="([^"*]+)"/g)].map(
+      ([, path]) => (path?.startsWith('/') ? path : `/${path}`).replace(/:\w+/g, 'x1'),
+    );
+    expect(routes).toContain('/echeancier');
+    for (const url of routes) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type'], url).toContain('text/html');
     }
   });
 

@@ -1,18 +1,20 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/fr';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/session.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
-import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { I18nProvider, useI18n, useT } from './i18n/i18n.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
+import { DataRouter } from './shell/data-router.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
+import { cssVariablesResolver, themeFor } from './ui/theme.ts';
 
 // The dashboard comes with the app; the other pages are fetched when first opened (in parallel with
 // their data), so the first page parses less script.
@@ -33,6 +35,8 @@ const CampaignPage = page(() => import('./campaigns/campaign-page.tsx'), 'Campai
 const RenewalsPage = page(() => import('./renewals/renewals-page.tsx'), 'RenewalsPage');
 const SchedulePage = page(() => import('./billing/schedule-page.tsx'), 'SchedulePage');
 const FeesPage = page(() => import('./billing/fees-page.tsx'), 'FeesPage');
+const VigilanceReviewsPage = page(() => import('./vigilance/reviews-page.tsx'), 'VigilanceReviewsPage');
+const VigilanceMatchesPage = page(() => import('./vigilance/matches-page.tsx'), 'VigilanceMatchesPage');
 const ForgotPasswordPage = page(() => import('./auth/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('./auth/reset-password-page.tsx'), 'ResetPasswordPage');
 const InstallationPage = page(() => import('./auth/installation-page.tsx'), 'InstallationPage');
@@ -42,8 +46,6 @@ const VerificationPage = page(() => import('./verification/verification-page.tsx
 
 // Dates are typed the French way (29/11/2026): the date inputs parse them with this plugin.
 dayjs.extend(customParseFormat);
-
-const theme = createTheme({ primaryColor: 'grape', defaultRadius: 'sm' });
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -56,6 +58,16 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Mantine's theme, its icon-only buttons named in the user's language. */
+const Themed = ({ children }: { children: React.ReactNode }) => {
+  const t = useT();
+  return (
+    <MantineProvider theme={themeFor(t('common.clear'))} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+};
+
 const Dated = ({ children }: { children: React.ReactNode }) => {
   const { language } = useI18n();
   return <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
@@ -63,10 +75,10 @@ const Dated = ({ children }: { children: React.ReactNode }) => {
 
 export const App = () => (
   <I18nProvider>
-    <MantineProvider theme={theme}>
+    <Themed>
       <Dated>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
+          <DataRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route
@@ -131,13 +143,15 @@ export const App = () => (
                 <Route path="renouvellements" element={<RenewalsPage />} />
                 <Route path="echeancier" element={<SchedulePage />} />
                 <Route path="honoraires" element={<FeesPage />} />
+                <Route path="vigilance/revues" element={<VigilanceReviewsPage />} />
+                <Route path="vigilance/correspondances" element={<VigilanceMatchesPage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
-          </BrowserRouter>
+          </DataRouter>
         </QueryClientProvider>
       </Dated>
-    </MantineProvider>
+    </Themed>
   </I18nProvider>
 );

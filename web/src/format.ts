@@ -47,6 +47,15 @@ export const formatInstantAt = (iso: string | Date | null | undefined): string =
   return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
 };
 
+const clock = new Intl.DateTimeFormat('fr-FR', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** The time of an instant in Paris: "14:03" (« Enregistré à 14:03 »). */
+export const formatTime = (at: string | Date): string => clock.format(new Date(at));
+
 /** 2000 → "20 %", 550 → "5,5 %". */
 export const formatRate = (basisPoints: number): string =>
   `${(basisPoints / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })}\u202f%`;
@@ -62,9 +71,14 @@ export const parseEuros = (text: string): number | undefined => {
   return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
 };
 
-/** Cents → the editable text of an amount: 123650 → "1236,50". */
+const units = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0, useGrouping: true });
+
+/**
+ * Cents → the editable text of an amount, thousands apart as on the letter: 123650 → "1 236,50"
+ * (a narrow no-break space, which parseEuros reads back).
+ */
 export const centsToInput = (cents: number): string =>
-  `${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+  `${units.format(Math.trunc(cents / 100))},${String(cents % 100).padStart(2, '0')}`;
 
 /** Today in Paris, as AAAA-MM-JJ. */
 export const todayInParis = (): string =>

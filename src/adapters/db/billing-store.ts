@@ -140,12 +140,23 @@ export const billingRepo = (db: Db, firmId: string): FirmScope['billing'] => ({
       .where(
         and(
           eq(terminations.firmId, firmId),
+          filter.id ? eq(terminations.id, filter.id) : undefined,
           filter.engagementId ? eq(terminations.engagementId, filter.engagementId) : undefined,
           filter.letterId ? eq(terminations.letterId, filter.letterId) : undefined,
+          filter.terminationDocumentId
+            ? eq(terminations.terminationDocumentId, filter.terminationDocumentId)
+            : undefined,
         ),
       )
       .orderBy(asc(terminations.recordedAt));
     return rows.map(toTermination);
+  },
+
+  async updateTermination(id, patch) {
+    await db
+      .update(terminations)
+      .set(patch)
+      .where(and(eq(terminations.firmId, firmId), eq(terminations.id, id)));
   },
 
   async insertCompletion(input) {

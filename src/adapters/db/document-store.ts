@@ -19,7 +19,15 @@ import type { DocumentTotals } from '../../domain/documents/fees.ts';
 import { insertAll } from './bulk-insert.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
-import { companies, documentLines, documentReplacements, documents, engagements } from './schema/index.ts';
+import {
+  companies,
+  documentLines,
+  documentReplacements,
+  documents,
+  engagements,
+  signatures,
+  signingRequests,
+} from './schema/index.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -37,6 +45,31 @@ const toDocument = (row: DocumentRow, lines: DocumentLine[], replacesIds: string
 const columnsOf = <D extends { lines: unknown; replacesIds: unknown }>(firmId: string, doc: D) => {
   const { lines: _l, replacesIds: _r, ...fields } = doc;
   return { ...fields, firmId };
+};
+
+/**
+ * Sent, of a kind the firm signs, its firm signature not recorded yet, and this associé its signer:
+ * the one its signing link went to, else (no link: signed on paper) the one chosen on the document,
+ * else the engagement's responsible. Joined with the engagement (withCompany).
+ */
+const awaitingFirmSignature = (input: { userId?: string; kinds: readonly DocumentRow['kind'][] }) => {
+  const firmRequest = sql`select 1 from ${signingRequests} where ${signingRequests.firmId} = ${documents.firmId}
+    and ${signingRequests.documentId} = ${documents.id} and ${signingRequests.side} = 'firm'`;
+  return and(
+    eq(documents.status, 'sent'),
+    input.kinds.length > 0 ? inArray(documents.kind, [...input.kinds]) : sql`false`,
+    sql`not exists (select 1 from ${signatures} where ${signatures.firmId} = ${documents.firmId}
+      and ${signatures.documentId} = ${documents.id} and ${signatures.side} = 'firm')`,
+    input.userId === undefined
+      ? undefined
+      : or(
+          sql`exists (${firmRequest} and ${signingRequests.userId} = ${input.userId})`,
+          and(
+            sql`not exists (${firmRequest})`,
+            sql`coalesce(${documents.firmSignatoryId}, ${engagements.responsibleUserId}) = ${input.userId}`,
+          ),
+        ),
+  );
 };
 
 /** A document's engagement and company, for the list's search and its company name. */
@@ -122,6 +155,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
         eq(documents.firmId, firmId),
         filter.engagementId ? eq(documents.engagementId, filter.engagementId) : undefined,
         filter.kind ? eq(documents.kind, filter.kind) : undefined,
+        filter.campaignId ? eq(documents.campaignId, filter.campaignId) : undefined,
         filter.status ? eq(documents.status, filter.status) : undefined,
         filter.search
           ? or(
@@ -130,6 +164,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
               ilike(companies.name, likePattern(filter.search)),
             )
           : undefined,
+        filter.awaitingFirmSignature ? awaitingFirmSignature(filter.awaitingFirmSignature) : undefined,
       );
       const order = filter.direction === 'asc' ? asc : desc;
       const [rows, [total]] = await Promise.all([

@@ -60,6 +60,16 @@ export const counterRepo = (db: Db, firmId: string): FirmScope['counters'] => ({
     if (!row) throw new Error(`counter ${series} returned nothing`);
     return row.value;
   },
+  async claim(series) {
+    // ON CONFLICT DO NOTHING: a series already taken is left as it is, no row version written; a
+    // concurrent claim waits for the first one's commit (or its rollback, then takes it).
+    const rows = await db
+      .insert(counters)
+      .values({ firmId, series, value: 1 })
+      .onConflictDoNothing({ target: [counters.firmId, counters.series] })
+      .returning({ value: counters.value });
+    return rows.length > 0;
+  },
 });
 
 const historyColumns = {

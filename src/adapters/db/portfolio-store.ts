@@ -26,6 +26,8 @@ const DOCUMENT_COLUMNS = {
   paymentTerms: documents.paymentTerms,
   revisionClause: documents.revisionClause,
   campaignId: documents.campaignId,
+  // R-G1: a terminated letter leaves the scope in force after its end date, for renewal too.
+  endDate: documents.endDate,
 };
 
 /**

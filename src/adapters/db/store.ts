@@ -15,6 +15,7 @@ import { counterRepo, eventRepo, idempotencyRepo, signatureRepo } from './histor
 import { installationRepo } from './installation-store.ts';
 import { mailRepo } from './mail-store.ts';
 import { maintenanceRepo } from './maintenance-store.ts';
+import { notificationRepo } from './notification-store.ts';
 import { portfolioRepo } from './portfolio-store.ts';
 import { refusingBadValues } from './refused-values.ts';
 import { retryingTransaction } from './retry-transaction.ts';
@@ -60,6 +61,7 @@ const firmScope = (
     billing: billingRepo(db, firmId),
     counters: counterRepo(db, firmId),
     events: eventRepo(db, firmId),
+    notifications: notificationRepo(db, firmId),
     idempotency: idempotencyRepo(db, firmId),
     vigilance: vigilanceRepo(db, firmId),
   } satisfies FirmScope;

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
-import type { FirmScope, VigilanceReview } from '../../application/ports/index.ts';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { FirmScope, RegisterImport, VigilanceReview } from '../../application/ports/index.ts';
 import { DEFAULT_REVIEW_PERIODS } from '../../domain/vigilance/reviews.ts';
 import type { RegisterEntry } from '../../domain/vigilance/screening.ts';
 import type {
@@ -15,6 +16,7 @@ import {
   vigilanceFiles,
   vigilanceMatches,
   vigilanceRegisterImports,
+  vigilanceReviewReminders,
   vigilanceReviews,
   vigilanceSettings,
 } from './schema/index.ts';
@@ -82,9 +84,63 @@ const fileRepo = (db: Db, firmId: string) => ({
       .returning();
     return toFile(row as FileRow);
   },
-  async listFiles() {
-    const rows = await db.select().from(vigilanceFiles).where(eq(vigilanceFiles.firmId, firmId));
+  async listFiles(filter: { engagementIds?: readonly string[]; relationshipEnded?: boolean } = {}) {
+    if (filter.engagementIds?.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(vigilanceFiles)
+      .where(
+        and(
+          eq(vigilanceFiles.firmId, firmId),
+          filter.engagementIds ? inArray(vigilanceFiles.engagementId, [...filter.engagementIds]) : undefined,
+          filter.relationshipEnded ? isNotNull(vigilanceFiles.relationshipEndedOn) : undefined,
+        ),
+      )
+      .orderBy(asc(vigilanceFiles.engagementId));
     return rows.map(toFile);
+  },
+});
+
+const gateRepo = (db: Db, firmId: string): Pick<FirmScope['vigilance'], 'listGateInputs'> => ({
+  async listGateInputs(engagementIds) {
+    const ids = [...engagementIds];
+    if (ids.length === 0) return { files: [], evidence: [], blockingMatches: new Map(), openReviews: [] };
+    // One after the other: inside a transaction, the queries share one connection.
+    const files = await db
+      .select()
+      .from(vigilanceFiles)
+      .where(and(eq(vigilanceFiles.firmId, firmId), inArray(vigilanceFiles.engagementId, ids)));
+    const evidence = await db
+      .select(evidenceColumns)
+      .from(vigilanceEvidence)
+      .where(and(eq(vigilanceEvidence.firmId, firmId), inArray(vigilanceEvidence.engagementId, ids)));
+    const matches = await db
+      .select({ engagementId: vigilanceMatches.engagementId, n: count() })
+      .from(vigilanceMatches)
+      .where(
+        and(
+          eq(vigilanceMatches.firmId, firmId),
+          inArray(vigilanceMatches.engagementId, ids),
+          ne(vigilanceMatches.status, 'cleared'),
+        ),
+      )
+      .groupBy(vigilanceMatches.engagementId);
+    const reviews = await db
+      .select()
+      .from(vigilanceReviews)
+      .where(
+        and(
+          eq(vigilanceReviews.firmId, firmId),
+          inArray(vigilanceReviews.engagementId, ids),
+          isNull(vigilanceReviews.completedAt),
+        ),
+      );
+    return {
+      files: files.map(toFile),
+      evidence: evidence.map(toEvidence),
+      blockingMatches: new Map(matches.map((m) => [m.engagementId, Number(m.n)])),
+      openReviews: reviews.map(toReview),
+    };
   },
 });
 
@@ -138,18 +194,104 @@ const screeningRepo = (
   firmId: string,
 ): Pick<
   FirmScope['vigilance'],
-  'latestRegister' | 'insertRegister' | 'listMatches' | 'insertMatches' | 'findMatch' | 'decideMatch'
+  | 'latestRegister'
+  | 'insertRegister'
+  | 'findRegisterImport'
+  | 'claimFilesToScreen'
+  | 'markScreened'
+  | 'finishScreening'
+  | 'screeningProgress'
+  | 'listMatches'
+  | 'insertMatches'
+  | 'findMatch'
+  | 'decideMatch'
 > => ({
-  async latestRegister() {
+  async latestRegister(id) {
     const [row] = await db
       .select()
       .from(vigilanceRegisterImports)
-      .where(eq(vigilanceRegisterImports.firmId, firmId))
-      .orderBy(desc(vigilanceRegisterImports.importedAt))
+      .where(
+        and(
+          eq(vigilanceRegisterImports.firmId, firmId),
+          id === undefined ? undefined : eq(vigilanceRegisterImports.id, id),
+        ),
+      )
+      .orderBy(desc(vigilanceRegisterImports.importedAt), desc(vigilanceRegisterImports.id))
       .limit(1);
     if (!row) return undefined;
-    const { id, publishedAt, sha256, importedAt, entries } = row;
-    return { id, publishedAt, sha256, importedAt, entries: entries as RegisterEntry[] };
+    const { publishedAt, sha256, importedAt, entries } = row;
+    return { id: row.id, publishedAt, sha256, importedAt, entries: entries as RegisterEntry[] };
+  },
+  async findRegisterImport(id) {
+    const { entries: _e, firmId: _f, ...columns } = getTableColumns(vigilanceRegisterImports);
+    const [row] = await db
+      .select(columns)
+      .from(vigilanceRegisterImports)
+      .where(
+        and(
+          eq(vigilanceRegisterImports.firmId, firmId),
+          id === undefined ? undefined : eq(vigilanceRegisterImports.id, id),
+        ),
+      )
+      .orderBy(desc(vigilanceRegisterImports.importedAt), desc(vigilanceRegisterImports.id))
+      .limit(1);
+    return row as RegisterImport | undefined;
+  },
+  async claimFilesToScreen(registerId, limit) {
+    const rows = await db
+      .select()
+      .from(vigilanceFiles)
+      .where(
+        and(
+          eq(vigilanceFiles.firmId, firmId),
+          sql`${vigilanceFiles.screenedRegisterId} is distinct from ${registerId}`,
+        ),
+      )
+      .orderBy(asc(vigilanceFiles.engagementId))
+      .limit(limit)
+      .for('no key update', { skipLocked: true });
+    return rows.map(toFile);
+  },
+  async markScreened(registerId, input) {
+    if (input.engagementIds.length > 0) {
+      await db
+        .update(vigilanceFiles)
+        .set({ screenedRegisterId: registerId })
+        .where(
+          and(
+            eq(vigilanceFiles.firmId, firmId),
+            inArray(vigilanceFiles.engagementId, [...input.engagementIds]),
+          ),
+        );
+    }
+    if (input.newMatches > 0) {
+      await db
+        .update(vigilanceRegisterImports)
+        .set({ newMatches: sql`${vigilanceRegisterImports.newMatches} + ${input.newMatches}` })
+        .where(and(eq(vigilanceRegisterImports.firmId, firmId), eq(vigilanceRegisterImports.id, registerId)));
+    }
+  },
+  async finishScreening(registerId, at) {
+    await db
+      .update(vigilanceRegisterImports)
+      .set({ screeningFinishedAt: at })
+      .where(
+        and(
+          eq(vigilanceRegisterImports.firmId, firmId),
+          eq(vigilanceRegisterImports.id, registerId),
+          isNull(vigilanceRegisterImports.screeningFinishedAt),
+        ),
+      );
+  },
+  async screeningProgress(registerId) {
+    const [row] = await db
+      .select({
+        filesTotal: count(),
+        filesScreened: sql<number>`count(*) filter (where ${vigilanceFiles.screenedRegisterId} = ${registerId})`,
+      })
+      .from(vigilanceFiles)
+      .where(eq(vigilanceFiles.firmId, firmId));
+    return { filesTotal: Number(row?.filesTotal ?? 0), filesScreened: Number(row?.filesScreened ?? 0) };
   },
   async insertRegister(register) {
     const { entries, ...rest } = register;
@@ -207,9 +349,36 @@ const screeningRepo = (
 const reviewRepo = (
   db: Db,
   firmId: string,
-): Pick<FirmScope['vigilance'], 'insertReview' | 'listOpenReviews' | 'completeReviews'> => ({
+): Pick<
+  FirmScope['vigilance'],
+  'insertReview' | 'insertReviews' | 'listOpenReviews' | 'completeReviews' | 'listReminded' | 'insertReminder'
+> => ({
   async insertReview(review) {
     await db.insert(vigilanceReviews).values({ ...review, firmId });
+  },
+  async insertReviews(reviews) {
+    if (reviews.length === 0) return;
+    await db.insert(vigilanceReviews).values(reviews.map((review) => ({ ...review, firmId })));
+  },
+  async listReminded(engagementIds) {
+    if (engagementIds.length === 0) return [];
+    return db
+      .select({ engagementId: vigilanceReviewReminders.engagementId, dueOn: vigilanceReviewReminders.dueOn })
+      .from(vigilanceReviewReminders)
+      .where(
+        and(
+          eq(vigilanceReviewReminders.firmId, firmId),
+          inArray(vigilanceReviewReminders.engagementId, [...engagementIds]),
+        ),
+      );
+  },
+  async insertReminder(reminder) {
+    const rows = await db
+      .insert(vigilanceReviewReminders)
+      .values({ ...reminder, firmId })
+      .onConflictDoNothing()
+      .returning({ dueOn: vigilanceReviewReminders.dueOn });
+    return rows.length > 0;
   },
   async listOpenReviews(engagementId) {
     const rows = await db
@@ -241,9 +410,44 @@ const reviewRepo = (
   },
 });
 
+/** R-F7: the personal data goes, child rows first; the file's row stays as the tombstone. */
+const purgeRepo = (db: Db, firmId: string): Pick<FirmScope['vigilance'], 'purgeFile'> => ({
+  async purgeFile(engagementId, tombstone) {
+    const of = (table: { firmId: AnyPgColumn; engagementId: AnyPgColumn }) =>
+      and(eq(table.firmId, firmId), eq(table.engagementId, engagementId));
+    await db.delete(vigilanceEvidence).where(of(vigilanceEvidence));
+    await db.delete(vigilanceMatches).where(of(vigilanceMatches));
+    await db.delete(vigilanceReviewReminders).where(of(vigilanceReviewReminders));
+    await db.delete(vigilanceReviews).where(of(vigilanceReviews));
+    await db.delete(vigilanceFileEvents).where(of(vigilanceFileEvents));
+    const [row] = await db
+      .update(vigilanceFiles)
+      .set({
+        identification: null,
+        assessment: null,
+        assessedBy: null,
+        assessedAt: null,
+        level: null,
+        approval: null,
+        lastReviewedOn: null,
+        nextReviewDue: null,
+        purgedAt: tombstone.purgedAt,
+        purgedBy: tombstone.purgedBy,
+        purgeReason: tombstone.reason,
+        updatedAt: tombstone.purgedAt,
+        version: sql`${vigilanceFiles.version} + 1`,
+      })
+      .where(of(vigilanceFiles))
+      .returning();
+    return row && toFile(row);
+  },
+});
+
 /** The VigilanceRepository port on drizzle. */
 export const vigilanceRepo = (db: Db, firmId: string): FirmScope['vigilance'] => ({
   ...fileRepo(db, firmId),
+  ...gateRepo(db, firmId),
+  ...purgeRepo(db, firmId),
   ...historyRepo(db, firmId),
   ...evidenceRepo(db, firmId),
   ...screeningRepo(db, firmId),

@@ -19,6 +19,7 @@ export const JOB_PAYLOAD_SCHEMAS: { [N in JobName]: z.ZodType<JobPayloads[N]> } 
   'campaign.generate': z.object({ firmId: rowId, campaignId: rowId }),
   'campaign.send': z.object({ firmId: rowId, campaignId: rowId }),
   'campaign.follow': z.object({ firmId: rowId, campaignId: rowId }),
+  'vigilance.screen': z.object({ firmId: rowId, registerId: rowId }),
 };
 
 /** The payload of a job of queue `name`, or why it is not one (field paths and the problem). */

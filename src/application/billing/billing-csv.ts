@@ -1,7 +1,7 @@
 import type { RecurringRevenue } from '../../domain/billing/recurring-revenue.ts';
 import { BRIDGE_MOVEMENTS, type RevenueBridge } from '../../domain/billing/revenue-bridge.ts';
 import type { Cents } from '../../domain/shared/money.ts';
-import type { Schedule } from './billing-schedule.ts';
+import type { ClientScheduleEntry } from './billing-schedule.ts';
 
 /** Amounts for a billing tool: "1236,00", decimal comma, no thousands separator. */
 export const csvAmount = (cents: Cents): string =>
@@ -28,8 +28,8 @@ export const SCHEDULE_CSV_HEADER = [
  * The schedule as a French billing tool imports it: one row per entry and VAT rate (an invoice
  * line per rate), amounts with a decimal comma; the CSV dialect (`;`, BOM, CRLF) is the HTTP layer's.
  */
-export const scheduleCsvRows = (schedule: Schedule): string[][] =>
-  schedule.entries.flatMap((entry) =>
+export const scheduleCsvRows = (entries: readonly ClientScheduleEntry[]): string[][] =>
+  entries.flatMap((entry) =>
     entry.vat.map((rate) => [
       entry.month,
       entry.clientCode ?? '',

@@ -31,14 +31,24 @@ const oneOffLines = (record: BillingRecord): OneOffLine[] =>
       }));
     });
 
+/** First periods already computed: a portfolio's letters share a few dates and closings. */
+const firstPeriods = new Map<string, number>();
+
 /** R-G3: a letter's instalments follow its first period, as its own instalment table does. */
-const firstPeriodMonths = (doc: BillingDocument, effectiveDate: string, fiscalYearEnd: string): number =>
-  firstPeriodOf({
+const firstPeriodMonths = (doc: BillingDocument, effectiveDate: string, fiscalYearEnd: string): number => {
+  const key = `${effectiveDate}|${fiscalYearEnd}|${doc.noticeMonths}|${doc.durationMonths}`;
+  const known = firstPeriods.get(key);
+  if (known !== undefined) return known;
+  const { months } = firstPeriodOf({
     effectiveDate,
     fiscalYearEnd,
     noticeMonths: doc.noticeMonths,
     durationMonths: doc.durationMonths,
-  }).months;
+  });
+  if (firstPeriods.size >= 50_000) firstPeriods.clear();
+  firstPeriods.set(key, months);
+  return months;
+};
 
 /** R-G2: what an engagement's schedule is computed from: its documents with effect (R-B1). */
 export const scheduleInputOf = (record: BillingRecord): ScheduleInput => {

@@ -3,9 +3,20 @@ import {
   type ExportedEntry,
   scheduleAdjustments,
 } from '../../domain/billing/adjustments.ts';
-import { billingSchedule, type MonthTotal, monthTotals } from '../../domain/billing/engagement-schedule.ts';
-import { addToMonth, type Month, monthOf } from '../../domain/billing/months.ts';
+import {
+  billingSchedule,
+  type MonthTotal,
+  monthTotals,
+  type ScheduleInput,
+} from '../../domain/billing/engagement-schedule.ts';
+import { addToMonth, type Month, monthOf, monthsBetween } from '../../domain/billing/months.ts';
 import type { ScheduleEntry } from '../../domain/billing/schedule-entry.ts';
+import {
+  type EntryFigures,
+  newTally,
+  tallySchedule,
+  tallyTotals,
+} from '../../domain/billing/schedule-totals.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
@@ -88,14 +99,110 @@ export const getEngagementSchedule = async (
   return withAdjustments(scope, range, scheduleOfRecords(records, range), (e) => ids.has(e.documentId));
 };
 
-/** R-G2: the firm's schedule, every client, month by month. */
+/** One page of the firm's entries (the months' totals cover them all). */
+export type EntryPage = { items: ClientScheduleEntry[]; total: number; page: number; pageSize: number };
+
+/** The firm's schedule: every month's totals, and one page of its entries (issue 17). */
+export type FirmSchedule = Omit<Schedule, 'entries'> & { entries: EntryPage };
+
+const withClient =
+  (record: BillingRecord) =>
+  (entry: ScheduleEntry): ClientScheduleEntry => ({
+    ...entry,
+    engagementId: record.engagementId,
+    clientName: record.clientName,
+    clientCode: record.clientCode,
+  });
+
+/**
+ * R-G2: the firm's schedule, every client, month by month: each month's totals (HT per VAT rate,
+ * TVA, TTC) summed without building the entries (`tallySchedule`), and one page of the entries in
+ * the order of the full list (by month, then by client name, then by document), built for the
+ * clients of that page only. The adjustments of exported months come from the same pass.
+ */
 export const getFirmSchedule = async (
   deps: BillingDeps,
   actor: Actor,
-  input: MonthRange,
-): Promise<Schedule> => {
+  input: MonthRange & { page?: number | undefined; pageSize?: number | undefined },
+): Promise<FirmSchedule> => {
   const range = monthsAsked(deps, input);
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 50;
   const scope = deps.store.read(actor.firmId);
   const records = await scope.billing.listRecords();
-  return withAdjustments(scope, range, scheduleOfRecords(records, range), () => true);
+  const exports = (await scope.billing.listExports()).filter(
+    (e) => e.month >= range.from && e.month <= range.to,
+  );
+  const exportedMonths = new Set(exports.map((e) => e.month));
+  const current: EntryFigures[] = [];
+  const visit =
+    exportedMonths.size > 0
+      ? (figures: EntryFigures) => {
+          if (exportedMonths.has(figures.month)) current.push(figures);
+        }
+      : undefined;
+  const tally = newTally(range);
+  const inputs = records.map(scheduleInputOf);
+  const counts = inputs.map((scheduleInput) => {
+    const perMonth: number[] = Array(tally.entries.length).fill(0);
+    tallySchedule(tally, scheduleInput, { counts: perMonth, ...(visit ? { visit } : {}) });
+    return perMonth;
+  });
+  // The page: skip whole months and clients by their counts, build only the entries shown.
+  const items: ClientScheduleEntry[] = [];
+  let skip = (page - 1) * pageSize;
+  for (let m = 0; m < tally.entries.length && items.length < pageSize; m += 1) {
+    if (skip >= (tally.entries[m] ?? 0)) {
+      skip -= tally.entries[m] ?? 0;
+      continue;
+    }
+    const month = addToMonth(range.from, m);
+    for (let r = 0; r < records.length && items.length < pageSize; r += 1) {
+      const count = counts[r]?.[m] ?? 0;
+      if (count === 0) continue;
+      if (skip >= count) {
+        skip -= count;
+        continue;
+      }
+      const record = records[r] as BillingRecord;
+      const entries = billingSchedule(inputs[r] as ScheduleInput, { from: month, to: month });
+      items.push(...entries.slice(skip, skip + pageSize - items.length).map(withClient(record)));
+      skip = 0;
+    }
+  }
+  return {
+    ...range,
+    entries: { items, total: tally.entries.reduce((sum, n) => sum + n, 0), page, pageSize },
+    months: tallyTotals(tally),
+    exportedMonths: [...exportedMonths],
+    adjustments: scheduleAdjustments(
+      exports.flatMap((e) => e.entries),
+      current,
+      exportedMonths,
+    ),
+  };
+};
+
+/**
+ * R-G2: every entry of the firm's schedule, month by month, for the exports (CSV, JSON): the
+ * records are read once, each month's entries built when the previous month's are written.
+ */
+export const firmScheduleEntries = async (
+  deps: BillingDeps,
+  actor: Actor,
+  input: MonthRange,
+): Promise<{ from: Month; to: Month; months: () => Generator<ClientScheduleEntry[]> }> => {
+  const range = monthsAsked(deps, input);
+  const records = await deps.store.read(actor.firmId).billing.listRecords();
+  const inputs = records.map(scheduleInputOf);
+  return {
+    ...range,
+    *months() {
+      for (const month of monthsBetween(range.from, range.to)) {
+        yield records.flatMap((record, r) =>
+          billingSchedule(inputs[r] as ScheduleInput, { from: month, to: month }).map(withClient(record)),
+        );
+      }
+    },
+  };
 };

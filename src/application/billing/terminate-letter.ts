@@ -4,6 +4,9 @@ import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps, Termination } from '../ports/index.ts';
+import type { Document } from '../records.ts';
+import { syncRelationshipEnd } from '../vigilance/relationship.ts';
+import { draftTerminationLetter } from './termination-letter.ts';
 
 export type BillingDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
@@ -17,7 +20,7 @@ export type BillingDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 export const terminateLetter = async (
   deps: BillingDeps,
   actor: Actor,
-  input: { letterId: string } & Omit<TerminationRequest, 'noticeGivenOn'>,
+  input: { letterId: string; reasonConfidential?: boolean } & Omit<TerminationRequest, 'noticeGivenOn'>,
 ): Promise<Termination> => {
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, async (scope) => {
@@ -32,14 +35,31 @@ export const terminateLetter = async (
           effectiveDate: letter.effectiveDate ?? parisDate(letter.signedAt ?? letter.createdAt),
           fiscalYearEnd: company.fiscalYearEnd,
         },
-        { ...input, reason: input.reason.trim(), noticeGivenOn: parisDate(at) },
+        {
+          requestedBy: input.requestedBy,
+          reason: input.reason.trim(),
+          endDate: input.endDate,
+          agreedOtherwise: input.agreedOtherwise,
+          noticeGivenOn: parisDate(at),
+        },
       ),
     );
+    const id = deps.ids.uuid();
+    // R-G1: the letter of termination is born with its termination, a draft until it is sent.
+    const terminationDocumentId = await draftTerminationLetter(deps, scope, {
+      actor,
+      letter,
+      termination: { id, engagementId: engagement.id },
+      at,
+    });
     const termination: Termination = {
       ...decision,
-      id: deps.ids.uuid(),
+      id,
       engagementId: engagement.id,
-      terminationDocumentId: null,
+      reasonConfidential: input.reasonConfidential ?? false,
+      terminationDocumentId,
+      registeredMailNumber: null,
+      registeredMailSentOn: null,
       recordedBy: actor.userId,
       recordedAt: at,
     };
@@ -66,14 +86,58 @@ export const terminateLetter = async (
         earliestEndDate: decision.earliestEndDate,
         noticeRespected: decision.noticeRespected,
         agreedOtherwise: decision.agreedOtherwise,
+        reasonConfidential: termination.reasonConfidential,
+        terminationDocumentId,
       },
     });
+    // R-F7: the last letter terminated ends the relationship: the LCB-FT file's retention counts from it.
+    await syncRelationshipEnd(deps, scope, { engagementId: engagement.id, actor, at });
     return termination;
   });
 };
 
-export const listTerminations = async (deps: BillingDeps, actor: Actor, input: { engagementId: string }) => {
+/** A termination with the state of its letter of termination, as the letter's page shows it. */
+export type TerminationView = Termination & {
+  terminationDocument: Pick<Document, 'id' | 'number' | 'status' | 'sentAt' | 'signedAt'> | null;
+};
+
+export const viewOfTermination = (
+  termination: Termination,
+  documents: readonly Document[],
+): TerminationView => {
+  const doc = documents.find((candidate) => candidate.id === termination.terminationDocumentId);
+  return {
+    ...termination,
+    terminationDocument: doc
+      ? { id: doc.id, number: doc.number, status: doc.status, sentAt: doc.sentAt, signedAt: doc.signedAt }
+      : null,
+  };
+};
+
+export const listTerminations = async (
+  deps: BillingDeps,
+  actor: Actor,
+  input: { engagementId: string },
+): Promise<TerminationView[]> => {
   const scope = deps.store.read(actor.firmId);
   found(await scope.engagements.find(input.engagementId), 'engagement');
-  return scope.billing.listTerminations({ engagementId: input.engagementId });
+  const terminations = await scope.billing.listTerminations({ engagementId: input.engagementId });
+  const documents = terminations.length > 0 ? await scope.documents.listByEngagement(input.engagementId) : [];
+  return terminations.map((termination) => viewOfTermination(termination, documents));
+};
+
+/** One termination as its letter's page shows it. */
+export const getTermination = async (
+  deps: BillingDeps,
+  actor: Actor,
+  input: { terminationId?: string; terminationDocumentId?: string },
+): Promise<TerminationView> => {
+  const scope = deps.store.read(actor.firmId);
+  const [termination] = await scope.billing.listTerminations(
+    input.terminationId
+      ? { id: input.terminationId }
+      : { terminationDocumentId: input.terminationDocumentId ?? '' },
+  );
+  const known = found(termination, 'termination');
+  return viewOfTermination(known, await scope.documents.listByEngagement(known.engagementId));
 };

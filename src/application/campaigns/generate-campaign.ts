@@ -1,15 +1,25 @@
 import { canCampaign, nextCampaignStatus } from '../../domain/renewal/campaign-lifecycle.ts';
-import { planClient } from '../../domain/renewal/campaign-plan.ts';
+import { type ClientPlan, planClient } from '../../domain/renewal/campaign-plan.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { CampaignDeps, FirmScope, NewDocument } from '../ports/index.ts';
-import type { Campaign, CampaignItem, NewEvent } from '../records.ts';
+import type { Campaign, CampaignItem, NewEvent, SendProblem } from '../records.ts';
+import { askReviewsOnDocuments } from '../vigilance/reviews.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 import { campaignLetter } from './campaign-letter.ts';
 import { type CampaignView, campaignView } from './manage-campaigns.ts';
 import { loadPortfolio, planPortfolio } from './portfolio.ts';
+
+/**
+ * R-F1: a client skipped because its LCB-FT file would stop the letter carries the gate's refusal
+ * and what the file lacks, as a letter refused at sending does (`sendProblem`).
+ */
+const skipProblemOf = (plan: ClientPlan): SendProblem | null =>
+  plan.outcome === 'skipped' && plan.reason === 'vigilance_incomplete'
+    ? { code: 'VIGILANCE.FILE_INCOMPLETE', missing: [...(plan.missing ?? [])] }
+    : null;
 
 /** Clients per transaction: short enough that the rest of the product keeps answering meanwhile. */
 export const GENERATION_CHUNK = 250;
@@ -31,7 +41,11 @@ export const startCampaignGeneration = async (
   const reader = deps.store.read(actor.firmId);
   const draft = found(await reader.campaigns.find(input.id), 'campaign');
   const plans = canCampaign(draft.status, 'generate')
-    ? await planPortfolio(reader, { settings: draft.settings, campaignId: draft.id })
+    ? await planPortfolio(reader, {
+        settings: draft.settings,
+        campaignId: draft.id,
+        vigilanceOn: parisDate(deps.clock.now()),
+      })
     : [];
   return deps.store.transaction(actor.firmId, async (scope) => {
     const at = deps.clock.now();
@@ -58,7 +72,7 @@ export const startCampaignGeneration = async (
           documentId: null,
           annualBeforeCents: plan.annualBeforeCents,
           annualAfterCents: plan.outcome === 'planned' ? plan.annualAfterCents : null,
-          sendProblem: null,
+          sendProblem: skipProblemOf(plan),
         }),
       ),
       at,
@@ -98,6 +112,7 @@ const generateChunk = async (
     date: settings.effectiveDate,
     engagementIds: items.map((item) => item.engagementId),
     campaignId: campaign.id,
+    vigilanceOn: parisDate(at),
   });
   const termsVersionId =
     settings.termsVersionId ??
@@ -118,6 +133,7 @@ const generateChunk = async (
         documentId: null,
         annualBeforeCents: item.annualBeforeCents,
         annualAfterCents: null,
+        sendProblem: plan ? skipProblemOf(plan) : null,
       };
     }
     const letter = campaignLetter(deps.ids, { campaign, plan, client, record, termsVersionId, at });
@@ -138,10 +154,22 @@ const generateChunk = async (
       documentId: letter.id,
       annualBeforeCents: plan.annualBeforeCents,
       annualAfterCents: plan.annualAfterCents,
+      sendProblem: null,
     };
   });
   await scope.documents.insertMany(letters);
   await scope.events.appendMany(events);
+  // R-F4: a replacement letter asks for a review of the client's LCB-FT file, a campaign's too.
+  await askReviewsOnDocuments(
+    deps,
+    scope,
+    letters.map((letter) => ({
+      engagementId: letter.engagementId,
+      documentId: letter.id,
+      kind: letter.kind,
+      at,
+    })),
+  );
   await scope.campaigns.updateItems(campaign.id, updates, at);
   return items.length;
 };

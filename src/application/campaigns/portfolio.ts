@@ -11,6 +11,7 @@ import type { CampaignSettings } from '../../domain/renewal/campaign-settings.ts
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import type { FirmScope } from '../ports/index.ts';
 import type { Document, PortfolioRecord } from '../records.ts';
+import { vigilanceMissingOf } from '../vigilance/file-state.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 
 const YIELD_EVERY = 500;
@@ -24,6 +25,8 @@ export const toPortfolioClient = (
   termsVersionOf: ReadonlyMap<string, number>,
   /** The campaign planning: its own letters are not a replacement pending. */
   campaignId?: string,
+  /** R-F1…R-F5: what the client's LCB-FT file lacks before a letter may go out. */
+  vigilanceMissing?: readonly string[],
 ): PortfolioClient => {
   const scope = scopeOfDocuments(record.documents, date);
   const inScope = new Set(scope.letters.map((letter) => letter.letterId));
@@ -71,13 +74,20 @@ export const toPortfolioClient = (
     letters,
     laterAmendmentNumbers,
     pendingReplacementNumber: pending ? pending.number : undefined,
+    ...(vigilanceMissing && vigilanceMissing.length > 0 ? { vigilanceMissing } : {}),
   };
 };
 
 /** The firm's client portfolio (or the engagements listed), each client with its scope on the date. */
 export const loadPortfolio = async (
   scope: FirmScope,
-  input: { date: IsoDate; engagementIds?: string[]; campaignId?: string },
+  input: {
+    date: IsoDate;
+    engagementIds?: string[];
+    campaignId?: string;
+    /** The day the LCB-FT gate is judged on, for a campaign's letters (none: not judged). */
+    vigilanceOn?: IsoDate;
+  },
 ): Promise<{ clients: PortfolioClient[]; records: Map<string, PortfolioRecord> }> => {
   // One after the other: inside a transaction, the queries share one connection.
   const records = await scope.portfolio.listClients(
@@ -85,9 +95,24 @@ export const loadPortfolio = async (
   );
   const terms = await scope.terms.list();
   const termsVersionOf = new Map(terms.map((t) => [t.id, t.version]));
+  const missing = input.vigilanceOn
+    ? await vigilanceMissingOf(
+        scope,
+        records.map((r) => r.engagementId),
+        input.vigilanceOn,
+      )
+    : new Map<string, string[]>();
   const clients: PortfolioClient[] = [];
   for (const record of records) {
-    clients.push(toPortfolioClient(record, input.date, termsVersionOf, input.campaignId));
+    clients.push(
+      toPortfolioClient(
+        record,
+        input.date,
+        termsVersionOf,
+        input.campaignId,
+        missing.get(record.engagementId),
+      ),
+    );
     // Some thousands of clients take a second or two of work: other requests get their turns.
     if (clients.length % YIELD_EVERY === 0) await yieldToOthers();
   }
@@ -95,14 +120,15 @@ export const loadPortfolio = async (
 };
 
 /**
- * R-D5 in one pass over the firm's portfolio, a slice of clients at a time: read, scope on the
+ * R-D5 in one pass over the firm's portfolio (with `vigilanceOn`, a client whose LCB-FT file
+ * would stop its letter is skipped: R-F1), a slice of clients at a time: read, scope on the
  * campaign's date, select, plan; only the plans are kept. Each slice is a few tens of
  * milliseconds of work between two turns of the event loop, and its documents are garbage as soon
  * as it is planned (issue 19: the whole portfolio at once held the loop for seconds).
  */
 export const planPortfolio = async (
   scope: FirmScope,
-  input: { settings: CampaignSettings; campaignId?: string },
+  input: { settings: CampaignSettings; campaignId?: string; vigilanceOn?: IsoDate },
 ): Promise<ClientPlan[]> => {
   const { settings, campaignId } = input;
   // One after the other: inside a transaction, the queries share one connection.
@@ -114,9 +140,22 @@ export const planPortfolio = async (
     const records = await scope.portfolio.listClients({
       engagementIds: ids.slice(from, from + PORTFOLIO_SLICE),
     });
+    const missing = input.vigilanceOn
+      ? await vigilanceMissingOf(
+          scope,
+          records.map((r) => r.engagementId),
+          input.vigilanceOn,
+        )
+      : new Map<string, string[]>();
     await yieldToOthers();
     for (const [n, record] of records.entries()) {
-      const client = toPortfolioClient(record, settings.effectiveDate, termsVersionOf, campaignId);
+      const client = toPortfolioClient(
+        record,
+        settings.effectiveDate,
+        termsVersionOf,
+        campaignId,
+        missing.get(record.engagementId),
+      );
       if (isClientSelected(client, settings.selection)) plans.push(planClient(client, settings));
       if ((n + 1) % YIELD_EVERY === 0) await yieldToOthers();
     }

@@ -1,5 +1,6 @@
 import type { ClientPlan, SkipReason } from '../../domain/renewal/campaign-plan.ts';
 import { type CampaignSummary, summarizeCampaign } from '../../domain/renewal/campaign-summary.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
 import type { Cents, Decimal } from '../../domain/shared/money.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
@@ -22,7 +23,11 @@ export const previewCampaign = async (
 ): Promise<CampaignPreview> => {
   const scope = deps.store.read(actor.firmId);
   const campaign = found(await scope.campaigns.find(id), 'campaign');
-  const plans = await planPortfolio(scope, { settings: campaign.settings, campaignId: campaign.id });
+  const plans = await planPortfolio(scope, {
+    settings: campaign.settings,
+    campaignId: campaign.id,
+    vigilanceOn: parisDate(deps.clock.now()),
+  });
   return { campaign, summary: summarizeCampaign(plans), clients: plans };
 };
 
@@ -31,6 +36,7 @@ const SKIP_LABELS: Record<SkipReason, string> = {
   no_letter_in_force: 'Aucune lettre de mission en vigueur',
   replacement_pending: 'Lettre de mission substitutive déjà en cours',
   amendment_after_effective_date: 'Avenant signé prenant effet après la date d’effet',
+  vigilance_incomplete: 'Dossier LCB-FT incomplet',
 };
 
 const EXCEPTION_LABELS = {

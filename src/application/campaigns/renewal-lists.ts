@@ -73,6 +73,8 @@ export const listNoticeDeadlines = async (deps: CampaignDeps, actor: Actor, inpu
           periodEnd: term.periodEnd,
           noticeDeadline: term.noticeDeadline,
           annualFeesCents: letterScope.annualRecurringCents,
+          // R-G1: a letter already terminated shows its end date; the list links to its termination.
+          endDate: letter.endDate ?? null,
         },
       ];
     });

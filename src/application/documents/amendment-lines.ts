@@ -41,7 +41,8 @@ export const buildAmendmentLines = async (
   letter: LetterScope,
   changes: readonly ChangeInput[],
 ): Promise<DocumentLine[]> => {
-  if (changes.length === 0) throw new AppError('DOCUMENT.EMPTY');
+  // Issue 18: an amendment starts as an empty draft, edited like any other; sending an empty one
+  // is refused (DOCUMENT.EMPTY, send-document prepareSending).
   const targets = new Map(letter.lines.map((line) => [line.lineId, line]));
   const lines: DocumentLine[] = [];
   for (const [position, change] of changes.entries()) {

@@ -16,6 +16,7 @@ import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import { found } from '../app-error.ts';
 import type { FirmScope } from '../ports/index.ts';
 import type { Document, DocumentLine, Engagement, Service, User } from '../records.ts';
+import { gatherTerminationFacts } from './termination-facts.ts';
 
 /**
  * Gathers what a document says (the domain's DocumentFacts) from the firm, the client, the
@@ -41,6 +42,9 @@ const firmSignatoryOf = (
       }
     : null;
 };
+
+const paperSignatory = (person: PersonFacts | null): PersonFacts | null =>
+  person ? { ...person, signsElectronically: false } : null;
 
 const lineFacts = (line: DocumentLine, service: Service | undefined, outsideScope: boolean): LineFacts => ({
   label: line.label,
@@ -149,6 +153,10 @@ export const gatherDocumentFacts = async (
   const date = doc.effectiveDate ?? input.issuedOn;
   const inForce = doc.kind === 'work_order' ? scopeOfDocuments(others, date) : undefined;
   const serviceById = new Map(services.map((service) => [service.id, service]));
+  const termination =
+    doc.kind === 'termination_letter' ? await gatherTerminationFacts(scope, doc, others) : null;
+  // Posted as a registered letter, the letter of termination is signed on paper if at all.
+  const paper = !!termination?.registeredMail;
   const lines = doc.lines.map((line) =>
     lineFacts(
       line,
@@ -167,10 +175,12 @@ export const gatherDocumentFacts = async (
       ? {
           name: [contact.civility, contact.firstName, contact.lastName].filter(Boolean).join(' '),
           capacity: contact.capacity,
-          signsElectronically: signsElectronically(contact.email),
+          signsElectronically: !paper && signsElectronically(contact.email),
         }
       : null,
-    firmSignatory: firmSignatoryOf(users, engagement, doc),
+    firmSignatory: paper
+      ? paperSignatory(firmSignatoryOf(users, engagement, doc))
+      : firmSignatoryOf(users, engagement, doc),
     lines,
     totals: doc.totals,
     terms: terms
@@ -198,5 +208,6 @@ export const gatherDocumentFacts = async (
           )
         : null,
     replacement: doc.kind === 'replacement_letter' ? replacementFacts(doc, others, date) : null,
+    ...(termination ? { termination } : {}),
   };
 };

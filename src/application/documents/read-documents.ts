@@ -11,6 +11,8 @@ import { found } from '../app-error.ts';
 import type { DocumentDeps, DocumentFilter, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
 
+type DocumentKind = Document['kind'];
+
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
 const termOf = async (scope: FirmScope, document: Document) => {
   if (!isLetterKind(document.kind) || !document.effectiveDate) return null;
@@ -83,8 +85,28 @@ export const getDocument = async (deps: DocumentDeps, actor: Actor, input: { doc
   };
 };
 
-export const listDocuments = (deps: DocumentDeps, actor: Actor, filter: DocumentFilter) =>
-  deps.store.read(actor.firmId).documents.list(filter);
+/** The kinds the firm signs too (R-B3). */
+const FIRM_SIGNED_KINDS = (Object.keys(REQUIRED_SIGNATURES) as DocumentKind[]).filter((kind) =>
+  REQUIRED_SIGNATURES[kind].includes('firm'),
+);
+
+/** `awaitingMySignature`: the « À signer par moi » list, the documents the caller signs for the firm. */
+export const listDocuments = (
+  deps: DocumentDeps,
+  actor: Actor,
+  {
+    awaitingMySignature,
+    ...filter
+  }: Omit<DocumentFilter, 'awaitingFirmSignature'> & {
+    awaitingMySignature?: boolean;
+  },
+) =>
+  deps.store.read(actor.firmId).documents.list({
+    ...filter,
+    ...(awaitingMySignature
+      ? { status: 'sent', awaitingFirmSignature: { userId: actor.userId, kinds: FIRM_SIGNED_KINDS } }
+      : {}),
+  });
 
 export const listDocumentHistory = async (
   deps: DocumentDeps,

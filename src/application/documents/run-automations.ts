@@ -1,5 +1,5 @@
 import { type Automation, automationsAfterSignature } from '../../domain/documents/automations.ts';
-import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
+import { DOCUMENT_TITLES, isLetterKind } from '../../domain/documents/kinds.ts';
 import { isInForce } from '../../domain/documents/lifecycle.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
@@ -8,6 +8,7 @@ import { convertEngagementInScope } from '../engagements/convert-engagement.ts';
 import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
+import { syncRelationshipEnd } from '../vigilance/relationship.ts';
 import { newDraft } from './new-document.ts';
 import { transitionDocument } from './transition-document.ts';
 
@@ -97,5 +98,9 @@ export const runAutomations = async (context: Context, signed: Document): Promis
     engagementState: engagement.state,
   })) {
     await HANDLERS[automation.type](context, signed);
+  }
+  // R-F7: a letter signed after the last one ended reopens the relationship (no purge date any more).
+  if (isLetterKind(signed.kind)) {
+    await syncRelationshipEnd(context.deps, context.scope, { ...context, engagementId: signed.engagementId });
   }
 };

@@ -36,6 +36,22 @@ const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promis
   return formatDocumentNumber(doc.kind, year, await scope.counters.next(numberingSeries(doc.kind, year)));
 };
 
+/** R-G1: only a letter of termination goes out as a registered letter; its termination keeps the proof. */
+const recordRegisteredMail = async (
+  scope: FirmScope,
+  doc: Document,
+  registeredMail: { number: string; sentOn: string },
+): Promise<void> => {
+  const [termination] = kindPolicy(doc.kind).drawnFromTermination
+    ? await scope.billing.listTerminations({ terminationDocumentId: doc.id })
+    : [];
+  if (!termination) throw new AppError('TERMINATION.REGISTERED_MAIL_NOT_ALLOWED', { kind: doc.kind });
+  await scope.billing.updateTermination(termination.id, {
+    registeredMailNumber: registeredMail.number,
+    registeredMailSentOn: registeredMail.sentOn,
+  });
+};
+
 /** What a sent document is frozen with (R-B4): its lines, totals, terms, PDF hash and facts. */
 const freeze = (doc: Document, at: Date, pdf: { sha256: string; facts: DocumentFacts }): FrozenDocument => ({
   frozenAt: at.toISOString(),
@@ -48,7 +64,9 @@ const freeze = (doc: Document, at: Date, pdf: { sha256: string; facts: DocumentF
 
 /** Checks a draft can be sent, and returns it as it will be frozen. */
 const prepareSending = async (scope: FirmScope, doc: Document, today: string): Promise<Document> => {
-  if (doc.lines.length === 0) throw new AppError('DOCUMENT.EMPTY');
+  // R-G1: a letter of termination has no lines: it says what its termination recorded.
+  if (doc.lines.length === 0 && !kindPolicy(doc.kind).drawnFromTermination)
+    throw new AppError('DOCUMENT.EMPTY');
   if (kindPolicy(doc.kind).hasValidityDate && doc.validUntil && doc.validUntil < today) {
     throw new AppError('DOCUMENT.VALIDITY_PASSED', { validUntil: doc.validUntil });
   }
@@ -63,6 +81,20 @@ const prepareSending = async (scope: FirmScope, doc: Document, today: string): P
   return { ...doc, lines, totals: totalsOf(lines) };
 };
 
+type SendInput = {
+  documentId: string;
+  version?: number;
+  signerMobile?: string;
+  /** Issue 18: the sender's personal words, quoted in the client's invitation mail. */
+  message?: string;
+  /**
+   * R-G1: a letter of termination posted as a registered letter instead of sent for signature:
+   * numbered and frozen as any sending, its PDF (which says so) kept as the copy; no signing link,
+   * no signing deadline (its receipt is the proof, it never expires).
+   */
+  registeredMail?: { number: string; sentOn: string };
+};
+
 /**
  * R-B4, R-B5: sending checks the document is complete, numbers it and freezes its content and its
  * PDF, in one transaction: a document is sent with its PDF, or not at all.
@@ -71,7 +103,7 @@ export const sendDocument = async (
   deps: SendDocumentDeps,
   actor: Actor,
   /** With the version the sender read, a colleague's last-second edit is not sent unseen. */
-  input: { documentId: string; version?: number; signerMobile?: string },
+  input: SendInput,
 ): Promise<Document> => {
   assertCanWrite(actor);
   return deps.store.transaction(actor.firmId, (scope) => sendDraft(deps, scope, actor, input));
@@ -82,7 +114,7 @@ export const sendDraft = async (
   deps: SendDocumentDeps,
   scope: FirmScope,
   actor: Actor,
-  input: { documentId: string; version?: number; signerMobile?: string },
+  input: SendInput,
 ): Promise<Document> => {
   const at = deps.clock.now();
   const today = parisDate(at);
@@ -93,6 +125,7 @@ export const sendDraft = async (
   if (!canApply(doc, 'send')) {
     throw new AppError('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: doc.status, action: 'send' });
   }
+  if (input.registeredMail) await recordRegisteredMail(scope, doc, input.registeredMail);
   const ready = await prepareSending(scope, doc, today);
   const facts = await gatherDocumentFacts(scope, ready, { issuedOn: today, number: null });
   assertComplete(facts);
@@ -114,23 +147,30 @@ export const sendDraft = async (
       {
         ...sent,
         frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }),
-        signingDeadline: signingDeadline({
-          kind: doc.kind,
-          fromCampaign: doc.campaignId !== null,
-          validUntil: doc.validUntil,
-          sentAt: at,
-          signingPeriodDays: firm.signingPeriodDays,
-        }),
+        signingDeadline: input.registeredMail
+          ? null
+          : signingDeadline({
+              kind: doc.kind,
+              fromCampaign: doc.campaignId !== null,
+              validUntil: doc.validUntil,
+              sentAt: at,
+              signingPeriodDays: firm.signingPeriodDays,
+            }),
       },
       { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
     ),
   );
-  const signing = await openSigningRequests(deps, scope, {
-    doc: saved,
-    firm,
-    at,
-    ...(input.signerMobile ? { signerMobile: input.signerMobile } : {}),
-  });
+  const signing = input.registeredMail
+    ? { registeredMail: input.registeredMail }
+    : await openSigningRequests(deps, scope, {
+        doc: saved,
+        firm,
+        at,
+        ...(input.signerMobile ? { signerMobile: input.signerMobile } : {}),
+        ...(input.message?.trim()
+          ? { personal: { message: input.message.trim(), senderName: actor.name } }
+          : {}),
+      });
   await recordEvent(scope, {
     type: 'document.sent',
     actor,

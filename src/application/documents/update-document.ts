@@ -1,12 +1,15 @@
 import { kindPolicy } from '../../domain/documents/kinds.ts';
+import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { assertMaySignForFirm } from '../../domain/firm/signatory.ts';
+import { parisDate } from '../../domain/shared/dates.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentTerms } from '../records.ts';
+import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
 import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 
 export type UpdateDocumentInput = {
@@ -14,6 +17,8 @@ export type UpdateDocumentInput = {
   version: number;
   fields: Partial<DocumentTerms> & { firmSignatoryId?: string | null };
   lines?: LineInput[];
+  /** An amendment draft's changes to its letter (R-C2), replacing the earlier ones. */
+  changes?: ChangeInput[];
 };
 
 /**
@@ -27,6 +32,20 @@ const rebuildLines = async (scope: FirmScope, deps: DocumentDeps, doc: Document,
     ...line,
     originLineId: previous.get(inputs[index]?.id ?? '')?.originLineId ?? null,
   }));
+};
+
+/** An amendment draft's lines from its changes, against its letter as in force on its effective date. */
+const amendmentLines = async (
+  scope: FirmScope,
+  deps: DocumentDeps,
+  doc: Document,
+  changes: ChangeInput[],
+  today: string,
+) => {
+  const documents = await scope.documents.listByEngagement(doc.engagementId);
+  const [letter] = unwrap(lettersInForce(documents, [doc.amendsLetterId ?? ''], doc.effectiveDate ?? today));
+  if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: [doc.amendsLetterId] });
+  return buildAmendmentLines(scope, deps.ids, letter, changes);
 };
 
 /** Edits a draft (R-B4: a sent document is never edited); the version guards against lost writes. */
@@ -43,24 +62,32 @@ export const updateDocument = async (
       throw new AppError('EDIT.STALE_VERSION', { currentVersion: doc.version });
     const editable = applyDocumentAction(doc, { type: 'edit' }, { at });
     if (!editable.ok) throw new AppError('DOCUMENT.NOT_EDITABLE', { status: doc.status });
-    if (input.lines && kindPolicy(doc.kind).linesAreChanges) {
-      // An amendment's lines are changes to its letter's lines, set when it is created.
+    const isAmendment = kindPolicy(doc.kind).linesAreChanges;
+    if (input.lines && isAmendment) {
       throw new AppError('DOCUMENT.LINE_NOT_ALLOWED', {
-        reason:
-          'Les changements d’un avenant se définissent à sa création : annulez-le et préparez-en un autre.',
+        reason: 'Un avenant se modifie par ses changements (changes), pas par des lignes.',
+      });
+    }
+    if (input.changes && !isAmendment) {
+      throw new AppError('DOCUMENT.LINE_NOT_ALLOWED', {
+        reason: 'Seul un avenant porte des changements (changes) : modifiez les lignes (lines).',
       });
     }
     if (input.fields.termsVersionId) found(await scope.terms.find(input.fields.termsVersionId), 'terms');
     if (input.fields.firmSignatoryId)
       unwrap(assertMaySignForFirm(await scope.users.list(), input.fields.firmSignatoryId));
-    const lines = input.lines ? await rebuildLines(scope, deps, doc, input.lines) : doc.lines;
+    const lines = input.changes
+      ? await amendmentLines(scope, deps, { ...doc, ...input.fields }, input.changes, parisDate(at))
+      : input.lines
+        ? await rebuildLines(scope, deps, doc, input.lines)
+        : doc.lines;
     unwrap(assertLinesAllowed(doc.kind, lines));
     const next: Document = { ...editable.value, ...input.fields, lines, totals: totalsOf(lines) };
     const saved = notStale(
       await scope.documents.save(next, {
         expectedVersion: doc.version,
         at,
-        rewriteLines: input.lines !== undefined,
+        rewriteLines: input.lines !== undefined || input.changes !== undefined,
       }),
     );
     await recordEvent(scope, {
@@ -69,7 +96,10 @@ export const updateDocument = async (
       at,
       engagementId: doc.engagementId,
       documentId: doc.id,
-      data: { fields: Object.keys(input.fields), linesChanged: input.lines !== undefined },
+      data: {
+        fields: Object.keys(input.fields),
+        linesChanged: input.lines !== undefined || input.changes !== undefined,
+      },
     });
     return saved;
   });

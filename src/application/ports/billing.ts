@@ -22,7 +22,13 @@ export type BillingRecord = {
 export type Termination = TerminationDecision & {
   id: string;
   engagementId: string;
+  /** R-G1: recorded in the history, never printed on the letter of termination. */
+  reasonConfidential: boolean;
+  /** The letter of termination (« FM-… »), a document of its own. */
   terminationDocumentId: string | null;
+  /** The letter of termination sent as a registered letter: its number and the day it was posted. */
+  registeredMailNumber: string | null;
+  registeredMailSentOn: IsoDate | null;
   recordedBy: string;
   recordedAt: Date;
 };
@@ -34,7 +40,19 @@ export type BillingRepository = {
   listRecords(filter?: { engagementIds?: string[] }): Promise<BillingRecord[]>;
   /** False when the letter already has a termination (a unique key decides). */
   insertTermination(termination: Termination): Promise<boolean>;
-  listTerminations(filter: { engagementId?: string; letterId?: string }): Promise<Termination[]>;
+  listTerminations(filter: {
+    id?: string;
+    engagementId?: string;
+    letterId?: string;
+    terminationDocumentId?: string;
+  }): Promise<Termination[]>;
+  /** Links the letter of termination, or records it was sent as a registered letter. */
+  updateTermination(
+    id: string,
+    patch: Partial<
+      Pick<Termination, 'terminationDocumentId' | 'registeredMailNumber' | 'registeredMailSentOn'>
+    >,
+  ): Promise<void>;
   /** False when the line was already marked done. */
   insertCompletion(input: {
     lineId: string;

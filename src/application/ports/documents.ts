@@ -7,6 +7,14 @@ export type DocumentFilter = {
   kind?: Document['kind'];
   status?: Document['status'];
   search?: string;
+  /** The letters a renewal campaign generated. */
+  campaignId?: string;
+  /**
+   * Sent documents of these kinds still waiting for the firm's signature; with a user, those this
+   * associé signs (their signing link's, else the one chosen on the document, else the engagement's
+   * responsible).
+   */
+  awaitingFirmSignature?: { userId?: string; kinds: readonly Document['kind'][] };
   sort: 'updatedAt' | 'createdAt' | 'number' | 'sentAt';
   direction: SortDirection;
   page: number;
@@ -66,4 +74,9 @@ export type SignatureRepository = {
 export type CounterRepository = {
   /** The next value of a gapless series; rolled back with the transaction that drew it. */
   next(series: string): Promise<number>;
+  /**
+   * Takes a once-only series (value 1) unless it is already taken: true for the transaction that
+   * took it (rolled back with it); writes nothing when it was taken before.
+   */
+  claim(series: string): Promise<boolean>;
 };

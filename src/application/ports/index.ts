@@ -13,6 +13,7 @@ export type * from './firm.ts';
 export type * from './history.ts';
 export type * from './installation.ts';
 export * from './jobs.ts';
+export type * from './notifications.ts';
 export type * from './outside.ts';
 export type * from './pdf-verifier.ts';
 export * from './request-context.ts';

@@ -7,6 +7,7 @@ export const JOB_NAMES = [
   'campaign.generate',
   'campaign.send',
   'campaign.follow',
+  'vigilance.screen',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 /**
@@ -23,6 +24,8 @@ export type JobPayloads = {
   'campaign.generate': { firmId: string; campaignId: string };
   'campaign.send': { firmId: string; campaignId: string };
   'campaign.follow': { firmId: string; campaignId: string };
+  /** R-F5: screen every file of the firm against this register import. */
+  'vigilance.screen': { firmId: string; registerId: string };
 };
 /** A job to queue: a name and that name's payload, never another's (a union over the names given). */
 export type Job<N extends JobName = JobName> = {

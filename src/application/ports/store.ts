@@ -20,6 +20,7 @@ import type {
 import type { EventRepository, IdempotencyRepository } from './history.ts';
 import type { InstallationRepository } from './installation.ts';
 import type { JobRepository } from './jobs.ts';
+import type { NotificationRepository } from './notifications.ts';
 import type { MailRepository, SigningEventRepository, SigningRequestRepository } from './signing.ts';
 import type { VigilanceRepository } from './vigilance.ts';
 import type { WebhookRepository } from './webhooks.ts';
@@ -51,6 +52,7 @@ export type FirmScope = {
   billing: BillingRepository;
   counters: CounterRepository;
   events: EventRepository;
+  notifications: NotificationRepository;
   idempotency: IdempotencyRepository;
   vigilance: VigilanceRepository;
 };

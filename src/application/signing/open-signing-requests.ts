@@ -68,7 +68,14 @@ export const requiredSigners = async (scope: FirmScope, doc: Document): Promise<
 export const openSigningRequests = async (
   deps: SigningLinkDeps,
   scope: FirmScope,
-  input: { doc: Document; firm: Firm; at: Date; signerMobile?: string },
+  input: {
+    doc: Document;
+    firm: Firm;
+    at: Date;
+    signerMobile?: string;
+    /** Issue 18: the sender's words to the client, quoted in the client's invitation. */
+    personal?: { message: string; senderName: string };
+  },
 ): Promise<{ invited: SignatureSide[]; withoutEmail: SignatureSide[] }> => {
   const { doc, firm, at } = input;
   // The mobile given when sending is the client signer's, and wins over the contact's phone.
@@ -123,6 +130,7 @@ export const openSigningRequests = async (
       signer: { id: requestId, side: signer.side, signerName: signer.name, signerEmail: signer.email },
       token,
       at,
+      ...(input.personal && signer.side === 'client' ? { personal: input.personal } : {}),
     });
     invited.push(signer.side);
   }

@@ -1,3 +1,4 @@
+import { lineAmount } from '../../domain/documents/fees.ts';
 import { DOCUMENT_TITLES } from '../../domain/documents/kinds.ts';
 import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
 import { signatureCodeMail } from '../../domain/signing/mail-content.ts';
@@ -88,6 +89,11 @@ export const viewSigningLink = (deps: Deps, input: LinkInput) =>
     const requests = await scope.signingRequests.listByDocument(doc.id);
     const signatures = await scope.signatures.listByDocument(doc.id);
     const verified = isCodeVerified(request, at);
+    // What the signer agrees to, line by line, and the general terms attached: as sent (R-B4).
+    const lines = doc.frozen?.lines ?? doc.lines;
+    // The terms the PDF printed (a proposal refers to those in force when it was sent), else its own.
+    const termsId = doc.frozen ? doc.frozen.termsVersionId : doc.termsVersionId;
+    const terms = doc.frozen?.facts?.terms ?? (termsId ? await scope.terms.find(termsId) : undefined);
     return {
       state: 'open' as const,
       consent: CONSENT_WORDING,
@@ -101,7 +107,24 @@ export const viewSigningLink = (deps: Deps, input: LinkInput) =>
         deadline: doc.sentAt
           ? signingDeadline({ ...doc, sentAt: doc.sentAt, signingPeriodDays: firm.signingPeriodDays })
           : null,
-        totals: doc.totals,
+        totals: doc.frozen?.totals ?? doc.totals,
+        lines: lines.map((line) => ({
+          operation: line.operation,
+          label: line.label,
+          description: line.description,
+          recurrence: line.recurrence,
+          quantity: line.quantity,
+          unitPriceCents: line.unitPriceCents,
+          amountHtCents: lineAmount(line),
+        })),
+        terms: terms
+          ? {
+              title: terms.title,
+              version: terms.version,
+              effectiveFrom: terms.effectiveFrom,
+              body: terms.body,
+            }
+          : null,
       },
       signer: {
         name: request.signerName,

@@ -46,6 +46,8 @@ export const queueLinkMail = async (
     reminderNumber?: number;
     /** The firm sent the link again (a mail lost, an address corrected). */
     resent?: boolean;
+    /** Issue 18: the sender's personal words, in the first invitation only. */
+    personal?: { message: string; senderName: string };
   },
 ) => {
   const { doc, firm, signer } = input;
@@ -73,7 +75,13 @@ export const queueLinkMail = async (
     to: { name: signer.signerName, address: signer.signerEmail },
     content: input.reminderNumber
       ? signatureReminderMail({ ...common, reminderNumber: input.reminderNumber })
-      : signatureRequestMail({ ...common, side: signer.side }),
+      : signatureRequestMail({
+          ...common,
+          side: signer.side,
+          ...(input.personal
+            ? { message: input.personal.message, senderName: input.personal.senderName }
+            : {}),
+        }),
     at: input.at,
   });
 };

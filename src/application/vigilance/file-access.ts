@@ -25,7 +25,13 @@ export const getEngagementForFile = async (
 export const recordFileEvent = (
   deps: { ids: { uuid(): string } },
   scope: FirmScope,
-  input: { engagementId: string; type: string; actor: Actor | null; at: Date; data: Record<string, unknown> },
+  input: {
+    engagementId: string;
+    type: string;
+    actor: Pick<Actor, 'userId'> | null;
+    at: Date;
+    data: Record<string, unknown>;
+  },
 ): Promise<void> =>
   scope.vigilance.recordEvent({
     id: deps.ids.uuid(),

@@ -12,7 +12,7 @@ import { vigilanceStateOf } from './file-state.ts';
  */
 export const recordFileChanged = async (
   scope: FirmScope,
-  input: { actor: Actor; engagementId: string; at: Date; change: string },
+  input: { actor: Pick<Actor, 'userId'> | null; engagementId: string; at: Date; change: string },
 ): Promise<void> => {
   const file = await scope.vigilance.findFile(input.engagementId);
   // The file's own state, whether or not the firm's gate is on.

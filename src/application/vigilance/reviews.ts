@@ -10,25 +10,42 @@ import type { Deps, FirmScope } from '../ports/index.ts';
 
 /**
  * R-F4: an amendment or a replacement letter created on an engagement with an LCB-FT file asks
- * for a review of it (listed at once, due within thirty days, then blocking the letter).
+ * for a review of it (listed at once, due within thirty days, then blocking the letter); the
+ * letters of a renewal campaign too, a chunk of them at a time.
  */
-export const askReviewOnDocument = async (
+export const askReviewsOnDocuments = async (
+  deps: Pick<Deps, 'ids'>,
+  scope: FirmScope,
+  documents: readonly { engagementId: string; documentId: string; kind: string; at: Date }[],
+): Promise<void> => {
+  const triggers = documents.filter((doc) => isReviewTrigger(doc.kind));
+  if (triggers.length === 0) return;
+  const files = await scope.vigilance.listFiles({
+    engagementIds: [...new Set(triggers.map((d) => d.engagementId))],
+  });
+  const withFile = new Set(files.filter((f) => f.purgedAt === null).map((f) => f.engagementId));
+  await scope.vigilance.insertReviews(
+    triggers
+      .filter((doc) => withFile.has(doc.engagementId))
+      .map((doc) => ({
+        id: deps.ids.uuid(),
+        engagementId: doc.engagementId,
+        reason: doc.kind === 'amendment' ? ('amendment' as const) : ('replacement_letter' as const),
+        dueOn: addDays(parisDate(doc.at), REVIEW_ON_DOCUMENT_DAYS),
+        documentId: doc.documentId,
+        createdAt: doc.at,
+        completedAt: null,
+        completedBy: null,
+      })),
+  );
+};
+
+/** R-F4: the review one amendment or replacement letter asks for (see askReviewsOnDocuments). */
+export const askReviewOnDocument = (
   deps: Pick<Deps, 'ids'>,
   scope: FirmScope,
   input: { engagementId: string; documentId: string; kind: string; at: Date },
-): Promise<void> => {
-  if (!isReviewTrigger(input.kind) || !(await scope.vigilance.findFile(input.engagementId))) return;
-  await scope.vigilance.insertReview({
-    id: deps.ids.uuid(),
-    engagementId: input.engagementId,
-    reason: input.kind === 'amendment' ? 'amendment' : 'replacement_letter',
-    dueOn: addDays(parisDate(input.at), REVIEW_ON_DOCUMENT_DAYS),
-    documentId: input.documentId,
-    createdAt: input.at,
-    completedAt: null,
-    completedBy: null,
-  });
-};
+): Promise<void> => askReviewsOnDocuments(deps, scope, [input]);
 
 export type ReviewDue = {
   engagementId: string;

@@ -1,17 +1,17 @@
-import { parseFreezeRegister } from '../../domain/vigilance/freeze-register.ts';
 import { namedPersons } from '../../domain/vigilance/identification.ts';
-import { buildScreeningIndex, type ScreeningIndex, screenPerson } from '../../domain/vigilance/screening.ts';
+import { type ScreeningIndex, screenPerson } from '../../domain/vigilance/screening.ts';
 import type { ScreeningMatch, VigilanceFile } from '../../domain/vigilance/vigilance-file.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
-import { AppError, found, unwrap } from '../app-error.ts';
+import { AppError, found } from '../app-error.ts';
 import type { Deps, FirmScope } from '../ports/index.ts';
 import { getEngagementForFile, recordFileEvent } from './file-access.ts';
 import { recordFileChanged } from './file-changed.ts';
+import { screeningIndexOf } from './screening-index.ts';
 
 type ScreeningDeps = Pick<Deps, 'ids'>;
 
 /** R-F5: the possible matches of every person the file names. */
-const matchesOf = (
+export const matchesOf = (
   deps: ScreeningDeps,
   file: VigilanceFile,
   index: ScreeningIndex,
@@ -41,59 +41,14 @@ export const screenFile = async (
   deps: ScreeningDeps,
   scope: FirmScope,
   file: VigilanceFile,
-  input: { at: Date; index?: ScreeningIndex },
+  input: { at: Date },
 ): Promise<number> => {
-  let index = input.index;
-  if (!index) {
-    const register = await scope.vigilance.latestRegister();
-    if (!register) return 0;
-    index = buildScreeningIndex(register.entries);
-  }
-  return scope.vigilance.insertMatches(matchesOf(deps, file, index, input.at));
-};
-
-/** R-F5: screens every file of the firm against the register just imported. */
-export const screenAllFiles = async (deps: ScreeningDeps, scope: FirmScope, at: Date): Promise<number> => {
-  const register = await scope.vigilance.latestRegister();
+  const register = await scope.vigilance.findRegisterImport();
   if (!register) return 0;
-  const index = buildScreeningIndex(register.entries);
-  let found = 0;
-  for (const file of await scope.vigilance.listFiles())
-    found += await screenFile(deps, scope, file, { at, index });
+  const index = await screeningIndexOf(scope, register.id);
+  const found = await scope.vigilance.insertMatches(matchesOf(deps, file, index, input.at));
+  await scope.vigilance.markScreened(register.id, { engagementIds: [file.engagementId], newMatches: 0 });
   return found;
-};
-
-/**
- * R-F5: an associé imports the register the Treasury publishes (its JSON text); every file is
- * screened against it in the same transaction, so no letter goes out between the two.
- */
-export const importFreezeRegister = async (
-  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'secrets'>,
-  actor: Actor | null,
-  input: { firmId: string; text: string },
-) => {
-  if (actor) assertIsAssocie(actor);
-  let json: unknown;
-  try {
-    json = JSON.parse(input.text);
-  } catch {
-    throw new AppError('VIGILANCE.REGISTER_INVALID');
-  }
-  const register = unwrap(parseFreezeRegister(json));
-  const at = deps.clock.now();
-  const id = deps.ids.uuid();
-  const sha256 = deps.secrets.sha256(new TextEncoder().encode(input.text));
-  return deps.store.transaction(input.firmId, async (scope) => {
-    await scope.vigilance.insertRegister({
-      ...register,
-      id,
-      sha256,
-      importedAt: at,
-      importedBy: actor?.userId ?? null,
-    });
-    const newMatches = await screenAllFiles(deps, scope, at);
-    return { id, publishedAt: register.publishedAt, entryCount: register.entries.length, sha256, newMatches };
-  });
 };
 
 /** R-F5: an associé clears a possible match (not the same person) or confirms it, with a reason. */

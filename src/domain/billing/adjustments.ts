@@ -27,7 +27,7 @@ export type Adjustment = {
  */
 export const scheduleAdjustments = (
   exported: readonly ExportedEntry[],
-  current: readonly ScheduleEntry[],
+  current: readonly ExportedEntry[],
   exportedMonths: ReadonlySet<Month>,
 ): Adjustment[] => {
   const before = new Map(exported.map((entry) => [entryKey(entry), entry]));

@@ -47,7 +47,7 @@ const cycleOf = (letter: BillingLetter, offset: number) => {
   return { months: 12, monthIndex: (offset - firstMonths) % 12 };
 };
 
-type PricedScope = {
+export type PricedScope = {
   readonly lines: readonly { readonly line: ScopeLine; readonly annualCents: number }[];
   readonly source: { readonly id: string; readonly number: string | null };
 };
@@ -60,7 +60,7 @@ export type ScopeCache = Map<number, PricedScope>;
  * from: the latest amendment applied, else the letter. Amendments apply in date order, so how many
  * are effective on the day says which: a schedule of twelve months prices each scope once.
  */
-const pricedScopeOn = (
+export const pricedScopeOn = (
   letter: BillingLetter,
   amendments: readonly SignedAmendment[],
   day: IsoDate,
@@ -86,6 +86,26 @@ const pricedScopeOn = (
   return priced;
 };
 
+/** Where a month's instalment falls in the letter's cycle (R-G3). */
+export type InstalmentPosition = { months: number; periodMonths: number; index: number };
+
+/**
+ * R-G2 and R-G3: whether a letter bills an instalment in a month, and then the day its scope is
+ * read on and the instalment's place in its cycle; nothing when it bills nothing that month.
+ */
+export const instalmentSlot = (
+  letter: BillingLetter,
+  month: Month,
+): { day: IsoDate; position: InstalmentPosition } | undefined => {
+  const offset = monthNumber(month) - firstBilledMonth(letter);
+  const day = billingDay(letter, month);
+  if (offset < 0 || !isLetterInForceOn(letter, day)) return undefined;
+  const periodMonths = MONTHS_PER_PERIOD[letter.billingPeriod ?? 'monthly'];
+  const cycle = cycleOf(letter, offset);
+  if (cycle.monthIndex % periodMonths !== 0) return undefined;
+  return { day, position: { months: cycle.months, periodMonths, index: cycle.monthIndex / periodMonths } };
+};
+
 /** R-G2 and R-G3: one letter's recurring instalment of a month, or nothing that month. */
 export const letterInstalment = (
   letter: BillingLetter,
@@ -93,15 +113,11 @@ export const letterInstalment = (
   month: Month,
   cache: ScopeCache = new Map(),
 ): ScheduleEntry | undefined => {
-  const offset = monthNumber(month) - firstBilledMonth(letter);
-  const day = billingDay(letter, month);
-  if (offset < 0 || !isLetterInForceOn(letter, day)) return undefined;
-  const periodMonths = MONTHS_PER_PERIOD[letter.billingPeriod ?? 'monthly'];
-  const cycle = cycleOf(letter, offset);
-  if (cycle.monthIndex % periodMonths !== 0) return undefined;
-  const scope = pricedScopeOn(letter, amendments, day, cache);
+  const slot = instalmentSlot(letter, month);
+  if (!slot) return undefined;
+  const scope = pricedScopeOn(letter, amendments, slot.day, cache);
   if (scope.lines.length === 0) return undefined;
-  const position = { months: cycle.months, periodMonths, index: cycle.monthIndex / periodMonths };
+  const position = slot.position;
   const lines: BilledLine[] = scope.lines.map(({ line, annualCents }) => ({
     lineId: line.lineId,
     label: line.label,

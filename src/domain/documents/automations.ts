@@ -25,6 +25,7 @@ export const automationsAfterSignature = (input: {
       return [{ type: 'replace_letters' }];
     case 'amendment':
     case 'work_order':
+    case 'termination_letter':
       return [];
   }
 };

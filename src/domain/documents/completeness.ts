@@ -1,5 +1,5 @@
 import type { DocumentFacts, LineFacts } from './content/facts.ts';
-import { isLetterKind } from './kinds.ts';
+import { isLetterKind, kindPolicy } from './kinds.ts';
 import { REQUIRED_SIGNATURES } from './signatures.ts';
 
 /**
@@ -98,8 +98,10 @@ const lineChecks = (facts: DocumentFacts, line: LineFacts, index: number): Check
 
 const documentChecks = (facts: DocumentFacts): Check[] => {
   const letter = isLetterKind(facts.kind);
+  // R-G1: a letter of termination has no lines, terms or payment terms of its own: its termination.
+  const ofTermination = kindPolicy(facts.kind).drawnFromTermination;
   return [
-    ['document.lines', facts.lines.length === 0, 'Aucune mission dans le document'],
+    ['document.lines', !ofTermination && facts.lines.length === 0, 'Aucune mission dans le document'],
     [
       'document.validUntil',
       facts.kind === 'proposal' && facts.validUntil === null,
@@ -107,12 +109,12 @@ const documentChecks = (facts: DocumentFacts): Check[] => {
     ],
     [
       'document.effectiveDate',
-      facts.kind !== 'proposal' && facts.effectiveDate === null,
+      facts.kind !== 'proposal' && !ofTermination && facts.effectiveDate === null,
       'Date d’effet manquante',
     ],
     [
       'document.paymentTerms',
-      facts.kind !== 'amendment' && blank(facts.paymentTerms),
+      facts.kind !== 'amendment' && !ofTermination && blank(facts.paymentTerms),
       'Modalités de paiement non renseignées',
     ],
     [
@@ -124,6 +126,11 @@ const documentChecks = (facts: DocumentFacts): Check[] => {
       'document.amendedLetter',
       facts.kind === 'amendment' && facts.amendment?.letterNumber == null,
       'Lettre de mission amendée introuvable',
+    ],
+    [
+      'document.termination',
+      ofTermination && !facts.termination,
+      'Fin de mission introuvable : la lettre de fin de mission se prépare depuis la résiliation',
     ],
   ];
 };

@@ -4,6 +4,7 @@ export const DOCUMENT_KINDS = [
   'amendment',
   'replacement_letter',
   'work_order',
+  'termination_letter',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -47,19 +48,55 @@ export const KINDS_BY_ENGAGEMENT_STATE = {
  * - `linesAreChanges`: an amendment's lines add, modify or remove lines of its letter (R-C2): they
  *   are set when it is created, never edited, and it is not duplicated (a new one is prepared).
  * - `oneOffLinesOnly`: a work order holds one-off lines only (R-C4).
+ * - `drawnFromTermination`: a letter of termination (R-G1) says what its termination recorded: it
+ *   has no lines, is never edited nor duplicated, and is created with the termination, never by hand
+ *   (it is in no state's KINDS_BY_ENGAGEMENT_STATE). It has no effect on scope or billing (not a
+ *   SCOPE_KINDS member, no lines).
  */
 export type KindPolicy = {
   readonly hasValidityDate: boolean;
   readonly linesAreChanges: boolean;
   readonly oneOffLinesOnly: boolean;
+  readonly drawnFromTermination: boolean;
 };
 
 export const KIND_POLICIES = {
-  proposal: { hasValidityDate: true, linesAreChanges: false, oneOffLinesOnly: false },
-  engagement_letter: { hasValidityDate: false, linesAreChanges: false, oneOffLinesOnly: false },
-  amendment: { hasValidityDate: false, linesAreChanges: true, oneOffLinesOnly: false },
-  replacement_letter: { hasValidityDate: false, linesAreChanges: false, oneOffLinesOnly: false },
-  work_order: { hasValidityDate: false, linesAreChanges: false, oneOffLinesOnly: true },
+  proposal: {
+    hasValidityDate: true,
+    linesAreChanges: false,
+    oneOffLinesOnly: false,
+    drawnFromTermination: false,
+  },
+  engagement_letter: {
+    hasValidityDate: false,
+    linesAreChanges: false,
+    oneOffLinesOnly: false,
+    drawnFromTermination: false,
+  },
+  amendment: {
+    hasValidityDate: false,
+    linesAreChanges: true,
+    oneOffLinesOnly: false,
+    drawnFromTermination: false,
+  },
+  replacement_letter: {
+    hasValidityDate: false,
+    linesAreChanges: false,
+    oneOffLinesOnly: false,
+    drawnFromTermination: false,
+  },
+  work_order: {
+    hasValidityDate: false,
+    linesAreChanges: false,
+    oneOffLinesOnly: true,
+    drawnFromTermination: false,
+  },
+  termination_letter: {
+    hasValidityDate: false,
+    linesAreChanges: false,
+    oneOffLinesOnly: false,
+    drawnFromTermination: true,
+  },
 } as const satisfies Record<DocumentKind, KindPolicy>;
 
 export const kindPolicy = (kind: DocumentKind): KindPolicy => KIND_POLICIES[kind];
@@ -71,6 +108,7 @@ export const DOCUMENT_KIND_LABELS_FR: Record<DocumentKind, string> = {
   amendment: 'avenant',
   replacement_letter: 'lettre de mission substitutive',
   work_order: 'bon d’intervention',
+  termination_letter: 'lettre de fin de mission',
 };
 
 /** The title of a new document and the heading of its PDF. */
@@ -80,4 +118,5 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   amendment: 'Avenant à la lettre de mission',
   replacement_letter: 'Lettre de mission substitutive',
   work_order: 'Bon d’intervention',
+  termination_letter: 'Lettre de fin de mission',
 };

@@ -1,5 +1,5 @@
 import { ok, type Refusal, type Result, refuse } from '../shared/result.ts';
-import { type DocumentKind, isScopeKind } from './kinds.ts';
+import { type DocumentKind, isScopeKind, kindPolicy } from './kinds.ts';
 
 export const DOCUMENT_STATUSES = [
   'draft',
@@ -76,7 +76,9 @@ export const nextStatus = (status: DocumentStatus, action: DocumentActionType): 
 export const canApply = (doc: Pick<LifecycleState, 'kind' | 'status'>, action: DocumentActionType): boolean =>
   nextStatus(doc.status, action) !== undefined &&
   // Only letters and amendments are retired by a replacement letter (R-D1).
-  (action !== 'replace' || isScopeKind(doc.kind));
+  (action !== 'replace' || isScopeKind(doc.kind)) &&
+  // R-G1: a letter of termination says what its termination recorded: nothing in it is edited.
+  (action !== 'edit' || !kindPolicy(doc.kind).drawnFromTermination);
 
 const stamp = (action: DocumentAction, at: Date): Partial<LifecycleState> => {
   switch (action.type) {

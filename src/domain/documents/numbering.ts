@@ -6,6 +6,8 @@ export const NUMBER_PREFIXES: Record<Exclude<DocumentKind, 'amendment'>, string>
   engagement_letter: 'LM',
   replacement_letter: 'LMS',
   work_order: 'BI',
+  // R-G1: « lettre de fin de mission », FM-2027-0001.
+  termination_letter: 'FM',
 };
 
 /** The counter a sent document draws from: per firm (the store's scope), per type, per year. */

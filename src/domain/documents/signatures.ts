@@ -5,13 +5,18 @@ import { canApply, type DocumentStatus } from './lifecycle.ts';
 export const SIGNATURE_SIDES = ['client', 'firm'] as const;
 export type SignatureSide = (typeof SIGNATURE_SIDES)[number];
 
-/** R-B3: proposals and work orders need the client; letters and amendments the client and the firm. */
+/**
+ * R-B3: proposals and work orders need the client; letters and amendments the client and the firm.
+ * R-G1: a letter of termination is signed by both parties too: the one who terminates, and the other
+ * acknowledging it (when it is sent as a registered letter instead, its receipt is the proof).
+ */
 export const REQUIRED_SIGNATURES: Record<DocumentKind, readonly SignatureSide[]> = {
   proposal: ['client'],
   work_order: ['client'],
   engagement_letter: ['client', 'firm'],
   amendment: ['client', 'firm'],
   replacement_letter: ['client', 'firm'],
+  termination_letter: ['client', 'firm'],
 };
 
 /**

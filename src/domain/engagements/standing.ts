@@ -34,3 +34,18 @@ export const engagementStanding = (
   const endedOn = (lastDays as IsoDate[]).sort().at(-1) ?? null;
   return { standing: 'former_client', endedOn };
 };
+
+/**
+ * R-F7: the last day of the relationship as its letters now say it, whatever the date: null while a
+ * letter goes on with no end (or none was ever terminated), else the last day its letters cover. A
+ * termination sets it (its notice may end the relationship later); a new letter signed clears it.
+ */
+export const relationshipEndsOn = (
+  state: EngagementState,
+  letters: readonly LetterInForce[],
+): IsoDate | null => {
+  if (state === 'prospect' || !letters.some((letter) => letter.endDate)) return null;
+  const lastDays = letters.map(lastDayOf);
+  if (lastDays.some((day) => day === null)) return null;
+  return (lastDays as IsoDate[]).sort().at(-1) ?? null;
+};

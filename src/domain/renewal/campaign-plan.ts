@@ -39,6 +39,11 @@ export type PortfolioClient = {
   readonly laterAmendmentNumbers: readonly string[];
   /** A replacement letter already drafted or sent for this client (by hand or by another campaign). */
   readonly pendingReplacementNumber: string | null | undefined;
+  /**
+   * R-F1…R-F5: what the client's LCB-FT file lacks before a letter may go out (French, as the gate
+   * says it); empty or absent when the file is ready or the firm's gate is off.
+   */
+  readonly vigilanceMissing?: readonly string[];
 };
 
 export const SKIP_REASONS = [
@@ -46,6 +51,7 @@ export const SKIP_REASONS = [
   'no_letter_in_force',
   'replacement_pending',
   'amendment_after_effective_date',
+  'vigilance_incomplete',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -77,6 +83,8 @@ export type ClientPlan =
       readonly reason: SkipReason;
       /** What the firm needs to know: the pending letter's number, the later amendments, its reason. */
       readonly detail: string | null;
+      /** For vigilance_incomplete: each item the LCB-FT file lacks, in French. */
+      readonly missing?: readonly string[];
       readonly annualBeforeCents: Cents;
     });
 
@@ -142,13 +150,16 @@ const planLine = (
 const skipReasonOf = (
   client: PortfolioClient,
   exception: ClientException | undefined,
-): { reason: SkipReason; detail: string | null } | undefined => {
+): { reason: SkipReason; detail: string | null; missing?: readonly string[] } | undefined => {
   if (exception?.action === 'leave_out') return { reason: 'left_out', detail: exception.reason };
   if (client.scope.letters.length === 0) return { reason: 'no_letter_in_force', detail: null };
   if (client.pendingReplacementNumber !== undefined)
     return { reason: 'replacement_pending', detail: client.pendingReplacementNumber };
   if (client.laterAmendmentNumbers.length > 0)
     return { reason: 'amendment_after_effective_date', detail: client.laterAmendmentNumbers.join(', ') };
+  // R-F1: the gate would refuse the letter: the campaign reports the client instead of drafting it.
+  const missing = client.vigilanceMissing ?? [];
+  if (missing.length > 0) return { reason: 'vigilance_incomplete', detail: missing.join(' ; '), missing };
   return undefined;
 };
 

@@ -85,6 +85,10 @@ export const ERROR_MESSAGES = {
   'VIGILANCE.MATCH_ALREADY_DECIDED':
     'Cette correspondance a déjà été levée ou confirmée par un associé : rechargez le dossier.',
   'VIGILANCE.DECISION_REASON_REQUIRED': 'Indiquez le motif de la décision sur cette correspondance.',
+  'VIGILANCE.RETENTION_NOT_OVER':
+    'Ce dossier LCB-FT ne peut pas encore être purgé : il se conserve cinq ans après la fin de la relation (R-F7). Attendez la date indiquée.',
+  'VIGILANCE.FILE_ALREADY_PURGED': 'Ce dossier LCB-FT a déjà été purgé : rechargez la liste.',
+  'VIGILANCE.PURGE_REASON_REQUIRED': 'Indiquez le motif de la purge de ce dossier LCB-FT.',
   'SETUP.LINK_INVALID':
     'Ce lien d’installation n’est pas ou plus valable (déjà utilisé, ou plus de 24 heures) : redémarrez le serveur, qui en affiche un nouveau tant qu’aucun cabinet n’existe, ou créez le cabinet avec « lettrine firm create ».',
   'FIRM.SIREN_INVALID':
@@ -186,6 +190,10 @@ export const ERROR_MESSAGES = {
     'La date de fin ne peut pas précéder la prise d’effet de la lettre de mission : choisissez une date postérieure.',
   'TERMINATION.NOTICE_NOT_RESPECTED':
     'Cette date de fin ne respecte pas le préavis de la lettre de mission : choisissez la date indiquée ou plus tard, ou cochez « date convenue entre les parties ».',
+  'TERMINATION.REGISTERED_MAIL_NOT_ALLOWED':
+    'Seule une lettre de fin de mission encore en projet s’envoie en recommandé : les autres documents partent pour signature.',
+  'TERMINATION.REGISTERED_MAIL_IN_FUTURE':
+    'La date d’envoi du recommandé ne peut pas être dans le futur : indiquez le jour où la lettre a été postée.',
   'BILLING.LINE_NOT_ONE_OFF':
     'Seule une ligne ponctuelle d’un document signé peut être marquée réalisée : les missions récurrentes sont facturées par l’échéancier.',
   'DOCUMENT.RENDER_UNAVAILABLE':

@@ -155,8 +155,19 @@ export const signatureRequestMail = (input: {
   link: string;
   deadline: Date | null;
   side: 'client' | 'firm';
+  /** Issue 18: the sender's own words, quoted as written (escaped in the HTML like every text). */
+  message?: string | null;
+  /** Who wrote the message, named above it. */
+  senderName?: string | null;
 }): MailContent => {
   const { firm, document } = input;
+  const message = input.message?.trim();
+  const personal: Block[] = message
+    ? [
+        say(input.senderName ? `Message de ${input.senderName} :` : 'Message du cabinet :'),
+        { kind: 'quote', text: message },
+      ]
+    : [];
   const invitation =
     input.side === 'firm'
       ? `En tant qu’associé signataire du cabinet, votre signature est attendue au nom de ${firm.name} sur le document suivant : ${designation(document)}.`
@@ -164,6 +175,7 @@ export const signatureRequestMail = (input: {
   return compose(firm, `${firm.name} : ${document.kindLabel} ${document.number} à signer`, [
     greeting(input.signerName),
     say(invitation),
+    ...personal,
     ...deadlineBlocks(input.deadline),
     signingSteps(),
     { kind: 'button', label: 'Lire et signer le document', link: input.link },

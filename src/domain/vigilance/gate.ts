@@ -19,6 +19,8 @@ export type VigilanceState = {
   readonly approval: Approval | null;
   readonly nextReviewDue: IsoDate | null;
   readonly openMatches: number;
+  /** R-F5: a newer register was imported and this file is not screened against it yet. */
+  readonly screeningPending?: boolean;
 };
 
 /**
@@ -48,6 +50,12 @@ export const vigilanceBlockers = (state: VigilanceState, today: IsoDate): Missin
     items.push({
       code: 'screening',
       message: `Correspondance possible avec le registre des gels d’avoirs à lever par un associé (${state.openMatches})`,
+    });
+  }
+  if (state.screeningPending) {
+    items.push({
+      code: 'screening.pending',
+      message: 'Filtrage contre le registre des gels d’avoirs en cours (nouvel import du registre)',
     });
   }
   return items;

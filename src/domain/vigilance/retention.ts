@@ -1,4 +1,5 @@
 import { addMonths, type IsoDate } from '../shared/dates.ts';
+import { ok, type Result, refuse } from '../shared/result.ts';
 
 /** R-F7: the records are kept five years after the relationship ends. */
 export const RETENTION_YEARS = 5;
@@ -11,4 +12,25 @@ export const retentionEndsOn = (relationshipEndedOn: IsoDate | null): IsoDate | 
 export const isPurgeable = (relationshipEndedOn: IsoDate | null, today: IsoDate): boolean => {
   const ends = retentionEndsOn(relationshipEndedOn);
   return ends !== null && today > ends;
+};
+
+/**
+ * R-F7: an associé may purge a file only once its retention is over, and only once: a refusal
+ * says why otherwise.
+ */
+export const checkPurge = (input: {
+  relationshipEndedOn: IsoDate | null;
+  purgedAt: Date | null;
+  reason: string;
+  today: IsoDate;
+}): Result<true> => {
+  if (input.purgedAt !== null) return refuse('VIGILANCE.FILE_ALREADY_PURGED');
+  if (!isPurgeable(input.relationshipEndedOn, input.today)) {
+    return refuse('VIGILANCE.RETENTION_NOT_OVER', {
+      relationshipEndedOn: input.relationshipEndedOn,
+      retentionEndsOn: retentionEndsOn(input.relationshipEndedOn),
+    });
+  }
+  if (input.reason.trim() === '') return refuse('VIGILANCE.PURGE_REASON_REQUIRED');
+  return ok(true);
 };

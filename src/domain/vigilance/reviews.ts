@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate } from '../shared/dates.ts';
+import { addDays, addMonths, type IsoDate } from '../shared/dates.ts';
 import type { VigilanceLevel } from './risk.ts';
 
 /** R-F4: months between two reviews, by vigilance level (firm settings). */
@@ -32,3 +32,13 @@ export const arePeriodsValid = (periods: ReviewPeriods): boolean =>
 
 /** R-F4: the review an amendment or a replacement letter asks for is due within thirty days. */
 export const REVIEW_ON_DOCUMENT_DAYS = 30;
+
+/** R-F4: the responsible user is reminded of a review due within this many days, or overdue. */
+export const REVIEW_REMINDER_DAYS = 30;
+
+/** R-F4: whether a due date calls for its reminder today (due within the days given, or overdue). */
+export const isReviewReminderDue = (
+  dueOn: IsoDate | null,
+  today: IsoDate,
+  days: number = REVIEW_REMINDER_DAYS,
+): boolean => dueOn !== null && dueOn <= addDays(today, days);

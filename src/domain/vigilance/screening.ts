@@ -117,3 +117,16 @@ export const screenPerson = (person: NamedPerson, index: ScreeningIndex): Possib
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 };
+
+/**
+ * Indexes built over slices of the register, put together: the same index as built at once (a
+ * large register is indexed a slice at a time, the event loop free between two).
+ */
+export const mergeScreeningIndexes = (parts: readonly ScreeningIndex[]): ScreeningIndex => {
+  const byPrefix = new Map<string, IndexedName[]>();
+  for (const part of parts) {
+    for (const [prefix, names] of part.byPrefix)
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), ...names]);
+  }
+  return { byPrefix };
+};

@@ -25,7 +25,14 @@ export type VigilanceFile = {
   readonly approval: Approval | null;
   readonly lastReviewedOn: IsoDate | null;
   readonly nextReviewDue: IsoDate | null;
+  /** R-F7: the last day of the relationship (its last letter's, once terminated); null while it goes on. */
   readonly relationshipEndedOn: IsoDate | null;
+  /** R-F5: the register import the file was last screened against. */
+  readonly screenedRegisterId: string | null;
+  /** R-F7: the tombstone of a purge (the personal data removed): when, by whom, why. */
+  readonly purgedAt: Date | null;
+  readonly purgedBy: string | null;
+  readonly purgeReason: string | null;
   readonly version: number;
   readonly updatedAt: Date;
 };

@@ -83,12 +83,26 @@ export const aFirmWithAllData = async (ctx: TestContext, name: string) => {
   expect((await collab.post(`/campaigns/${generated.body.id}/generate`)).status).toBe(202);
   await runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: generated.body.id });
 
+  // R-G1: the client letter terminated at the end of 2027 (its letter of termination a draft), so
+  // that the termination routes have a real id of the firm's.
+  const terminated = await associe.post(`/documents/${data.client.letterId}/terminate`, {
+    requestedBy: 'client',
+    reason: 'Départ à la retraite du gérant',
+    endDate: '2027-12-31',
+    agreedOtherwise: true,
+  });
+  expect(terminated.status, JSON.stringify(terminated.body)).toBe(201);
+
   // LCB-FT: the prospect's file with an evidence document and a possible register match (R-F1, R-F5).
   const vigilance = await aFileWithEvidenceAndMatch(associe, data.prospect.id);
 
   return {
     ...data,
     vigilance,
+    termination: {
+      id: terminated.body.id as string,
+      letterDocumentId: terminated.body.terminationDocumentId as string,
+    },
     campaign: campaign.body as { id: string; version: number },
     generatedCampaign: generated.body as { id: string },
     webhook: webhook.body as { id: string; version: number },
@@ -127,4 +141,6 @@ export const allIdsOf = (data: AllFirmData): string[] => [
   data.signing.token,
   data.vigilance.evidenceId,
   data.vigilance.matchId,
+  data.termination.id,
+  data.termination.letterDocumentId,
 ];

@@ -21,6 +21,7 @@ const OPEN_ROUTES = [
   'POST /auth/logout',
   'POST /auth/password-reset',
   'POST /auth/password-reset/confirm',
+  'GET /auth/session',
 ];
 /**
  * The signer's side of e-signature, the verification of a PDF and the installation's setup need no session either: they sit
@@ -41,7 +42,7 @@ const PUBLIC_ROUTES = [
 ];
 const isOpen = (route: Route) => OPEN_ROUTES.includes(routeKey(route)) || isPublic(route);
 /** Writes to one's own account, which lecture may make too (test/api/password.test.ts). */
-const OWN_ACCOUNT_ROUTES = ['POST /auth/password'];
+const OWN_ACCOUNT_ROUTES = ['POST /auth/password', 'POST /notifications/read'];
 
 /**
  * Roles: lecture reads and writes nothing; nobody unauthenticated gets anything but 401; API tokens
@@ -81,6 +82,9 @@ describe(`roles and authentication through the API (${databaseKind})`, () => {
       // R-F6: an LCB-FT file is read by the associés and the engagement's responsible user only.
       'GET /engagements/{id}/vigilance → 403 AUTH.FORBIDDEN',
       'GET /vigilance/evidence/{id}/file → 403 AUTH.FORBIDDEN',
+      // R-F5, R-F7: the register's state and the purge list are the associés'.
+      'GET /vigilance/register → 403 AUTH.FORBIDDEN',
+      'GET /vigilance/purge → 403 AUTH.FORBIDDEN',
       'GET /vigilance/matches → 403 AUTH.FORBIDDEN',
       // The firm's link is still open: it has no signed copy yet (e-signature-trail.test.ts gets one).
       'GET /public/signing/{token}/signed-copy → 409 SIGNING.COPY_NOT_READY',

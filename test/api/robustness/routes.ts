@@ -88,6 +88,7 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     },
     'POST /auth/password': { body: { currentPassword: 'secret-pass', newPassword: 'secret-pass' } },
     'GET /auth/me': {},
+    'GET /auth/session': {},
     'GET /api-tokens': {},
     'POST /api-tokens': { body: { name: 'Autre intégration' } },
     'DELETE /api-tokens/{id}': { id: token.id },
@@ -131,6 +132,7 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'POST /documents/{id}/cancel': { id: draft.id, body: { reason: 'Erreur de saisie' } },
     'POST /documents/{id}/duplicate': { id: draft.id },
     'GET /documents/{id}/completeness': { id: draft.id },
+    'GET /documents/{id}/send-preview': { id: draft.id, query: 'message=Bonjour' },
     // A sent document answers the PDF frozen at its sending: the same bytes before and after.
     'GET /documents/{id}/pdf': { id: sentProposal.id },
     'GET /firm': {},
@@ -234,7 +236,7 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
         catalogue: 'vide',
       },
     },
-    // Issue 17. Terminated once: a second time answers 409 TERMINATION.ALREADY_TERMINATED.
+    // Issue 17. Already terminated by the firm's data: 409 TERMINATION.ALREADY_TERMINATED.
     'POST /documents/{id}/terminate': {
       id: data.client.letterId,
       body: {
@@ -245,6 +247,13 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
       },
     },
     'GET /engagements/{id}/terminations': { id: data.client.engagement.id },
+    // R-G1: the termination already has its letter, which is answered again.
+    'POST /terminations/{id}/letter': { id: data.termination.id },
+    // A signed letter, not a draft letter of termination: 409 DOCUMENT.TRANSITION_NOT_ALLOWED.
+    'POST /documents/{id}/registered-mail': {
+      id: data.client.letterId,
+      body: { number: '1A 123 456 7890 1', sentOn: '2026-11-30' },
+    },
     // A draft work order: refused (422 BILLING.LINE_NOT_ONE_OFF) once the role and the body passed.
     'POST /documents/{id}/lines/{lineId}/done': {
       id: data.workOrder.id,
@@ -254,6 +263,7 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'GET /engagements/{id}/schedule': { id: data.client.engagement.id, query: 'from=2027-01&to=2027-12' },
     'GET /billing/schedule': { query: 'from=2027-01&to=2027-12' },
     'GET /billing/schedule.csv': { query: 'from=2027-01&to=2027-12' },
+    'GET /billing/schedule.json': { query: 'from=2027-01&to=2027-12' },
     'POST /billing/exports': { body: { month: '2027-01' } },
     'GET /billing/recurring-revenue': { query: 'date=2027-06-30' },
     'GET /billing/recurring-revenue.csv': { query: 'date=2027-06-30' },
@@ -280,6 +290,10 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     // Generated already: asking again changes nothing and answers 202 all the same.
     'POST /campaigns/{id}/generate': { id: data.generatedCampaign.id },
     'POST /campaigns/{id}/send': { id: data.generatedCampaign.id },
+    'GET /campaigns/{id}/firm-signature': { id: data.generatedCampaign.id },
+    'GET /notifications': {},
+    'POST /notifications/read': { body: {} },
+    'POST /campaigns/{id}/firm-signature': { id: data.generatedCampaign.id },
     'GET /campaigns/{id}/items': { id: data.generatedCampaign.id, query: 'status=generated' },
     // A draft, not running: the stream sends the progress once and ends (the generated campaign may
     // be sending here, with no queue to finish it, and its stream would stay open).
@@ -314,6 +328,9 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
       body: { decision: 'cleared', reason: 'Homonyme' },
     },
     'POST /vigilance/register': { body: A_FREEZE_REGISTER },
+    'GET /vigilance/register': {},
+    'GET /vigilance/purge': {},
+    'POST /vigilance/files/{id}/purge': { id: prospect.id, body: { reason: 'Fin de conservation' } },
     'GET /vigilance/settings': {},
     'GET /vigilance/reviews': {},
     'GET /vigilance/matches': {},

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiAll, fieldErrors, query } from './client.ts';
+import { ApiError, api, apiAll, fieldErrors, query } from './client.ts';
 
 describe('the API errors a form shows next to its fields', () => {
   it('names each invalid field by its path in the body, without the body. prefix, in French typography', () => {
@@ -74,5 +74,68 @@ describe('every item of a list', () => {
       '/api/v1/services?includeArchived=true&page=1&pageSize=200',
       '/api/v1/services?includeArchived=true&page=2&pageSize=200',
     ]);
+  });
+});
+
+describe('one Idempotency-Key per submission', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  /** A fetch that fails `failures` times at the network, then answers 201; it records each key. */
+  const flakyFetch = (failures: number) => {
+    const keys: string[] = [];
+    let left = failures;
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      keys.push((init.headers as Record<string, string>)['idempotency-key'] ?? '');
+      if (left > 0) {
+        left -= 1;
+        throw new TypeError('Failed to fetch');
+      }
+      return new Response(JSON.stringify({ id: 'e1' }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    return keys;
+  };
+
+  it('a create retried after a network failure is sent again with the same key', async () => {
+    vi.useFakeTimers();
+    const keys = flakyFetch(1);
+    const created = api<{ id: string }>('/engagements', {
+      body: { company: { name: 'A' } },
+      idempotent: true,
+    });
+    await vi.runAllTimersAsync();
+    await expect(created).resolves.toEqual({ id: 'e1' });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('the same submission made again after the retries gave up keeps its key; the next one gets a new key', async () => {
+    vi.useFakeTimers();
+    const keys = flakyFetch(3);
+    const body = { company: { name: 'B' } };
+    const failed = api('/engagements', { body, idempotent: true });
+    const settled = expect(failed).rejects.toBeInstanceOf(TypeError);
+    await vi.runAllTimersAsync();
+    await settled;
+    await api('/engagements', { body, idempotent: true });
+    expect(new Set(keys).size).toBe(1);
+    expect(keys).toHaveLength(4);
+    // Answered: the submission is over, an identical one is another creation.
+    await api('/engagements', { body, idempotent: true });
+    expect(keys[4]).not.toBe(keys[0]);
+  });
+
+  it('a request that is not a create is never sent twice by the client', async () => {
+    const keys = flakyFetch(1);
+    await expect(api('/documents/d1', { method: 'PATCH', body: { version: 1 } })).rejects.toBeInstanceOf(
+      TypeError,
+    );
+    expect(keys).toEqual(['']);
   });
 });

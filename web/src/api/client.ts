@@ -20,19 +20,48 @@ const BASE = '/api/v1';
 /** `file` is sent as the raw body, with its own type (a PDF to verify). */
 type Options = { method?: string; body?: unknown; file?: Blob; idempotent?: boolean };
 
+/**
+ * The Idempotency-Key of each submission still without an answer, by what it sends: a create whose
+ * answer was lost (the network failed) is sent again with the same key, by the retries below and by
+ * the person submitting the same form again, so the server answers it once (src/http/idempotency.ts).
+ * Once the server has answered, the submission is over: the next one, even identical, gets a new key.
+ */
+const unanswered = new Map<string, string>();
+
+/** How long to wait before each retry of a create whose answer never came. */
+export const RETRY_DELAYS_MS = [300, 1_000];
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A failure of the network itself (no answer at all), as fetch reports it; not an abort. */
+const isNetworkFailure = (error: unknown) => error instanceof TypeError;
+
 /** One request to the API, with the session cookie; a problem answer is thrown as an ApiError. */
 export const api = async <T>(path: string, options: Options = {}): Promise<T> => {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
-  // A create retried after a network failure must not create twice.
-  if (options.idempotent) headers['idempotency-key'] = crypto.randomUUID();
-  const response = await fetch(`${BASE}${path}`, {
-    method: options.method ?? (options.body === undefined && !options.file ? 'GET' : 'POST'),
-    headers,
-    credentials: 'same-origin',
-    body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-  });
+  const method = options.method ?? (options.body === undefined && !options.file ? 'GET' : 'POST');
+  const body = options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const submission = `${method} ${path} ${typeof body === 'string' ? body : ''}`;
+  if (options.idempotent) {
+    const key = unanswered.get(submission) ?? crypto.randomUUID();
+    unanswered.set(submission, key);
+    headers['idempotency-key'] = key;
+  }
+  const send = async (attempt: number): Promise<Response> => {
+    try {
+      return await fetch(`${BASE}${path}`, { method, headers, credentials: 'same-origin', body });
+    } catch (error) {
+      // Only a create carries a key that makes sending it again safe.
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!options.idempotent || !isNetworkFailure(error) || delay === undefined) throw error;
+      await wait(delay);
+      return send(attempt + 1);
+    }
+  };
+  const response = await send(0);
+  unanswered.delete(submission);
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   const payload = type.includes('json') ? await response.json() : await response.text();

@@ -30,13 +30,19 @@ export const useEngagements = (filters: EngagementFilters) =>
     placeholderData: keepPreviousData,
   });
 
+/** A query of one resource waits for its id: never a request to `/engagements/` (an empty id). */
 export const useEngagement = (id: string) =>
-  useQuery({ queryKey: ['engagement', id], queryFn: () => api<EngagementView>(`/engagements/${id}`) });
+  useQuery({
+    queryKey: ['engagement', id],
+    queryFn: () => api<EngagementView>(`/engagements/${id}`),
+    enabled: id !== '',
+  });
 
 export const useEngagementHistory = (id: string) =>
   useQuery({
     queryKey: ['engagement', id, 'history'],
     queryFn: () => apiAll<HistoryEvent>(`/engagements/${id}/history`),
+    enabled: id !== '',
   });
 
 export const useScope = (id: string, date: string) =>
@@ -44,6 +50,7 @@ export const useScope = (id: string, date: string) =>
     queryKey: ['engagement', id, 'scope', date],
     queryFn: () => api<Scope>(`/engagements/${id}/scope${query({ date })}`),
     placeholderData: keepPreviousData,
+    enabled: id !== '',
   });
 
 export type DocumentFilters = {
@@ -62,12 +69,17 @@ export const useDocuments = (filters: DocumentFilters) =>
   });
 
 export const useDocument = (id: string) =>
-  useQuery({ queryKey: ['document', id], queryFn: () => api<DocumentView>(`/documents/${id}`) });
+  useQuery({
+    queryKey: ['document', id],
+    queryFn: () => api<DocumentView>(`/documents/${id}`),
+    enabled: id !== '',
+  });
 
 export const useDocumentHistory = (id: string) =>
   useQuery({
     queryKey: ['document', id, 'history'],
     queryFn: () => apiAll<HistoryEvent>(`/documents/${id}/history`),
+    enabled: id !== '',
   });
 
 export const useServices = (includeArchived = false) =>

@@ -18,6 +18,7 @@ import type {
   completenessOut,
   createDocumentBody,
   lineInput,
+  sendPreviewOut,
   updateDocumentBody,
 } from '../../../src/http/documents.schemas.ts';
 import type { createEngagementBody } from '../../../src/http/engagements.schemas.ts';
@@ -78,6 +79,7 @@ export type DocumentKind = LettrineDocument['kind'];
 export type DocumentStatus = LettrineDocument['status'];
 export type DocumentLine = z.output<typeof lineOut>;
 export type Completeness = z.output<typeof completenessOut>;
+export type SendPreview = z.output<typeof sendPreviewOut>;
 export type Recurrence = DocumentLine['recurrence'];
 export type LineInput = z.input<typeof lineInput>;
 export type CreateDocumentBody = z.input<typeof createDocumentBody>;

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, fieldErrors } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { ME_KEY, useMe } from './session.tsx';
@@ -17,9 +18,10 @@ export const LoginPage = () => {
   const [password, setPassword] = useState('');
   const next = params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/';
   const login = useMutation({
-    mutationFn: () => api('/auth/login', { body: { email, password } }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ME_KEY });
+    mutationFn: () => api<{ user: Me }>('/auth/login', { body: { email, password } }),
+    onSuccess: ({ user }) => {
+      // The login says who signed in: no second request to ask it.
+      client.setQueryData(ME_KEY, user);
       navigate(next, { replace: true });
     },
   });

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { QueryState } from '../ui/query-state.tsx';
 
 export const ME_KEY = ['me'] as const;
 
@@ -10,14 +11,8 @@ export const ME_KEY = ['me'] as const;
 export const useMe = () =>
   useQuery({
     queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await api<Me>('/auth/me');
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    // Answers null, not 401, when nobody is signed in: a normal load has no failed request.
+    queryFn: () => api<Me | null>('/auth/session'),
     staleTime: 60_000,
   });
 
@@ -40,8 +35,8 @@ export const useLogout = () => {
 
 /**
  * The pages behind the login: anyone not signed in goes to /login, and comes back after. The page
- * starts loading while the session is asked for (one round trip less); write controls wait for it,
- * since useCanWrite is false until the role is known.
+ * waits for the session (one small request) before it asks for its data, so that nobody signed out
+ * sees a request refused: the session is asked once, then kept.
  */
 export const RequireSession = ({ children }: { children: ReactNode }) => {
   const me = useMe();
@@ -50,5 +45,7 @@ export const RequireSession = ({ children }: { children: ReactNode }) => {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
+  // Signed in, or still asking: the pages wait for the answer (or show why it did not come).
+  if (me.data === undefined) return <QueryState query={me}>{() => null}</QueryState>;
   return <>{children}</>;
 };

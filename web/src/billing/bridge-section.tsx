@@ -1,10 +1,10 @@
 import { Button, Card, Group, Stack, Table, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { query } from '../api/client.ts';
 import { formatCents, formatDay, todayInParis } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { BridgeChart } from './bridge-chart.tsx';
 import { isoOf, useRevenueBridge } from './queries.ts';
@@ -63,14 +63,14 @@ export const BridgeSection = () => {
           {t('billing.bridge')}
         </Title>
         <Group align="flex-end">
-          <DateInput
+          <DateField
             label={t('billing.fromDate')}
             valueFormat="DD/MM/YYYY"
             value={from}
             onChange={(value) => setFrom(isoOf(value, from))}
             w={160}
           />
-          <DateInput
+          <DateField
             label={t('billing.toDate')}
             valueFormat="DD/MM/YYYY"
             value={to}

@@ -20,7 +20,7 @@ export const EngagementSchedule = ({ engagementId }: { engagementId: string }) =
               {t('billing.nothingDue')}
             </Text>
           ) : (
-            <ScheduleTable schedule={data} label={t('billing.schedule')} />
+            <ScheduleTable entries={data.entries} months={data.months} label={t('billing.schedule')} />
           )
         }
       </QueryState>

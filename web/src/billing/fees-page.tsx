@@ -1,11 +1,11 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { query } from '../api/client.ts';
 import { useUsers } from '../api/queries.ts';
 import { formatCents, formatDay, todayInParis } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { BridgeSection } from './bridge-section.tsx';
 import { isoOf, useRecurringRevenue } from './queries.ts';
@@ -25,7 +25,7 @@ const RevenueSection = () => {
           {t('billing.inForce')}
         </Title>
         <Group align="flex-end">
-          <DateInput
+          <DateField
             label={t('billing.onDate')}
             valueFormat="DD/MM/YYYY"
             value={date}

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, apiAll, query } from '../api/client.ts';
-import type { Bridge, Revenue, Schedule, Termination } from './types.ts';
+import type { Bridge, FirmSchedule, Revenue, Schedule, Termination } from './types.ts';
 
 export type MonthRange = { from?: string; to?: string };
 
@@ -12,11 +12,23 @@ export const useEngagementSchedule = (engagementId: string, range: MonthRange = 
     placeholderData: keepPreviousData,
   });
 
-/** R-G2, R-G3: the whole firm's instalments per month, with the exported months and adjustments. */
+/** Entries the firm's schedule shows at first, and adds at each « Voir plus ». */
+export const SCHEDULE_PAGE_SIZE = 50;
+
+/**
+ * R-G2, R-G3: the whole firm's months (totals, exported months, adjustments) and its entries page
+ * by page: the first page comes with the totals, « Voir plus » fetches the next one.
+ */
 export const useFirmSchedule = (range: MonthRange = {}) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: ['billing', 'schedule', range],
-    queryFn: () => api<Schedule>(`/billing/schedule${query(range)}`),
+    queryFn: ({ pageParam }) =>
+      api<FirmSchedule>(
+        `/billing/schedule${query({ ...range, page: String(pageParam), pageSize: String(SCHEDULE_PAGE_SIZE) })}`,
+      ),
+    initialPageParam: 1,
+    getNextPageParam: (last: FirmSchedule) =>
+      last.entries.page * last.entries.pageSize < last.entries.total ? last.entries.page + 1 : undefined,
     placeholderData: keepPreviousData,
   });
 

@@ -9,7 +9,7 @@ import { formatMonth } from './queries.ts';
 import type { MonthExport, Schedule } from './types.ts';
 
 /** Each month's totals and whether it was handed to billing; a writer marks a month exported. */
-export const ScheduleMonths = ({ schedule }: { schedule: Schedule }) => {
+export const ScheduleMonths = ({ schedule }: { schedule: Pick<Schedule, 'months' | 'exportedMonths'> }) => {
   const t = useT();
   const canWrite = useCanWrite();
   const client = useQueryClient();
@@ -65,7 +65,7 @@ export const ScheduleMonths = ({ schedule }: { schedule: Schedule }) => {
 };
 
 /** R-G3: what changed in a month already handed to billing, to be billed or credited by hand. */
-export const ScheduleAdjustments = ({ schedule }: { schedule: Schedule }) => {
+export const ScheduleAdjustments = ({ schedule }: { schedule: Pick<Schedule, 'adjustments'> }) => {
   const t = useT();
   return (
     <Table.ScrollContainer minWidth={560}>

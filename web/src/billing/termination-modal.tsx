@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, fieldErrors } from '../api/client.ts';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
 import type { TerminateBody, Termination } from './types.ts';
 
@@ -27,6 +27,7 @@ export const TerminationModal = ({ documentId, engagementId, onClose }: Props) =
   const [reason, setReason] = useState('');
   const [endDate, setEndDate] = useState<string | null>(null);
   const [agreed, setAgreed] = useState(false);
+  const [confidential, setConfidential] = useState(false);
   const terminate = useMutation({
     mutationFn: (body: TerminateBody) =>
       api<Termination>(`/documents/${documentId}/terminate`, { body, idempotent: true }),
@@ -41,7 +42,13 @@ export const TerminationModal = ({ documentId, engagementId, onClose }: Props) =
   const dateError = endDateError(terminate.error) ?? errors.endDate;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    terminate.mutate({ requestedBy, reason, endDate: endDate ?? '', agreedOtherwise: agreed });
+    terminate.mutate({
+      requestedBy,
+      reason,
+      endDate: endDate ?? '',
+      agreedOtherwise: agreed,
+      reasonConfidential: confidential,
+    });
   };
   return (
     <Modal opened onClose={onClose} title={t('termination.title')}>
@@ -71,7 +78,12 @@ export const TerminationModal = ({ documentId, engagementId, onClose }: Props) =
             }
             data-autofocus
           />
-          <DateInput
+          <Checkbox
+            label={t('termination.confidential')}
+            checked={confidential}
+            onChange={(event) => setConfidential(event.currentTarget.checked)}
+          />
+          <DateField
             label={t('termination.endDate')}
             description={t('termination.endDateHint')}
             valueFormat="DD/MM/YYYY"

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type {
   bridgeOut,
+  firmScheduleOut,
+  lineDoneOut,
   monthExportOut,
   revenueOut,
   scheduleOut,
@@ -11,6 +13,10 @@ import type {
 
 export type Schedule = z.infer<typeof scheduleOut>;
 export type ScheduleEntry = Schedule['entries'][number];
+/** The firm's schedule: every month's totals, one page of its entries. */
+export type FirmSchedule = z.infer<typeof firmScheduleOut>;
+export type MonthTotal = Schedule['months'][number];
+export type LineDone = z.infer<typeof lineDoneOut>;
 export type MonthExport = z.infer<typeof monthExportOut>;
 export type Revenue = z.infer<typeof revenueOut>;
 export type Bridge = z.infer<typeof bridgeOut>;

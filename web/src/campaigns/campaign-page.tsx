@@ -57,6 +57,7 @@ const Wizard = ({ campaign }: { campaign: CampaignView }) => {
             isDraft &&
             canWrite && (
               <GenerateButton
+                campaign={campaign}
                 loading={generate.isPending}
                 onEdit={() => setViewed('selection')}
                 onClick={() => generate.mutate(undefined, { onError: notifyError })}

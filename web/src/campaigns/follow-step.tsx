@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { ListPages } from '../ui/list-pages.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { useCampaignItems } from './queries.ts';
+import { SignLettersButton } from './sign-letters-button.tsx';
 
 /** The schema gives the document's status as a string: it is one of the document statuses. */
 const DocumentStatusBadge = ({ status }: { status: DocumentStatus }) => {
@@ -123,6 +124,7 @@ export const FollowStep = ({ campaign }: { campaign: CampaignView }) => {
   const { followUp, progress } = campaign;
   return (
     <Stack>
+      <SignLettersButton campaignId={campaign.id} />
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
         {STATUSES.map((status) => (
           <Figure

@@ -20,6 +20,7 @@ import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ListPages } from '../ui/list-pages.tsx';
 import { QueryState } from '../ui/query-state.tsx';
+import { ConfirmCommandButton } from './confirm-command.tsx';
 import { formatCoefficient, formatPercent } from './labels.ts';
 import { PreviewSummary } from './preview-summary.tsx';
 import { PREVIEW_PAGE_SIZE, type PreviewFilters, usePreview } from './queries.ts';
@@ -203,18 +204,30 @@ export const PreviewStep = ({ campaign, actions }: { campaign: CampaignView; act
   );
 };
 
-type GenerateProps = { onClick: () => void; loading: boolean; onEdit: () => void };
+type GenerateProps = { campaign: CampaignView; onClick: () => void; loading: boolean; onEdit: () => void };
 
-export const GenerateButton = ({ onClick, loading, onEdit }: GenerateProps) => {
+/** Generating, after a dialog with the letters it makes and the clients it leaves out (issue 18). */
+export const GenerateButton = ({ campaign, onClick, loading, onEdit }: GenerateProps) => {
   const t = useT();
+  // The same query as the preview's first page: already in the cache.
+  const summary = usePreview(campaign.id, campaign.version, { page: 1 }).data?.summary;
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onEdit}>
         {t('campaign.editSettings')}
       </Button>
-      <Button onClick={onClick} loading={loading}>
-        {t('campaign.generate')}
-      </Button>
+      <ConfirmCommandButton
+        label={t('campaign.generate')}
+        title={t('campaign.confirmGenerateTitle')}
+        body={t('campaign.confirmGenerateBody')}
+        counts={[
+          { label: t('campaign.countToGenerate'), value: summary?.planned },
+          { label: t('campaign.countExcluded'), value: summary?.skipped },
+        ]}
+        confirmLabel={t('campaign.confirmGenerate')}
+        loading={loading}
+        onConfirm={onClick}
+      />
     </Group>
   );
 };

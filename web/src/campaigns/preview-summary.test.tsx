@@ -20,6 +20,7 @@ const summary: CampaignSummary = {
     no_letter_in_force: 0,
     replacement_pending: 1,
     amendment_after_effective_date: 0,
+    vigilance_incomplete: 0,
   },
   annualBeforeCents: 1_200_000,
   annualAfterCents: 1_236_000,

@@ -9,11 +9,11 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, fieldErrors } from '../api/client.ts';
 import { useServices, useTerms, useUsers } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
 import { ExceptionsEditor } from './exceptions-editor.tsx';
 import { RevaluationFields } from './revaluation-fields.tsx';
@@ -111,7 +111,7 @@ export const SettingsForm = ({ initial, submitLabel, pending, error, onSubmit, o
                 })),
               ]}
             />
-            <DateInput
+            <DateField
               label={t('campaign.signedBefore')}
               valueFormat="DD/MM/YYYY"
               placeholder={t('campaign.anyDate')}
@@ -159,7 +159,7 @@ export const SettingsForm = ({ initial, submitLabel, pending, error, onSubmit, o
         />
         <Fieldset legend={t('campaign.letters')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateInput
+            <DateField
               label={t('document.effectiveDate')}
               valueFormat="DD/MM/YYYY"
               value={draft.effectiveDate}
@@ -167,7 +167,7 @@ export const SettingsForm = ({ initial, submitLabel, pending, error, onSubmit, o
               error={errors.effectiveDate}
               required
             />
-            <DateInput
+            <DateField
               label={t('campaign.validUntil')}
               valueFormat="DD/MM/YYYY"
               value={draft.validUntil}

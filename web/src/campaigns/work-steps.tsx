@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import type { CampaignView } from '../api/types.ts';
 import { formatInstant } from '../format.ts';
 import { useI18n, useT } from '../i18n/i18n.tsx';
+import { ConfirmCommandButton } from './confirm-command.tsx';
 import { pluralKey, progressCounts } from './labels.ts';
 import { CountProgress } from './progress-bar.tsx';
 
@@ -53,9 +54,18 @@ export const SendingStep = ({ campaign, canWrite, onSend, sending }: SendProps) 
           <Text>{t('campaign.readyToSend', { count: grouped(counts.letters) })}</Text>
           {canWrite && (
             <Group justify="flex-end">
-              <Button onClick={onSend} loading={sending}>
-                {t('campaign.send')}
-              </Button>
+              <ConfirmCommandButton
+                label={t('campaign.send')}
+                title={t('campaign.confirmSendTitle')}
+                body={t('campaign.confirmSendBody')}
+                counts={[
+                  { label: t('campaign.countToSend'), value: counts.letters },
+                  { label: t('campaign.countExcluded'), value: counts.skipped },
+                ]}
+                confirmLabel={t('campaign.confirmSend')}
+                loading={sending}
+                onConfirm={onSend}
+              />
             </Group>
           )}
         </>

@@ -9,6 +9,7 @@ import { VigilanceDashboardCard } from '../vigilance/dashboard-card.tsx';
 import { DocumentList } from './document-list.tsx';
 import { FeesCard } from './fees-card.tsx';
 import { NoticeCard } from './notice-card.tsx';
+import { ToSignCard } from './to-sign-card.tsx';
 import { useRecurringFees } from './use-recurring-fees.ts';
 
 /** The clients are counted by the fees query, which lists them anyway: one request less. */
@@ -55,6 +56,7 @@ export const DashboardPage = () => {
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
+            <ToSignCard />
             <DocumentList title={t('dashboard.toSend')} query={drafts} empty={t('dashboard.noneToSend')} />
             <DocumentList
               title={t('dashboard.awaiting')}

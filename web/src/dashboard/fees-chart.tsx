@@ -13,6 +13,7 @@ export const FeesChart = ({ data, label, series }: Props) => (
     series={[{ name: 'euros', label: series, color: 'grape.6' }]}
     valueFormatter={(value) => formatCents(Math.round(value * 100))}
     yAxisProps={{ width: 90 }}
+    role="figure"
     aria-label={label}
   />
 );

@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { NoticeTerminationLink } from '../billing/notice-termination-link.tsx';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useNoticeDeadlines } from '../renewals/queries.ts';
@@ -28,7 +29,7 @@ export const NoticeCard = ({ ready }: { ready: boolean }) => {
             </Text>
           ) : (
             <Stack gap={6}>
-              {items.map(({ letterId, letterNumber, companyName, periodEnd, noticeDeadline }) => (
+              {items.map(({ letterId, letterNumber, companyName, periodEnd, noticeDeadline, endDate }) => (
                 <Stack gap={0} key={letterId}>
                   <Anchor component={Link} to={`/documents/${letterId}`} size="sm">
                     {companyName} — {letterNumber}
@@ -39,6 +40,7 @@ export const NoticeCard = ({ ready }: { ready: boolean }) => {
                       end: formatDay(periodEnd),
                     })}
                   </Text>
+                  <NoticeTerminationLink letterId={letterId} endDate={endDate} />
                 </Stack>
               ))}
               <Anchor component={Link} to="/renouvellements" size="xs">

@@ -1,21 +1,29 @@
 import { Button, Group } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { api } from '../api/client.ts';
 import type { DocumentView, LettrineDocument } from '../api/types.ts';
-import { useCanWrite } from '../auth/session.tsx';
+import { useCanWrite, useIsAssocie } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
+import { SignForFirmButton } from './e-signature-panel.tsx';
 import { ReasonButton } from './reason-button.tsx';
+import { SendDialog } from './send-dialog.tsx';
 import { SignatureButton } from './signature-button.tsx';
 import { useHasRoute } from './use-openapi.ts';
 
-/** The commands the lifecycle allows now (availableActions of the API), for those who may write. */
-export const DocumentActions = ({ view }: { view: DocumentView }) => {
+/**
+ * The commands the lifecycle allows now (availableActions of the API), for those who may write.
+ * `editing`: the draft's editor is on the page, and previews and sends what it shows.
+ */
+export const DocumentActions = ({ view, editing = false }: { view: DocumentView; editing?: boolean }) => {
   const t = useT();
+  const [sending, setSending] = useState(false);
   const doc = view.document;
   const canWrite = useCanWrite();
+  const isAssocie = useIsAssocie();
   const hasPdf = useHasRoute('/documents/{id}/pdf');
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -45,7 +53,8 @@ export const DocumentActions = ({ view }: { view: DocumentView }) => {
   );
   return (
     <Group gap="xs">
-      {hasPdf && (
+      {sending && <SendDialog doc={doc} version={doc.version} onClose={() => setSending(false)} />}
+      {hasPdf && !editing && (
         <Button
           component="a"
           variant="default"
@@ -56,16 +65,17 @@ export const DocumentActions = ({ view }: { view: DocumentView }) => {
           {doc.status === 'draft' ? t('action.previewPdf') : t('action.pdf')}
         </Button>
       )}
-      {can('send') && kindPolicy(doc.kind).linesAreChanges && (
-        <Button
-          onClick={() => command.mutate({ path: 'send', body: { version: doc.version } })}
-          loading={command.isPending}
-        >
-          {t('action.send')}
-        </Button>
+      {can('send') &&
+        !editing &&
+        (kindPolicy(doc.kind).linesAreChanges || kindPolicy(doc.kind).drawnFromTermination) && (
+          <Button onClick={() => setSending(true)}>{t('action.send')}</Button>
+        )}
+      {can('sign') && isAssocie && missingSides.includes('firm') && (
+        <SignForFirmButton doc={doc} onDone={refresh} />
       )}
-      {can('sign') &&
-        missingSides.map((side) => <SignatureButton key={side} view={view} side={side} onDone={refresh} />)}
+      {can('sign') && missingSides.length > 0 && (
+        <SignatureButton view={view} sides={missingSides} onDone={refresh} />
+      )}
       {can('refuse') && (
         <ReasonButton
           label={t('action.refuse')}
@@ -82,7 +92,7 @@ export const DocumentActions = ({ view }: { view: DocumentView }) => {
           onConfirm={(reason) => command.mutateAsync({ path: 'cancel', body: { reason: reason || null } })}
         />
       )}
-      {canWrite && !kindPolicy(doc.kind).linesAreChanges && (
+      {canWrite && !kindPolicy(doc.kind).linesAreChanges && !kindPolicy(doc.kind).drawnFromTermination && (
         <Button variant="default" onClick={() => duplicate.mutate()} loading={duplicate.isPending}>
           {t('action.duplicate')}
         </Button>

@@ -1,16 +1,23 @@
-import { Alert, Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { api, fieldErrors } from '../api/client.ts';
-import { useServices, useTerms, useUsers } from '../api/queries.ts';
+import { useDocument, useServices, useTerms, useUsers } from '../api/queries.ts';
 import type { DocumentView, LettrineDocument } from '../api/types.ts';
+import { formatTime } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
+import { UnsavedChangesGuard } from '../ui/unsaved-changes.tsx';
+import { AmendmentChanges, type ChangesDraft, changesDraftOf, changesOf } from './amendment-changes.tsx';
 import { DocumentFields, type FieldValues, fieldsOf, toFieldBody } from './document-fields.tsx';
 import { type DraftLine, draftTotals, fromDocumentLine, toLineInput } from './draft-lines.ts';
 import { LinesEditor } from './lines-editor.tsx';
+import { SendDialog } from './send-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
+
+/** A failed save shows in the editor's alert (save.error): the promise has nothing more to say. */
+const noop = () => undefined;
 
 /** A draft being edited: its fields and lines, live totals, save, and save-then-send. */
 export const DocumentEditor = ({ view }: { view: DocumentView }) => {
@@ -25,33 +32,59 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
   const [dirty, setDirty] = useState(false);
   // Issue 15: the client signer's mobile, for the signing code by SMS; empty, the contact's or by mail.
   const [signerMobile, setSignerMobile] = useState('');
+  // Issue 18: an amendment is edited here too, as changes to its letter's recurring lines (R-C2).
+  const isAmendment = kindPolicy(doc.kind).linesAreChanges;
+  const [changes, setChanges] = useState<ChangesDraft>(() => changesDraftOf(doc.lines));
+  const letter = useDocument(isAmendment ? (doc.amendsLetterId ?? '') : '');
+  const letterLines = (letter.data?.document.lines ?? []).filter((line) => line.recurrence !== 'one_off');
   const totals = useMemo(() => draftTotals(lines), [lines]);
   const refresh = () => client.invalidateQueries({ queryKey: ['document', doc.id] });
   const save = useMutation({
     mutationFn: () =>
       api<LettrineDocument>(`/documents/${doc.id}`, {
         method: 'PATCH',
-        body: { version: doc.version, ...toFieldBody(doc.kind, fields), lines: lines.map(toLineInput) },
+        body: {
+          version: doc.version,
+          ...toFieldBody(doc.kind, fields),
+          ...(isAmendment ? { changes: changesOf(letterLines, changes) } : { lines: lines.map(toLineInput) }),
+        },
       }),
   });
-  const send = useMutation({
-    mutationFn: async () => {
-      const saved = dirty ? await save.mutateAsync() : doc;
-      setDirty(false);
-      const mobile = signerMobile.trim();
-      return api(`/documents/${doc.id}/send`, {
-        body: { version: saved.version, ...(mobile ? { signerMobile: mobile } : {}) },
-      });
-    },
-    onSettled: async () => {
-      await client.invalidateQueries({ queryKey: ['documents'] });
-      await refresh();
-    },
-  });
-  const errors = { ...fieldErrors(save.error), ...fieldErrors(send.error) };
-  const failure = send.error ?? save.error;
+  // Issue 18: what is previewed or sent is what is on screen, so both save first.
+  const [savedAt, setSavedAt] = useState<string | Date | null>(null);
+  const [sending, setSending] = useState<number | null>(null);
+  const saveNow = async (): Promise<LettrineDocument> => {
+    if (!dirty) return doc;
+    const saved = await save.mutateAsync();
+    setDirty(false);
+    setSavedAt(saved.updatedAt);
+    await refresh();
+    return saved;
+  };
+  const openSend = () => saveNow().then((saved) => setSending(saved.version), noop);
+  const previewPdf = () => {
+    // Opened at the click (a tab opened after an await is a blocked pop-up), filled once saved.
+    const tab = window.open('', '_blank');
+    saveNow().then(
+      () => {
+        if (tab) tab.location.href = `/api/v1/documents/${doc.id}/pdf`;
+      },
+      () => tab?.close(),
+    );
+  };
+  const errors = fieldErrors(save.error);
+  const failure = save.error;
   return (
     <Stack>
+      <UnsavedChangesGuard dirty={dirty} />
+      {sending !== null && (
+        <SendDialog
+          doc={doc}
+          version={sending}
+          extra={signerMobile.trim() ? { signerMobile: signerMobile.trim() } : {}}
+          onClose={() => setSending(null)}
+        />
+      )}
       <Card withBorder component="section" aria-labelledby="editor-title">
         <Title order={3} size="h4" id="editor-title" mb="sm">
           {t('editor.title')}
@@ -69,18 +102,31 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
         />
       </Card>
       <Card withBorder component="section" aria-label={t('line.table')}>
-        <LinesEditor
-          lines={lines}
-          onChange={(next) => {
-            setLines(next);
-            setDirty(true);
-          }}
-          services={services.data ?? []}
-          errors={errors}
-          oneOffOnly={kindPolicy(doc.kind).oneOffLinesOnly}
-        />
+        {isAmendment ? (
+          <AmendmentChanges
+            letterLines={letterLines}
+            draft={changes}
+            onChange={(next) => {
+              setChanges(next);
+              setDirty(true);
+            }}
+            services={services.data ?? []}
+            errors={errors}
+          />
+        ) : (
+          <LinesEditor
+            lines={lines}
+            onChange={(next) => {
+              setLines(next);
+              setDirty(true);
+            }}
+            services={services.data ?? []}
+            errors={errors}
+            oneOffOnly={kindPolicy(doc.kind).oneOffLinesOnly}
+          />
+        )}
       </Card>
-      <TotalsPanel totals={totals} />
+      {!isAmendment && <TotalsPanel totals={totals} />}
       {failure && (
         <Alert color="red" role="alert" title={t('common.error')}>
           <ProblemText error={failure} />
@@ -97,22 +143,25 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
           error={errors.signerMobile}
           w={260}
         />
+        <Text size="sm" c="dimmed" role="status" data-testid="save-state">
+          {dirty
+            ? t('editor.unsavedChanges')
+            : savedAt
+              ? t('editor.savedAt', { time: formatTime(savedAt) })
+              : ''}
+        </Text>
+        <Button variant="default" onClick={previewPdf} loading={save.isPending && sending === null}>
+          {t('action.previewPdf')}
+        </Button>
         <Button
           variant="default"
           disabled={!dirty}
-          loading={save.isPending && !send.isPending}
-          onClick={() =>
-            save.mutate(undefined, {
-              onSuccess: async () => {
-                setDirty(false);
-                await refresh();
-              },
-            })
-          }
+          loading={save.isPending}
+          onClick={() => saveNow().catch(noop)}
         >
           {t('editor.save')}
         </Button>
-        <Button loading={send.isPending} onClick={() => send.mutate()}>
+        <Button loading={save.isPending} onClick={openSend}>
           {dirty ? t('editor.saveAndSend') : t('action.send')}
         </Button>
       </Group>

@@ -1,8 +1,8 @@
 import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { isLetterKind, kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody, User } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 
 /** R-B3: the kinds an associé signs for the firm (letters and amendments), as the server's table says. */
 const signedByFirm = (kind: DocumentKind): boolean => isLetterKind(kind) || kind === 'amendment';
@@ -63,7 +63,7 @@ export const DocumentFields = ({ kind, values, onChange, terms, associes, errors
         onChange={(event) => set({ title: event.currentTarget.value })}
         error={errors.title}
       />
-      <DateInput
+      <DateField
         label={t('document.effectiveDate')}
         valueFormat="DD/MM/YYYY"
         clearable
@@ -72,7 +72,7 @@ export const DocumentFields = ({ kind, values, onChange, terms, associes, errors
         error={errors.effectiveDate}
       />
       {kindPolicy(kind).hasValidityDate && (
-        <DateInput
+        <DateField
           label={t('document.validUntil')}
           valueFormat="DD/MM/YYYY"
           clearable

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Breadcrumbs, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { useDocument, useEngagement } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
+import { OneOffDonePanel } from '../billing/one-off-done-panel.tsx';
 import { TerminationPanel } from '../billing/termination-panel.tsx';
 import { formatCents, formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -29,8 +29,8 @@ export const DocumentPage = () => {
     <QueryState query={view}>
       {(data) => {
         const doc = data.document;
-        const isDraftEditable =
-          canWrite && data.availableActions.includes('edit') && !kindPolicy(doc.kind).linesAreChanges;
+        // Issue 18: amendments too, their changes edited like any draft's lines.
+        const isDraftEditable = canWrite && data.availableActions.includes('edit');
         return (
           <Stack>
             <Breadcrumbs>
@@ -54,9 +54,10 @@ export const DocumentPage = () => {
                   </Text>
                 </Group>
               </Stack>
-              <DocumentActions view={data} />
+              <DocumentActions view={data} editing={isDraftEditable} />
             </Group>
             <TerminationPanel view={data} />
+            <OneOffDonePanel view={data} />
             {data.createdLetterId && (
               <Alert color="teal" title={t('link.createdLetterTitle')}>
                 <Anchor

@@ -1,6 +1,7 @@
 import { computeTotals, type DocumentTotals, type PricedLine } from '../../../src/domain/documents/fees.ts';
 import type { DocumentLine, LineInput, Recurrence, Service } from '../api/types.ts';
 import { centsToInput, parseEuros } from '../format.ts';
+import type { MessageKey } from '../i18n/fr.ts';
 
 /**
  * A line as the editor holds it: what the person typed, in French ("7,5", "1 236,50"). Totals are
@@ -66,15 +67,40 @@ export const emptyLine = (): DraftLine => ({
   recurrence: 'one_off',
 });
 
-/** "7,5" → "7.5", or undefined when it is not a positive decimal of at most 3 places. */
+/** The server's limits (src/http/fields.schemas.ts): a quantity up to 100 000, a price up to 10 M€. */
+const MAX_QUANTITY = 100_000;
+const MAX_PRICE_CENTS = 1_000_000_000;
+
+/** "7,5" → "7.5", or undefined when it is not a positive decimal of at most 3 places the API takes. */
 export const parseQuantity = (text: string): string | undefined => {
   const value = text.trim().replace(',', '.');
-  return /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 ? value : undefined;
+  return /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 && Number(value) <= MAX_QUANTITY
+    ? value
+    : undefined;
 };
+
+/** "1 250,50" → 125050, or undefined when it is not an amount in euros the API takes. */
+export const parsePrice = (text: string): number | undefined => {
+  const cents = parseEuros(text);
+  return cents !== undefined && cents <= MAX_PRICE_CENTS ? cents : undefined;
+};
+
+export type LineProblems = Partial<Record<'label' | 'quantity' | 'price', MessageKey>>;
+
+/**
+ * What is wrong with a line, field by field, as the editor shows it next to each field. An empty
+ * price is a line not finished yet: not counted, but said only once the person has typed something.
+ */
+export const lineProblems = (line: DraftLine): LineProblems => ({
+  ...(parseQuantity(line.quantity) === undefined ? { quantity: 'line.quantityUnreadable' as const } : {}),
+  ...(line.price.trim() !== '' && parsePrice(line.price) === undefined
+    ? { price: 'line.priceUnreadable' as const }
+    : {}),
+});
 
 export const toPricedLine = (line: DraftLine): PricedLine | undefined => {
   const quantity = parseQuantity(line.quantity);
-  const unitPriceCents = parseEuros(line.price);
+  const unitPriceCents = parsePrice(line.price);
   if (quantity === undefined || unitPriceCents === undefined) return undefined;
   return { quantity, unitPriceCents, vatRateBp: line.vatRateBp, recurrence: line.recurrence };
 };

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { DocumentSigning, DocumentView, SigningProgress } from '../api/types.ts';
-import { useCanWrite, useIsAssocie } from '../auth/session.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { formatInstant } from '../format.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 import { useT } from '../i18n/i18n.tsx';
@@ -60,10 +60,18 @@ const useSigning = (view: DocumentView) => {
   });
 };
 
-const SignForFirmButton = ({ view, onDone }: { view: DocumentView; onDone: () => Promise<unknown> }) => {
+/** The firm's electronic signature, by the associé as themself: the main action on a letter. */
+export const SignForFirmButton = ({
+  doc,
+  onDone,
+  size,
+}: {
+  doc: Pick<DocumentView['document'], 'id' | 'kind' | 'number'>;
+  onDone: () => Promise<unknown>;
+  size?: 'xs' | 'sm';
+}) => {
   const t = useT();
   const [opened, { open, close }] = useDisclosure();
-  const doc = view.document;
   const sign = useMutation({
     mutationFn: () =>
       api(`/documents/${doc.id}/signatures`, { body: { side: 'firm', method: 'electronic' } }),
@@ -74,7 +82,7 @@ const SignForFirmButton = ({ view, onDone }: { view: DocumentView; onDone: () =>
   });
   return (
     <>
-      <Button color="teal" onClick={open} fullWidth h="auto" py={6} styles={WRAP}>
+      <Button color="teal" onClick={open} size={size}>
         {t('esign.signForFirm')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('esign.signForFirm')}>
@@ -104,7 +112,6 @@ const SignForFirmButton = ({ view, onDone }: { view: DocumentView; onDone: () =>
 const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProgress }) => {
   const t = useT();
   const canWrite = useCanWrite();
-  const isAssocie = useIsAssocie();
   const client = useQueryClient();
   const doc = view.document;
   // A signature can sign the document, create a letter (R-B2) and turn the prospect client (R-A4).
@@ -164,9 +171,6 @@ const SignerRow = ({ view, request }: { view: DocumentView; request: SigningProg
         <Text size="xs" c="red" role="alert">
           {resend.error.message}
         </Text>
-      )}
-      {isAssocie && request.side === 'firm' && isOpen && doc.status === 'sent' && (
-        <SignForFirmButton view={view} onDone={refresh} />
       )}
     </Stack>
   );

@@ -95,6 +95,59 @@ describe('the document editor’s live totals (DOMAIN.md E, worked examples)', (
     await typeLine({ quantity: 'sept', price: '100,00' });
     expect(cell('total-ht')).toBe('0,00 €');
     const row = screen.getAllByTestId('line-row')[0] as HTMLElement;
-    expect(within(row).getByText(/Nombre illisible/)).toBeTruthy();
+    expect(within(row).getByText(/Quantité illisible/)).toBeTruthy();
+  });
+});
+
+const errorOf = (label: string) => {
+  const input = screen.getByLabelText(label);
+  const id = input
+    .getAttribute('aria-describedby')
+    ?.split(' ')
+    .find((part) => part.includes('error'));
+  return id ? plain(document.getElementById(id)?.textContent ?? '') : undefined;
+};
+
+describe('the line editor’s errors, in euros and on the right field (issue 18)', () => {
+  afterEach(cleanup);
+
+  it('an unreadable price is said on the price, in euros, and the quantity stays clean', async () => {
+    renderInApp(<Editor initial={[{ ...emptyLine(), label: 'Conseil' }]} />);
+    await typeLine({ quantity: '2', price: '12x' });
+    expect(errorOf('Prix unitaire, ligne 1')).toBe('Montant illisible : en euros, par exemple 1 250,50.');
+    expect(errorOf('Quantité, ligne 1')).toBeUndefined();
+    expect(cell('total-ht')).toBe('0,00 €');
+    expect(plain(screen.getByTestId('lines-uncounted').textContent)).toContain('1 ligne(s)');
+  });
+
+  it('the API’s « Montant en centimes attendu » is shown on the price, in euros', () => {
+    const line = { ...emptyLine(), label: 'Conseil', price: '100,00' };
+    renderInApp(
+      <LinesEditor
+        lines={[line]}
+        onChange={() => undefined}
+        services={[]}
+        errors={{ 'lines.0.unitPriceCents': 'Montant en centimes attendu (123600 pour 1 236,00 €).' }}
+      />,
+    );
+    expect(errorOf('Prix unitaire, ligne 1')).toBe('Montant illisible : en euros, par exemple 1 250,50.');
+    expect(errorOf('Quantité, ligne 1')).toBeUndefined();
+  });
+
+  it('a price beyond what the API takes is refused and not counted in the totals', async () => {
+    renderInApp(<Editor initial={[{ ...emptyLine(), label: 'Conseil' }]} />);
+    await typeLine({ quantity: '1', price: '20 000 000,00' });
+    expect(errorOf('Prix unitaire, ligne 1')).toMatch(/Montant illisible/);
+    expect(cell('total-ht')).toBe('0,00 €');
+  });
+
+  it('a price is read back with its thousands apart once left: « 1250,5 » becomes « 1 250,50 »', async () => {
+    renderInApp(<Editor initial={[{ ...emptyLine(), label: 'Conseil' }]} />);
+    await typeLine({ quantity: '1', price: '1250,5' });
+    await userEvent.setup().tab();
+    expect(plain((screen.getByLabelText('Prix unitaire, ligne 1') as HTMLInputElement).value)).toBe(
+      '1 250,50',
+    );
+    expect(cell('total-ht')).toBe('1 250,50 €');
   });
 });

@@ -4,14 +4,18 @@ import {
   Group,
   NativeSelect,
   Select,
+  Stack,
   Table,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useState } from 'react';
 import type { Recurrence, Service } from '../api/types.ts';
-import { useT } from '../i18n/i18n.tsx';
-import { type DraftLine, emptyLine, fromService, toPricedLine } from './draft-lines.ts';
+import { centsToInput, formatCents } from '../format.ts';
+import type { MessageKey } from '../i18n/fr.ts';
+import { type Translate, useT } from '../i18n/i18n.tsx';
+import { type DraftLine, emptyLine, fromService, lineProblems, parsePrice } from './draft-lines.ts';
 import { recurrenceKey } from './labels.ts';
 
 const RECURRENCES: Recurrence[] = ['monthly', 'quarterly', 'yearly', 'one_off'];
@@ -27,9 +31,33 @@ type Props = {
   oneOffOnly?: boolean;
 };
 
+/**
+ * The API's message for a line's field, in the editor's words: the API counts amounts in cents
+ * (« Montant en centimes attendu »), the person types euros.
+ */
+const serverMessage = (t: Translate, field: string, message: string | undefined) =>
+  message && field === 'unitPriceCents' && /centimes/i.test(message) ? t('line.priceUnreadable') : message;
+
+/** A catalogue service as the picker offers it: its label and code, price, domain and recurrence. */
+const serviceOption = (t: Translate, service: Service) =>
+  t('line.pickerOption', {
+    label: `${service.label} (${service.code})`,
+    price: `${formatCents(service.priceCents)}${service.unitLabel ? ` / ${service.unitLabel}` : ''}`,
+    domain: t(`domain.${service.domain}` as MessageKey),
+    recurrence: t(recurrenceKey(service.recurrence)),
+  });
+
 /** The lines of a draft: catalogue services or free lines, every value editable and labelled. */
 export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly = false }: Props) => {
   const t = useT();
+  // The picker empties after each pick, ready for the next one.
+  const [search, setSearch] = useState('');
+  /** The API's message for a field of a line (`''`: the line itself). */
+  const lineError = (index: number, field: string) =>
+    serverMessage(t, field, errors[field ? `lines.${index}.${field}` : `lines.${index}`]);
+  const uncounted = lines.filter(
+    (line) => Object.keys(lineProblems(line)).length > 0 || !line.price.trim(),
+  ).length;
   const update = (index: number, patch: Partial<DraftLine>) =>
     onChange(lines.map((line, i) => (i === index ? { ...line, ...patch } : line)));
   const recurrences = oneOffOnly ? (['one_off'] as Recurrence[]) : RECURRENCES;
@@ -38,22 +66,23 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
   );
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={t('line.table')} verticalSpacing={4}>
+      {/* Fixed columns wide enough for « Trimestrielle » and « 12 500,50 € »: narrower, it scrolls. */}
+      <Table.ScrollContainer minWidth={860}>
+        <Table aria-label={t('line.table')} verticalSpacing={4} layout="fixed">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('line.label')}</Table.Th>
-              <Table.Th w={80}>{t('line.quantity')}</Table.Th>
-              <Table.Th w={115}>{t('line.unitPrice')}</Table.Th>
-              <Table.Th w={130}>{t('line.recurrence')}</Table.Th>
-              <Table.Th w={88}>{t('line.vat')}</Table.Th>
-              <Table.Th w={36} />
+              <Table.Th w={104}>{t('line.quantity')}</Table.Th>
+              <Table.Th w={150}>{t('line.unitPrice')}</Table.Th>
+              <Table.Th w={168}>{t('line.recurrence')}</Table.Th>
+              <Table.Th w={112}>{t('line.vat')}</Table.Th>
+              <Table.Th w={44} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {lines.map((line, index) => {
               const n = index + 1;
-              const invalid = !toPricedLine(line);
+              const problems = lineProblems(line);
               return (
                 <Table.Tr key={line.key} data-testid="line-row">
                   <Table.Td>
@@ -61,7 +90,7 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                       aria-label={t('line.labelOf', { n })}
                       value={line.label}
                       onChange={(event) => update(index, { label: event.currentTarget.value })}
-                      error={errors[`lines.${index}.label`]}
+                      error={lineError(index, 'label') ?? lineError(index, '')}
                     />
                     <Textarea
                       aria-label={t('line.descriptionOf', { n })}
@@ -73,7 +102,7 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                       mt={4}
                       value={line.description}
                       onChange={(event) => update(index, { description: event.currentTarget.value })}
-                      error={errors[`lines.${index}.description`]}
+                      error={lineError(index, 'description')}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -82,10 +111,7 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                       inputMode="decimal"
                       value={line.quantity}
                       onChange={(event) => update(index, { quantity: event.currentTarget.value })}
-                      error={
-                        errors[`lines.${index}.quantity`] ??
-                        (invalid && line.price ? t('line.unreadable') : undefined)
-                      }
+                      error={(problems.quantity && t(problems.quantity)) ?? lineError(index, 'quantity')}
                       rightSection={
                         line.unitLabel ? (
                           <Text size="xs" c="dimmed">
@@ -101,8 +127,15 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                       inputMode="decimal"
                       value={line.price}
                       onChange={(event) => update(index, { price: event.currentTarget.value })}
-                      error={errors[`lines.${index}.unitPriceCents`]}
+                      onBlur={() => {
+                        // Read back the French way, thousands apart: « 1250,5 » becomes « 1 250,50 ».
+                        const cents = parsePrice(line.price);
+                        if (cents !== undefined && centsToInput(cents) !== line.price)
+                          update(index, { price: centsToInput(cents) });
+                      }}
+                      error={(problems.price && t(problems.price)) ?? lineError(index, 'unitPriceCents')}
                       rightSection="€"
+                      styles={{ input: { textAlign: 'right' } }}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -113,7 +146,7 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                         update(index, { recurrence: event.currentTarget.value as Recurrence })
                       }
                       data={recurrences.map((value) => ({ value, label: t(recurrenceKey(value)) }))}
-                      error={errors[`lines.${index}.recurrence`]}
+                      error={lineError(index, 'recurrence')}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -125,6 +158,7 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
                         value: String(rate),
                         label: `${(rate / 100).toLocaleString('fr-FR')} %`,
                       }))}
+                      error={lineError(index, 'vatRateBp')}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -148,21 +182,43 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
           {errors.lines}
         </Text>
       )}
+      {uncounted > 0 && (
+        <Text c="dimmed" size="sm" mt="xs" data-testid="lines-uncounted">
+          {t('line.notCounted', { count: uncounted })}
+        </Text>
+      )}
       <Group align="end">
         <Select
           label={t('line.addService')}
           placeholder={t('line.addServicePlaceholder')}
           searchable
           value={null}
+          searchValue={search}
+          onSearchChange={setSearch}
           onChange={(id) => {
             const service = available.find((candidate) => candidate.id === id);
             if (service) onChange([...lines, fromService(service)]);
+            setSearch('');
           }}
-          data={available.map((service) => ({
-            value: service.id,
-            label: `${service.label} (${service.code})`,
-          }))}
-          w={380}
+          data={available.map((service) => ({ value: service.id, label: serviceOption(t, service) }))}
+          renderOption={({ option }) => {
+            const service = available.find((candidate) => candidate.id === option.value);
+            if (!service) return option.label;
+            return (
+              <Stack gap={0}>
+                <Text size="sm">
+                  {service.label} ({service.code})
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatCents(service.priceCents)}
+                  {service.unitLabel ? ` / ${service.unitLabel}` : ''} ·{' '}
+                  {t(`domain.${service.domain}` as MessageKey)} · {t(recurrenceKey(service.recurrence))}
+                </Text>
+              </Stack>
+            );
+          }}
+          comboboxProps={{ width: 520, position: 'bottom-start' }}
+          w={420}
           maw="100%"
         />
         <Button variant="default" onClick={() => onChange([...lines, emptyLine()])}>

@@ -1,4 +1,4 @@
-import { Card, List, Text, Title } from '@mantine/core';
+import { Anchor, Card, List, Text, Title } from '@mantine/core';
 import type { DocumentView } from '../api/types.ts';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -32,6 +32,16 @@ export const SignaturesPanel = ({ view }: { view: DocumentView }) => {
                         : 'signature.notSigned',
                     )}
               </Text>
+              {signature?.hasScan && (
+                <Anchor
+                  href={`/api/v1/documents/${view.document.id}/signatures/${signature.id}/scan`}
+                  target="_blank"
+                  rel="noopener"
+                  size="xs"
+                >
+                  {t('signature.viewScan')}
+                </Anchor>
+              )}
             </List.Item>
           );
         })}

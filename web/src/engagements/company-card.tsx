@@ -28,8 +28,11 @@ export const CompanyCard = ({ view }: { view: EngagementView }) => {
           {canWrite && <CompanyEditButton company={company} engagementId={view.engagement.id} />}
         </Group>
         <Text fw={600}>{company.name}</Text>
-        <Text size="sm">
-          {[company.legalForm, company.siren && `SIREN ${company.siren}`].filter(Boolean).join(' · ') || '—'}
+        <Text size="sm" data-testid="company-identity">
+          {company.isIndividual
+            ? t('client.individual')
+            : [company.legalForm, company.siren && `SIREN ${company.siren}`].filter(Boolean).join(' · ') ||
+              '—'}
         </Text>
         {address && <Text size="sm">{address}</Text>}
         {company.activity && <Text size="sm">{company.activity}</Text>}

@@ -4,8 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import type { Company } from '../api/types.ts';
+import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { COMPANY_FIELDS, CompanyFields, type CompanyValues, companyBody } from './company-form.tsx';
+import { companyProblems } from './prospect-checks.ts';
 
 const valuesOf = (company: Company): CompanyValues =>
   Object.fromEntries(COMPANY_FIELDS.map((name) => [name, company[name] ?? ''])) as CompanyValues;
@@ -15,21 +17,31 @@ export const CompanyEditButton = ({ company, engagementId }: { company: Company;
   const t = useT();
   const [opened, { open, close }] = useDisclosure();
   const [values, setValues] = useState(() => valuesOf(company));
+  const [checked, setChecked] = useState(false);
+  const problemsOf = (next: CompanyValues) =>
+    companyProblems({ ...next, isIndividual: company.isIndividual });
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: () =>
       api(`/companies/${company.id}`, {
         method: 'PATCH',
-        body: { version: company.version, ...companyBody(values, 'edit') },
+        body: { version: company.version, ...companyBody(values, 'edit', company.isIndividual) },
       }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['engagement', engagementId] });
       close();
     },
   });
-  const errors = fieldErrors(save.error);
+  const errors = {
+    ...fieldErrors(save.error),
+    ...Object.fromEntries(
+      Object.entries(checked ? problemsOf(values) : {}).map(([path, key]) => [path, t(key as MessageKey)]),
+    ),
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    if (Object.keys(problemsOf(values)).length > 0) return;
     save.mutate();
   };
   return (
@@ -39,6 +51,7 @@ export const CompanyEditButton = ({ company, engagementId }: { company: Company;
         size="compact-sm"
         onClick={() => {
           setValues(valuesOf(company));
+          setChecked(false);
           save.reset();
           open();
         }}
@@ -53,7 +66,12 @@ export const CompanyEditButton = ({ company, engagementId }: { company: Company;
                 {save.error.message}
               </Alert>
             )}
-            <CompanyFields values={values} onChange={setValues} errors={errors} />
+            <CompanyFields
+              values={values}
+              onChange={setValues}
+              errors={errors}
+              isIndividual={company.isIndividual}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

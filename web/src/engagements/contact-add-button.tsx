@@ -4,7 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import type { Contact, Engagement } from '../api/types.ts';
+import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { personProblems } from './prospect-checks.ts';
 
 const EMPTY = { firstName: '', lastName: '', email: '', phone: '', capacity: '', isSignatory: false };
 
@@ -13,6 +15,8 @@ export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => 
   const t = useT();
   const [opened, { open, close }] = useDisclosure();
   const [form, setForm] = useState(EMPTY);
+  // The form's own refusals (names, e-mail), all at once, once the person has tried to add.
+  const [checked, setChecked] = useState(false);
   const client = useQueryClient();
   const add = useMutation({
     mutationFn: async () => {
@@ -37,10 +41,15 @@ export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => 
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['engagement', engagement.id] });
       setForm(EMPTY);
+      setChecked(false);
       close();
     },
   });
-  const errors = fieldErrors(add.error);
+  const problems = checked ? personProblems(form) : {};
+  const errors = {
+    ...fieldErrors(add.error),
+    ...Object.fromEntries(Object.entries(problems).map(([path, key]) => [path, t(key as MessageKey)])),
+  };
   const text = (name: 'firstName' | 'lastName' | 'email' | 'phone' | 'capacity', label: string) => (
     <TextInput
       label={label}
@@ -52,6 +61,8 @@ export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => 
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    if (Object.keys(personProblems(form)).length > 0) return;
     add.mutate();
   };
   return (

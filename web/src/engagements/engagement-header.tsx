@@ -3,6 +3,7 @@ import type { DocumentListItem, EngagementView } from '../api/types.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { ConvertButton } from './convert-button.tsx';
 import { NewDocumentMenu } from './new-document-menu.tsx';
+import { RenameButton } from './rename-button.tsx';
 import { StateBadge } from './state-badge.tsx';
 
 export const EngagementHeader = ({
@@ -25,9 +26,10 @@ export const EngagementHeader = ({
               {engagement.clientCode}
             </Badge>
           )}
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-testid="engagement-title">
             {engagement.title}
           </Text>
+          {canWrite && <RenameButton engagement={engagement} />}
         </Group>
       </Stack>
       {canWrite && (

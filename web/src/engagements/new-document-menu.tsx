@@ -5,13 +5,15 @@ import { useNavigate } from 'react-router';
 import { isLetterKind } from '../../../src/domain/documents/kinds.ts';
 import { api } from '../api/client.ts';
 import type { CreateDocumentBody, DocumentListItem, Engagement, LettrineDocument } from '../api/types.ts';
-import { AmendmentModal } from '../documents/amendment-modal.tsx';
 import { allowedKinds, kindKey } from '../documents/labels.ts';
 import { ReplacementModal } from '../documents/replacement-modal.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
 
-/** Only the kinds the engagement's state allows (R-A2, R-A3); an amendment names its letter. */
+/**
+ * Only the kinds the engagement's state allows (R-A2, R-A3); an amendment names its letter, and
+ * starts as an empty draft opened in the document's editor (issue 18).
+ */
 export const NewDocumentMenu = ({
   engagement,
   documents,
@@ -21,7 +23,6 @@ export const NewDocumentMenu = ({
 }) => {
   const t = useT();
   const navigate = useNavigate();
-  const [amending, setAmending] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
   const client = useQueryClient();
   const create = useMutation({
@@ -38,9 +39,6 @@ export const NewDocumentMenu = ({
   return (
     <>
       {replacing && <ReplacementModal engagementId={engagement.id} onClose={() => setReplacing(false)} />}
-      {amending && (
-        <AmendmentModal engagementId={engagement.id} letterId={amending} onClose={() => setAmending(null)} />
-      )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button loading={create.isPending}>{t('document.new')}</Button>
@@ -49,7 +47,10 @@ export const NewDocumentMenu = ({
           {allowedKinds(engagement.state).map((kind) =>
             kind === 'amendment' ? (
               lettersInForce.map((letter) => (
-                <Menu.Item key={letter.id} onClick={() => setAmending(letter.id)}>
+                <Menu.Item
+                  key={letter.id}
+                  onClick={() => start({ kind: 'amendment', amendsLetterId: letter.id })}
+                >
                   {t('document.newAmendmentOf', { number: letter.number ?? '' })}
                 </Menu.Item>
               ))

@@ -1,10 +1,10 @@
 import { Card, Group, Table, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useScope } from '../api/queries.ts';
 import { recurrenceKey } from '../documents/labels.ts';
 import { formatCents, formatDay, formatDecimal, todayInParis } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 
 /** R-C3: what the client has contracted for on any date, asked of the server. */
@@ -18,7 +18,7 @@ export const ScopePanel = ({ engagementId }: { engagementId: string }) => {
         <Title order={3} size="h4" id="scope-title">
           {t('scope.title')}
         </Title>
-        <DateInput
+        <DateField
           label={t('scope.date')}
           value={date}
           onChange={(value) => value && setDate(String(value).slice(0, 10))}

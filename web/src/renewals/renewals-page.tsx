@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTerms } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
+import { NoticeTerminationLink } from '../billing/notice-termination-link.tsx';
 import { formatCents, formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ListPages } from '../ui/list-pages.tsx';
@@ -61,9 +62,12 @@ const NoticeDeadlines = () => {
                           </Anchor>
                         </Table.Td>
                         <Table.Td>
-                          <Anchor component={Link} to={`/documents/${item.letterId}`} size="sm">
-                            {item.letterNumber}
-                          </Anchor>
+                          <Stack gap={0}>
+                            <Anchor component={Link} to={`/documents/${item.letterId}`} size="sm">
+                              {item.letterNumber}
+                            </Anchor>
+                            <NoticeTerminationLink letterId={item.letterId} endDate={item.endDate} />
+                          </Stack>
                         </Table.Td>
                         <Table.Td>{formatDay(item.noticeDeadline)}</Table.Td>
                         <Table.Td>{formatDay(item.periodEnd)}</Table.Td>

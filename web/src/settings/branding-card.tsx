@@ -85,6 +85,7 @@ export const BrandingCard = ({ firm }: { firm: Firm }) => {
               value={color}
               onChange={setColor}
               format="hex"
+              eyeDropperButtonProps={{ 'aria-label': t('firm.eyeDropper') }}
               readOnly={!isAssocie}
               error={fieldErrors(saveColor.error).accentColor}
               w={200}

@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
@@ -7,6 +6,7 @@ import { useTerms } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 
 /** The versions of the firm's general terms (R-D6); a new one is published, never edited. */
@@ -68,7 +68,7 @@ export const TermsPage = () => {
               error={errors.title}
               onChange={(event) => setForm({ ...form, title: event.currentTarget.value })}
             />
-            <DateInput
+            <DateField
               label={t('terms.effectiveFrom')}
               required
               valueFormat="DD/MM/YYYY"

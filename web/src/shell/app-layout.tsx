@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { PasswordButton } from '../settings/password-button.tsx';
 import { ErrorBanner } from '../ui/error-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 import classes from './skip-link.module.css';
 
 const LINKS: { to: string; label: MessageKey; end?: boolean; associeOnly?: boolean }[] = [
@@ -53,6 +54,7 @@ export const AppLayout = () => {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {me && <NotificationBell />}
             <Box visibleFrom="sm">
               <LanguageSwitch />
             </Box>

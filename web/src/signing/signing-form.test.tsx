@@ -116,6 +116,39 @@ describe('the signing page’s steps', () => {
     expect(screen.queryByText('Cochez la case par laquelle vous acceptez.')).toBeNull();
   });
 
+  it('clears a refusal once the signer fixes the field: the name, the reason', async () => {
+    answer({
+      '/sign': () =>
+        problem(422, {
+          code: 'SIGNING.NAME_MISMATCH',
+          detail: 'Le nom saisi ne correspond pas à celui du signataire.',
+        }),
+      '/refuse': () =>
+        problem(400, {
+          code: 'REQUEST.VALIDATION_FAILED',
+          detail: 'La requête contient des champs invalides.',
+          details: {
+            fields: [{ field: 'body.reason', message: 'Champ obligatoire : il ne peut pas être vide.' }],
+          },
+        }),
+    });
+    renderInApp(<SigningForm token={TOKEN} view={aView({ verified: true })} onDone={() => {}} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: /J’ai lu le document/ }));
+    await user.type(field('Vos prénom et nom'), 'Lucy');
+    await user.click(screen.getByRole('button', { name: 'Signer' }));
+    expect(await screen.findByText('Le nom saisi ne correspond pas à celui du signataire.')).toBeTruthy();
+    await user.type(field('Vos prénom et nom'), ' Fournier');
+    expect(screen.queryByText('Le nom saisi ne correspond pas à celui du signataire.')).toBeNull();
+    expect(field('Vos prénom et nom').getAttribute('aria-invalid')).not.toBe('true');
+
+    await user.click(screen.getByRole('button', { name: 'Refuser' }));
+    await user.click(screen.getByRole('button', { name: 'Confirmer le refus' }));
+    expect(await screen.findByText('Champ obligatoire : il ne peut pas être vide.')).toBeTruthy();
+    await user.type(field('Motif du refus'), 'Trop cher');
+    expect(screen.queryByText('Champ obligatoire : il ne peut pas être vide.')).toBeNull();
+  });
+
   it('signs, and hands the outcome to the page', async () => {
     answer({ '/sign': () => json({ documentStatus: 'signed', signedSides: ['client'] }) });
     const onDone = vi.fn();

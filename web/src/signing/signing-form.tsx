@@ -63,7 +63,11 @@ const RefuseForm = ({
           autosize
           minRows={3}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            // An error once fixed goes away: the signer is not left reading it while typing.
+            if (refuse.error) refuse.reset();
+          }}
           // Refusing needs the verified code too: its refusal is shown here, where the button was pressed.
           error={errors.reason ?? errors.form ?? errors.code}
           data-autofocus
@@ -154,10 +158,19 @@ export const SigningForm = ({
               autoComplete="name"
               styles={{ label: LABEL, description: HINT }}
               value={typedName}
-              onChange={(event) => setTypedName(event.currentTarget.value)}
+              onChange={(event) => {
+                setTypedName(event.currentTarget.value);
+                if (errors.typedName || errors.form) sign.reset();
+              }}
               error={errors.typedName}
             />
-            <SignaturePad onChange={setDrawing} error={errors.drawing} />
+            <SignaturePad
+              onChange={(value) => {
+                setDrawing(value);
+                if (errors.drawing) sign.reset();
+              }}
+              error={errors.drawing}
+            />
             {errors.form && (
               <Alert color="red" role="alert">
                 {errors.form}

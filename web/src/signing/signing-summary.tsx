@@ -3,6 +3,9 @@ import type { SigningView } from '../api/types.ts';
 import { kindKey } from '../documents/labels.ts';
 import { formatCents, formatInstantDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { SigningLines, TermsLink } from './signing-lines.tsx';
+
+const NO_BREAK = { whiteSpace: 'nowrap' } as const;
 
 const Amount = ({ label, cents, testId }: { label: string; cents: number; testId: string }) => (
   <Box>
@@ -27,13 +30,23 @@ export const SigningSummary = ({ token, view }: { token: string; view: SigningVi
     <Card withBorder component="section" aria-labelledby="document-title">
       <Stack gap="sm">
         <Box>
+          {/* The number is one word: it never breaks mid-line (OS-2026-0001). */}
           {hasOwnTitle && (
             <Text size="sm" c="dimmed">
-              {kind} {doc.number}
+              {kind} <span style={NO_BREAK}>{doc.number}</span>
             </Text>
           )}
-          <Title order={1} size="h3" id="document-title" style={{ overflowWrap: 'anywhere' }}>
-            {hasOwnTitle ? doc.title : `${kind} ${doc.number}`}
+          <Title order={1} size="h3" id="document-title" style={{ overflowWrap: 'break-word' }}>
+            {hasOwnTitle ? (
+              doc.title
+            ) : (
+              <>
+                {kind}{' '}
+                <span style={NO_BREAK} data-testid="signing-number">
+                  {doc.number}
+                </span>
+              </>
+            )}
           </Title>
         </Box>
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
@@ -50,6 +63,8 @@ export const SigningSummary = ({ token, view }: { token: string; view: SigningVi
             </Box>
           )}
         </SimpleGrid>
+        <SigningLines lines={doc.lines} />
+        <TermsLink terms={doc.terms} />
         <Button component="a" href={pdf} target="_blank" rel="noopener" variant="light" size="lg" fullWidth>
           {t('signing.readPdf')}
         </Button>

@@ -1,4 +1,15 @@
-import { Button, Card, Checkbox, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useCanWrite, useIsAssocie } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
@@ -9,6 +20,8 @@ import type { Assessment, VigilanceFile } from './types.ts';
 const CRITERIA = ['client', 'activity', 'location', 'missions'] as const;
 type Criterion = (typeof CRITERIA)[number];
 type Level = 'low' | 'medium' | 'high';
+const VIGILANCE = ['simplified', 'standard', 'enhanced'] as const;
+type Vigilance = (typeof VIGILANCE)[number];
 
 const emptyAssessment = (): Assessment => ({
   criteria: {
@@ -51,6 +64,14 @@ export const AssessmentForm = ({ data }: { data: VigilanceFile }) => {
     event.preventDefault();
     save.mutate(draft);
   };
+  // R-F2: a level is raised, never lowered: the levels above the one last computed are offered.
+  const computed = data.file.computedLevel;
+  const above = VIGILANCE.filter(
+    (level) => !computed || VIGILANCE.indexOf(level) > VIGILANCE.indexOf(computed),
+  );
+  const override = draft.override ?? null;
+  const setOverride = (next: { level: Vigilance; reason: string } | null) =>
+    setDraft((d) => ({ ...d, override: next }));
   return (
     <Card withBorder component="form" onSubmit={submit} noValidate aria-labelledby="vigilance-risk-title">
       <Stack>
@@ -84,6 +105,51 @@ export const AssessmentForm = ({ data }: { data: VigilanceFile }) => {
         {flag('politicallyExposed')}
         {flag('neverMetInPerson')}
         {flag('highRiskCountry')}
+        {data.file.level && (
+          <Text size="sm" data-testid="vigilance-levels">
+            {t('vigilance.computedLevel', { level: computed ? t(`vigilance.level.${computed}`) : '—' })}
+            {' · '}
+            {t('vigilance.retainedLevel', { level: t(`vigilance.level.${data.file.level}`) })}
+          </Text>
+        )}
+        {(above.length > 0 || override) && (
+          <Checkbox
+            label={t('vigilance.raiseLevel')}
+            checked={override !== null}
+            disabled={readOnly}
+            onChange={(e) =>
+              setOverride(
+                e.currentTarget.checked
+                  ? { level: above[0] ?? 'enhanced', reason: override?.reason ?? '' }
+                  : null,
+              )
+            }
+          />
+        )}
+        {override && (
+          <Group grow align="start">
+            <Select
+              label={t('vigilance.overrideLevel')}
+              value={override.level}
+              readOnly={readOnly}
+              allowDeselect={false}
+              onChange={(level) => level && setOverride({ ...override, level: level as Vigilance })}
+              data={(above.includes(override.level) ? above : [override.level, ...above]).map((level) => ({
+                value: level,
+                label: t(`vigilance.level.${level}`),
+              }))}
+            />
+            <Textarea
+              label={t('vigilance.overrideReason')}
+              required
+              autosize
+              minRows={1}
+              readOnly={readOnly}
+              value={override.reason}
+              onChange={(e) => setOverride({ ...override, reason: e.currentTarget.value })}
+            />
+          </Group>
+        )}
         {isAssocie && (
           <Textarea
             label={t('vigilance.notes')}

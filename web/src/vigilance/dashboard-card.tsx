@@ -1,28 +1,25 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useT } from '../i18n/i18n.tsx';
-import type { OpenMatches, ReviewsDue } from './types.ts';
+import { useOpenMatches, useReviewsDue } from './queries.ts';
 
 /** The firm's LCB-FT to-do (R-F4, R-F5): reviews due or overdue, screening matches an associé must clear. */
 export const VigilanceDashboardCard = () => {
   const t = useT();
-  const reviews = useQuery({
-    queryKey: ['vigilance', 'reviews'],
-    queryFn: () => api<ReviewsDue>('/vigilance/reviews?pageSize=200'),
-    retry: false,
-  });
-  const matches = useQuery({
-    queryKey: ['vigilance', 'matches'],
-    queryFn: () => api<OpenMatches>('/vigilance/matches?pageSize=1'),
-    retry: false,
-  });
+  const reviews = useReviewsDue();
+  const matches = useOpenMatches();
   // Those who may not read the lists (they are the associés' and the responsible users') see no card.
   if (!reviews.data && !matches.data) return null;
-  const overdue = reviews.data?.items.filter((item) => item.isOverdue).length ?? 0;
-  const row = (label: string, value: number | undefined, testId: string) => (
+  const overdue = reviews.data?.filter((item) => item.isOverdue).length;
+  const row = (label: string, value: number | undefined, testId: string, to?: string) => (
     <Group justify="space-between">
-      <Text size="sm">{label}</Text>
+      {to ? (
+        <Anchor component={Link} to={to} size="sm">
+          {label}
+        </Anchor>
+      ) : (
+        <Text size="sm">{label}</Text>
+      )}
       <Text fw={700} data-testid={testId}>
         {value ?? '—'}
       </Text>
@@ -34,9 +31,15 @@ export const VigilanceDashboardCard = () => {
         <Title order={3} size="h4" id="vigilance-dashboard-title">
           {t('vigilance.tab')}
         </Title>
-        {row(t('vigilance.reviewsDue'), reviews.data?.total, 'vigilance-reviews-due')}
-        {row(t('vigilance.reviewsOverdue'), reviews.data ? overdue : undefined, 'vigilance-reviews-overdue')}
-        {row(t('vigilance.matchesToClear'), matches.data?.total, 'vigilance-matches')}
+        {row(t('vigilance.reviewsDue'), reviews.data?.length, 'vigilance-reviews-due', '/vigilance/revues')}
+        {row(t('vigilance.reviewsOverdue'), overdue, 'vigilance-reviews-overdue')}
+        {matches.data &&
+          row(
+            t('vigilance.matchesToClear'),
+            matches.data.length,
+            'vigilance-matches',
+            '/vigilance/correspondances',
+          )}
       </Stack>
     </Card>
   );

@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useIsAssocie } from '../auth/session.tsx';
-import { formatDay } from '../format.ts';
+import { formatDay, formatInstant } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
-import { useFileChange } from './queries.ts';
+import { useFileChange, useUserNames } from './queries.ts';
 import type { VigilanceFile } from './types.ts';
 
 const LEVEL_COLOR = { simplified: 'teal', standard: 'blue', enhanced: 'red' } as const;
@@ -41,6 +41,7 @@ const ApprovalForm = ({ data }: { data: VigilanceFile }) => {
 export const FileStateCard = ({ data }: { data: VigilanceFile }) => {
   const t = useT();
   const isAssocie = useIsAssocie();
+  const nameOf = useUserNames();
   const { file } = data;
   const approved = file.approval !== null && file.approval.assessmentVersion === file.assessmentVersion;
   return (
@@ -56,6 +57,15 @@ export const FileStateCard = ({ data }: { data: VigilanceFile }) => {
             </Badge>
           )}
         </Group>
+        {file.purgedAt && (
+          <Text size="sm" c="dimmed" data-testid="vigilance-purged">
+            {t('vigilance.purgedBy', {
+              who: nameOf(file.purgedBy) ?? '—',
+              date: formatInstant(file.purgedAt),
+            })}
+            {file.purgeReason ? ` — ${file.purgeReason}` : ''}
+          </Text>
+        )}
         {!data.controlsEnabled && (
           <Text size="sm" c="dimmed">
             {t('vigilance.gateOff')}
@@ -75,9 +85,20 @@ export const FileStateCard = ({ data }: { data: VigilanceFile }) => {
         <Text size="sm">{t('vigilance.nextReview', { date: formatDay(file.nextReviewDue) })}</Text>
         {file.level === 'enhanced' &&
           (approved && file.approval ? (
-            <Text size="sm" c="teal">
-              {t('vigilance.approvedOn', { date: formatDay(file.approval.approvedAt.slice(0, 10)) })}
-            </Text>
+            <Stack gap={0} data-testid="vigilance-approval">
+              <Text size="sm" c="teal.8">
+                {t('vigilance.approvedBy', {
+                  who: nameOf(file.approval.approvedBy) ?? '—',
+                  date: formatInstant(file.approval.approvedAt),
+                })}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('common.labelValue', {
+                  label: t('vigilance.originOfFunds'),
+                  value: file.approval.originOfFunds,
+                })}
+              </Text>
+            </Stack>
           ) : isAssocie ? (
             <ApprovalForm data={data} />
           ) : (

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, SimpleGrid, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 
 export type PersonDraft = {
   id: string;
@@ -56,7 +56,7 @@ export const PersonFields = <P extends PersonDraft>({
           readOnly={readOnly}
           onChange={(e) => onChange({ ...person, firstNames: e.currentTarget.value })}
         />
-        <DateInput
+        <DateField
           label={t('vigilance.birthDate')}
           valueFormat="DD/MM/YYYY"
           value={person.birthDate}

@@ -5,6 +5,7 @@ import type {
   documentVigilanceOut,
   identificationBody,
   openMatchesOut,
+  registerStateOut,
   reviewsDueOut,
   settingsOut,
   vigilanceFileOut,
@@ -17,3 +18,14 @@ export type DocumentVigilance = z.infer<typeof documentVigilanceOut>;
 export type VigilanceSettings = z.infer<typeof settingsOut>;
 export type ReviewsDue = z.infer<typeof reviewsDueOut>;
 export type OpenMatches = z.infer<typeof openMatchesOut>;
+export type Evidence = VigilanceFile['evidence'][number];
+export type Match = VigilanceFile['matches'][number];
+export type Review = VigilanceFile['reviews'][number];
+export type FileEvent = VigilanceFile['history'][number];
+export type ReviewDue = ReviewsDue['items'][number];
+
+/**
+ * The register's state (`GET /vigilance/register`, and the import's answer): the last import, and
+ * how far the screening of every file against it went (a durable job, after the import).
+ */
+export type RegisterState = z.infer<typeof registerStateOut>;

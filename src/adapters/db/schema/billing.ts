@@ -34,8 +34,13 @@ export const terminations = pgTable(
     earliestEndDate: date('earliest_end_date', { mode: 'string' }).notNull(),
     agreedOtherwise: boolean('agreed_otherwise').notNull(),
     noticeRespected: boolean('notice_respected').notNull(),
+    /** Recorded in the history, never printed on the letter of termination. */
+    reasonConfidential: boolean('reason_confidential').notNull().default(false),
     /** The letter of termination (a document of its own), once prepared. */
     terminationDocumentId: uuid('termination_document_id'),
+    /** The letter of termination sent as a registered letter: its number and the day it was posted. */
+    registeredMailNumber: text('registered_mail_number'),
+    registeredMailSentOn: date('registered_mail_sent_on', { mode: 'string' }),
     recordedBy: uuid('recorded_by').notNull(),
     recordedAt: created(),
   },

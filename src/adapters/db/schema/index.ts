@@ -15,6 +15,7 @@ export * from './events.ts';
 export * from './firms-users.ts';
 export * from './installation.ts';
 export * from './mails-jobs.ts';
+export * from './notifications.ts';
 export * from './rate-limits.ts';
 export * from './signing.ts';
 export * from './signing-events.ts';

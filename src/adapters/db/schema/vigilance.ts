@@ -56,6 +56,12 @@ export const vigilanceFiles = pgTable(
     lastReviewedOn: date('last_reviewed_on', { mode: 'string' }),
     nextReviewDue: date('next_review_due', { mode: 'string' }),
     relationshipEndedOn: date('relationship_ended_on', { mode: 'string' }),
+    /** R-F5: the register import this file was last screened against (the re-screening's progress). */
+    screenedRegisterId: uuid('screened_register_id'),
+    /** R-F7: the purge's tombstone: the personal data is gone, who removed it, when and why stays. */
+    purgedAt: at('purged_at'),
+    purgedBy: uuid('purged_by'),
+    purgeReason: text('purge_reason'),
     version: integer('version').notNull().default(1),
     createdAt: created(),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -158,8 +164,34 @@ export const vigilanceRegisterImports = pgTable(
     entries: jsonb('entries').notNull(),
     importedBy: uuid('imported_by'),
     importedAt: at('imported_at').notNull(),
+    /** R-F5: the re-screening of every file (job vigilance.screen): matches found, when it ended. */
+    newMatches: integer('new_matches').notNull().default(0),
+    screeningFinishedAt: at('screening_finished_at'),
   },
   (t) => [primaryKey({ columns: [t.firmId, t.id] }), index().on(t.firmId, t.importedAt)],
+);
+
+/**
+ * R-F4: the reminder mailed for one due date of a file's review, once (the key decides between
+ * two runs or two servers).
+ */
+export const vigilanceReviewReminders = pgTable(
+  'vigilance_review_reminders',
+  {
+    firmId: firmId(),
+    engagementId: uuid('engagement_id').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    mailId: uuid('mail_id'),
+    remindedAt: at('reminded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.engagementId, t.dueOn] }),
+    foreignKey({
+      columns: [t.firmId, t.engagementId],
+      foreignColumns: [vigilanceFiles.firmId, vigilanceFiles.engagementId],
+    }),
+  ],
 );
 
 /** R-F5: a possible match of a named person, open until an associé clears or confirms it. */

@@ -5,6 +5,7 @@ import { evidenceBlocks } from './evidence.ts';
 import type { DocumentFacts } from './facts.ts';
 import { letterBlocks } from './letter-content.ts';
 import { amendmentBlocks, proposalBlocks, workOrderBlocks } from './other-contents.ts';
+import { terminationLetterBlocks } from './termination-content.ts';
 import { firmIdentityLines, formatDate } from './wording.ts';
 
 const BLOCKS: Record<DocumentKind, (facts: DocumentFacts) => Block[]> = {
@@ -13,6 +14,7 @@ const BLOCKS: Record<DocumentKind, (facts: DocumentFacts) => Block[]> = {
   replacement_letter: letterBlocks,
   amendment: amendmentBlocks,
   work_order: workOrderBlocks,
+  termination_letter: terminationLetterBlocks,
 };
 
 /** Every string a reader sees gets French typography (no-break spaces before : ; ! ? € %). */

@@ -140,11 +140,47 @@ export type DocumentFacts = {
     /** R-D3: the coefficient the prices were revalued by, if any (« 1.0375 »). */
     readonly coefficient?: Decimal | null;
   } | null;
+  /** A letter of termination (R-G1): the termination it records; absent for the other kinds. */
+  readonly termination?: TerminationFacts | null;
   /**
    * The signed copy only: who signed, how, and the evidence of each signature. Absent from what is
    * frozen at sending; added when the sealed copy is rendered.
    */
   readonly signed?: SignedFacts | null;
+};
+
+/** One service that ends with the letter: as in force on its end date, with its annual fees HT. */
+export type EndingServiceFacts = {
+  readonly label: string;
+  readonly recurrence: Recurrence;
+  readonly quantity: Decimal;
+  readonly unitLabel: string | null;
+  readonly unitPriceCents: Cents;
+  readonly annualHtCents: Cents;
+};
+
+/** R-G1: what a letter of termination says, from the termination recorded. */
+export type TerminationFacts = {
+  /** The letter terminated. */
+  readonly letter: {
+    readonly kind: DocumentKind;
+    readonly number: string | null;
+    readonly signedOn: IsoDate | null;
+    readonly effectiveDate: IsoDate | null;
+  };
+  readonly requestedBy: 'client' | 'firm';
+  /** Null when the reason is confidential: recorded in the firm's history, never printed. */
+  readonly reason: string | null;
+  readonly noticeGivenOn: IsoDate;
+  readonly endDate: IsoDate;
+  readonly earliestEndDate: IsoDate;
+  readonly noticeMonths: number;
+  readonly noticeRespected: boolean;
+  readonly agreedOtherwise: boolean;
+  /** The services in force on the end date, which end with the letter (its amendments included). */
+  readonly services: readonly EndingServiceFacts[];
+  /** Sent as a registered letter instead of for signature: its number and the day it was posted. */
+  readonly registeredMail?: { readonly number: string; readonly sentOn: IsoDate } | null;
 };
 
 /** What one signatory did, as recorded (ISO instants; null where the step did not apply). */

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aService, aTermsVersion } from '../builders/catalogue.ts';
+import { aClient, aProspect, aSentLetter, expectProblem } from '../builders/through-api.ts';
+import { type Api, apiAs } from '../support/api-client.ts';
+import {
+  aFirmWithUsers,
+  createTestContext,
+  type FirmSession,
+  type TestContext,
+} from '../support/test-app.ts';
+import { databaseKind } from '../support/test-database.ts';
+
+type Item = { id: string; number: string | null; status: string };
+
+describe(`the firm's signatures: « À signer par moi » and a campaign's letters at once (${databaseKind})`, () => {
+  let ctx: TestContext;
+  let firm: FirmSession;
+  let collab: Api;
+  let associe: Api;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ clock: '2026-11-29T09:00:00Z', jobs: { pollingIntervalSeconds: 0.5 } });
+    firm = await aFirmWithUsers(ctx);
+    collab = apiAs(ctx, firm.users.collaborateur.headers);
+    associe = apiAs(ctx, firm.users.associe.headers);
+    await aTermsVersion(ctx, firm.firmId, { version: 1, effectiveFrom: '2025-01-01' });
+    serviceId = (await aService(ctx, firm.firmId, firm.users.associe.id, { recurrence: 'yearly' })).id;
+  }, 120_000);
+  afterAll(() => ctx.close());
+
+  const mine = async (api: Api) => {
+    const res = await api.get('/documents?awaitingMySignature=true&pageSize=200');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.items as Item[];
+  };
+
+  it('lists the sent letters the associé signs for the firm, and drops each once signed', async () => {
+    const engagement = await aProspect(collab, 'Atelier Signé');
+    const { proposalId, letterId } = await aSentLetter(collab, engagement.id, serviceId);
+    const listed = await mine(associe);
+    expect(listed.map((d) => d.id)).toContain(letterId);
+    // A proposal needs no firm signature; a collaborateur signs nothing for the firm.
+    expect(listed.map((d) => d.id)).not.toContain(proposalId);
+    expect(listed.every((d) => d.status === 'sent')).toBe(true);
+    expect(await mine(collab)).toEqual([]);
+
+    const signed = await associe.post(`/documents/${letterId}/signatures`, {
+      side: 'firm',
+      method: 'electronic',
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+    expect((await mine(associe)).map((d) => d.id)).not.toContain(letterId);
+  });
+
+  it('signs every sent letter of a campaign for the firm, each with its own signature and evidence, once', async () => {
+    for (const name of ['Camp Alpha', 'Camp Bravo', 'Camp Charlie'])
+      await aClient(collab, associe, serviceId, name);
+    const created = await collab.post('/campaigns', {
+      name: 'Renouvellement 2027',
+      settings: {
+        revaluation: { method: 'coefficient', coefficient: '1,02' },
+        effectiveDate: '2027-01-01',
+        validUntil: '2026-12-31',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    expect((await collab.post(`/campaigns/${id}/generate`)).status).toBe(202);
+    await ctx.drainJobs();
+    expect((await collab.post(`/campaigns/${id}/send`)).status).toBe(202);
+    await ctx.drainJobs();
+    const letters = (await collab.get(`/documents?kind=replacement_letter&status=sent&pageSize=200`)).body
+      .items as Item[];
+    expect(letters.length).toBeGreaterThanOrEqual(3);
+
+    expect((await associe.get(`/campaigns/${id}/firm-signature`)).body).toEqual({ waiting: 3 });
+    expectProblem(
+      await collab.post(`/campaigns/${id}/firm-signature`),
+      422,
+      'DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE',
+    );
+
+    // Two clicks at once (two tabs): each letter is signed once, by one of them.
+    const [first, second] = await Promise.all([
+      associe.post(`/campaigns/${id}/firm-signature`, undefined, { 'user-agent': 'Navigateur A' }),
+      associe.post(`/campaigns/${id}/firm-signature`, undefined, { 'user-agent': 'Navigateur A' }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const signedIds = [...first.body.signed, ...second.body.signed].map(
+      (s: { documentId: string }) => s.documentId,
+    );
+    expect(signedIds).toHaveLength(3);
+    expect(new Set(signedIds).size).toBe(3);
+    expect(first.body.failed).toEqual([]);
+    expect(second.body.remaining).toBe(0);
+    expect((await associe.get(`/campaigns/${id}/firm-signature`)).body).toEqual({ waiting: 0 });
+    const again = await associe.post(`/campaigns/${id}/firm-signature`);
+    expect(again.body).toEqual({ signed: [], failed: [], remaining: 0 });
+
+    for (const documentId of signedIds) {
+      const view = (await associe.get(`/documents/${documentId}`)).body;
+      const firmSignatures = view.signatures.filter((s: { side: string }) => s.side === 'firm');
+      expect(firmSignatures).toHaveLength(1);
+      expect(firmSignatures[0]).toMatchObject({ method: 'electronic', userId: firm.users.associe.id });
+      const history = (await associe.get(`/documents/${documentId}/history?pageSize=200`)).body.items;
+      const recorded = history.filter(
+        (e: { type: string; data: { side?: string } }) =>
+          e.type === 'document.signature_recorded' && e.data.side === 'firm',
+      );
+      expect(recorded).toHaveLength(1);
+      const signing = (await associe.get(`/documents/${documentId}/signing`)).body;
+      const firmLink = signing.requests.find((r: { side: string }) => r.side === 'firm');
+      expect(firmLink).toMatchObject({ status: 'signed' });
+    }
+    // Each signature is its own: distinct rows.
+    const signatureIds = await Promise.all(
+      signedIds.map(async (documentId: string) => {
+        const view = (await associe.get(`/documents/${documentId}`)).body;
+        return view.signatures.find((s: { side: string }) => s.side === 'firm').id as string;
+      }),
+    );
+    expect(new Set(signatureIds).size).toBe(3);
+  }, 180_000);
+
+  it('answers 404 for another firm’s campaign', async () => {
+    const other = await aFirmWithUsers(ctx, 'Cabinet Voisin');
+    const theirs = apiAs(ctx, other.users.associe.headers);
+    const res = await theirs.post('/campaigns/00000000-0000-4000-8000-000000000000/firm-signature');
+    expectProblem(res, 404, 'RESOURCE.NOT_FOUND');
+  });
+});

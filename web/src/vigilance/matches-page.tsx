@@ -1,0 +1,67 @@
+import { Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { useIsAssocie } from '../auth/session.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { QueryState } from '../ui/query-state.tsx';
+import { ClientLink } from './client-link.tsx';
+import { MatchItem, personsOf } from './match-card.tsx';
+import { useOpenMatches, useVigilanceFile } from './queries.ts';
+import { RegisterCard } from './register-card.tsx';
+import type { Match } from './types.ts';
+
+/** One match of the firm's list, with its client and the person's birth date read from the file. */
+const FirmMatch = ({ match }: { match: Match }) => {
+  const file = useVigilanceFile(match.engagementId);
+  const person = personsOf(file.data?.file.identification).find((p) => p.id === match.personId);
+  return (
+    <MatchItem
+      match={match}
+      birthDate={person?.birthDate}
+      client={<ClientLink engagementId={match.engagementId} />}
+    />
+  );
+};
+
+/**
+ * « Correspondances à lever » (R-F5): the possible matches with the asset-freeze register no associé
+ * decided yet, each cleared or confirmed with a reason; and the register's import.
+ */
+export const VigilanceMatchesPage = () => {
+  const t = useT();
+  const isAssocie = useIsAssocie();
+  const matches = useOpenMatches();
+  return (
+    <Stack>
+      <Title order={2}>{t('vigilance.matchesPage')}</Title>
+      {!isAssocie ? (
+        <Text size="sm" c="dimmed">
+          {t('vigilance.matchesAssocieOnly')}
+        </Text>
+      ) : (
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Card withBorder component="section" aria-label={t('vigilance.matchesPage')}>
+              <QueryState query={matches}>
+                {(items) =>
+                  items.length === 0 ? (
+                    <Text size="sm" c="dimmed" data-testid="vigilance-matches-empty">
+                      {t('vigilance.noMatches')}
+                    </Text>
+                  ) : (
+                    <Stack>
+                      {items.map((match) => (
+                        <FirmMatch key={match.id} match={match} />
+                      ))}
+                    </Stack>
+                  )
+                }
+              </QueryState>
+            </Card>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <RegisterCard />
+          </Grid.Col>
+        </Grid>
+      )}
+    </Stack>
+  );
+};
