@@ -15,9 +15,7 @@
  *   npm run bench:web -- --runs 5
  *   npm run bench:web -- --quick --strict
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,45 +27,13 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
+import { freePort, startLettrine } from './demo-server.ts';
 import { printVerdicts, VERDICT_OPTIONS, type Verdict, verdict } from './verdicts.ts';
 
 const COLD_LIMIT_MS = 2000;
 const WARM_LIMIT_MS = 1000;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, ...VERDICT_OPTIONS } });
 const runs = values.quick ? 1 : Number(values.runs);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const startLettrine = async (port: number, dataDir: string): Promise<ChildProcess> => {
-  // The demo firm lives in the embedded database: a DATABASE_URL of the shell must not leak in.
-  const { DATABASE_URL: _server, ...env } = process.env;
-  const child = spawn('npm', ['start', '--silent'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-  const until = Date.now() + 180_000;
-  while (Date.now() < until) {
-    if (exited) throw new Error('Lettrine stopped before it served a page (its error is above)');
-    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('Lettrine did not start within 3 minutes');
-};
 
 type Shown = (page: Page) => Locator;
 

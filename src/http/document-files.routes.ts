@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkDocumentCompleteness, getDocumentPdf } from '../application/documents/document-pdf.ts';
 import { previewSending } from '../application/documents/preview-sending.ts';
+import { getPdfAsSent } from '../application/documents/send-document.ts';
 import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { contentDisposition } from './content-disposition.ts';
-import { completenessOut, sendPreviewOut, sendPreviewQuery } from './documents.schemas.ts';
+import { completenessOut, pdfQuery, sendPreviewOut, sendPreviewQuery } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';
 
 const tags = ['Documents'];
@@ -55,12 +56,17 @@ export const documentFileRoutes =
           tags,
           summary: 'Télécharger le PDF du document',
           description:
-            'Un brouillon est rendu tel qu’il est, avec le filigrane « PROJET ». Un document envoyé renvoie exactement le PDF figé à l’envoi ; son SHA-256 est dans l’en-tête ETag et X-Content-SHA256.',
+            'Un brouillon est rendu tel qu’il est, avec le filigrane « PROJET » ; avec `as=sent`, tel que l’envoi le figerait maintenant (sans filigrane, avec le numéro que le prochain envoi tirerait), pour la fenêtre d’envoi. Un document envoyé renvoie exactement le PDF figé à l’envoi ; son SHA-256 est dans l’en-tête ETag et X-Content-SHA256.',
           params: idParam,
+          querystring: pdfQuery,
         },
       },
       async (request, reply) => {
-        const pdf = await getDocumentPdf(deps, requireActor(request), { documentId: request.params.id });
+        const input = { documentId: request.params.id };
+        const pdf =
+          request.query.as === 'sent'
+            ? await getPdfAsSent(deps, requireActor(request), input)
+            : await getDocumentPdf(deps, requireActor(request), input);
         return reply
           .type('application/pdf')
           .header('content-disposition', contentDisposition('inline', pdf.fileName))

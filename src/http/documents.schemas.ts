@@ -111,6 +111,15 @@ const personalMessage = z
       'Un message personnel au client, cité tel quel dans son e-mail d’invitation à signer (texte brut, échappé en HTML)',
   });
 
+/**
+ * The PDF of a document: `as=sent` renders a draft as its sending would freeze it (issue 18's send
+ * dialog); `version` only makes the address change with the draft, so a browser never shows a stale one.
+ */
+export const pdfQuery = z.object({
+  as: z.enum(['sent']).optional(),
+  version: z.coerce.number().int().nonnegative().optional(),
+});
+
 export const sendPreviewQuery = z.strictObject({ message: personalMessage.optional() });
 
 const recipientOut = z.object({

@@ -32,6 +32,7 @@ export const WEB_PAGES = [
   '/honoraires',
   '/vigilance/revues',
   '/vigilance/correspondances',
+  '/vigilance/purge',
   '/webhooks',
   // Public pages: a signer's personal link, and the verification of a PDF.
   '/signer/:token',

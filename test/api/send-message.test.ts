@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aService } from '../builders/catalogue.ts';
 import { aDraft, expectProblem, nextSiren } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
+import { drawnText, pdfText } from '../support/pdf.ts';
 import {
   aFirmWithUsers,
   createTestContext,
@@ -90,6 +91,29 @@ describe('sending with a personal message', () => {
     expect(opened.textBody).toContain('Voici notre offre <script>alert(1)</script> & à bientôt.');
     expect(opened.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; à bientôt.');
     expect(opened.htmlBody).not.toContain('<script>');
+  });
+
+  it('shows the PDF as the sending will freeze it: no « PROJET », the number it will get, the same text', async () => {
+    const draft = await aProposal();
+    const asSent = await collab.download(`/documents/${draft.id}/pdf?as=sent&version=${draft.version}`);
+    expect(asSent.status, Buffer.from(asSent.bytes).toString()).toBe(200);
+    expect(asSent.headers['cache-control']).toBe('no-store');
+    const previewed = await pdfText(asSent.bytes);
+    expect((await drawnText(asSent.bytes)).replace(/\s/g, '')).not.toContain('PROJET');
+    const number = /OS-2026-\d{4}/.exec(previewed)?.[0];
+    expect(number, previewed).toBeDefined();
+    // The plain preview keeps its watermark and no number; nothing was drawn by looking.
+    const plain = (await collab.download(`/documents/${draft.id}/pdf`)).bytes;
+    expect((await drawnText(plain)).replace(/\s/g, '')).toContain('PROJET');
+    expect(await pdfText(plain)).not.toContain(number as string);
+    const sent = await collab.post(`/documents/${draft.id}/send`, { version: draft.version });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.number).toBe(number);
+    const frozen = await collab.download(`/documents/${draft.id}/pdf`);
+    expect(await pdfText(frozen.bytes)).toBe(previewed);
+    // Once sent, `as=sent` answers the frozen bytes themselves.
+    const after = await collab.download(`/documents/${draft.id}/pdf?as=sent`);
+    expect(Buffer.from(after.bytes).equals(Buffer.from(frozen.bytes))).toBe(true);
   });
 
   it('refuses a message over 2 000 characters in French, and sends nothing', async () => {

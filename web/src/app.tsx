@@ -37,6 +37,7 @@ const SchedulePage = page(() => import('./billing/schedule-page.tsx'), 'Schedule
 const FeesPage = page(() => import('./billing/fees-page.tsx'), 'FeesPage');
 const VigilanceReviewsPage = page(() => import('./vigilance/reviews-page.tsx'), 'VigilanceReviewsPage');
 const VigilanceMatchesPage = page(() => import('./vigilance/matches-page.tsx'), 'VigilanceMatchesPage');
+const VigilancePurgePage = page(() => import('./vigilance/purge-page.tsx'), 'VigilancePurgePage');
 const ForgotPasswordPage = page(() => import('./auth/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('./auth/reset-password-page.tsx'), 'ResetPasswordPage');
 const InstallationPage = page(() => import('./auth/installation-page.tsx'), 'InstallationPage');
@@ -145,6 +146,7 @@ export const App = () => (
                 <Route path="honoraires" element={<FeesPage />} />
                 <Route path="vigilance/revues" element={<VigilanceReviewsPage />} />
                 <Route path="vigilance/correspondances" element={<VigilanceMatchesPage />} />
+                <Route path="vigilance/purge" element={<VigilancePurgePage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

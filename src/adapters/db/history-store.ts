@@ -60,6 +60,13 @@ export const counterRepo = (db: Db, firmId: string): FirmScope['counters'] => ({
     if (!row) throw new Error(`counter ${series} returned nothing`);
     return row.value;
   },
+  async peek(series) {
+    const [row] = await db
+      .select({ value: counters.value })
+      .from(counters)
+      .where(and(eq(counters.firmId, firmId), eq(counters.series, series)));
+    return (row?.value ?? 0) + 1;
+  },
   async claim(series) {
     // ON CONFLICT DO NOTHING: a series already taken is left as it is, no row version written; a
     // concurrent claim waits for the first one's commit (or its rollback, then takes it).

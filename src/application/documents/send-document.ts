@@ -23,17 +23,45 @@ import { openSigningRequests } from '../signing/open-signing-requests.ts';
 import { assertVigilanceAllowsContract } from '../vigilance/vigilance-gate.ts';
 import { refreshAmendmentLines } from './amendment-lines.ts';
 import { gatherDocumentFacts } from './document-facts.ts';
-import { assertComplete, renderFacts } from './document-pdf.ts';
+import { assertComplete, type DocumentPdf, getDocumentPdf, renderFacts } from './document-pdf.ts';
 import { totalsOf } from './line-input.ts';
 
 /** R-B5: the next number of the document's series, drawn inside the sending transaction. */
-const drawNumber = async (scope: FirmScope, doc: Document, year: number): Promise<string> => {
+const drawNumber = async (
+  scope: FirmScope,
+  doc: Document,
+  year: number,
+  counter: (series: string) => Promise<number> = (series) => scope.counters.next(series),
+): Promise<string> => {
   if (doc.kind === 'amendment') {
     const letter = found(await scope.documents.find(doc.amendsLetterId ?? ''), 'document');
     const letterNumber = letter.number ?? '';
-    return formatAmendmentNumber(letterNumber, await scope.counters.next(amendmentSeries(letterNumber)));
+    return formatAmendmentNumber(letterNumber, await counter(amendmentSeries(letterNumber)));
   }
-  return formatDocumentNumber(doc.kind, year, await scope.counters.next(numberingSeries(doc.kind, year)));
+  return formatDocumentNumber(doc.kind, year, await counter(numberingSeries(doc.kind, year)));
+};
+
+/**
+ * Issue 18: the PDF a sending would freeze now, for the send dialog: the same preparation, facts
+ * and rendering as sendDraft, without the « PROJET » watermark, numbered with the number the next
+ * sending would draw (read, not drawn: another sending in between takes it, and the frozen copy
+ * then carries the following one). Nothing is written. A sent document answers its frozen bytes.
+ */
+export const getPdfAsSent = async (
+  deps: SendDocumentDeps,
+  actor: Actor,
+  input: { documentId: string },
+): Promise<DocumentPdf> => {
+  const reader = deps.store.read(actor.firmId);
+  const doc = found(await reader.documents.find(input.documentId), 'document');
+  if (doc.sentAt !== null) return getDocumentPdf(deps, actor, input);
+  const at = deps.clock.now();
+  const today = parisDate(at);
+  const ready = await prepareSending(reader, doc, today);
+  const facts = await gatherDocumentFacts(reader, ready, { issuedOn: today, number: null });
+  const number = await drawNumber(reader, doc, yearOf(today), (series) => reader.counters.peek(series));
+  const pdf = await renderFacts(deps, reader, { ...facts, number }, { at, watermark: null });
+  return { ...pdf, fileName: `${number}.pdf`, isPreview: true };
 };
 
 /** R-G1: only a letter of termination goes out as a registered letter; its termination keeps the proof. */

@@ -74,6 +74,8 @@ export type SignatureRepository = {
 export type CounterRepository = {
   /** The next value of a gapless series; rolled back with the transaction that drew it. */
   next(series: string): Promise<number>;
+  /** The value next() would give now, drawing nothing (a preview of the number, not a promise). */
+  peek(series: string): Promise<number>;
   /**
    * Takes a once-only series (value 1) unless it is already taken: true for the transaction that
    * took it (rolled back with it); writes nothing when it was taken before.

@@ -98,7 +98,7 @@ export const SendDialog = ({ doc, version, extra, onClose }: Props) => {
     await client.invalidateQueries({ queryKey: ['document', doc.id] });
     await client.invalidateQueries({ queryKey: ['engagement', doc.engagementId] });
   };
-  const pdf = `/api/v1/documents/${doc.id}/pdf?version=${version}`;
+  const pdf = `/api/v1/documents/${doc.id}/pdf?as=sent&version=${version}`;
   const invited = sentNames(preview.data, true);
   const onPaper = sentNames(preview.data, false);
   return (

@@ -20,7 +20,7 @@ export const sendingFr = {
   'send.noMail': 'Aucun e-mail ne part au client : il signera sur papier.',
   'send.pdf': 'Le PDF',
   'send.pdfHint':
-    'Le document est figé tel qu’il apparaît ici, avec son numéro attribué à l’envoi et sans le filigrane « PROJET ».',
+    'Le PDF tel que l’envoi le figera : sans filigrane, avec le numéro que l’envoi lui donnera (le suivant si un autre document part avant).',
   'send.openPdf': 'Ouvrir le PDF dans un nouvel onglet',
   'send.pdfFrame': 'Aperçu du PDF à envoyer',
   'send.showPdf': 'Afficher le PDF ici',
@@ -68,7 +68,7 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
   'send.noMail': 'No e-mail goes to the client: they will sign on paper.',
   'send.pdf': 'The PDF',
   'send.pdfHint':
-    'The document is frozen as shown here, with the number given at sending and without the “DRAFT” watermark.',
+    'The PDF as sending will freeze it: no watermark, with the number sending will give it (the next one if another document goes first).',
   'send.openPdf': 'Open the PDF in a new tab',
   'send.pdfFrame': 'Preview of the PDF to send',
   'send.showPdf': 'Show the PDF here',

@@ -154,6 +154,22 @@ export const vigilanceFr = {
   'vigilance.register.unreadable': 'Ce fichier n’est pas un JSON lisible.',
   'vigilance.register.upload': 'Importer le registre',
   'vigilance.purgedBy': 'Dossier purgé par {who} le {date} (cinq ans après la fin de la relation)',
+  'vigilance.purge.page': 'Dossiers LCB-FT à purger',
+  'vigilance.purge.hint':
+    'Les dossiers dont la relation a pris fin il y a plus de cinq ans (R-F7). La purge efface l’identification, les justificatifs, l’évaluation et l’historique ; qui a purgé, quand et pourquoi reste.',
+  'vigilance.purge.associesOnly': 'Seuls les associés purgent les dossiers LCB-FT.',
+  'vigilance.purge.none': 'Aucun dossier n’a dépassé ses cinq ans de conservation.',
+  'vigilance.purge.ended': 'Fin de la relation',
+  'vigilance.purge.retentionEnds': 'Fin de conservation',
+  'vigilance.purge.action': 'Action',
+  'vigilance.purge.button': 'Purger…',
+  'vigilance.purge.confirmTitle': 'Purger le dossier de {client}',
+  'vigilance.purge.confirmText':
+    'Les données personnelles du dossier seront effacées définitivement. Cette action ne peut pas être annulée.',
+  'vigilance.purge.reason': 'Motif de la purge',
+  'vigilance.purge.reasonRequired': 'Indiquez le motif de la purge.',
+  'vigilance.purge.confirm': 'Purger définitivement',
+  'vigilance.purge.link': 'Dossiers à purger',
 } as const;
 
 export const vigilanceEn: Record<keyof typeof vigilanceFr, string> = {
@@ -310,4 +326,19 @@ export const vigilanceEn: Record<keyof typeof vigilanceFr, string> = {
   'vigilance.register.unreadable': 'This file is not readable JSON.',
   'vigilance.register.upload': 'Import the register',
   'vigilance.purgedBy': 'File purged by {who} on {date} (five years after the relationship ended)',
+  'vigilance.purge.page': 'AML/CFT files to purge',
+  'vigilance.purge.hint':
+    'Files whose relationship ended more than five years ago (R-F7). Purging erases the identification, evidence, assessment and history; who purged, when and why remains.',
+  'vigilance.purge.associesOnly': 'Only partners purge AML/CFT files.',
+  'vigilance.purge.none': 'No file is past its five years of retention.',
+  'vigilance.purge.ended': 'Relationship ended',
+  'vigilance.purge.retentionEnds': 'Retention ends',
+  'vigilance.purge.action': 'Action',
+  'vigilance.purge.button': 'Purge…',
+  'vigilance.purge.confirmTitle': 'Purge the file of {client}',
+  'vigilance.purge.confirmText': 'The file’s personal data will be erased for good. This cannot be undone.',
+  'vigilance.purge.reason': 'Reason for the purge',
+  'vigilance.purge.reasonRequired': 'Give the reason for the purge.',
+  'vigilance.purge.confirm': 'Purge for good',
+  'vigilance.purge.link': 'Files to purge',
 };

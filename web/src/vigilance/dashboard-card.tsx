@@ -40,6 +40,11 @@ export const VigilanceDashboardCard = () => {
             'vigilance-matches',
             '/vigilance/correspondances',
           )}
+        {matches.data && (
+          <Anchor component={Link} to="/vigilance/purge" size="sm">
+            {t('vigilance.purge.link')}
+          </Anchor>
+        )}
       </Stack>
     </Card>
   );

@@ -5,6 +5,7 @@ import type {
   DocumentVigilance,
   Evidence,
   Match,
+  Purgeable,
   RegisterState,
   ReviewDue,
   VigilanceFile,
@@ -106,6 +107,24 @@ export const useRegisterImport = () => {
     mutationFn: (register: unknown) =>
       api<RegisterState>('/vigilance/register', { body: register, idempotent: true }),
     onSuccess: () => refresh(),
+  });
+};
+
+/** R-F7: the files an associé may purge (asked only by an associé: refused to the others). */
+export const usePurgeable = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['vigilance', 'purge'],
+    queryFn: () => apiAll<Purgeable>('/vigilance/purge'),
+    enabled,
+    retry: false,
+  });
+
+/** R-F7: an associé purges a file past its retention, with a reason; a tombstone stays. */
+export const usePurge = (engagementId: string) => {
+  const refresh = useRefreshVigilance();
+  return useMutation({
+    mutationFn: (body: { reason: string }) => api(`/vigilance/files/${engagementId}/purge`, { body }),
+    onSuccess: () => refresh(engagementId),
   });
 };
 

@@ -5,6 +5,7 @@ import type {
   documentVigilanceOut,
   identificationBody,
   openMatchesOut,
+  purgeListOut,
   registerStateOut,
   reviewsDueOut,
   settingsOut,
@@ -29,3 +30,6 @@ export type ReviewDue = ReviewsDue['items'][number];
  * how far the screening of every file against it went (a durable job, after the import).
  */
 export type RegisterState = z.infer<typeof registerStateOut>;
+
+/** R-F7: a file whose five years after the end of the relationship are over (`GET /vigilance/purge`). */
+export type Purgeable = z.infer<typeof purgeListOut>['items'][number];
