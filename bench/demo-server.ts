@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { expect, type Page } from '@playwright/test';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -36,4 +37,28 @@ export const startLettrine = async (port: number, dataDir: string): Promise<Chil
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('Lettrine did not start within 3 minutes');
+};
+
+/**
+ * Logs the page in as the demo firm's associé (Claire Dupré) and names what the benches open: the
+ * client Boulangerie Martin, its engagement letter, and a draft proposal.
+ */
+export const logInDemo = async (page: Page) => {
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill('claire.dupre@cabinet-dupre.fr');
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill('demo-associe');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 2 })).toBeVisible({
+    timeout: 30_000,
+  });
+  // The first item's id of a list, read in the page (its session). No named function inside the
+  // evaluated one: tsx would name it with a helper the page does not have.
+  const first = (url: string) =>
+    page.evaluate(async (at) => (await (await fetch(at)).json()).items[0].id as string, url);
+  const engagement = await first('/api/v1/engagements?state=client&search=Boulangerie%20Martin');
+  return {
+    engagement,
+    letter: await first(`/api/v1/documents?engagementId=${engagement}&kind=engagement_letter`),
+    draft: await first('/api/v1/documents?kind=proposal&status=draft'),
+  };
 };

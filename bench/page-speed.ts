@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, expect, type Locator, type Page } from '@playwright/test';
-import { freePort, startLettrine } from './demo-server.ts';
+import { freePort, logInDemo, startLettrine } from './demo-server.ts';
 import { printVerdicts, VERDICT_OPTIONS, type Verdict, verdict } from './verdicts.ts';
 
 const LIMIT_MS = 1000;
@@ -50,18 +50,7 @@ try {
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: 'fr-FR' });
   const page = await context.newPage();
   const baseline = await medianOf(page, '/login', (p) => p.getByRole('button', { name: 'Se connecter' }));
-  await page.getByLabel('Adresse e-mail').fill('claire.dupre@cabinet-dupre.fr');
-  await page.getByRole('textbox', { name: 'Mot de passe' }).fill('demo-associe');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 2 })).toBeVisible();
-  const engagement = await page.evaluate(async () => {
-    const list = await (await fetch('/api/v1/engagements?state=client&search=Boulangerie%20Martin')).json();
-    return list.items[0].id as string;
-  });
-  const letter = await page.evaluate(async (id) => {
-    const list = await (await fetch(`/api/v1/documents?engagementId=${id}&kind=engagement_letter`)).json();
-    return list.items[0].id as string;
-  }, engagement);
+  const { engagement, letter } = await logInDemo(page);
   const pages: [string, string, (page: Page) => Locator][] = [
     ['dashboard', '/', (p) => p.getByTestId('count-drafts').getByText(/\d/)],
     ['dashboard fees', '/', (p) => p.getByTestId('fees-total')],

@@ -27,7 +27,7 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { freePort, startLettrine } from './demo-server.ts';
+import { freePort, logInDemo, startLettrine } from './demo-server.ts';
 import { printVerdicts, VERDICT_OPTIONS, type Verdict, verdict } from './verdicts.ts';
 
 const COLD_LIMIT_MS = 2000;
@@ -86,24 +86,7 @@ const verdicts: Verdict[] = [];
 try {
   // The session, once: every cold context starts with its cookie and nothing else.
   const login = await browser.newContext({ baseURL, locale: 'fr-FR' });
-  const page = await login.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill('claire.dupre@cabinet-dupre.fr');
-  await page.getByRole('textbox', { name: 'Mot de passe' }).fill('demo-associe');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 2 })).toBeVisible({
-    timeout: 30_000,
-  });
-  // No named function inside: tsx would name it with a helper the page does not have.
-  const engagement = await page.evaluate(async () => {
-    const list = await (await fetch('/api/v1/engagements?state=client&search=Boulangerie%20Martin')).json();
-    return list.items[0].id as string;
-  });
-  const draft = await page.evaluate(async () => {
-    const list = await (await fetch('/api/v1/documents?kind=proposal&status=draft')).json();
-    return list.items[0].id as string;
-  });
-  const ids = { engagement, draft };
+  const ids = await logInDemo(await login.newPage());
   const cookies = await login.cookies();
   await login.close();
 

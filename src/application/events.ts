@@ -1,5 +1,6 @@
 import type { Actor } from './actor.ts';
 import type { FirmScope } from './ports/index.ts';
+import { NOTIFIED_EVENT_TYPES } from './records.ts';
 
 export const EVENT_TYPES = [
   'engagement.created',
@@ -54,14 +55,9 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** The history events the people in charge of a document hear of in the app (issue 18, item 8). */
-export const NOTIFIED_EVENT_TYPES = [
-  'document.signed',
-  'document.refused',
-  'document.expired',
-] as const satisfies readonly EventType[];
-
-const isNotified = (type: EventType) => (NOTIFIED_EVENT_TYPES as readonly string[]).includes(type);
+/** Those the people in charge of a document hear of in the app (records.ts), history events all. */
+const NOTIFIED: readonly EventType[] = NOTIFIED_EVENT_TYPES;
+const isNotified = (type: EventType) => NOTIFIED.includes(type);
 
 const isWebhookEvent = (type: EventType): type is WebhookEventType =>
   (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
@@ -98,10 +94,8 @@ export const recordEvent = async (
   if (isNotified(input.type) && input.documentId)
     await scope.notifications.notifyDocumentEvent({
       eventId: id,
-      type: input.type,
       documentId: input.documentId,
       actorUserId: input.actor?.userId ?? null,
-      at: input.at,
     });
   if (isWebhookEvent(input.type)) {
     await scope.jobs.enqueue({

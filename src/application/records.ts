@@ -228,3 +228,7 @@ export type PortfolioRecord = {
   /** Letters and amendments with effect (lines included), and replacement letters in draft or sent. */
   documents: RenewalDocument[];
 };
+
+/** The history events the people in charge of a document hear of in the app (issue 18, item 8). */
+export const NOTIFIED_EVENT_TYPES = ['document.signed', 'document.refused', 'document.expired'] as const;
+export type NotifiedEventType = (typeof NOTIFIED_EVENT_TYPES)[number];

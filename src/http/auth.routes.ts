@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Actor } from '../application/actor.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../application/auth/api-tokens.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../application/auth/password-reset.ts';
 import { changeOwnPassword } from '../application/auth/passwords.ts';
@@ -24,6 +25,9 @@ import { noContent, pageOf } from './responses.schemas.ts';
 /** What POST /auth/password-reset answers, whether an account has the e-mail or not. */
 export const PASSWORD_RESET_REQUESTED =
   'Si un compte actif utilise cette adresse, un courriel vient de lui être envoyé avec un lien valable une heure pour choisir un nouveau mot de passe.';
+
+/** Who is signed in, as /auth/me and /auth/session say it. */
+const sessionUserOf = ({ userId, firmId, name, role }: Actor) => ({ id: userId, firmId, name, role });
 
 /**
  * Signing in and out, one's password, the « Mot de passe oublié ? » links and the API tokens. The
@@ -112,10 +116,7 @@ export const authRoutes =
     app.get(
       '/auth/me',
       { schema: { tags, summary: 'L’utilisateur connecté', response: { 200: sessionUserOut } } },
-      (request) => {
-        const { userId, firmId, name, role } = requireActor(request);
-        return { id: userId, firmId, name, role };
-      },
+      (request) => sessionUserOf(requireActor(request)),
     );
 
     app.get(
@@ -128,11 +129,7 @@ export const authRoutes =
           response: { 200: sessionUserOut.nullable() },
         },
       },
-      (request) => {
-        if (!request.actor) return null;
-        const { userId, firmId, name, role } = request.actor;
-        return { id: userId, firmId, name, role };
-      },
+      (request) => (request.actor ? sessionUserOf(request.actor) : null),
     );
 
     app.get(

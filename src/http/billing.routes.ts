@@ -45,6 +45,7 @@ import {
   terminateBody,
   terminationOut,
 } from './billing.schemas.ts';
+import { contentDisposition } from './content-disposition.ts';
 import { sendCsv, sendCsvStream } from './csv.ts';
 import { idParam, pageQuery } from './fields.schemas.ts';
 import { pageOfList } from './pages.ts';
@@ -231,7 +232,7 @@ export const billingRoutes =
           .header('content-type', 'application/json; charset=utf-8')
           .header(
             'content-disposition',
-            `attachment; filename="echeancier-${schedule.from}-${schedule.to}.json"`,
+            contentDisposition('attachment', `echeancier-${schedule.from}-${schedule.to}.json`),
           )
           .send(Readable.from(chunks()));
       },

@@ -105,6 +105,8 @@ export const terminationOut = z.object({
       id: z.string(),
       number: z.string().nullable(),
       status: z.enum(DOCUMENT_STATUSES),
+      /** The version the letter's page sends (the send dialog checks nobody changed it since). */
+      version: z.number().int(),
       sentAt: instantOut.nullable(),
       signedAt: instantOut.nullable(),
     })

@@ -34,6 +34,7 @@ import {
   campaignOut,
   campaignSigningCountOut,
   campaignSigningOut,
+  campaignSigningQuery,
   campaignsQuery,
   createCampaignBody,
   itemsQuery,
@@ -212,14 +213,16 @@ export const campaignRoutes =
         schema: {
           tags,
           summary:
-            'Signer pour le cabinet, en une fois, les lettres envoyées de la campagne (chacune sa signature et ses preuves ; rappelable jusqu’à remaining = 0)',
+            'Signer pour le cabinet, en une fois, les lettres envoyées de la campagne qu’il revient à l’associé de signer (chacune sa signature et ses preuves ; rappelable avec after = next jusqu’à next = null)',
           params: idParam,
+          querystring: campaignSigningQuery,
           response: { 200: campaignSigningOut },
         },
       },
       (request) =>
         signCampaignLetters(deps, requireActor(request), {
           id: request.params.id,
+          ...(request.query.after === undefined ? {} : { after: request.query.after }),
           evidence: {
             ip: request.ip ?? null,
             userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,

@@ -355,6 +355,14 @@ export const campaignSigningOut = z.object({
   signed: z.array(signedLetterOut),
   failed: z.array(signedLetterOut.extend({ code: z.string(), message: z.string() })),
   remaining: z.number().int().meta({
-    description: 'Lettres qui attendent encore : rappelez la même requête pour continuer',
+    description: 'Lettres qui attendent encore après le curseur : rappelez avec after = next pour continuer',
   }),
+  next: z.string().nullable().meta({
+    description:
+      'Le curseur (numéro de la dernière lettre essayée) à passer en after, null quand rien ne reste',
+  }),
+});
+
+export const campaignSigningQuery = z.object({
+  after: z.string().max(100).optional().meta({ description: 'Le next de l’appel précédent' }),
 });

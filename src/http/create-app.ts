@@ -27,7 +27,6 @@ import { idempotencyHooks } from './idempotency.ts';
 import { installationRoutes } from './installation.routes.ts';
 import { refuseDuplicateKeys } from './json-body.ts';
 import { notificationRoutes } from './notifications.routes.ts';
-import { openApiDocument } from './openapi-document.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { carryRequestId, requestIdOptions } from './request-id.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -151,11 +150,7 @@ export const createApp = async (deps: Deps, options: AppOptions = {}) => {
   // In production the API's description is for the firm's users, unless the operator opens it.
   const docsHooks = options.production && !options.apiDocsPublic ? { onRequest: loginRequired(deps) } : {};
   await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: docsHooks });
-  app.get(
-    '/openapi.json',
-    { schema: { hide: true }, ...docsHooks },
-    openApiDocument(() => app.swagger()),
-  );
+  app.get('/openapi.json', { schema: { hide: true }, ...docsHooks }, () => app.swagger());
   if (hasWebBuild()) await app.register(webApp());
   else
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

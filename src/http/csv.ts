@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from './content-disposition.ts';
 
 export type CsvFile = {
-  /** ASCII only: it goes into the Content-Disposition header as it is. */
+  /** Its download name (Content-Disposition, RFC 6266). */
   fileName: string;
   header: readonly string[];
   rows: readonly (readonly unknown[])[];
@@ -23,24 +24,20 @@ const PLAIN_NUMBER = /^-?\d[\d\s\u00a0\u202f]*([.,]\d+)?$/;
 export const neutralizeFormula = (cell: unknown): unknown =>
   typeof cell === 'string' && FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 
+/**
+ * The dialect French spreadsheets open whole: the comma is the French decimal separator, so Excel
+ * in French splits on semicolons; CRLF is what it writes itself. The file starts with a BOM, which
+ * makes it read UTF-8 (accents).
+ */
+const CSV_OPTIONS = { delimiter: ';', record_delimiter: 'windows' } as const;
+
 /** The CSV text as French spreadsheets open it whole, with no cell a spreadsheet would run. */
 export const toCsv = ({ header, rows }: Pick<CsvFile, 'header' | 'rows'>): string =>
-  stringify([[...header], ...rows.map((row) => row.map(neutralizeFormula))], {
-    // The comma is the French decimal separator, so Excel in French splits on semicolons; the BOM
-    // makes it read UTF-8 (accents); CRLF is what it writes itself.
-    delimiter: ';',
-    bom: true,
-    record_delimiter: 'windows',
-  });
+  stringify([[...header], ...rows.map((row) => row.map(neutralizeFormula))], { ...CSV_OPTIONS, bom: true });
 
 /** Every CSV route answers through here: the same dialect, downloaded as a file. */
 export const sendCsv = (reply: FastifyReply, file: CsvFile) =>
-  reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .send(toCsv(file));
-
-const CSV_OPTIONS = { delimiter: ';', record_delimiter: 'windows' } as const;
+  sendCsvStream(reply, { fileName: file.fileName, header: file.header, batches: [file.rows] });
 
 /**
  * A CSV too large to build whole (a firm's schedule: 120 000 rows for 10 000 clients over a year):
@@ -61,6 +58,6 @@ export const sendCsvStream = (
   }
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('content-disposition', contentDisposition('attachment', file.fileName))
     .send(Readable.from(chunks()));
 };

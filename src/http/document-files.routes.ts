@@ -5,7 +5,7 @@ import { getPdfAsSent } from '../application/documents/send-document.ts';
 import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { contentDisposition } from './content-disposition.ts';
-import { completenessOut, pdfQuery, sendPreviewOut, sendPreviewQuery } from './documents.schemas.ts';
+import { completenessOut, pdfQuery, sendPreviewBody, sendPreviewOut } from './documents.schemas.ts';
 import { idParam } from './fields.schemas.ts';
 
 const tags = ['Documents'];
@@ -29,23 +29,25 @@ export const documentFileRoutes =
       (request) => checkDocumentCompleteness(deps, requireActor(request), { documentId: request.params.id }),
     );
 
-    app.get(
+    // A POST that writes nothing: the personal message travels in the body, never in a URL that
+    // request logs and proxies keep.
+    app.post(
       '/documents/:id/send-preview',
       {
         schema: {
           tags,
-          summary: 'Voir ce que l’envoi fera, avant de confirmer',
+          summary: 'Voir ce que l’envoi fera, avant de confirmer (n’enregistre rien)',
           description:
-            'Les signataires et leurs adresses (sans adresse, signature papier), et l’e-mail d’invitation du client tel qu’il partira, avec le message personnel donné ; le numéro et le lien sont attribués à l’envoi.',
+            'Les signataires et leurs adresses (sans adresse, signature papier), et l’e-mail d’invitation du client tel qu’il partira, avec le message personnel donné ; le numéro et le lien sont attribués à l’envoi. Rien n’est enregistré.',
           params: idParam,
-          querystring: sendPreviewQuery,
+          body: sendPreviewBody,
           response: { 200: sendPreviewOut },
         },
       },
       (request) =>
         previewSending(deps, requireActor(request), {
           documentId: request.params.id,
-          ...(request.query.message ? { message: request.query.message } : {}),
+          ...(request.body.message ? { message: request.body.message } : {}),
         }),
     );
 

@@ -120,7 +120,7 @@ export const pdfQuery = z.object({
   version: z.coerce.number().int().nonnegative().optional(),
 });
 
-export const sendPreviewQuery = z.strictObject({ message: personalMessage.optional() });
+export const sendPreviewBody = z.strictObject({ message: personalMessage.optional() });
 
 const recipientOut = z.object({
   side: z.enum(['client', 'firm']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isQuantity, MAX_PRICE_CENTS, MAX_QUANTITY } from '../domain/documents/fees.ts';
 import { isIsoDate } from '../domain/shared/dates.ts';
 
 /**
@@ -60,7 +61,7 @@ export const centsField = z
   .number({ error: 'Montant en centimes attendu (123600 pour 1 236,00 €).' })
   .int({ error: 'Montant en centimes entiers attendu (123600 pour 1 236,00 €).' })
   .min(0, { error: 'Le montant ne peut pas être négatif.' })
-  .max(1_000_000_000, { error: 'Montant trop élevé : dix millions d’euros au plus.' });
+  .max(MAX_PRICE_CENTS, { error: 'Montant trop élevé : dix millions d’euros au plus.' });
 
 /** VAT in basis points: 2000 is 20 %, 550 is 5,5 %. */
 export const vatRateField = z
@@ -97,16 +98,13 @@ export const instantOut = z.coerce.date().meta({ description: 'Instant ISO 8601 
 
 export const idParam = z.object({ id: uuidField });
 
-const MAX_QUANTITY = 100_000;
-
 /** A quantity is a positive exact decimal (at most 3 decimals), given as a number or a string. */
 export const quantityField = z
   .union([z.number(), z.string()], { error: 'Quantité attendue : un nombre comme 7 ou 7,5.' })
   .transform((value) => (typeof value === 'number' ? String(value) : value.trim().replace(',', '.')))
-  .refine(
-    (value) => /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 && Number(value) <= MAX_QUANTITY,
-    { error: `Quantité invalide : un nombre strictement positif, au plus ${MAX_QUANTITY} et 3 décimales.` },
-  );
+  .refine(isQuantity, {
+    error: `Quantité invalide : un nombre strictement positif, au plus ${MAX_QUANTITY} et 3 décimales.`,
+  });
 
 export const pagination = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -4,7 +4,6 @@ import type { Deps } from '../application/ports/index.ts';
 import { requireActor } from './auth-hook.ts';
 import { pageQuery } from './fields.schemas.ts';
 import { markReadBody, notificationsOut, unreadOut } from './notifications.schemas.ts';
-import { pageOfList } from './pages.ts';
 
 export const notificationRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -16,15 +15,12 @@ export const notificationRoutes =
         schema: {
           tags,
           summary:
-            'Mes notifications : documents signés, refusés ou expirés dont je suis responsable, auteur ou signataire',
+            'Mes notifications : documents signés, refusés ou expirés dont je suis responsable, auteur ou signataire (pageSize=1 pour le seul nombre de non lues)',
           querystring: pageQuery,
           response: { 200: notificationsOut },
         },
       },
-      async (request) => {
-        const { unread, items } = await listMyNotifications(deps, requireActor(request));
-        return { ...pageOfList(items, request.query), unread };
-      },
+      (request) => listMyNotifications(deps, requireActor(request), request.query),
     );
     app.post(
       '/notifications/read',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFIED_EVENT_TYPES } from '../application/records.ts';
 import { DOCUMENT_KINDS } from '../domain/documents/kinds.ts';
 import { instantOut } from './fields.schemas.ts';
 import { pageOf } from './responses.schemas.ts';
@@ -6,7 +7,7 @@ import { pageOf } from './responses.schemas.ts';
 export const notificationOut = z.object({
   id: z.number().int(),
   type: z
-    .string()
+    .enum(NOTIFIED_EVENT_TYPES)
     .meta({ description: 'L’événement : document.signed, document.refused ou document.expired' }),
   at: instantOut,
   readAt: instantOut.nullable(),
@@ -16,10 +17,10 @@ export const notificationOut = z.object({
     .object({ kind: z.enum(DOCUMENT_KINDS), number: z.string().nullable(), title: z.string() })
     .nullable(),
   companyName: z.string().nullable(),
-  data: z.unknown(),
+  reason: z.string().nullable().meta({ description: 'Le motif d’un refus, tel que le signataire l’a écrit' }),
 });
 
-/** A page of the caller's latest notifications, with how many are unread in all. */
+/** A page of the caller's notifications, newest first, with how many are unread in all. */
 export const notificationsOut = pageOf(notificationOut).extend({
   unread: z.number().int().meta({ description: 'Notifications non lues, en tout' }),
 });

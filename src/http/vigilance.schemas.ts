@@ -259,7 +259,6 @@ export const registerStateOut = z.object({
     })
     .nullable(),
 });
-export type RegisterStateOut = z.infer<typeof registerStateOut>;
 
 /** R-F7: the files whose five years of retention are over, for an associé to purge. */
 export const purgeListOut = pageOf(
@@ -271,7 +270,6 @@ export const purgeListOut = pageOf(
     retentionEndsOn: z.string(),
   }),
 );
-export type PurgeListOut = z.infer<typeof purgeListOut>;
 
 export const purgeBody = frenchObject({
   reason: text(2000),
@@ -285,7 +283,6 @@ export const purgeOut = z.object({
   purgedBy: z.string(),
   purgeReason: z.string(),
 });
-export type PurgeOut = z.infer<typeof purgeOut>;
 
 /** What the document page shows before sending (R-F1, R-F3, R-F4, R-F5). */
 export const documentVigilanceOut = z.object({
@@ -302,4 +299,7 @@ export const reviewsDueOut = pageOf(
     isOverdue: z.boolean(),
   }),
 );
-export const openMatchesOut = pageOf(matchOut);
+/** R-F5: an open match with its client's name and the person's birth date in the file. */
+export const openMatchesOut = pageOf(
+  matchOut.extend({ companyName: z.string(), personBirthDate: z.string().nullable() }),
+);

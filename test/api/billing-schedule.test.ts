@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceBillingDue } from '../../src/application/billing/announce-billing-due.ts';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
-import { aProspect, aSignedAmendment, expectProblem, send, sign } from '../builders/through-api.ts';
+import {
+  aSignedAmendment,
+  aSignedLetter,
+  expectProblem,
+  send,
+  sign,
+  signBoth as signBothSides,
+} from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
 import {
   aFirmWithUsers,
@@ -21,11 +28,7 @@ describe(`after the signature: termination, schedule, recurring revenue (${datab
   const ids: Record<string, string> = {};
   const id = (key: string): string => ids[key] ?? '';
 
-  const signBoth = async (documentId: string) => {
-    await send(collab, documentId);
-    await sign(collab, documentId, 'client');
-    await sign(associe, documentId, 'firm');
-  };
+  const signBoth = (documentId: string) => signBothSides(collab, associe, documentId);
   const schedule = async (from: string, to: string) => {
     const res = await collab.get(`/engagements/${ids.engagement}/schedule?from=${from}&to=${to}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -72,23 +75,13 @@ describe(`after the signature: termination, schedule, recurring revenue (${datab
         recurrence: 'one_off',
       })
     ).id;
-    const engagement = await aProspect(collab, 'Boulangerie Échéance');
-    ids.engagement = engagement.id;
-    const proposal = await collab.post('/documents', {
-      engagementId: engagement.id,
-      kind: 'proposal',
-      lines: [{ serviceId: ids.compta, quantity: 1 }],
-    });
-    await send(collab, proposal.body.id);
-    await sign(collab, proposal.body.id, 'client');
-    ids.letter = (await collab.get(`/documents/${proposal.body.id}`)).body.createdLetterId;
-    const draft = (await collab.get(`/documents/${ids.letter}`)).body.document;
-    const patched = await collab.patch(`/documents/${ids.letter}`, {
-      version: draft.version,
+    const signed = await aSignedLetter(collab, associe, {
+      name: 'Boulangerie Échéance',
+      serviceId: ids.compta,
       effectiveDate: '2027-01-01',
     });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    await signBoth(id('letter'));
+    ids.engagement = signed.engagementId;
+    ids.letter = signed.letterId;
   });
   afterAll(() => ctx.close());
 

@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../support/api-client.ts';
 import {
@@ -31,30 +30,5 @@ describe(`what the web app asks when it loads (${databaseKind})`, () => {
       name: expect.any(String),
       role: 'collaborateur',
     });
-  });
-
-  it('/openapi.json is sent compressed to a client that takes it, and whole to one that does not', async () => {
-    const plain = await ctx.app.inject({ method: 'GET', url: '/openapi.json' });
-    expect(plain.statusCode).toBe(200);
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    const spec = plain.json();
-    expect(spec.paths['/api/v1/auth/session']).toBeDefined();
-
-    const gzip = await ctx.app.inject({
-      method: 'GET',
-      url: '/openapi.json',
-      headers: { 'accept-encoding': 'gzip, deflate' },
-    });
-    expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gzip.headers.vary).toContain('accept-encoding');
-    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(spec);
-
-    const br = await ctx.app.inject({
-      method: 'GET',
-      url: '/openapi.json',
-      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
-    });
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
   });
 });

@@ -52,9 +52,9 @@ describe('sending with a personal message', () => {
 
   it('previews the recipients and the invitation with the message, before anything is sent', async () => {
     const draft = await aProposal();
-    const res = await collab.get(
-      `/documents/${draft.id}/send-preview?message=${encodeURIComponent('À très vite <b>Paul</b>')}`,
-    );
+    const res = await collab.post(`/documents/${draft.id}/send-preview`, {
+      message: 'À très vite <b>Paul</b>',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.recipients).toEqual([
       { side: 'client', name: 'Paul Martin', email: CLIENT_EMAIL, byEmail: true },
@@ -69,7 +69,7 @@ describe('sending with a personal message', () => {
 
   it('says a signatory without an address signs on paper, and previews no mail', async () => {
     const draft = await aProposal(null);
-    const res = await collab.get(`/documents/${draft.id}/send-preview`);
+    const res = await collab.post(`/documents/${draft.id}/send-preview`, {});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.recipients).toEqual([
       { side: 'client', name: 'Paul Martin', email: null, byEmail: false },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
-import { aProspect, expectProblem, send, sign } from '../builders/through-api.ts';
+import { aSignedLetter, expectProblem, send, sign } from '../builders/through-api.ts';
 import { type Api, apiAs } from '../support/api-client.ts';
 import { flowingText, pdfText, plainText } from '../support/pdf.ts';
 import {
@@ -29,33 +29,6 @@ describe(`the letter of termination (${databaseKind})`, () => {
   const ids: Record<string, string> = {};
   const id = (key: string): string => ids[key] ?? '';
 
-  const signBoth = async (documentId: string) => {
-    await send(collab, documentId);
-    await sign(collab, documentId, 'client');
-    await sign(associe, documentId, 'firm');
-  };
-
-  /** A client whose letter of 01/01/2027 is signed: its id. */
-  const aSignedLetter = async (name: string): Promise<{ engagementId: string; letterId: string }> => {
-    const engagement = await aProspect(collab, name);
-    const proposal = await collab.post('/documents', {
-      engagementId: engagement.id,
-      kind: 'proposal',
-      lines: [{ serviceId: id('compta'), quantity: 1 }],
-    });
-    await send(collab, proposal.body.id);
-    await sign(collab, proposal.body.id, 'client');
-    const letterId = (await collab.get(`/documents/${proposal.body.id}`)).body.createdLetterId as string;
-    const draft = (await collab.get(`/documents/${letterId}`)).body.document;
-    const dated = await collab.patch(`/documents/${letterId}`, {
-      version: draft.version,
-      effectiveDate: '2027-01-01',
-    });
-    expect(dated.status, JSON.stringify(dated.body)).toBe(200);
-    await signBoth(letterId);
-    return { engagementId: engagement.id, letterId };
-  };
-
   const pdfOf = async (documentId: string) => {
     const res = await collab.download(`/documents/${documentId}/pdf`);
     expect(res.status, Buffer.from(res.bytes).toString()).toBe(200);
@@ -83,10 +56,12 @@ describe(`the letter of termination (${databaseKind})`, () => {
     ids.compta = (
       await aService(ctx, firm.firmId, firm.users.associe.id, { priceCents: 10_000, recurrence: 'monthly' })
     ).id;
-    const first = await aSignedLetter('Boulangerie Fin de Mission');
+    const aSignedLetterOf = (name: string) =>
+      aSignedLetter(collab, associe, { name, serviceId: id('compta'), effectiveDate: '2027-01-01' });
+    const first = await aSignedLetterOf('Boulangerie Fin de Mission');
     ids.engagement = first.engagementId;
     ids.letter = first.letterId;
-    const second = await aSignedLetter('Garage du Recommandé');
+    const second = await aSignedLetterOf('Garage du Recommandé');
     ids.engagement2 = second.engagementId;
     ids.letter2 = second.letterId;
     ctx.clock.set('2027-02-10T09:00:00Z');
@@ -148,7 +123,7 @@ describe(`the letter of termination (${databaseKind})`, () => {
       '1 200,00 €',
       'Honoraires dus jusqu’à la fin de la mission',
       'restent dus jusqu’au 31/12/2027 inclus',
-      'soit 100,00 € HT par mois',
+      '1 200,00 € HT par an pour les missions récurrentes.',
       'Pour le client',
       'Pour le cabinet',
     ]);
@@ -224,6 +199,24 @@ describe(`the letter of termination (${databaseKind})`, () => {
       409,
       'DOCUMENT.TRANSITION_NOT_ALLOWED',
     );
+  });
+
+  it('R-G1 a letter of termination posted by registered mail needs no signature: the associé is not asked to sign it', async () => {
+    // Its engagement's responsible (the collaborateur here) would be its firm signatory.
+    for (const api of [associe, collab]) {
+      const awaiting = await api.get('/documents?awaitingMySignature=true&pageSize=200');
+      expect(awaiting.status, JSON.stringify(awaiting.body)).toBe(200);
+      expect((awaiting.body.items as { id: string }[]).map((d) => d.id)).not.toContain(id('fm2'));
+    }
+    const view = (await associe.get(`/documents/${id('fm2')}`)).body;
+    expect(view.requiredSignatures).toEqual([]);
+    expect(view.availableActions).not.toContain('sign');
+    expectProblem(
+      await associe.post(`/documents/${id('fm2')}/signatures`, { side: 'firm' }),
+      422,
+      'DOCUMENT.SIGNATURE_NOT_REQUIRED',
+    );
+    expect((await collab.get(`/documents/${id('fm2')}`)).body.document.status).toBe('sent');
   });
 
   it('R-G1 only a letter of termination is posted as a registered letter', async () => {

@@ -67,6 +67,10 @@ describe(`LCB-FT over time: screening job, reminders, campaigns, retention (${da
     expect(state.lastImport.id).toBe(imported.body.lastImport.id);
     const file = (await collab.get(`/engagements/${listed.id}/vigilance`)).body;
     expect(file.matches).toMatchObject([{ entryId: '4101', status: 'open' }]);
+    // The associés' list carries the client's name and the person's birth date (no file read per row).
+    expect((await associe.get('/vigilance/matches')).body.items).toMatchObject([
+      { entryId: '4101', companyName: 'Import Levant', personBirthDate: '1970-03-12' },
+    ]);
     expect(codesOf(file.blockers)).toContain('screening');
     expect(file.history.map((e: { type: string }) => e.type)).toContain('screening.matched');
     expect((await collab.get(`/engagements/${clean.id}/vigilance`)).body.blockers).toEqual([]);
@@ -137,7 +141,7 @@ describe(`LCB-FT over time: screening job, reminders, campaigns, retention (${da
     expect(planOf('Menuiserie Prête')).toMatchObject({ outcome: 'planned' });
     expect(preview.summary.skippedByReason.vigilance_incomplete).toBeGreaterThanOrEqual(1);
     const csv = await collab.download(`/campaigns/${id}/preview.csv`);
-    expect(Buffer.from(csv.bytes).toString('utf8')).toContain('Dossier LCB-FT incomplet');
+    expect(Buffer.from(csv.bytes).toString('utf8')).toContain('Dossier LCB-FT bloquant l’envoi');
 
     expect((await collab.post(`/campaigns/${id}/generate`)).status).toBe(202);
     await ctx.drainJobs(90_000);
@@ -228,6 +232,56 @@ describe(`LCB-FT over time: screening job, reminders, campaigns, retention (${da
         'VIGILANCE.FILE_ALREADY_PURGED',
       );
       expect((await later.get('/vigilance/purge')).body.items).toEqual([]);
+    } finally {
+      ctx.clock.set('2026-11-29T09:00:00Z');
+    }
+  }, 120_000);
+
+  it('R-F7 purged, the client returns, ends again, purgeable again', async () => {
+    await associe.put('/vigilance/settings', { controlsEnabled: false, periods: DEFAULT_REVIEW_PERIODS });
+    const engagement = await aProspect(collab, 'Atelier Revenant');
+    const { letterId } = await aSentLetter(collab, engagement.id, serviceId);
+    await sign(collab, letterId, 'client');
+    await sign(associe, letterId, 'firm');
+    await enableVigilanceControls(associe);
+    await identifyClient(collab, engagement.id);
+    const identification = (await collab.get(`/engagements/${engagement.id}/vigilance`)).body.file
+      .identification;
+    const terminated = await collab.post(`/documents/${letterId}/terminate`, {
+      requestedBy: 'client',
+      reason: 'Départ',
+      endDate: '2027-06-30',
+      agreedOtherwise: true,
+    });
+    expect(terminated.status, JSON.stringify(terminated.body)).toBe(201);
+    const reason = { reason: 'Fin de la conservation de cinq ans' };
+    ctx.clock.set('2033-01-03T09:00:00Z');
+    try {
+      const later = apiAs(ctx, await loginHeaders(ctx, firm.users.associe.email));
+      expect((await later.post(`/vigilance/files/${engagement.id}/purge`, reason)).status).toBe(200);
+      // The former client comes back a minute later: a new identification writes the file again.
+      ctx.clock.set('2033-01-03T09:01:00Z');
+      const written = await later.put(
+        `/engagements/${engagement.id}/vigilance/identification`,
+        identification,
+      );
+      expect(written.status, JSON.stringify(written.body)).toBe(200);
+      const back = (await later.get(`/engagements/${engagement.id}/vigilance`)).body;
+      expect(back.file).toMatchObject({ purgedAt: null, purgedBy: null, purgeReason: null });
+      expect(back.history.map((e: { type: string }) => e.type)).toEqual([
+        'file.purged',
+        'identification.updated',
+      ]);
+      // Its relationship is over (ended 2027-06-30, five years passed): purgeable once more.
+      expect((await later.get('/vigilance/purge')).body.items).toMatchObject([
+        { engagementId: engagement.id },
+      ]);
+      const again = await later.post(`/vigilance/files/${engagement.id}/purge`, reason);
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect((await later.get(`/engagements/${engagement.id}/vigilance`)).body.file).toMatchObject({
+        identification: null,
+        purgeReason: reason.reason,
+      });
     } finally {
       ctx.clock.set('2026-11-29T09:00:00Z');
     }

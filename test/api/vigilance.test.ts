@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aService, aTermsVersion } from '../builders/catalogue.ts';
 import { aDraft, aProspect, expectProblem, send, sign } from '../builders/through-api.ts';
 import { anAssessment } from '../builders/vigilance.ts';
 import {
+  A_FREEZE_REGISTER,
   assess,
   completeVigilanceFile,
   enableVigilanceControls,
@@ -19,9 +19,6 @@ import {
 } from '../support/test-app.ts';
 import { databaseKind } from '../support/test-database.ts';
 
-const REGISTER = JSON.parse(
-  readFileSync(new URL('../fixtures/gels-avoirs-extrait.json', import.meta.url), 'utf8'),
-);
 const codesOf = (body: { details?: { missing?: { code: string }[] } }) =>
   (body.details?.missing ?? []).map((m) => m.code);
 
@@ -157,7 +154,7 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
   });
 
   it('R-F5 refuses a letter while a register match is open; an associé clears it with a reason', async () => {
-    const imported = await associe.post('/vigilance/register', REGISTER);
+    const imported = await associe.post('/vigilance/register', A_FREEZE_REGISTER);
     expect(imported.status, JSON.stringify(imported.body)).toBe(202);
     expect(imported.body.lastImport).toMatchObject({ entryCount: 6, publishedAt: '2026-11-27T08:00:00' });
     const { engagementId, letterId } = await aLetterToSend('Import Levant');
@@ -226,7 +223,7 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
       422,
       'VIGILANCE.REGISTER_INVALID',
     );
-    expectProblem(await collab.post('/vigilance/register', REGISTER), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await collab.post('/vigilance/register', A_FREEZE_REGISTER), 403, 'AUTH.FORBIDDEN');
   });
 
   it('R-F1 refuses a paper signature of a letter whose file is not ready', async () => {

@@ -82,6 +82,37 @@ export const aSentLetter = async (collab: Api, engagementId: string, serviceId: 
   return { proposalId: proposal.id, letterId };
 };
 
+/** Sends a document, then records the client's signature (on paper) and the firm's (an associé). */
+export const signBoth = async (collab: Api, associe: Api, documentId: string) => {
+  await send(collab, documentId);
+  await sign(collab, documentId, 'client');
+  await sign(associe, documentId, 'firm');
+};
+
+/**
+ * A prospect's engagement letter signed by both sides: the letter its signed proposal of one
+ * service creates (R-B2), dated from `effectiveDate` before it is sent.
+ */
+export const aSignedLetter = async (
+  collab: Api,
+  associe: Api,
+  input: { name: string; serviceId: string; effectiveDate: string },
+): Promise<{ engagementId: string; letterId: string }> => {
+  const engagement = await aProspect(collab, input.name);
+  const proposal = await aDraft(collab, engagement.id, input.serviceId);
+  await send(collab, proposal.id);
+  await sign(collab, proposal.id, 'client');
+  const letterId = (await collab.get(`/documents/${proposal.id}`)).body.createdLetterId as string;
+  const draft = (await collab.get(`/documents/${letterId}`)).body.document;
+  const dated = await collab.patch(`/documents/${letterId}`, {
+    version: draft.version,
+    effectiveDate: input.effectiveDate,
+  });
+  expect(dated.status, JSON.stringify(dated.body)).toBe(200);
+  await signBoth(collab, associe, letterId);
+  return { engagementId: engagement.id, letterId };
+};
+
 /** A client engagement: its first letter signed by the client and an associé (R-A4). */
 export const aClient = async (collab: Api, associe: Api, serviceId: string, name = 'Garage Dubois') => {
   const engagement = await aProspect(collab, name);

@@ -3,6 +3,7 @@ import {
   annualValue,
   computeTotals,
   DEFAULT_VAT_RATE_BP,
+  isQuantity,
   lineAmount,
   type PricedLine,
   vatByRate,
@@ -52,6 +53,11 @@ describe('E worked examples of DOMAIN.md', () => {
 });
 
 describe('E lines', () => {
+  it('E a quantity is a positive decimal of at most 3 places, up to 100 000', () => {
+    expect(['7', '7.5', '1.125', '100000'].every(isQuantity)).toBe(true);
+    expect(['0', '7,5', '1.1255', '100000.001', '-1', '', 'abc'].some(isQuantity)).toBe(false);
+  });
+
   it('E VAT is 20 % by default', () => {
     expect(DEFAULT_VAT_RATE_BP).toBe(2000);
   });

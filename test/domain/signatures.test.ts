@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { FrozenDocument } from '../../src/domain/documents/document.ts';
 import type { DocumentKind } from '../../src/domain/documents/kinds.ts';
 import type { DocumentStatus } from '../../src/domain/documents/lifecycle.ts';
 import {
   decideSignature,
+  postedByRegisteredMail,
   REQUIRED_SIGNATURES,
+  requiredSignaturesOf,
   type SignatureSide,
 } from '../../src/domain/documents/signatures.ts';
 
@@ -110,5 +113,36 @@ describe('DOMAIN.md B a document past its signing deadline is not signed', () =>
     expect(
       decideSignature(aSignature({ signingDeadline: null, now: new Date('2030-01-01T00:00:00Z') })).ok,
     ).toBe(true);
+  });
+});
+
+describe('R-G1 a letter of termination posted as a registered letter', () => {
+  const posted = {
+    frozenAt: '2027-02-10T09:00:00.000Z',
+    lines: [],
+    totals: { htCents: 0, vatCents: 0, ttcCents: 0 },
+    termsVersionId: null,
+    facts: { termination: { registeredMail: { number: '1A 123', sentOn: '2027-02-10' } } },
+  } as unknown as FrozenDocument;
+
+  it('R-G1 needs no signature once posted: its receipt is the proof', () => {
+    expect(postedByRegisteredMail({ frozen: posted })).toBe(true);
+    expect(postedByRegisteredMail({ frozen: null })).toBe(false);
+    expect(requiredSignaturesOf({ kind: 'termination_letter', frozen: posted })).toEqual([]);
+    expect(requiredSignaturesOf({ kind: 'termination_letter', frozen: null })).toEqual(['client', 'firm']);
+  });
+
+  it.each<SignatureSide>(['client', 'firm'])('R-G1 the %s side is not asked to sign it', (side) => {
+    expect(
+      decideSignature(
+        aSignature({
+          kind: 'termination_letter',
+          frozen: posted,
+          side,
+          signerIsAssocie: true,
+          signingDeadline: null,
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'DOCUMENT.SIGNATURE_NOT_REQUIRED' } });
   });
 });

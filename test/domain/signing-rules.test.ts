@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseFirmSignatory } from '../../src/domain/firm/associes.ts';
 import {
+  deadlineOnSending,
   endOfParisDay,
   isReminderDue,
   maskEmail,
@@ -46,6 +47,16 @@ describe('signing rules (issue 4)', () => {
     } as const;
     expect(signingDeadline({ ...letter, fromCampaign: true })).toEqual(endOfParisDay('2026-12-31'));
     expect(signingDeadline(letter)).toEqual(endOfParisDay('2026-12-29'));
+  });
+
+  it('R-D5 the deadline on sending: a campaign’s letter keeps the campaign’s date, another letter the firm’s period', () => {
+    const letter = { kind: 'replacement_letter' as const, validUntil: '2026-12-31' };
+    expect(deadlineOnSending({ ...letter, campaignId: 'c' }, { signingPeriodDays: 10 }, sentAt)).toEqual(
+      endOfParisDay('2026-12-31'),
+    );
+    expect(deadlineOnSending({ ...letter, campaignId: null }, { signingPeriodDays: 10 }, sentAt)).toEqual(
+      endOfParisDay('2026-12-09'),
+    );
   });
 
   it('a reminder is due once its day has come, each day of the schedule once', () => {

@@ -108,11 +108,15 @@ describe('R-G1 the letter of termination, a sixth kind', () => {
       'Le préavis de 3 mois prévu par la lettre de mission est respecté',
       'Tenue de la comptabilité',
       '1 800,00 €',
-      'soit 150,00 € HT par mois',
+      '1 800,00 € HT par an pour les missions récurrentes.',
+      'du client',
       'Bon pour fin de mission',
     ])
       expect(text).toContain(phrase);
     expect(text).not.toContain('recommandée');
+    // The fees are stated per year: a monthly figure would be wrong for quarterly or yearly billing.
+    expect(text).not.toContain('par mois');
+    expect(text).not.toContain('Du client');
   });
 
   it('R-G1 keeps a confidential reason off the letter, and says when both parties waived the notice', () => {

@@ -15,6 +15,7 @@ const ready = (overrides: Partial<VigilanceState> = {}): VigilanceState => ({
   approval: null,
   nextReviewDue: '2029-11-29',
   openMatches: 0,
+  screeningPending: false,
   ...overrides,
 });
 const codes = (state: VigilanceState) => vigilanceBlockers(state, TODAY).map((m) => m.code);
@@ -32,7 +33,8 @@ describe('the LCB-FT gate before the contract', () => {
     expect(vigilanceBlockers(ready({ screeningPending: true }), TODAY)).toEqual([
       {
         code: 'screening.pending',
-        message: 'Filtrage contre le registre des gels d’avoirs en cours (nouvel import du registre)',
+        message:
+          'Filtrage en cours contre le nouveau registre des gels d’avoirs : la lettre pourra partir dès qu’il sera terminé.',
       },
     ]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { relationshipEndsOn } from '../../src/domain/engagements/standing.ts';
-import { checkPurge } from '../../src/domain/vigilance/retention.ts';
+import { checkPurge, writtenAgain } from '../../src/domain/vigilance/retention.ts';
 import { reviewReminderMail } from '../../src/domain/vigilance/review-reminder-mail.ts';
-import { isReviewReminderDue, REVIEW_REMINDER_DAYS } from '../../src/domain/vigilance/reviews.ts';
+import { asksForReview, isReviewDueSoon, reviewsDueSoon } from '../../src/domain/vigilance/reviews.ts';
 import { aLetterInForce } from '../builders/scope.ts';
 
 describe('R-F7 the end of the relationship and the purge', () => {
@@ -46,16 +46,71 @@ describe('R-F7 the end of the relationship and the purge', () => {
       error: { code: 'VIGILANCE.FILE_ALREADY_PURGED' },
     });
   });
+
+  it('R-F7 purged, the client returns, ends again, purgeable again', () => {
+    const tombstone = {
+      purgedAt: new Date('2026-04-01T09:00:00Z'),
+      purgedBy: 'u-1',
+      purgeReason: 'Fin de conservation',
+      relationshipEndedOn: '2021-03-31',
+    };
+    // Written again (new identification, evidence or assessment): the tombstone goes.
+    const again = writtenAgain(tombstone);
+    expect(again).toEqual({
+      purgedAt: null,
+      purgedBy: null,
+      purgeReason: null,
+      relationshipEndedOn: '2021-03-31',
+    });
+    const live = { ...again, purgedAt: null };
+    expect(writtenAgain(live)).toBe(live);
+    // The relationship ends again in 2027: purgeable five years on.
+    const endedAgain = { ...again, relationshipEndedOn: '2027-12-31', reason: 'Fin de conservation' };
+    expect(checkPurge({ ...endedAgain, today: '2033-01-01' })).toEqual({ ok: true, value: true });
+    expect(checkPurge({ ...tombstone, reason: 'x', today: '2033-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VIGILANCE.FILE_ALREADY_PURGED' },
+    });
+  });
 });
 
 describe('R-F4 review reminders', () => {
-  it('R-F4 a review due within thirty days, or overdue, calls for its reminder', () => {
-    expect(REVIEW_REMINDER_DAYS).toBe(30);
-    expect(isReviewReminderDue('2026-12-29', '2026-11-29')).toBe(true);
-    expect(isReviewReminderDue('2026-12-30', '2026-11-29')).toBe(false);
-    expect(isReviewReminderDue('2026-10-01', '2026-11-29')).toBe(true);
-    expect(isReviewReminderDue('2026-12-05', '2026-11-29', 5)).toBe(false);
-    expect(isReviewReminderDue(null, '2026-11-29')).toBe(false);
+  it('R-F4 a review due within a month, or overdue, calls for its reminder', () => {
+    // One definition with the list of reviews due (isReviewDueSoon): today + one month.
+    expect(isReviewDueSoon('2026-12-29', '2026-11-29')).toBe(true);
+    expect(isReviewDueSoon('2026-12-30', '2026-11-29')).toBe(false);
+    expect(isReviewDueSoon('2026-10-01', '2026-11-29')).toBe(true);
+    expect(isReviewDueSoon(null, '2026-11-29')).toBe(false);
+  });
+
+  it('R-F4 the due dates listed and reminded: periodic and asked, of files still asking for reviews', () => {
+    const file = (engagementId: string, overrides = {}) => ({
+      engagementId,
+      nextReviewDue: '2026-12-10' as string | null,
+      purgedAt: null as Date | null,
+      relationshipEndedOn: null as string | null,
+      ...overrides,
+    });
+    const files = [
+      file('live'),
+      file('later', { nextReviewDue: '2027-06-01' }),
+      file('none', { nextReviewDue: null }),
+      file('ended', { relationshipEndedOn: '2026-11-28' }),
+      file('ending', { relationshipEndedOn: '2026-11-29' }),
+      file('purged', { purgedAt: new Date('2026-01-01T00:00:00Z') }),
+    ];
+    const reviews = [
+      { engagementId: 'none', dueOn: '2026-12-20', reason: 'amendment' as const, documentId: 'd-1' },
+      { engagementId: 'ended', dueOn: '2026-12-20', reason: 'replacement_letter' as const },
+      { engagementId: 'unknown', dueOn: '2026-12-20', reason: 'amendment' as const },
+    ];
+    expect(reviewsDueSoon(files, reviews, '2026-11-29')).toEqual([
+      { engagementId: 'live', dueOn: '2026-12-10', reason: 'periodic' },
+      { engagementId: 'ending', dueOn: '2026-12-10', reason: 'periodic' },
+      { engagementId: 'none', dueOn: '2026-12-20', reason: 'amendment' },
+    ]);
+    expect(asksForReview(file('x', { relationshipEndedOn: '2026-11-29' }), '2026-11-29')).toBe(true);
+    expect(asksForReview(file('x', { relationshipEndedOn: '2026-11-28' }), '2026-11-29')).toBe(false);
   });
 
   it('R-F4 the reminder says, in French, which client, which review and when; never the file', () => {

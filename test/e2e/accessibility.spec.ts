@@ -4,8 +4,9 @@ import { expectNoSeriousA11yViolations, logIn, signingLinkOf, snapshot } from '.
 /**
  * Issue 18, item 9: no critical or serious axe-core violation (WCAG 2.1 A and AA) on any page of the
  * app, at 1440 px and, for the pages used on the go, at 390 px. Each page is checked once its main
- * content shows and its requests ended; the counts of every page go to test-results/a11y.json, and
- * with LETTRINE_SCREENSHOTS=1 each page is kept as a screenshot beside the test's artifacts.
+ * content shows and its requests ended; the counts of every page go to a11y.json in Playwright's
+ * output folder (test-results/e2e, emptied at each run), and with LETTRINE_SCREENSHOTS=1 each page is
+ * kept as a screenshot beside the test's artifacts.
  */
 
 const DESKTOP = { width: 1440, height: 900 };

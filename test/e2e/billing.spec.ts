@@ -63,6 +63,13 @@ test('the schedule, the fees bridge and terminating a letter', async ({ page }, 
   const card = page.getByTestId('termination-letter');
   await expect(card.getByRole('link', { name: /^Lettre de fin de mission/ })).toBeVisible();
   await card.getByRole('button', { name: 'Envoyer pour signature' }).click();
+  // The same send dialog as every document: its recipients first, then the confirmation.
+  const sendDialog = page.getByRole('dialog');
+  await sendDialog.getByRole('button', { name: 'Confirmer l’envoi' }).click();
+  await expect(sendDialog.getByRole('status').filter({ hasText: 'Document envoyé' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await sendDialog.getByRole('button', { name: 'Fermer' }).click();
   const numbered = card.getByRole('link', { name: /^Lettre de fin de mission FM-\d{4}-\d{4}$/ });
   await expect(numbered).toBeVisible({ timeout: 15_000 });
   const pdfLink = card.getByRole('link', { name: 'Voir le PDF' });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 
 export const DEMO = {
   associe: { email: 'claire.dupre@cabinet-dupre.fr', password: 'demo-associe' },
@@ -169,8 +169,12 @@ export const expectNoHorizontalScroll = async (page: Page) => {
   expect(scroll).toBeLessThanOrEqual(client);
 };
 
-/** Where the accessibility counts of each page go (`LETTRINE_A11Y_REPORT` to choose another file). */
-export const A11Y_REPORT = process.env.LETTRINE_A11Y_REPORT ?? 'test-results/a11y.json';
+/**
+ * Where the accessibility counts of each page go: `a11y.json` in Playwright's output folder
+ * (test-results/e2e, or `--output`), which Playwright empties at the start of each run, so the report
+ * holds this run's pages only (`LETTRINE_A11Y_REPORT` to choose another file).
+ */
+const a11yReport = () => process.env.LETTRINE_A11Y_REPORT ?? join(test.info().project.outputDir, 'a11y.json');
 
 type A11yCounts = {
   url: string;
@@ -184,7 +188,7 @@ type A11yCounts = {
 
 /**
  * Issue 18, item 9: axe-core's WCAG 2.1 A and AA rules on the page as it is now. Every violation is
- * counted, per page, in {@link A11Y_REPORT}; a critical or serious one fails the test (softly, so a
+ * counted, per page, in the report ({@link a11yReport}); a critical or serious one fails the test (softly, so a
  * journey goes on and reports the other pages), listed rule by rule with the elements concerned.
  */
 export const expectNoSeriousA11yViolations = async (page: Page, label: string) => {
@@ -204,15 +208,16 @@ export const expectNoSeriousA11yViolations = async (page: Page, label: string) =
     counts[impact] += violation.nodes.length;
     counts.rules[violation.id] = { impact, nodes: violation.nodes.length };
   }
+  const file = a11yReport();
   let report: Record<string, A11yCounts> = {};
   try {
-    report = JSON.parse(readFileSync(A11Y_REPORT, 'utf8'));
+    report = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     // No report yet: this page opens it.
   }
   report[label] = counts;
-  mkdirSync(dirname(A11Y_REPORT), { recursive: true });
-  writeFileSync(A11Y_REPORT, `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const serious = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   const listed = serious
     .map(

@@ -99,6 +99,10 @@ describe(`purgeExpiredRecords (${databaseKind})`, () => {
 
   it('does nothing more when it runs again', async () => {
     await purgeExpiredRecords(ctx.deps);
-    expect(await purgeExpiredRecords(ctx.deps)).toEqual({ sessions: 0, idempotencyKeys: 0 });
+    expect(await purgeExpiredRecords(ctx.deps)).toEqual({
+      sessions: 0,
+      idempotencyKeys: 0,
+      notifications: 0,
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   getTableColumns,
+  gt,
   ilike,
   inArray,
   lt,
@@ -48,7 +49,8 @@ const columnsOf = <D extends { lines: unknown; replacesIds: unknown }>(firmId: s
 };
 
 /**
- * Sent, of a kind the firm signs, its firm signature not recorded yet, and this associé its signer:
+ * Sent, of a kind the firm signs, its firm signature not recorded yet nor needed (not posted as a
+ * registered letter), and this associé its signer:
  * the one its signing link went to, else (no link: signed on paper) the one chosen on the document,
  * else the engagement's responsible. Joined with the engagement (withCompany).
  */
@@ -60,6 +62,8 @@ const awaitingFirmSignature = (input: { userId?: string; kinds: readonly Documen
     input.kinds.length > 0 ? inArray(documents.kind, [...input.kinds]) : sql`false`,
     sql`not exists (select 1 from ${signatures} where ${signatures.firmId} = ${documents.firmId}
       and ${signatures.documentId} = ${documents.id} and ${signatures.side} = 'firm')`,
+    // R-G1: a letter of termination posted as a registered letter is signed by no one.
+    sql`${documents.frozen} #>> '{facts,termination,registeredMail,number}' is null`,
     input.userId === undefined
       ? undefined
       : or(
@@ -165,6 +169,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
             )
           : undefined,
         filter.awaitingFirmSignature ? awaitingFirmSignature(filter.awaitingFirmSignature) : undefined,
+        filter.afterNumber !== undefined ? gt(documents.number, filter.afterNumber) : undefined,
       );
       const order = filter.direction === 'asc' ? asc : desc;
       const [rows, [total]] = await Promise.all([

@@ -1,11 +1,11 @@
 import { lt, lte, or } from 'drizzle-orm';
 import type { Store } from '../../application/ports/index.ts';
 import type { Db } from './database.ts';
-import { idempotencyKeys, passwordResets, rateLimits, sessions } from './schema/index.ts';
+import { idempotencyKeys, notifications, passwordResets, rateLimits, sessions } from './schema/index.ts';
 
 /** Housekeeping across firms: rows no request can use any more. */
 export const maintenanceRepo = (db: Db): Store['maintenance'] => ({
-  async purgeExpired({ now, idempotencyKeysCreatedBefore, sessionsIdleSince }) {
+  async purgeExpired({ now, idempotencyKeysCreatedBefore, sessionsIdleSince, notificationsReadBefore }) {
     // A session is valid while expires_at > now and last_seen_at > idleSince (findSession).
     const purgedSessions = await db
       .delete(sessions)
@@ -23,6 +23,14 @@ export const maintenanceRepo = (db: Db): Store['maintenance'] => ({
       .delete(idempotencyKeys)
       .where(lt(idempotencyKeys.createdAt, idempotencyKeysCreatedBefore))
       .returning({ key: idempotencyKeys.key });
-    return { sessions: purgedSessions.length, idempotencyKeys: purgedKeys.length };
+    const purgedNotifications = await db
+      .delete(notifications)
+      .where(lt(notifications.readAt, notificationsReadBefore))
+      .returning({ id: notifications.id });
+    return {
+      sessions: purgedSessions.length,
+      idempotencyKeys: purgedKeys.length,
+      notifications: purgedNotifications.length,
+    };
   },
 });

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FirmScope, RegisterImport, VigilanceReview } from '../../application/ports/index.ts';
+import type { IdentificationFile } from '../../domain/vigilance/identification.ts';
 import { DEFAULT_REVIEW_PERIODS } from '../../domain/vigilance/reviews.ts';
 import type { RegisterEntry } from '../../domain/vigilance/screening.ts';
 import type {
@@ -11,6 +12,7 @@ import type {
 } from '../../domain/vigilance/vigilance-file.ts';
 import type { Db } from './database.ts';
 import {
+  engagements,
   vigilanceEvidence,
   vigilanceFileEvents,
   vigilanceFiles,
@@ -36,11 +38,16 @@ const toEvidence = (row: Omit<typeof vigilanceEvidence.$inferSelect, 'bytes' | '
   row as StoredEvidence;
 const toMatch = ({ firmId: _f, ...row }: typeof vigilanceMatches.$inferSelect): ScreeningMatch =>
   row as ScreeningMatch;
-const toReview = ({
-  firmId: _f,
-  remindedOn: _r,
-  ...row
-}: typeof vigilanceReviews.$inferSelect): VigilanceReview => row as VigilanceReview;
+const toReview = ({ firmId: _f, ...row }: typeof vigilanceReviews.$inferSelect): VigilanceReview =>
+  row as VigilanceReview;
+
+type FirmTable = { firmId: AnyPgColumn; engagementId: AnyPgColumn };
+/** The rows of one engagement of the firm. */
+const ofEngagement = (table: FirmTable, firmId: string, engagementId: string) =>
+  and(eq(table.firmId, firmId), eq(table.engagementId, engagementId));
+/** The rows of the firm's engagements named. */
+const ofEngagements = (table: FirmTable, firmId: string, engagementIds: readonly string[]) =>
+  and(eq(table.firmId, firmId), inArray(table.engagementId, [...engagementIds]));
 
 const fileRepo = (db: Db, firmId: string) => ({
   async settings() {
@@ -69,7 +76,7 @@ const fileRepo = (db: Db, firmId: string) => ({
     const query = db
       .select()
       .from(vigilanceFiles)
-      .where(and(eq(vigilanceFiles.firmId, firmId), eq(vigilanceFiles.engagementId, engagementId)));
+      .where(ofEngagement(vigilanceFiles, firmId, engagementId));
     const [row] = options?.forUpdate ? await query.for('no key update') : await query;
     return row && toFile(row);
   },
@@ -84,59 +91,80 @@ const fileRepo = (db: Db, firmId: string) => ({
       .returning();
     return toFile(row as FileRow);
   },
-  async listFiles(filter: { engagementIds?: readonly string[]; relationshipEnded?: boolean } = {}) {
+  async listFiles(filter: { engagementIds?: readonly string[] } = {}) {
     if (filter.engagementIds?.length === 0) return [];
     const rows = await db
       .select()
       .from(vigilanceFiles)
       .where(
-        and(
-          eq(vigilanceFiles.firmId, firmId),
-          filter.engagementIds ? inArray(vigilanceFiles.engagementId, [...filter.engagementIds]) : undefined,
-          filter.relationshipEnded ? isNotNull(vigilanceFiles.relationshipEndedOn) : undefined,
-        ),
+        filter.engagementIds
+          ? ofEngagements(vigilanceFiles, firmId, filter.engagementIds)
+          : eq(vigilanceFiles.firmId, firmId),
       )
       .orderBy(asc(vigilanceFiles.engagementId));
     return rows.map(toFile);
+  },
+  async listPurgeCandidates(endedOnOrBefore: string) {
+    return db
+      .select({
+        engagementId: vigilanceFiles.engagementId,
+        companyName: engagements.companyName,
+        clientCode: engagements.clientCode,
+        relationshipEndedOn: sql<string>`${vigilanceFiles.relationshipEndedOn}`,
+      })
+      .from(vigilanceFiles)
+      .innerJoin(
+        engagements,
+        and(eq(engagements.firmId, vigilanceFiles.firmId), eq(engagements.id, vigilanceFiles.engagementId)),
+      )
+      .where(
+        and(
+          eq(vigilanceFiles.firmId, firmId),
+          isNull(vigilanceFiles.purgedAt),
+          lte(vigilanceFiles.relationshipEndedOn, endedOnOrBefore),
+        ),
+      )
+      .orderBy(asc(vigilanceFiles.relationshipEndedOn), asc(vigilanceFiles.engagementId));
+  },
+  async listFileOwners(engagementIds: readonly string[]) {
+    if (engagementIds.length === 0) return [];
+    return db
+      .select({
+        engagementId: engagements.id,
+        responsibleUserId: engagements.responsibleUserId,
+        companyName: engagements.companyName,
+        title: engagements.title,
+      })
+      .from(engagements)
+      .where(and(eq(engagements.firmId, firmId), inArray(engagements.id, [...engagementIds])));
   },
 });
 
 const gateRepo = (db: Db, firmId: string): Pick<FirmScope['vigilance'], 'listGateInputs'> => ({
   async listGateInputs(engagementIds) {
-    const ids = [...engagementIds];
-    if (ids.length === 0) return { files: [], evidence: [], blockingMatches: new Map(), openReviews: [] };
+    if (engagementIds.length === 0)
+      return { files: [], evidence: [], blockingMatches: new Map(), openReviews: [] };
     // One after the other: inside a transaction, the queries share one connection.
-    const files = await db
-      .select()
-      .from(vigilanceFiles)
-      .where(and(eq(vigilanceFiles.firmId, firmId), inArray(vigilanceFiles.engagementId, ids)));
+    const files = await fileRepo(db, firmId).listFiles({ engagementIds });
     const evidence = await db
       .select(evidenceColumns)
       .from(vigilanceEvidence)
-      .where(and(eq(vigilanceEvidence.firmId, firmId), inArray(vigilanceEvidence.engagementId, ids)));
+      .where(ofEngagements(vigilanceEvidence, firmId, engagementIds));
     const matches = await db
       .select({ engagementId: vigilanceMatches.engagementId, n: count() })
       .from(vigilanceMatches)
       .where(
-        and(
-          eq(vigilanceMatches.firmId, firmId),
-          inArray(vigilanceMatches.engagementId, ids),
-          ne(vigilanceMatches.status, 'cleared'),
-        ),
+        and(ofEngagements(vigilanceMatches, firmId, engagementIds), ne(vigilanceMatches.status, 'cleared')),
       )
       .groupBy(vigilanceMatches.engagementId);
     const reviews = await db
       .select()
       .from(vigilanceReviews)
       .where(
-        and(
-          eq(vigilanceReviews.firmId, firmId),
-          inArray(vigilanceReviews.engagementId, ids),
-          isNull(vigilanceReviews.completedAt),
-        ),
+        and(ofEngagements(vigilanceReviews, firmId, engagementIds), isNull(vigilanceReviews.completedAt)),
       );
     return {
-      files: files.map(toFile),
+      files,
       evidence: evidence.map(toEvidence),
       blockingMatches: new Map(matches.map((m) => [m.engagementId, Number(m.n)])),
       openReviews: reviews.map(toReview),
@@ -152,7 +180,7 @@ const historyRepo = (db: Db, firmId: string): Pick<FirmScope['vigilance'], 'reco
     const rows = await db
       .select()
       .from(vigilanceFileEvents)
-      .where(and(eq(vigilanceFileEvents.firmId, firmId), eq(vigilanceFileEvents.engagementId, engagementId)))
+      .where(ofEngagement(vigilanceFileEvents, firmId, engagementId))
       .orderBy(asc(vigilanceFileEvents.at), asc(vigilanceFileEvents.id));
     return rows.map(({ firmId: _f, data, ...row }) => ({ ...row, data: data as Record<string, unknown> }));
   },
@@ -168,7 +196,7 @@ const evidenceRepo = (db: Db, firmId: string) => {
       const rows = await db
         .select(evidenceColumns)
         .from(vigilanceEvidence)
-        .where(and(eq(vigilanceEvidence.firmId, firmId), eq(vigilanceEvidence.engagementId, engagementId)))
+        .where(ofEngagement(vigilanceEvidence, firmId, engagementId))
         .orderBy(asc(vigilanceEvidence.uploadedAt), asc(vigilanceEvidence.id));
       return rows.map(toEvidence);
     },
@@ -194,7 +222,7 @@ const screeningRepo = (
   firmId: string,
 ): Pick<
   FirmScope['vigilance'],
-  | 'latestRegister'
+  | 'findRegisterEntries'
   | 'insertRegister'
   | 'findRegisterImport'
   | 'claimFilesToScreen'
@@ -202,25 +230,17 @@ const screeningRepo = (
   | 'finishScreening'
   | 'screeningProgress'
   | 'listMatches'
+  | 'listOpenMatchesWithFile'
   | 'insertMatches'
   | 'findMatch'
   | 'decideMatch'
 > => ({
-  async latestRegister(id) {
+  async findRegisterEntries(id) {
     const [row] = await db
-      .select()
+      .select({ entries: vigilanceRegisterImports.entries })
       .from(vigilanceRegisterImports)
-      .where(
-        and(
-          eq(vigilanceRegisterImports.firmId, firmId),
-          id === undefined ? undefined : eq(vigilanceRegisterImports.id, id),
-        ),
-      )
-      .orderBy(desc(vigilanceRegisterImports.importedAt), desc(vigilanceRegisterImports.id))
-      .limit(1);
-    if (!row) return undefined;
-    const { publishedAt, sha256, importedAt, entries } = row;
-    return { id: row.id, publishedAt, sha256, importedAt, entries: entries as RegisterEntry[] };
+      .where(and(eq(vigilanceRegisterImports.firmId, firmId), eq(vigilanceRegisterImports.id, id)));
+    return row && (row.entries as RegisterEntry[]);
   },
   async findRegisterImport(id) {
     const { entries: _e, firmId: _f, ...columns } = getTableColumns(vigilanceRegisterImports);
@@ -257,12 +277,7 @@ const screeningRepo = (
       await db
         .update(vigilanceFiles)
         .set({ screenedRegisterId: registerId })
-        .where(
-          and(
-            eq(vigilanceFiles.firmId, firmId),
-            inArray(vigilanceFiles.engagementId, [...input.engagementIds]),
-          ),
-        );
+        .where(ofEngagements(vigilanceFiles, firmId, input.engagementIds));
     }
     if (input.newMatches > 0) {
       await db
@@ -305,13 +320,44 @@ const screeningRepo = (
       .from(vigilanceMatches)
       .where(
         and(
-          eq(vigilanceMatches.firmId, firmId),
-          filter.engagementId ? eq(vigilanceMatches.engagementId, filter.engagementId) : undefined,
+          filter.engagementId
+            ? ofEngagement(vigilanceMatches, firmId, filter.engagementId)
+            : eq(vigilanceMatches.firmId, firmId),
           filter.status ? eq(vigilanceMatches.status, filter.status) : undefined,
         ),
       )
       .orderBy(asc(vigilanceMatches.foundAt), asc(vigilanceMatches.id));
     return rows.map(toMatch);
+  },
+  async listOpenMatchesWithFile() {
+    const rows = await db
+      .select({
+        match: vigilanceMatches,
+        companyName: engagements.companyName,
+        identification: vigilanceFiles.identification,
+      })
+      .from(vigilanceMatches)
+      .innerJoin(
+        vigilanceFiles,
+        and(
+          eq(vigilanceFiles.firmId, vigilanceMatches.firmId),
+          eq(vigilanceFiles.engagementId, vigilanceMatches.engagementId),
+        ),
+      )
+      .innerJoin(
+        engagements,
+        and(
+          eq(engagements.firmId, vigilanceMatches.firmId),
+          eq(engagements.id, vigilanceMatches.engagementId),
+        ),
+      )
+      .where(and(eq(vigilanceMatches.firmId, firmId), eq(vigilanceMatches.status, 'open')))
+      .orderBy(asc(vigilanceMatches.foundAt), asc(vigilanceMatches.id));
+    return rows.map((row) => ({
+      ...toMatch(row.match),
+      companyName: row.companyName,
+      identification: row.identification as IdentificationFile | null,
+    }));
   },
   async insertMatches(matches) {
     if (matches.length === 0) return 0;
@@ -365,12 +411,7 @@ const reviewRepo = (
     return db
       .select({ engagementId: vigilanceReviewReminders.engagementId, dueOn: vigilanceReviewReminders.dueOn })
       .from(vigilanceReviewReminders)
-      .where(
-        and(
-          eq(vigilanceReviewReminders.firmId, firmId),
-          inArray(vigilanceReviewReminders.engagementId, [...engagementIds]),
-        ),
-      );
+      .where(ofEngagements(vigilanceReviewReminders, firmId, engagementIds));
   },
   async insertReminder(reminder) {
     const rows = await db
@@ -386,9 +427,10 @@ const reviewRepo = (
       .from(vigilanceReviews)
       .where(
         and(
-          eq(vigilanceReviews.firmId, firmId),
+          engagementId
+            ? ofEngagement(vigilanceReviews, firmId, engagementId)
+            : eq(vigilanceReviews.firmId, firmId),
           isNull(vigilanceReviews.completedAt),
-          engagementId ? eq(vigilanceReviews.engagementId, engagementId) : undefined,
         ),
       )
       .orderBy(asc(vigilanceReviews.dueOn), asc(vigilanceReviews.id));
@@ -398,13 +440,7 @@ const reviewRepo = (
     const rows = await db
       .update(vigilanceReviews)
       .set({ completedAt: input.at, completedBy: input.by })
-      .where(
-        and(
-          eq(vigilanceReviews.firmId, firmId),
-          eq(vigilanceReviews.engagementId, engagementId),
-          isNull(vigilanceReviews.completedAt),
-        ),
-      )
+      .where(and(ofEngagement(vigilanceReviews, firmId, engagementId), isNull(vigilanceReviews.completedAt)))
       .returning({ id: vigilanceReviews.id });
     return rows.length;
   },
@@ -413,8 +449,7 @@ const reviewRepo = (
 /** R-F7: the personal data goes, child rows first; the file's row stays as the tombstone. */
 const purgeRepo = (db: Db, firmId: string): Pick<FirmScope['vigilance'], 'purgeFile'> => ({
   async purgeFile(engagementId, tombstone) {
-    const of = (table: { firmId: AnyPgColumn; engagementId: AnyPgColumn }) =>
-      and(eq(table.firmId, firmId), eq(table.engagementId, engagementId));
+    const of = (table: FirmTable) => ofEngagement(table, firmId, engagementId);
     await db.delete(vigilanceEvidence).where(of(vigilanceEvidence));
     await db.delete(vigilanceMatches).where(of(vigilanceMatches));
     await db.delete(vigilanceReviewReminders).where(of(vigilanceReviewReminders));

@@ -4,7 +4,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import { recordEvent } from '../events.ts';
 import type { Deps } from '../ports/index.ts';
 import { publicPage } from '../signing/signing-link-mails.ts';
-import { scheduleInputOf } from './billing-inputs.ts';
+import { scheduleInputsOf } from './billing-inputs.ts';
 
 /** Entries a page of the month's link holds: the most the API gives at once. */
 export const BILLING_DUE_PAGE_SIZE = 200;
@@ -33,7 +33,7 @@ export const announceBillingDue = async (
     const month = input.month ?? monthOf(parisDate(at));
     if (!(await scope.counters.claim(`billing-due-${month}`))) return false;
     const tally = newTally({ from: month, to: month });
-    for (const record of await scope.billing.listRecords()) tallySchedule(tally, scheduleInputOf(record));
+    for (const input of scheduleInputsOf(await scope.billing.listRecords())) tallySchedule(tally, input);
     const [total] = tallyTotals(tally);
     await recordEvent(scope, {
       type: 'billing.due',

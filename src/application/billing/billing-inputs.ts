@@ -31,11 +31,19 @@ const oneOffLines = (record: BillingRecord): OneOffLine[] =>
       }));
     });
 
-/** First periods already computed: a portfolio's letters share a few dates and closings. */
-const firstPeriods = new Map<string, number>();
+/**
+ * First periods already computed in one pass over a portfolio: its letters share a few dates and
+ * closings. One cache a computation (scheduleInputsOf), dropped with it.
+ */
+export type FirstPeriods = Map<string, number>;
 
 /** R-G3: a letter's instalments follow its first period, as its own instalment table does. */
-const firstPeriodMonths = (doc: BillingDocument, effectiveDate: string, fiscalYearEnd: string): number => {
+const firstPeriodMonths = (
+  firstPeriods: FirstPeriods,
+  doc: BillingDocument,
+  effectiveDate: string,
+  fiscalYearEnd: string,
+): number => {
   const key = `${effectiveDate}|${fiscalYearEnd}|${doc.noticeMonths}|${doc.durationMonths}`;
   const known = firstPeriods.get(key);
   if (known !== undefined) return known;
@@ -45,13 +53,15 @@ const firstPeriodMonths = (doc: BillingDocument, effectiveDate: string, fiscalYe
     noticeMonths: doc.noticeMonths,
     durationMonths: doc.durationMonths,
   });
-  if (firstPeriods.size >= 50_000) firstPeriods.clear();
   firstPeriods.set(key, months);
   return months;
 };
 
 /** R-G2: what an engagement's schedule is computed from: its documents with effect (R-B1). */
-export const scheduleInputOf = (record: BillingRecord): ScheduleInput => {
+export const scheduleInputOf = (
+  record: BillingRecord,
+  firstPeriods: FirstPeriods = new Map(),
+): ScheduleInput => {
   const { letters, amendments } = scopeInputs(record.documents);
   const byId = new Map(record.documents.map((doc) => [doc.id, doc]));
   const billingLetters: BillingLetter[] = letters.map((letter) => {
@@ -59,10 +69,16 @@ export const scheduleInputOf = (record: BillingRecord): ScheduleInput => {
     return {
       ...letter,
       replacesOthers: doc.kind === 'replacement_letter',
-      firstPeriodMonths: firstPeriodMonths(doc, letter.effectiveDate, record.fiscalYearEnd),
+      firstPeriodMonths: firstPeriodMonths(firstPeriods, doc, letter.effectiveDate, record.fiscalYearEnd),
     };
   });
   return { letters: billingLetters, amendments, oneOffs: oneOffLines(record) };
+};
+
+/** The schedule inputs of the records of one pass (a listRecords), sharing their first periods. */
+export const scheduleInputsOf = (records: readonly BillingRecord[]): ScheduleInput[] => {
+  const firstPeriods: FirstPeriods = new Map();
+  return records.map((record) => scheduleInputOf(record, firstPeriods));
 };
 
 /** R-G4: what an engagement's recurring revenue is computed from. */

@@ -21,7 +21,7 @@ import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { BillingRecord, FirmScope } from '../ports/index.ts';
-import { scheduleInputOf } from './billing-inputs.ts';
+import { scheduleInputsOf } from './billing-inputs.ts';
 import type { BillingDeps } from './terminate-letter.ts';
 
 /** An entry of the firm's schedule: which client it is billed to. */
@@ -42,18 +42,26 @@ export type Schedule = {
   adjustments: Adjustment[];
 };
 
+const withClient =
+  (record: BillingRecord) =>
+  (entry: ScheduleEntry): ClientScheduleEntry => ({
+    ...entry,
+    engagementId: record.engagementId,
+    clientName: record.clientName,
+    clientCode: record.clientCode,
+  });
+
 /** R-G2: the schedule of the given client records, one month to another. */
-export const scheduleOfRecords = (records: readonly BillingRecord[], range: { from: Month; to: Month }) =>
-  records.flatMap((record) =>
-    billingSchedule(scheduleInputOf(record), range).map(
-      (entry): ClientScheduleEntry => ({
-        ...entry,
-        engagementId: record.engagementId,
-        clientName: record.clientName,
-        clientCode: record.clientCode,
-      }),
-    ),
+export const scheduleOfRecords = (records: readonly BillingRecord[], range: { from: Month; to: Month }) => {
+  const inputs = scheduleInputsOf(records);
+  return records.flatMap((record, r) =>
+    billingSchedule(inputs[r] as ScheduleInput, range).map(withClient(record)),
   );
+};
+
+/** The exports of the months of a range: what was handed to billing (R-G3). */
+const exportsInRange = async (scope: FirmScope, range: { from: Month; to: Month }) =>
+  (await scope.billing.listExports()).filter((e) => e.month >= range.from && e.month <= range.to);
 
 const withAdjustments = async (
   scope: FirmScope,
@@ -61,9 +69,7 @@ const withAdjustments = async (
   entries: ClientScheduleEntry[],
   belongs: (entry: ExportedEntry) => boolean,
 ): Promise<Schedule> => {
-  const exports = (await scope.billing.listExports()).filter(
-    (e) => e.month >= range.from && e.month <= range.to,
-  );
+  const exports = await exportsInRange(scope, range);
   const exportedMonths = new Set(exports.map((e) => e.month));
   const exported = exports.flatMap((e) => e.entries).filter(belongs);
   // The records come ordered by client name: a stable sort by month keeps that order within a month.
@@ -105,60 +111,26 @@ export type EntryPage = { items: ClientScheduleEntry[]; total: number; page: num
 /** The firm's schedule: every month's totals, and one page of its entries (issue 17). */
 export type FirmSchedule = Omit<Schedule, 'entries'> & { entries: EntryPage };
 
-const withClient =
-  (record: BillingRecord) =>
-  (entry: ScheduleEntry): ClientScheduleEntry => ({
-    ...entry,
-    engagementId: record.engagementId,
-    clientName: record.clientName,
-    clientCode: record.clientCode,
-  });
-
 /**
- * R-G2: the firm's schedule, every client, month by month: each month's totals (HT per VAT rate,
- * TVA, TTC) summed without building the entries (`tallySchedule`), and one page of the entries in
- * the order of the full list (by month, then by client name, then by document), built for the
- * clients of that page only. The adjustments of exported months come from the same pass.
+ * One page of the entries, in the order of the full list (by month, then by client): whole months
+ * and clients are skipped by their counts, and only the entries shown are built.
  */
-export const getFirmSchedule = async (
-  deps: BillingDeps,
-  actor: Actor,
-  input: MonthRange & { page?: number | undefined; pageSize?: number | undefined },
-): Promise<FirmSchedule> => {
-  const range = monthsAsked(deps, input);
-  const page = input.page ?? 1;
-  const pageSize = input.pageSize ?? 50;
-  const scope = deps.store.read(actor.firmId);
-  const records = await scope.billing.listRecords();
-  const exports = (await scope.billing.listExports()).filter(
-    (e) => e.month >= range.from && e.month <= range.to,
-  );
-  const exportedMonths = new Set(exports.map((e) => e.month));
-  const current: EntryFigures[] = [];
-  const visit =
-    exportedMonths.size > 0
-      ? (figures: EntryFigures) => {
-          if (exportedMonths.has(figures.month)) current.push(figures);
-        }
-      : undefined;
-  const tally = newTally(range);
-  const inputs = records.map(scheduleInputOf);
-  const counts = inputs.map((scheduleInput) => {
-    const perMonth: number[] = Array(tally.entries.length).fill(0);
-    tallySchedule(tally, scheduleInput, { counts: perMonth, ...(visit ? { visit } : {}) });
-    return perMonth;
-  });
-  // The page: skip whole months and clients by their counts, build only the entries shown.
+const pageOfEntries = (
+  records: readonly BillingRecord[],
+  inputs: readonly ScheduleInput[],
+  counts: { perMonth: readonly number[]; perRecord: readonly number[][] },
+  { from, page, pageSize }: { from: Month; page: number; pageSize: number },
+): ClientScheduleEntry[] => {
   const items: ClientScheduleEntry[] = [];
   let skip = (page - 1) * pageSize;
-  for (let m = 0; m < tally.entries.length && items.length < pageSize; m += 1) {
-    if (skip >= (tally.entries[m] ?? 0)) {
-      skip -= tally.entries[m] ?? 0;
+  for (let m = 0; m < counts.perMonth.length && items.length < pageSize; m += 1) {
+    if (skip >= (counts.perMonth[m] ?? 0)) {
+      skip -= counts.perMonth[m] ?? 0;
       continue;
     }
-    const month = addToMonth(range.from, m);
+    const month = addToMonth(from, m);
     for (let r = 0; r < records.length && items.length < pageSize; r += 1) {
-      const count = counts[r]?.[m] ?? 0;
+      const count = counts.perRecord[r]?.[m] ?? 0;
       if (count === 0) continue;
       if (skip >= count) {
         skip -= count;
@@ -170,16 +142,61 @@ export const getFirmSchedule = async (
       skip = 0;
     }
   }
+  return items;
+};
+
+/**
+ * R-G2: the firm's schedule, every client, month by month: each month's totals (HT per VAT rate,
+ * TVA, TTC) summed without building the entries (`tallySchedule`), and one page of the entries in
+ * the order of the full list (by month, then by client name, then by document), built for the
+ * clients of that page only. The adjustments of exported months come from the same pass, with the
+ * first page only (the page that shows them).
+ */
+export const getFirmSchedule = async (
+  deps: BillingDeps,
+  actor: Actor,
+  input: MonthRange & { page?: number | undefined; pageSize?: number | undefined },
+): Promise<FirmSchedule> => {
+  const range = monthsAsked(deps, input);
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 50;
+  const scope = deps.store.read(actor.firmId);
+  const records = await scope.billing.listRecords();
+  const exports = await exportsInRange(scope, range);
+  const exportedMonths = new Set(exports.map((e) => e.month));
+  // The adjustments come with the first page only, as the months' totals are read from it.
+  const showsAdjustments = page === 1 && exportedMonths.size > 0;
+  const current: EntryFigures[] = [];
+  const visit = showsAdjustments
+    ? (figures: EntryFigures) => {
+        if (exportedMonths.has(figures.month)) current.push(figures);
+      }
+    : undefined;
+  const tally = newTally(range);
+  const inputs = scheduleInputsOf(records);
+  const perRecord = inputs.map((scheduleInput) => {
+    const perMonth: number[] = Array(tally.entries.length).fill(0);
+    tallySchedule(tally, scheduleInput, { counts: perMonth, ...(visit ? { visit } : {}) });
+    return perMonth;
+  });
+  const items = pageOfEntries(
+    records,
+    inputs,
+    { perMonth: tally.entries, perRecord },
+    { from: range.from, page, pageSize },
+  );
   return {
     ...range,
     entries: { items, total: tally.entries.reduce((sum, n) => sum + n, 0), page, pageSize },
     months: tallyTotals(tally),
     exportedMonths: [...exportedMonths],
-    adjustments: scheduleAdjustments(
-      exports.flatMap((e) => e.entries),
-      current,
-      exportedMonths,
-    ),
+    adjustments: showsAdjustments
+      ? scheduleAdjustments(
+          exports.flatMap((e) => e.entries),
+          current,
+          exportedMonths,
+        )
+      : [],
   };
 };
 
@@ -194,7 +211,7 @@ export const firmScheduleEntries = async (
 ): Promise<{ from: Month; to: Month; months: () => Generator<ClientScheduleEntry[]> }> => {
   const range = monthsAsked(deps, input);
   const records = await deps.store.read(actor.firmId).billing.listRecords();
-  const inputs = records.map(scheduleInputOf);
+  const inputs = scheduleInputsOf(records);
   return {
     ...range,
     *months() {

@@ -98,21 +98,22 @@ export const terminateLetter = async (
 
 /** A termination with the state of its letter of termination, as the letter's page shows it. */
 export type TerminationView = Termination & {
-  terminationDocument: Pick<Document, 'id' | 'number' | 'status' | 'sentAt' | 'signedAt'> | null;
+  terminationDocument: Pick<Document, 'id' | 'number' | 'status' | 'version' | 'sentAt' | 'signedAt'> | null;
 };
 
-export const viewOfTermination = (
-  termination: Termination,
-  documents: readonly Document[],
-): TerminationView => {
-  const doc = documents.find((candidate) => candidate.id === termination.terminationDocumentId);
-  return {
-    ...termination,
-    terminationDocument: doc
-      ? { id: doc.id, number: doc.number, status: doc.status, sentAt: doc.sentAt, signedAt: doc.signedAt }
-      : null,
-  };
-};
+export const viewOfTermination = (termination: Termination, doc: Document | undefined): TerminationView => ({
+  ...termination,
+  terminationDocument: doc
+    ? {
+        id: doc.id,
+        number: doc.number,
+        status: doc.status,
+        version: doc.version,
+        sentAt: doc.sentAt,
+        signedAt: doc.signedAt,
+      }
+    : null,
+});
 
 export const listTerminations = async (
   deps: BillingDeps,
@@ -123,7 +124,12 @@ export const listTerminations = async (
   found(await scope.engagements.find(input.engagementId), 'engagement');
   const terminations = await scope.billing.listTerminations({ engagementId: input.engagementId });
   const documents = terminations.length > 0 ? await scope.documents.listByEngagement(input.engagementId) : [];
-  return terminations.map((termination) => viewOfTermination(termination, documents));
+  return terminations.map((termination) =>
+    viewOfTermination(
+      termination,
+      documents.find((doc) => doc.id === termination.terminationDocumentId),
+    ),
+  );
 };
 
 /** One termination as its letter's page shows it. */
@@ -139,5 +145,8 @@ export const getTermination = async (
       : { terminationDocumentId: input.terminationDocumentId ?? '' },
   );
   const known = found(termination, 'termination');
-  return viewOfTermination(known, await scope.documents.listByEngagement(known.engagementId));
+  const doc = known.terminationDocumentId
+    ? await scope.documents.find(known.terminationDocumentId)
+    : undefined;
+  return viewOfTermination(known, doc ?? undefined);
 };

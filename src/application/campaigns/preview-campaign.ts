@@ -36,7 +36,7 @@ const SKIP_LABELS: Record<SkipReason, string> = {
   no_letter_in_force: 'Aucune lettre de mission en vigueur',
   replacement_pending: 'Lettre de mission substitutive déjà en cours',
   amendment_after_effective_date: 'Avenant signé prenant effet après la date d’effet',
-  vigilance_incomplete: 'Dossier LCB-FT incomplet',
+  vigilance_incomplete: 'Dossier LCB-FT bloquant l’envoi',
 };
 
 const EXCEPTION_LABELS = {

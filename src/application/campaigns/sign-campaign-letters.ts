@@ -1,15 +1,10 @@
-import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
+import { FIRM_SIGNED_KINDS } from '../../domain/documents/signatures.ts';
 import { ERROR_MESSAGES } from '../../domain/shared/errors.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found } from '../app-error.ts';
 import { recordSignature } from '../documents/record-signature.ts';
 import type { DocumentDeps } from '../ports/index.ts';
-import type { Document } from '../records.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
-
-const FIRM_SIGNED_KINDS = (Object.keys(REQUIRED_SIGNATURES) as Document['kind'][]).filter((kind) =>
-  REQUIRED_SIGNATURES[kind].includes('firm'),
-);
 
 /** How many letters one request signs at most: the rest is left for the next call (resumable). */
 export const CAMPAIGN_SIGNING_CHUNK = 100;
@@ -17,17 +12,28 @@ export const CAMPAIGN_SIGNING_CHUNK = 100;
 /** A letter already signed for the firm, or no longer out for signature: nothing left to do on it. */
 const NOTHING_TO_DO = ['DOCUMENT.SIGNATURE_ALREADY_RECORDED', 'DOCUMENT.TRANSITION_NOT_ALLOWED'];
 
-const waitingLetters = (deps: DocumentDeps, actor: Actor, campaignId: string, pageSize: number) =>
+/**
+ * The campaign's letters this associé signs for the firm (as in « À signer par moi »: a letter meant
+ * for another associé is theirs), in number order, after the cursor when given.
+ */
+const waitingLetters = (
+  deps: DocumentDeps,
+  actor: Actor,
+  campaignId: string,
+  pageSize: number,
+  afterNumber?: string,
+) =>
   deps.store.read(actor.firmId).documents.list({
     campaignId,
-    awaitingFirmSignature: { kinds: FIRM_SIGNED_KINDS },
+    awaitingFirmSignature: { userId: actor.userId, kinds: FIRM_SIGNED_KINDS },
+    ...(afterNumber === undefined ? {} : { afterNumber }),
     sort: 'number',
     direction: 'asc',
     page: 1,
     pageSize,
   });
 
-/** The campaign's letters sent and still waiting for the firm's signature. */
+/** The campaign's letters sent and still waiting for this associé's signature for the firm. */
 export const countCampaignLettersToSign = async (deps: DocumentDeps, actor: Actor, input: { id: string }) => {
   found(await deps.store.read(actor.firmId).campaigns.find(input.id), 'campaign');
   return { waiting: (await waitingLetters(deps, actor, input.id, 1)).total };
@@ -36,8 +42,10 @@ export const countCampaignLettersToSign = async (deps: DocumentDeps, actor: Acto
 export type CampaignSigningResult = {
   signed: { documentId: string; number: string | null }[];
   failed: { documentId: string; number: string | null; code: string; message: string }[];
-  /** Letters still waiting after this call: call again to go on. */
+  /** Letters still waiting past this call's cursor: call again with `after: next` to go on. */
   remaining: number;
+  /** The cursor for the next call (the last letter this call tried), null when none remain. */
+  next: string | null;
 };
 
 /**
@@ -46,18 +54,27 @@ export type CampaignSigningResult = {
  * used up with this request's address and browser as evidence, and sealed copy. A letter signed
  * meanwhile (another tab, another associé) is skipped; a letter refused by a rule is reported and
  * the others go on. At most CAMPAIGN_SIGNING_CHUNK letters a call, so that a request stays short;
- * calling again resumes with the letters still waiting, and signs nothing twice.
+ * calling again with `after: next` resumes with the letters numbered after those tried, so letters
+ * refused by a rule do not hold back the others, and signs nothing twice.
  */
 export const signCampaignLetters = async (
   deps: DocumentDeps,
   actor: Actor,
-  input: { id: string; evidence: { ip: string | null; userAgent: string | null } },
+  input: {
+    id: string;
+    /** The previous call's `next`. */
+    after?: string;
+    evidence: { ip: string | null; userAgent: string | null };
+    /** Letters a call (tests lower it). */
+    chunk?: number;
+  },
 ): Promise<CampaignSigningResult> => {
   assertCanWrite(actor);
   if (actor.role !== 'associe') throw new AppError('DOCUMENT.FIRM_SIGNATORY_NOT_ASSOCIE');
   found(await deps.store.read(actor.firmId).campaigns.find(input.id), 'campaign');
-  const result: CampaignSigningResult = { signed: [], failed: [], remaining: 0 };
-  const page = await waitingLetters(deps, actor, input.id, CAMPAIGN_SIGNING_CHUNK);
+  const result: CampaignSigningResult = { signed: [], failed: [], remaining: 0, next: null };
+  const chunk = input.chunk ?? CAMPAIGN_SIGNING_CHUNK;
+  const page = await waitingLetters(deps, actor, input.id, chunk, input.after);
   for (const letter of page.items) {
     await yieldToOthers();
     try {
@@ -79,8 +96,12 @@ export const signCampaignLetters = async (
       });
     }
   }
-  // A letter refused by a rule stays waiting, but calling again would only refuse it again.
-  const after = await waitingLetters(deps, actor, input.id, 1);
-  result.remaining = Math.max(0, after.total - result.failed.length);
+  // A letter refused by a rule stays waiting, behind the cursor: calling again would only refuse it
+  // again. The letters after the cursor are those left to try.
+  const last = page.items.at(-1)?.number;
+  if (page.total > chunk && last) {
+    result.remaining = (await waitingLetters(deps, actor, input.id, 1, last)).total;
+    result.next = result.remaining > 0 ? last : null;
+  }
   return result;
 };

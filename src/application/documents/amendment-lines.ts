@@ -1,3 +1,4 @@
+import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { assertAmendmentChanges, type LetterScope } from '../../domain/documents/scope.ts';
 import { AppError, unwrap } from '../app-error.ts';
 import type { FirmScope, IdGenerator } from '../ports/index.ts';
@@ -87,6 +88,29 @@ export const buildAmendmentLines = async (
     ),
   );
   return lines;
+};
+
+/**
+ * An amendment's lines from its changes (R-C2), against the letter it amends as in force on its
+ * effective date (else today): at creation and at each edit of the draft.
+ */
+export const amendmentLinesFor = async (
+  scope: FirmScope,
+  ids: IdGenerator,
+  input: {
+    engagementId: string;
+    amendsLetterId: string;
+    effectiveDate: string | null | undefined;
+    today: string;
+    changes: readonly ChangeInput[];
+  },
+): Promise<DocumentLine[]> => {
+  const documents = await scope.documents.listByEngagement(input.engagementId);
+  const [letter] = unwrap(
+    lettersInForce(documents, [input.amendsLetterId], input.effectiveDate ?? input.today),
+  );
+  if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: [input.amendsLetterId] });
+  return buildAmendmentLines(scope, ids, letter, input.changes);
 };
 
 /**

@@ -5,7 +5,6 @@ import {
 } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
 import { DOCUMENT_TITLES, isScopeKind, kindPolicy } from '../../domain/documents/kinds.ts';
-import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
@@ -17,7 +16,7 @@ import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentLine, DocumentTerms, Engagement } from '../records.ts';
 import { askReviewOnDocument } from '../vigilance/reviews.ts';
-import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
+import { amendmentLinesFor, type ChangeInput } from './amendment-lines.ts';
 import { buildLines, type LineInput } from './line-input.ts';
 import { newDraft } from './new-document.ts';
 import { prefillReplacement, type ReplacementOptions } from './prefill-replacement.ts';
@@ -56,13 +55,14 @@ const buildContent = async (
         ],
       });
     }
-    const documents = await scope.documents.listByEngagement(engagement.id);
-    const [letter] = unwrap(
-      lettersInForce(documents, [input.amendsLetterId ?? ''], input.effectiveDate ?? today),
-    );
-    if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: [input.amendsLetterId] });
     return {
-      lines: await buildAmendmentLines(scope, deps.ids, letter, input.changes ?? []),
+      lines: await amendmentLinesFor(scope, deps.ids, {
+        engagementId: engagement.id,
+        amendsLetterId: input.amendsLetterId,
+        effectiveDate: input.effectiveDate,
+        today,
+        changes: input.changes ?? [],
+      }),
       amendsLetterId: input.amendsLetterId,
     };
   }

@@ -3,15 +3,13 @@ import { isLetterKind } from '../../domain/documents/kinds.ts';
 import { availableActions } from '../../domain/documents/lifecycle.ts';
 import { isOutsideScope } from '../../domain/documents/scope.ts';
 import { amendedLetterScopes, scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
-import { REQUIRED_SIGNATURES } from '../../domain/documents/signatures.ts';
+import { FIRM_SIGNED_KINDS, requiredSignaturesOf } from '../../domain/documents/signatures.ts';
 import { letterTerm } from '../../domain/documents/term.ts';
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { Actor } from '../actor.ts';
 import { found } from '../app-error.ts';
 import type { DocumentDeps, DocumentFilter, FirmScope } from '../ports/index.ts';
 import type { Document } from '../records.ts';
-
-type DocumentKind = Document['kind'];
 
 /** Letters show when their period ends and the last day to give notice (DOMAIN.md "Duration"). */
 const termOf = async (scope: FirmScope, document: Document) => {
@@ -76,19 +74,17 @@ export const getDocument = async (deps: DocumentDeps, actor: Actor, input: { doc
   return {
     document,
     signatures,
-    requiredSignatures: REQUIRED_SIGNATURES[document.kind],
-    availableActions: availableActions(document),
+    requiredSignatures: requiredSignaturesOf(document),
+    // R-G1: a document that needs no signature (posted as a registered letter) is not offered to sign.
+    availableActions: availableActions(document).filter(
+      (action) => action !== 'sign' || requiredSignaturesOf(document).length > 0,
+    ),
     createdLetterId: letter?.id ?? null,
     outsideScopeLineIds: outsideScope,
     term,
     amendmentImpact: impact,
   };
 };
-
-/** The kinds the firm signs too (R-B3). */
-const FIRM_SIGNED_KINDS = (Object.keys(REQUIRED_SIGNATURES) as DocumentKind[]).filter((kind) =>
-  REQUIRED_SIGNATURES[kind].includes('firm'),
-);
 
 /** `awaitingMySignature`: the « À signer par moi » list, the documents the caller signs for the firm. */
 export const listDocuments = (
@@ -97,7 +93,7 @@ export const listDocuments = (
   {
     awaitingMySignature,
     ...filter
-  }: Omit<DocumentFilter, 'awaitingFirmSignature'> & {
+  }: Omit<DocumentFilter, 'awaitingFirmSignature' | 'afterNumber'> & {
     awaitingMySignature?: boolean;
   },
 ) =>

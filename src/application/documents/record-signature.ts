@@ -129,6 +129,7 @@ export const applySignature = async (
   const decision = unwrap(
     decideSignature({
       kind: doc.kind,
+      frozen: doc.frozen,
       status: doc.status,
       alreadySigned: existing.map((s) => s.side),
       side,

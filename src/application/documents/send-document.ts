@@ -13,7 +13,7 @@ import {
   numberingSeries,
 } from '../../domain/documents/numbering.ts';
 import { parisDate, yearOf } from '../../domain/shared/dates.ts';
-import { signingDeadline } from '../../domain/signing/signing-rules.ts';
+import { deadlineOnSending } from '../../domain/signing/signing-rules.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
@@ -175,15 +175,7 @@ export const sendDraft = async (
       {
         ...sent,
         frozen: freeze(ready, at, { sha256: pdf.sha256, facts: numbered }),
-        signingDeadline: input.registeredMail
-          ? null
-          : signingDeadline({
-              kind: doc.kind,
-              fromCampaign: doc.campaignId !== null,
-              validUntil: doc.validUntil,
-              sentAt: at,
-              signingPeriodDays: firm.signingPeriodDays,
-            }),
+        signingDeadline: input.registeredMail ? null : deadlineOnSending(doc, firm, at),
       },
       { expectedVersion: doc.version, at, rewriteLines: ready.lines !== doc.lines },
     ),

@@ -1,5 +1,4 @@
 import { kindPolicy } from '../../domain/documents/kinds.ts';
-import { lettersInForce } from '../../domain/documents/letters-in-force.ts';
 import { applyDocumentAction } from '../../domain/documents/lifecycle.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { assertMaySignForFirm } from '../../domain/firm/signatory.ts';
@@ -9,7 +8,7 @@ import { AppError, found, notStale, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentTerms } from '../records.ts';
-import { buildAmendmentLines, type ChangeInput } from './amendment-lines.ts';
+import { amendmentLinesFor, type ChangeInput } from './amendment-lines.ts';
 import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 
 export type UpdateDocumentInput = {
@@ -32,20 +31,6 @@ const rebuildLines = async (scope: FirmScope, deps: DocumentDeps, doc: Document,
     ...line,
     originLineId: previous.get(inputs[index]?.id ?? '')?.originLineId ?? null,
   }));
-};
-
-/** An amendment draft's lines from its changes, against its letter as in force on its effective date. */
-const amendmentLines = async (
-  scope: FirmScope,
-  deps: DocumentDeps,
-  doc: Document,
-  changes: ChangeInput[],
-  today: string,
-) => {
-  const documents = await scope.documents.listByEngagement(doc.engagementId);
-  const [letter] = unwrap(lettersInForce(documents, [doc.amendsLetterId ?? ''], doc.effectiveDate ?? today));
-  if (!letter) throw new AppError('DOCUMENT.LETTER_NOT_IN_FORCE', { letterIds: [doc.amendsLetterId] });
-  return buildAmendmentLines(scope, deps.ids, letter, changes);
 };
 
 /** Edits a draft (R-B4: a sent document is never edited); the version guards against lost writes. */
@@ -77,7 +62,14 @@ export const updateDocument = async (
     if (input.fields.firmSignatoryId)
       unwrap(assertMaySignForFirm(await scope.users.list(), input.fields.firmSignatoryId));
     const lines = input.changes
-      ? await amendmentLines(scope, deps, { ...doc, ...input.fields }, input.changes, parisDate(at))
+      ? await amendmentLinesFor(scope, deps.ids, {
+          engagementId: doc.engagementId,
+          amendsLetterId: doc.amendsLetterId ?? '',
+          effectiveDate:
+            input.fields.effectiveDate !== undefined ? input.fields.effectiveDate : doc.effectiveDate,
+          today: parisDate(at),
+          changes: input.changes,
+        })
       : input.lines
         ? await rebuildLines(scope, deps, doc, input.lines)
         : doc.lines;

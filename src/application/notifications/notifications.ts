@@ -1,12 +1,21 @@
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../ports/index.ts';
 
-/** The latest notifications are enough: older ones are in each engagement's history. */
-const LATEST = 200;
-
-/** The caller's own notifications (a document signed, refused or expired), newest first. */
-export const listMyNotifications = (deps: Pick<Deps, 'store'>, actor: Actor) =>
-  deps.store.read(actor.firmId).notifications.listForUser(actor.userId, LATEST);
+/**
+ * A page of the caller's own notifications (a document signed, refused or expired), newest first,
+ * with how many are unread in all. Read ones go after 90 days (purgeExpiredRecords); the history of
+ * each engagement keeps the events.
+ */
+export const listMyNotifications = async (
+  deps: Pick<Deps, 'store'>,
+  actor: Actor,
+  { page, pageSize }: { page: number; pageSize: number },
+) => {
+  const { total, unread, items } = await deps.store
+    .read(actor.firmId)
+    .notifications.listForUser(actor.userId, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items, total, page, pageSize, unread };
+};
 
 /**
  * Marks the caller's notifications read (these ids, or all): their own state, which a lecture user

@@ -15,6 +15,8 @@ export type DocumentFilter = {
    * responsible).
    */
   awaitingFirmSignature?: { userId?: string; kinds: readonly Document['kind'][] };
+  /** Only those numbered after this one: a cursor through a list sorted by number, ascending. */
+  afterNumber?: string;
   sort: 'updatedAt' | 'createdAt' | 'number' | 'sentAt';
   direction: SortDirection;
   page: number;

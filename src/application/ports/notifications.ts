@@ -1,16 +1,19 @@
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
+import type { NotifiedEventType } from '../records.ts';
 
 /** In-app notifications: a user's own list, fed by the history in the event's transaction. */
 export type NotificationItem = {
   id: number;
-  type: string;
+  /** The event's type, time and document. */
+  type: NotifiedEventType;
   at: Date;
   readAt: Date | null;
   documentId: string | null;
   engagementId: string | null;
   document: { kind: DocumentKind; number: string | null; title: string } | null;
   companyName: string | null;
-  data: unknown;
+  /** A refusal's reason, as the signer wrote it. */
+  reason: string | null;
 };
 
 export type NotificationRepository = {
@@ -20,13 +23,17 @@ export type NotificationRepository = {
    */
   notifyDocumentEvent(input: {
     eventId: number;
-    type: string;
     documentId: string;
     actorUserId: string | null;
-    at: Date;
   }): Promise<void>;
-  /** The user's latest notifications, newest first, and how many are unread. */
-  listForUser(userId: string, limit: number): Promise<{ unread: number; items: NotificationItem[] }>;
+  /**
+   * A page of the user's notifications, newest first, with how many they have and how many are
+   * unread, in one statement.
+   */
+  listForUser(
+    userId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ total: number; unread: number; items: NotificationItem[] }>;
   /** Marks these (all when ids is absent) of the user's notifications read; returns how many are left unread. */
   markRead(userId: string, input: { ids?: number[]; at: Date }): Promise<number>;
 };

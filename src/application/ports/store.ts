@@ -105,13 +105,16 @@ export type Store = {
   maintenance: {
     /**
      * Deletes the sessions expired at `now` (or idle since `sessionsIdleSince`), the idempotency keys
-     * created before the date given, and the spent limit counters and reset links.
+     * created before the date given, the notifications read before theirs, and the spent limit
+     * counters and reset links.
      */
     purgeExpired(input: {
       now: Date;
       idempotencyKeysCreatedBefore: Date;
       sessionsIdleSince?: Date;
-    }): Promise<{ sessions: number; idempotencyKeys: number }>;
+      /** Notifications read before it go: the engagement's history keeps their events. */
+      notificationsReadBefore: Date;
+    }): Promise<{ sessions: number; idempotencyKeys: number; notifications: number }>;
   };
   insertFirm(firm: Firm): Promise<void>;
   listFirms(): Promise<Firm[]>;

@@ -1,4 +1,6 @@
 import type { FreezeRegister } from '../../domain/vigilance/freeze-register.ts';
+import type { IdentificationFile } from '../../domain/vigilance/identification.ts';
+import type { RegisterEntry } from '../../domain/vigilance/screening.ts';
 import type {
   MatchStatus,
   ScreeningMatch,
@@ -52,6 +54,22 @@ export type GateInputs = {
   openReviews: VigilanceReview[];
 };
 
+/** R-F7: a file whose retention may be over, with its client. */
+export type PurgeCandidate = {
+  engagementId: string;
+  companyName: string;
+  clientCode: string | null;
+  relationshipEndedOn: string;
+};
+
+/** Who is responsible for an engagement, and its client's name (a reminder's line). */
+export type FileOwner = {
+  engagementId: string;
+  responsibleUserId: string;
+  companyName: string;
+  title: string;
+};
+
 /** R-F7: the tombstone a purge leaves. */
 export type PurgeTombstone = { purgedBy: string; purgedAt: Date; reason: string };
 
@@ -64,11 +82,15 @@ export type VigilanceRepository = {
   findFile(engagementId: string, options?: { forUpdate?: boolean }): Promise<VigilanceFile | undefined>;
   /** Inserts or replaces the file; its version is raised by one. */
   saveFile(file: Omit<VigilanceFile, 'version' | 'updatedAt'>, at: Date): Promise<VigilanceFile>;
-  /** Every file of the firm (the reviews list), or those named, or those whose relationship ended. */
-  listFiles(filter?: {
-    engagementIds?: readonly string[];
-    relationshipEnded?: boolean;
-  }): Promise<VigilanceFile[]>;
+  /** Every file of the firm (the reviews list), or those named. */
+  listFiles(filter?: { engagementIds?: readonly string[] }): Promise<VigilanceFile[]>;
+  /**
+   * R-F7: the files not purged whose relationship ended on or before the day given, with their
+   * client's name and code (one query).
+   */
+  listPurgeCandidates(endedOnOrBefore: string): Promise<PurgeCandidate[]>;
+  /** The engagements named: their responsible user and client's name (one query). */
+  listFileOwners(engagementIds: readonly string[]): Promise<FileOwner[]>;
   /** The gate's inputs for the files of the engagements named (absent files are left out). */
   listGateInputs(engagementIds: readonly string[]): Promise<GateInputs>;
   recordEvent(event: VigilanceFileEvent): Promise<void>;
@@ -77,8 +99,8 @@ export type VigilanceRepository = {
   listEvidence(engagementId: string): Promise<StoredEvidence[]>;
   findEvidenceFile(id: string): Promise<(StoredEvidence & { bytes: Uint8Array }) | undefined>;
   markEvidenceChecked(id: string, input: { by: string; at: Date }): Promise<StoredEvidence | undefined>;
-  /** The last import with its entries (or the one named, when it is the last). */
-  latestRegister(id?: string): Promise<StoredRegister | undefined>;
+  /** The entries of the import named. */
+  findRegisterEntries(id: string): Promise<RegisterEntry[] | undefined>;
   insertRegister(register: StoredRegister & { importedBy: string | null }): Promise<void>;
   /** The last import (or the one named), without its entries. */
   findRegisterImport(id?: string): Promise<RegisterImport | undefined>;
@@ -96,6 +118,10 @@ export type VigilanceRepository = {
   /** How many files the firm has, and how many are screened against the import. */
   screeningProgress(registerId: string): Promise<{ filesTotal: number; filesScreened: number }>;
   listMatches(filter?: { engagementId?: string; status?: MatchStatus }): Promise<ScreeningMatch[]>;
+  /** R-F5: the open matches with their client's name and their file's identification (one query). */
+  listOpenMatchesWithFile(): Promise<
+    (ScreeningMatch & { companyName: string; identification: IdentificationFile | null })[]
+  >;
   /** Inserts the matches not already known (same person, same entry); returns how many are new. */
   insertMatches(matches: ScreeningMatch[]): Promise<number>;
   findMatch(id: string, options?: { forUpdate?: boolean }): Promise<ScreeningMatch | undefined>;

@@ -1,5 +1,6 @@
 import { parisDate } from '../../domain/shared/dates.ts';
 import { checkApproval, needsApproval } from '../../domain/vigilance/approval.ts';
+import { writtenAgain } from '../../domain/vigilance/retention.ts';
 import { reviewDueOn } from '../../domain/vigilance/reviews.ts';
 import { checkRiskAssessment, type RiskAssessment, vigilanceLevel } from '../../domain/vigilance/risk.ts';
 import type { VigilanceFile } from '../../domain/vigilance/vigilance-file.ts';
@@ -42,7 +43,7 @@ export const recordAssessment = async (
     // R-F6: a collaborator's new assessment keeps the associés' notes it could not read.
     const notes = actor.role === 'associe' ? assessment.notes : (file.assessment?.notes ?? null);
     const assessed = {
-      ...file,
+      ...writtenAgain(file),
       assessment: { ...assessment, notes },
       assessmentVersion: file.assessmentVersion + 1,
       assessedBy: actor.userId,

@@ -1,5 +1,6 @@
 import { checkEvidenceFile, type EvidenceContentType } from '../../domain/vigilance/evidence.ts';
 import type { EvidenceKind } from '../../domain/vigilance/identification.ts';
+import { writtenAgain } from '../../domain/vigilance/retention.ts';
 import type { StoredEvidence } from '../../domain/vigilance/vigilance-file.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { found, unwrap } from '../app-error.ts';
@@ -48,8 +49,9 @@ export const uploadEvidence = async (
   };
   return deps.store.transaction(actor.firmId, async (scope) => {
     const engagement = await getEngagementForFile(scope, actor, input.engagementId, { forUpdate: true });
-    if (!(await scope.vigilance.findFile(engagement.id))) {
-      await scope.vigilance.saveFile(await fileOrStarted(scope, engagement), at);
+    const file = await scope.vigilance.findFile(engagement.id, { forUpdate: true });
+    if (!file || file.purgedAt !== null) {
+      await scope.vigilance.saveFile(writtenAgain(file ?? (await fileOrStarted(scope, engagement))), at);
     }
     await scope.vigilance.insertEvidence({ ...evidence, bytes });
     const { engagementId: _e, ...data } = evidence;

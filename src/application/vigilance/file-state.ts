@@ -51,6 +51,7 @@ const NO_FILE: VigilanceState = {
   approval: null,
   nextReviewDue: null,
   openMatches: 0,
+  screeningPending: false,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { parisDate } from '../../domain/shared/dates.ts';
 import type { IdentificationFile } from '../../domain/vigilance/identification.ts';
+import { writtenAgain } from '../../domain/vigilance/retention.ts';
 import { type Actor, assertCanWrite } from '../actor.ts';
 import { AppError } from '../app-error.ts';
 import type { Deps } from '../ports/index.ts';
@@ -25,7 +26,10 @@ export const updateIdentification = async (
     if (input.version !== undefined && input.version !== file.version) {
       throw new AppError('EDIT.STALE_VERSION', { currentVersion: file.version });
     }
-    const saved = await scope.vigilance.saveFile({ ...file, identification: input.identification }, at);
+    const saved = await scope.vigilance.saveFile(
+      { ...writtenAgain(file), identification: input.identification },
+      at,
+    );
     await recordFileEvent(deps, scope, {
       engagementId: engagement.id,
       type: 'identification.updated',

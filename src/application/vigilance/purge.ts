@@ -1,5 +1,10 @@
-import { parisDate } from '../../domain/shared/dates.ts';
-import { checkPurge, isPurgeable, retentionEndsOn } from '../../domain/vigilance/retention.ts';
+import { addMonths, parisDate } from '../../domain/shared/dates.ts';
+import {
+  checkPurge,
+  isPurgeable,
+  RETENTION_YEARS,
+  retentionEndsOn,
+} from '../../domain/vigilance/retention.ts';
 import { type Actor, assertIsAssocie } from '../actor.ts';
 import { found, unwrap } from '../app-error.ts';
 import type { Deps } from '../ports/index.ts';
@@ -22,21 +27,11 @@ export const listPurgeableFiles = async (
   assertIsAssocie(actor);
   const scope = deps.store.read(actor.firmId);
   const today = parisDate(deps.clock.now());
-  const files = (await scope.vigilance.listFiles({ relationshipEnded: true })).filter(
-    (file) => file.purgedAt === null && isPurgeable(file.relationshipEndedOn, today),
-  );
-  const listed: PurgeableFile[] = [];
-  for (const file of files) {
-    const engagement = await scope.engagements.find(file.engagementId);
-    const company = engagement && (await scope.companies.find(engagement.companyId));
-    listed.push({
-      engagementId: file.engagementId,
-      companyName: company?.name ?? '',
-      clientCode: engagement?.clientCode ?? null,
-      relationshipEndedOn: file.relationshipEndedOn ?? '',
-      retentionEndsOn: retentionEndsOn(file.relationshipEndedOn) ?? '',
-    });
-  }
+  // In SQL the files ended at least five years ago; the exact day (month ends) decided here.
+  const candidates = await scope.vigilance.listPurgeCandidates(addMonths(today, -RETENTION_YEARS * 12));
+  const listed = candidates
+    .filter((file) => isPurgeable(file.relationshipEndedOn, today))
+    .map((file) => ({ ...file, retentionEndsOn: retentionEndsOn(file.relationshipEndedOn) ?? '' }));
   return listed.sort((a, b) => a.retentionEndsOn.localeCompare(b.retentionEndsOn));
 };
 

@@ -91,7 +91,7 @@ const screenChunk = async (
     const latest = await scope.vigilance.findRegisterImport();
     // A newer import screens every file itself; a finished one has nothing left.
     if (latest?.id !== input.registerId || latest.screeningFinishedAt) return 'stale';
-    const index = await screeningIndexOf(scope, input.registerId);
+    const index = await screeningIndexOf(scope, latest);
     const files = await scope.vigilance.claimFilesToScreen(input.registerId, input.chunkSize);
     if (files.length === 0) return 'empty';
     const at = deps.clock.now();

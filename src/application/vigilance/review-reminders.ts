@@ -1,39 +1,47 @@
 import { parisDate } from '../../domain/shared/dates.ts';
 import { type ReviewToRemind, reviewReminderMail } from '../../domain/vigilance/review-reminder-mail.ts';
-import { isReviewReminderDue } from '../../domain/vigilance/reviews.ts';
+import { type ReviewDue, reviewsDueSoon } from '../../domain/vigilance/reviews.ts';
 import type { Deps, FirmScope } from '../ports/index.ts';
 import { queueMail } from '../signing/queue-mail.ts';
 
-type Due = { engagementId: string; dueOn: string; reason: ReviewToRemind['reason'] };
+type Due = ReviewDue & { companyName: string };
 
 /** Two runs raced for the same reminders: this one's transaction rolls back, the other's mail stands. */
 class AlreadyReminded extends Error {}
 
 /**
- * R-F4: the due dates (periodic review, or one asked by an amendment or a replacement letter)
- * within the reminder's days or overdue, one per engagement and date, not yet reminded. A file
- * whose relationship has ended, or that was purged, asks for no review.
+ * R-F4: the due dates within a month or overdue (reviewsDueSoon, as listed to the firm), one per
+ * engagement and date, not yet reminded, grouped by responsible user with their client's name.
  */
-const duesToRemind = async (scope: FirmScope, today: string): Promise<Due[]> => {
-  const files = (await scope.vigilance.listFiles()).filter(
-    (f) => f.purgedAt === null && (f.relationshipEndedOn === null || f.relationshipEndedOn >= today),
-  );
-  const live = new Set(files.map((f) => f.engagementId));
-  const dues = new Map<string, Due>();
-  const add = (due: Due) => {
+const duesToRemind = async (scope: FirmScope, today: string): Promise<Map<string, Due[]>> => {
+  const dues = new Map<string, ReviewDue>();
+  const [files, reviews] = await Promise.all([
+    scope.vigilance.listFiles(),
+    scope.vigilance.listOpenReviews(),
+  ]);
+  for (const due of reviewsDueSoon(files, reviews, today)) {
     const key = `${due.engagementId}/${due.dueOn}`;
-    if (live.has(due.engagementId) && isReviewReminderDue(due.dueOn, today) && !dues.has(key))
-      dues.set(key, due);
-  };
-  for (const file of files) {
-    if (file.nextReviewDue)
-      add({ engagementId: file.engagementId, dueOn: file.nextReviewDue, reason: 'periodic' });
+    if (!dues.has(key)) dues.set(key, due);
   }
-  for (const review of await scope.vigilance.listOpenReviews()) add(review);
-  if (dues.size === 0) return [];
-  const reminded = await scope.vigilance.listReminded([...live]);
+  if (dues.size === 0) return new Map();
+  const engagementIds = [...new Set([...dues.values()].map((d) => d.engagementId))];
+  const [reminded, owners] = await Promise.all([
+    scope.vigilance.listReminded(engagementIds),
+    scope.vigilance.listFileOwners(engagementIds),
+  ]);
   const done = new Set(reminded.map((r) => `${r.engagementId}/${r.dueOn}`));
-  return [...dues.entries()].filter(([key]) => !done.has(key)).map(([, due]) => due);
+  const ownerOf = new Map(owners.map((o) => [o.engagementId, o]));
+  const byUser = new Map<string, Due[]>();
+  for (const [key, due] of dues) {
+    const owner = ownerOf.get(due.engagementId);
+    if (done.has(key) || !owner) continue;
+    const companyName = owner.companyName || owner.title;
+    byUser.set(owner.responsibleUserId, [
+      ...(byUser.get(owner.responsibleUserId) ?? []),
+      { ...due, companyName },
+    ]);
+  }
+  return byUser;
 };
 
 /**
@@ -49,17 +57,12 @@ const remindUser = async (
     return await deps.store.transaction(firmId, async (scope) => {
       const [firm, user] = await Promise.all([scope.firm.get(), scope.users.find(input.userId)]);
       if (!user?.isActive) return 0;
-      const reviews: ReviewToRemind[] = [];
-      for (const due of input.dues) {
-        const engagement = await scope.engagements.find(due.engagementId);
-        const company = engagement && (await scope.companies.find(engagement.companyId));
-        reviews.push({
-          companyName: company?.name ?? engagement?.title ?? '',
-          dueOn: due.dueOn,
-          reason: due.reason,
-          link: `${deps.settings.publicUrl}/engagements/${due.engagementId}`,
-        });
-      }
+      const reviews: ReviewToRemind[] = input.dues.map((due) => ({
+        companyName: due.companyName,
+        dueOn: due.dueOn,
+        reason: due.reason,
+        link: `${deps.settings.publicUrl}/engagements/${due.engagementId}`,
+      }));
       reviews.sort(
         (a, b) => a.dueOn.localeCompare(b.dueOn) || a.companyName.localeCompare(b.companyName, 'fr'),
       );
@@ -95,7 +98,7 @@ const remindUser = async (
 
 /**
  * R-F4: each responsible user gets one French mail listing the LCB-FT reviews of their engagements
- * due within thirty days or overdue; each due date is reminded once, whatever the runs or servers
+ * due within a month or overdue; each due date is reminded once, whatever the runs or servers
  * (the reminder's key decides). Returns how many due dates were reminded.
  */
 export const remindReviewsDue = async (
@@ -104,13 +107,7 @@ export const remindReviewsDue = async (
 ): Promise<number> => {
   const at = deps.clock.now();
   const scope = deps.store.read(input.firmId);
-  const dues = await duesToRemind(scope, parisDate(at));
-  const byUser = new Map<string, Due[]>();
-  for (const due of dues) {
-    const engagement = await scope.engagements.find(due.engagementId);
-    if (!engagement) continue;
-    byUser.set(engagement.responsibleUserId, [...(byUser.get(engagement.responsibleUserId) ?? []), due]);
-  }
+  const byUser = await duesToRemind(scope, parisDate(at));
   let reminded = 0;
   for (const [userId, userDues] of byUser)
     reminded += await remindUser(deps, input.firmId, { userId, dues: userDues, at });

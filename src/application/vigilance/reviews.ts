@@ -1,9 +1,9 @@
-import { addDays, isIsoDate, parisDate } from '../../domain/shared/dates.ts';
+import { addDays, parisDate } from '../../domain/shared/dates.ts';
 import {
-  isReviewDueSoon,
   isReviewOverdue,
   isReviewTrigger,
   REVIEW_ON_DOCUMENT_DAYS,
+  reviewsDueSoon,
 } from '../../domain/vigilance/reviews.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps, FirmScope } from '../ports/index.ts';
@@ -55,8 +55,9 @@ export type ReviewDue = {
 };
 
 /**
- * R-F4: the files whose review is due within a month or overdue, soonest first: every file for an
- * associé, the engagements one is responsible for otherwise.
+ * R-F4: the files whose review is due within a month or overdue, soonest first (none of a file whose
+ * relationship has ended or that was purged): every file for an associé, the engagements one is
+ * responsible for otherwise.
  */
 export const listReviewsDue = async (
   deps: Pick<Deps, 'store' | 'clock'>,
@@ -68,16 +69,10 @@ export const listReviewsDue = async (
     scope.vigilance.listFiles(),
     scope.vigilance.listOpenReviews(),
   ]);
-  const due: ReviewDue[] = [
-    ...files.flatMap((f) =>
-      f.nextReviewDue && isIsoDate(f.nextReviewDue)
-        ? [{ engagementId: f.engagementId, dueOn: f.nextReviewDue, reason: 'periodic' as const }]
-        : [],
-    ),
-    ...reviews.map((r) => ({ engagementId: r.engagementId, dueOn: r.dueOn, reason: r.reason })),
-  ]
-    .filter((r) => isReviewDueSoon(r.dueOn, today))
-    .map((r) => ({ ...r, isOverdue: isReviewOverdue(r.dueOn, today) }));
+  const due: ReviewDue[] = reviewsDueSoon(files, reviews, today).map((r) => ({
+    ...r,
+    isOverdue: isReviewOverdue(r.dueOn, today),
+  }));
   const mine = actor.role === 'associe' ? due : await onlyResponsible(scope, actor, due);
   return mine.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 };

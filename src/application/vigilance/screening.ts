@@ -45,7 +45,7 @@ export const screenFile = async (
 ): Promise<number> => {
   const register = await scope.vigilance.findRegisterImport();
   if (!register) return 0;
-  const index = await screeningIndexOf(scope, register.id);
+  const index = await screeningIndexOf(scope, register);
   const found = await scope.vigilance.insertMatches(matchesOf(deps, file, index, input.at));
   await scope.vigilance.markScreened(register.id, { engagementIds: [file.engagementId], newMatches: 0 });
   return found;
@@ -87,8 +87,19 @@ export const decideScreeningMatch = async (
   });
 };
 
-/** R-F5: the possible matches no associé decided yet, for the associés' dashboard. */
-export const listOpenMatches = async (deps: Pick<Deps, 'store'>, actor: Actor): Promise<ScreeningMatch[]> => {
+export type OpenMatch = ScreeningMatch & { companyName: string; personBirthDate: string | null };
+
+/**
+ * R-F5: the possible matches no associé decided yet, for the associés' dashboard, each with its
+ * client's name and the person's birth date in the file (what the associé compares).
+ */
+export const listOpenMatches = async (deps: Pick<Deps, 'store'>, actor: Actor): Promise<OpenMatch[]> => {
   assertIsAssocie(actor);
-  return deps.store.read(actor.firmId).vigilance.listMatches({ status: 'open' });
+  const rows = await deps.store.read(actor.firmId).vigilance.listOpenMatchesWithFile();
+  return rows.map(({ identification, ...match }) => ({
+    ...match,
+    personBirthDate:
+      (identification && namedPersons(identification).find((p) => p.id === match.personId)?.birthDate) ??
+      null,
+  }));
 };

@@ -11,6 +11,14 @@ import type { Recurrence } from './kinds.ts';
 /** DOMAIN.md E: the default VAT rate, in basis points (2000 = 20 %). */
 export const DEFAULT_VAT_RATE_BP = 2000;
 
+/** The largest quantity a line takes (100 000), and the largest unit price (10 M€, in cents). */
+export const MAX_QUANTITY = 100_000;
+export const MAX_PRICE_CENTS = 1_000_000_000;
+
+/** A line's quantity, written with a dot: a positive decimal of at most 3 places, up to MAX_QUANTITY. */
+export const isQuantity = (value: string): boolean =>
+  /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 && Number(value) <= MAX_QUANTITY;
+
 export const PERIODS_PER_YEAR: Record<Recurrence, number> = {
   monthly: 12,
   quarterly: 4,

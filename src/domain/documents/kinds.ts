@@ -45,8 +45,9 @@ export const KINDS_BY_ENGAGEMENT_STATE = {
  * One policy per kind: what sets each kind apart, asked by name instead of comparing kinds.
  * - `hasValidityDate`: a proposal is valid until a date and expires after it (DOMAIN.md B, R-B6);
  *   the others expire after the firm's signing period and start on an effective date.
- * - `linesAreChanges`: an amendment's lines add, modify or remove lines of its letter (R-C2): they
- *   are set when it is created, never edited, and it is not duplicated (a new one is prepared).
+ * - `linesAreChanges`: an amendment's lines add, modify or remove lines of its letter (R-C2): its
+ *   draft is edited through its changes, never through plain lines (each edit rebuilds them against
+ *   the letter as in force on its effective date).
  * - `oneOffLinesOnly`: a work order holds one-off lines only (R-C4).
  * - `drawnFromTermination`: a letter of termination (R-G1) says what its termination recorded: it
  *   has no lines, is never edited nor duplicated, and is created with the termination, never by hand

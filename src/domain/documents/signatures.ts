@@ -19,6 +19,29 @@ export const REQUIRED_SIGNATURES: Record<DocumentKind, readonly SignatureSide[]>
   termination_letter: ['client', 'firm'],
 };
 
+/** The kinds the firm signs too (R-B3): the « À signer par moi » list and a campaign's letters. */
+export const FIRM_SIGNED_KINDS = (Object.keys(REQUIRED_SIGNATURES) as DocumentKind[]).filter((kind) =>
+  REQUIRED_SIGNATURES[kind].includes('firm'),
+);
+
+/**
+ * R-G1: a letter of termination posted as a registered letter is signed by no one: its receipt is
+ * the proof. Its frozen facts say it was posted.
+ */
+/** What of a document's frozen content says how it was sent (kept structural: document.ts imports this module). */
+type FrozenSending = {
+  readonly facts?: { readonly termination?: { readonly registeredMail?: unknown } | null };
+} | null;
+
+export const postedByRegisteredMail = (doc: { frozen?: FrozenSending }): boolean =>
+  !!doc.frozen?.facts?.termination?.registeredMail;
+
+/** The signatures a document needs now (R-B3), none once posted as a registered letter (R-G1). */
+export const requiredSignaturesOf = (doc: {
+  kind: DocumentKind;
+  frozen?: FrozenSending;
+}): readonly SignatureSide[] => (postedByRegisteredMail(doc) ? [] : REQUIRED_SIGNATURES[doc.kind]);
+
 /**
  * Sending a document invites each required signatory with an e-mail address to sign electronically
  * (a personal link); a signatory without one signs on paper. The PDF says which, before it is sent.
@@ -37,6 +60,8 @@ export type SignatureDecision = {
  */
 export const decideSignature = (input: {
   kind: DocumentKind;
+  /** The frozen content: a letter of termination posted as a registered letter is signed by no one. */
+  frozen?: FrozenSending;
   status: DocumentStatus;
   alreadySigned: readonly SignatureSide[];
   side: SignatureSide;
@@ -45,7 +70,7 @@ export const decideSignature = (input: {
   signingDeadline: Date | null;
   now: Date;
 }): Result<SignatureDecision, Refusal> => {
-  const required = REQUIRED_SIGNATURES[input.kind];
+  const required = requiredSignaturesOf(input);
   if (!canApply(input, 'sign'))
     return refuse('DOCUMENT.TRANSITION_NOT_ALLOWED', { status: input.status, action: 'sign' });
   // DOMAIN.md B: past its deadline a sent document is expired, whether or not the sweep that records

@@ -40,6 +40,20 @@ export const signingDeadline = (input: {
     ? endOfParisDay(input.validUntil)
     : endOfParisDay(addDays(parisDate(input.sentAt), input.signingPeriodDays));
 
+/** The deadline a document gets if sent at this instant: shown by the sending preview, set by the send. */
+export const deadlineOnSending = (
+  doc: { kind: DocumentKind; campaignId: string | null; validUntil: string | null },
+  firm: { signingPeriodDays: number },
+  at: Date,
+): Date =>
+  signingDeadline({
+    kind: doc.kind,
+    fromCampaign: doc.campaignId !== null,
+    validUntil: doc.validUntil,
+    sentAt: at,
+    signingPeriodDays: firm.signingPeriodDays,
+  });
+
 /**
  * Whether a pending signer is due a reminder: the next day of the firm's schedule (days after
  * sending) has come. Reminders already sent count, so a repeated sweep sends none twice.

@@ -20,7 +20,7 @@ export type VigilanceState = {
   readonly nextReviewDue: IsoDate | null;
   readonly openMatches: number;
   /** R-F5: a newer register was imported and this file is not screened against it yet. */
-  readonly screeningPending?: boolean;
+  readonly screeningPending: boolean;
 };
 
 /**
@@ -55,7 +55,8 @@ export const vigilanceBlockers = (state: VigilanceState, today: IsoDate): Missin
   if (state.screeningPending) {
     items.push({
       code: 'screening.pending',
-      message: 'Filtrage contre le registre des gels d’avoirs en cours (nouvel import du registre)',
+      message:
+        'Filtrage en cours contre le nouveau registre des gels d’avoirs : la lettre pourra partir dès qu’il sera terminé.',
     });
   }
   return items;

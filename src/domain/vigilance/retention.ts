@@ -34,3 +34,14 @@ export const checkPurge = (input: {
   if (input.reason.trim() === '') return refuse('VIGILANCE.PURGE_REASON_REQUIRED');
   return ok(true);
 };
+
+/**
+ * R-F7: a purged file written again (a former client returns: new identification, evidence or
+ * assessment) is a live file again; its tombstone goes (the history keeps the purge), so that it
+ * may end and be purged once more.
+ */
+export const writtenAgain = <
+  F extends { purgedAt: Date | null; purgedBy: string | null; purgeReason: string | null },
+>(
+  file: F,
+): F => (file.purgedAt === null ? file : { ...file, purgedAt: null, purgedBy: null, purgeReason: null });

@@ -41,7 +41,7 @@ export const reviewReminderMail = (input: {
       : `Lettrine : ${count} revues LCB-FT à faire`,
   );
   const intro = frenchTypography(
-    `Les dossiers LCB-FT suivants du ${input.firmName}, dont vous êtes responsable, sont à revoir. Une revue en retard bloque l’envoi des lettres de mission du client.`,
+    `Les dossiers LCB-FT suivants, dont vous êtes responsable chez ${input.firmName}, sont à revoir. Une revue en retard bloque l’envoi des lettres de mission du client.`,
   );
   const outro = frenchTypography(
     'Ouvrez l’onglet « Vigilance LCB-FT » de l’affaire, vérifiez le dossier puis enregistrez la revue.',

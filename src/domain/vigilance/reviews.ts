@@ -1,4 +1,4 @@
-import { addDays, addMonths, type IsoDate } from '../shared/dates.ts';
+import { addMonths, type IsoDate } from '../shared/dates.ts';
 import type { VigilanceLevel } from './risk.ts';
 
 /** R-F4: months between two reviews, by vigilance level (firm settings). */
@@ -18,7 +18,7 @@ export const reviewDueOn = (
 export const isReviewOverdue = (dueOn: IsoDate | null, today: IsoDate): boolean =>
   dueOn !== null && dueOn < today;
 
-/** R-F4: due within the next 30 days or overdue: the list the firm works through. */
+/** R-F4: due within a month or overdue: the list the firm works through, and its reminders. */
 export const isReviewDueSoon = (dueOn: IsoDate | null, today: IsoDate): boolean =>
   dueOn !== null && dueOn <= addMonths(today, 1);
 
@@ -33,12 +33,42 @@ export const arePeriodsValid = (periods: ReviewPeriods): boolean =>
 /** R-F4: the review an amendment or a replacement letter asks for is due within thirty days. */
 export const REVIEW_ON_DOCUMENT_DAYS = 30;
 
-/** R-F4: the responsible user is reminded of a review due within this many days, or overdue. */
-export const REVIEW_REMINDER_DAYS = 30;
+/** R-F4: what a review's due date needs of its file and of the reviews asked. */
+export type ReviewDue = {
+  engagementId: string;
+  dueOn: IsoDate;
+  reason: 'periodic' | 'amendment' | 'replacement_letter';
+};
 
-/** R-F4: whether a due date calls for its reminder today (due within the days given, or overdue). */
-export const isReviewReminderDue = (
-  dueOn: IsoDate | null,
+/** R-F4: a file whose relationship has ended, or that was purged, asks for no review. */
+export const asksForReview = (
+  file: { purgedAt: Date | null; relationshipEndedOn: IsoDate | null },
   today: IsoDate,
-  days: number = REVIEW_REMINDER_DAYS,
-): boolean => dueOn !== null && dueOn <= addDays(today, days);
+): boolean =>
+  file.purgedAt === null && (file.relationshipEndedOn === null || file.relationshipEndedOn >= today);
+
+/**
+ * R-F4: the due dates within a month or overdue (periodic review, or one asked by an amendment or a
+ * replacement letter) of the files that still ask for reviews: the list the firm works through and
+ * the reminders mailed.
+ */
+export const reviewsDueSoon = (
+  files: readonly {
+    engagementId: string;
+    nextReviewDue: IsoDate | null;
+    purgedAt: Date | null;
+    relationshipEndedOn: IsoDate | null;
+  }[],
+  openReviews: readonly ReviewDue[],
+  today: IsoDate,
+): ReviewDue[] => {
+  const live = new Set(files.filter((f) => asksForReview(f, today)).map((f) => f.engagementId));
+  return [
+    ...files.flatMap((f) =>
+      f.nextReviewDue
+        ? [{ engagementId: f.engagementId, dueOn: f.nextReviewDue, reason: 'periodic' as const }]
+        : [],
+    ),
+    ...openReviews.map(({ engagementId, dueOn, reason }) => ({ engagementId, dueOn, reason })),
+  ].filter((due) => live.has(due.engagementId) && isReviewDueSoon(due.dueOn, today));
+};

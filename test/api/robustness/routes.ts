@@ -132,7 +132,7 @@ export const validRequests = (data: AllFirmData): Record<string, RouteRequest> =
     'POST /documents/{id}/cancel': { id: draft.id, body: { reason: 'Erreur de saisie' } },
     'POST /documents/{id}/duplicate': { id: draft.id },
     'GET /documents/{id}/completeness': { id: draft.id },
-    'GET /documents/{id}/send-preview': { id: draft.id, query: 'message=Bonjour' },
+    'POST /documents/{id}/send-preview': { id: draft.id, body: { message: 'Bonjour' } },
     // A sent document answers the PDF frozen at its sending: the same bytes before and after.
     'GET /documents/{id}/pdf': { id: sentProposal.id },
     'GET /firm': {},

@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { billingSchedule, monthTotals } from '../../../src/domain/billing/engagement-schedule.ts';
 import {
   defaultOneOffTrigger,
-  type OneOffLine,
   oneOffBillingDate,
   oneOffSchedule,
 } from '../../../src/domain/billing/one-offs.ts';
-
-const aOneOff = (overrides: Partial<OneOffLine> = {}): OneOffLine => ({
-  documentId: 'bi-1',
-  number: 'BI-2027-0001',
-  lineId: 'bi-line-1',
-  label: 'Attestation particulière',
-  quantity: '1',
-  unitPriceCents: 15000,
-  vatRateBp: 2000,
-  trigger: 'done',
-  signedOn: '2027-05-02',
-  doneOn: null,
-  ...overrides,
-});
+import { aOneOff } from './worked-cases.ts';
 
 describe('R-G2 one-off lines', () => {
   it('R-G2 bills a work-order line marked done on 15/05/2027 in May 2027, once (issue 17, worked case)', () => {

@@ -4,7 +4,6 @@ import {
   monthTotals,
   type ScheduleInput,
 } from '../../../src/domain/billing/engagement-schedule.ts';
-import type { OneOffLine } from '../../../src/domain/billing/one-offs.ts';
 import {
   type EntryFigures,
   newTally,
@@ -12,25 +11,15 @@ import {
   tallyTotals,
 } from '../../../src/domain/billing/schedule-totals.ts';
 import { aLetterLine } from '../../builders/scope.ts';
-import { amendment2027, letter2027, storyLetters } from './worked-cases.ts';
-
-const aOneOff = (overrides: Partial<OneOffLine> = {}): OneOffLine => ({
-  documentId: 'bi-1',
-  number: 'BI-2027-0001',
-  lineId: 'bi-line-1',
-  label: 'Attestation particulière',
-  quantity: '1',
-  unitPriceCents: 15000,
-  vatRateBp: 2000,
-  trigger: 'done',
-  signedOn: '2027-05-02',
-  doneOn: '2027-05-15',
-  ...overrides,
-});
+import { amendment2027, aOneOff, letter2027, storyLetters } from './worked-cases.ts';
 
 /** A small firm: the worked story, a letter at two VAT rates, a quarterly one, a one-off line. */
 const firm: ScheduleInput[] = [
-  { letters: storyLetters({ endDate: '2028-03-31' }), amendments: [amendment2027], oneOffs: [aOneOff()] },
+  {
+    letters: storyLetters({ endDate: '2028-03-31' }),
+    amendments: [amendment2027],
+    oneOffs: [aOneOff({ doneOn: '2027-05-15' })],
+  },
   {
     letters: [
       letter2027({
@@ -57,7 +46,15 @@ const firm: ScheduleInput[] = [
       }),
     ],
     amendments: [],
-    oneOffs: [aOneOff({ documentId: 'bi-2', lineId: 'x', trigger: 'signature', signedOn: '2027-11-30' })],
+    oneOffs: [
+      aOneOff({
+        doneOn: '2027-05-15',
+        documentId: 'bi-2',
+        lineId: 'x',
+        trigger: 'signature',
+        signedOn: '2027-11-30',
+      }),
+    ],
   },
   { letters: [], amendments: [], oneOffs: [] },
 ];

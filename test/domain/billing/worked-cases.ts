@@ -1,3 +1,4 @@
+import type { OneOffLine } from '../../../src/domain/billing/one-offs.ts';
 import type { BillingLetter } from '../../../src/domain/billing/schedule.ts';
 import type { SignedAmendment } from '../../../src/domain/documents/scope.ts';
 import { aLetterLine } from '../../builders/scope.ts';
@@ -57,3 +58,18 @@ export const storyLetters = (replacement: Partial<BillingLetter> = {}): BillingL
   letter2027({ replacedFrom: '2028-01-01' }),
   replacement2028(replacement),
 ];
+
+/** A one-off line of a work order signed on 02/05/2027 (issue 17), not done yet unless told. */
+export const aOneOff = (overrides: Partial<OneOffLine> = {}): OneOffLine => ({
+  documentId: 'bi-1',
+  number: 'BI-2027-0001',
+  lineId: 'bi-line-1',
+  label: 'Attestation particulière',
+  quantity: '1',
+  unitPriceCents: 15000,
+  vatRateBp: 2000,
+  trigger: 'done',
+  signedOn: '2027-05-02',
+  doneOn: null,
+  ...overrides,
+});

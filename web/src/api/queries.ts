@@ -60,12 +60,18 @@ export type DocumentFilters = {
   pageSize?: number;
   sort?: string;
   direction?: 'asc' | 'desc';
+  /** The sent letters the signed-in associé signs for the firm. */
+  awaitingMySignature?: boolean;
 };
 
-export const useDocuments = (filters: DocumentFilters) =>
+export const useDocuments = ({ awaitingMySignature, ...filters }: DocumentFilters, enabled = true) =>
   useQuery({
-    queryKey: ['documents', filters],
-    queryFn: () => api<Page<DocumentListItem>>(`/documents${query({ pageSize: 200, ...filters })}`),
+    queryKey: ['documents', { awaitingMySignature, ...filters }],
+    queryFn: () =>
+      api<Page<DocumentListItem>>(
+        `/documents${query({ pageSize: 200, ...filters, awaitingMySignature: awaitingMySignature ? 'true' : undefined })}`,
+      ),
+    enabled,
   });
 
 export const useDocument = (id: string) =>

@@ -43,7 +43,10 @@ describe('« Marquer réalisé » on a signed work order (R-G2)', () => {
     expect(
       await screen.findByText(/La prestation « Attestation particulière » sera facturée le mois/),
     ).toBeTruthy();
-    fireEvent.change(screen.getByLabelText(/Réalisée le/), { target: { value: '2027-05-15' } });
+    // The shared date field: typed the French way, JJ/MM/AAAA.
+    const doneOn = screen.getByLabelText(/Réalisée le/);
+    fireEvent.change(doneOn, { target: { value: '15/05/2027' } });
+    fireEvent.blur(doneOn);
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer la réalisation' }));
     expect(await screen.findByText('Prestation marquée réalisée : facturée en 05/2027.')).toBeTruthy();
     expect(posted).toEqual([{ url: '/api/v1/documents/bi-1/lines/l1/done', body: { doneOn: '2027-05-15' } }]);

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
@@ -6,8 +6,9 @@ import type { DocumentView } from '../api/types.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatCents, formatDay, todayInParis } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
 import { notifyError } from '../ui/notify.ts';
-import { formatMonth } from './queries.ts';
+import { formatMonth, isoOf } from './queries.ts';
 import type { LineDone } from './types.ts';
 
 type Line = DocumentView['document']['lines'][number];
@@ -49,12 +50,11 @@ const DoneModal = ({
       ) : (
         <Stack>
           <Text size="sm">{t('billing.markDoneExplain', { label: line.label })}</Text>
-          <TextInput
-            type="date"
+          <DateField
             label={t('billing.doneOn')}
-            value={doneOn}
+            value={doneOn || null}
             required
-            onChange={(e) => setDoneOn(e.currentTarget.value)}
+            onChange={(value) => setDoneOn(isoOf(value, ''))}
           />
           <Group justify="flex-end">
             <Button loading={mark.isPending} disabled={!doneOn} onClick={() => mark.mutate()}>

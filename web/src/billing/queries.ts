@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, apiAll, query } from '../api/client.ts';
 import type { Bridge, FirmSchedule, Revenue, Schedule, Termination } from './types.ts';
 
@@ -12,20 +12,16 @@ export const useEngagementSchedule = (engagementId: string, range: MonthRange = 
     placeholderData: keepPreviousData,
   });
 
-/** Entries the firm's schedule shows at first, and adds at each « Voir plus ». */
-export const SCHEDULE_PAGE_SIZE = 50;
-
 /**
  * R-G2, R-G3: the whole firm's months (totals, exported months, adjustments) and its entries page
- * by page: the first page comes with the totals, « Voir plus » fetches the next one.
+ * by page (the server's page size): the first page comes with the totals, « Voir plus » fetches the
+ * next one.
  */
 export const useFirmSchedule = (range: MonthRange = {}) =>
   useInfiniteQuery({
     queryKey: ['billing', 'schedule', range],
     queryFn: ({ pageParam }) =>
-      api<FirmSchedule>(
-        `/billing/schedule${query({ ...range, page: String(pageParam), pageSize: String(SCHEDULE_PAGE_SIZE) })}`,
-      ),
+      api<FirmSchedule>(`/billing/schedule${query({ ...range, page: String(pageParam) })}`),
     initialPageParam: 1,
     getNextPageParam: (last: FirmSchedule) =>
       last.entries.page * last.entries.pageSize < last.entries.total ? last.entries.page + 1 : undefined,
@@ -60,4 +56,11 @@ export const useTerminations = (engagementId: string) =>
 export const formatMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
 /** The value of a date input as AAAA-MM-JJ, or the fallback while it is empty. */
-export const isoOf = (value: unknown, fallback: string) => (value ? String(value).slice(0, 10) : fallback);
+export const isoOf = <F extends string | null>(value: unknown, fallback: F): string | F =>
+  value ? String(value).slice(0, 10) : fallback;
+
+/** R-G1: what a termination's letter changes: the billing pages and the documents. */
+export const refreshTermination = async (client: QueryClient) => {
+  await client.invalidateQueries({ queryKey: ['billing'] });
+  await client.invalidateQueries({ queryKey: ['document'] });
+};

@@ -5,6 +5,7 @@ import { api, fieldErrors } from '../api/client.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { DateField } from '../ui/date-field.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
+import { isoOf, refreshTermination } from './queries.ts';
 import type { Termination } from './types.ts';
 
 type Props = { documentId: string; onClose: () => void };
@@ -21,8 +22,7 @@ export const RegisteredMailModal = ({ documentId, onClose }: Props) => {
         body: { number, sentOn: sentOn ?? '' },
       }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['billing'] });
-      await client.invalidateQueries({ queryKey: ['document'] });
+      await refreshTermination(client);
       onClose();
     },
   });
@@ -48,7 +48,7 @@ export const RegisteredMailModal = ({ documentId, onClose }: Props) => {
             valueFormat="DD/MM/YYYY"
             required
             value={sentOn}
-            onChange={(value) => setSentOn(value ? String(value).slice(0, 10) : null)}
+            onChange={(value) => setSentOn(isoOf(value, null))}
             error={errors.sentOn}
           />
           {record.error && Object.keys(errors).length === 0 && (

@@ -47,7 +47,7 @@ export const SchedulePage = () => {
       </Group>
       <QueryState query={schedule}>
         {({ pages }) => {
-          const data = pages[0] as FirmSchedule;
+          const data = first as FirmSchedule;
           const entries = pages.flatMap((page) => page.entries.items);
           return (
             <Stack>

@@ -3,10 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { SendDialog } from '../documents/send-dialog.tsx';
 import { StatusBadge } from '../documents/status-badge.tsx';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { notifyError } from '../ui/notify.ts';
+import { refreshTermination } from './queries.ts';
 import { RegisteredMailModal } from './registered-mail-modal.tsx';
 import type { Termination } from './types.ts';
 
@@ -39,10 +41,8 @@ export const TerminationLetterCard = ({
   const t = useT();
   const client = useQueryClient();
   const [registering, setRegistering] = useState(false);
-  const refresh = async () => {
-    await client.invalidateQueries({ queryKey: ['billing'] });
-    await client.invalidateQueries({ queryKey: ['document'] });
-  };
+  const [sending, setSending] = useState(false);
+  const refresh = () => refreshTermination(client);
   const prepare = useMutation({
     mutationFn: () =>
       api<Termination>(`/terminations/${termination.id}/letter`, { body: {}, idempotent: true }),
@@ -50,11 +50,6 @@ export const TerminationLetterCard = ({
     onError: notifyError,
   });
   const letter = termination.terminationDocument;
-  const send = useMutation({
-    mutationFn: () => api(`/documents/${letter?.id}/send`, { body: {} }),
-    onSuccess: refresh,
-    onError: notifyError,
-  });
   if (!letter || letter.status === 'cancelled')
     return (
       <Stack gap={4}>
@@ -76,7 +71,7 @@ export const TerminationLetterCard = ({
     <Stack gap={6} data-testid="termination-letter">
       <Group gap="xs">
         <Anchor component={Link} to={`/documents/${letter.id}`} size="sm">
-          {t('termination.letter')} {letter.number ?? ''}
+          {t('kind.termination_letter')} {letter.number ?? ''}
         </Anchor>
         <StatusBadge status={letter.status} />
       </Group>
@@ -94,7 +89,7 @@ export const TerminationLetterCard = ({
         </Button>
         {canWrite && letter.status === 'draft' && (
           <>
-            <Button size="xs" onClick={() => send.mutate()} loading={send.isPending}>
+            <Button size="xs" onClick={() => setSending(true)}>
               {t('termination.sendForSignature')}
             </Button>
             <Button size="xs" variant="light" onClick={() => setRegistering(true)}>
@@ -104,6 +99,16 @@ export const TerminationLetterCard = ({
         )}
       </Group>
       {registering && <RegisteredMailModal documentId={letter.id} onClose={() => setRegistering(false)} />}
+      {sending && (
+        <SendDialog
+          doc={{ id: letter.id, kind: 'termination_letter', engagementId: termination.engagementId }}
+          version={letter.version}
+          onClose={() => {
+            setSending(false);
+            void refresh();
+          }}
+        />
+      )}
     </Stack>
   );
 };

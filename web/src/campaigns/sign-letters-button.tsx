@@ -14,7 +14,7 @@ type Signing = z.output<typeof campaignSigningOut>;
 /**
  * « Signer les lettres pour le cabinet »: the associé signs every sent letter of the campaign in one
  * action, after a confirmation that counts them. Each letter gets its own signature and evidence on
- * the server, a chunk a call: the button calls again while letters remain and the last call signed some.
+ * the server, a chunk a call: the button calls again from the cursor the server returns (next) until none.
  */
 export const SignLettersButton = ({ campaignId }: { campaignId: string }) => {
   const t = useT();
@@ -28,16 +28,27 @@ export const SignLettersButton = ({ campaignId }: { campaignId: string }) => {
   });
   const sign = useMutation({
     mutationFn: async () => {
-      const total: Signing = { signed: [], failed: [], remaining: 0 };
+      const signed: Signing['signed'] = [];
+      // A refused letter is refused again by each following call: it is listed once, last word kept.
+      const failed = new Map<string, Signing['failed'][number]>();
+      let after: string | null = null;
       for (;;) {
-        const part = await api<Signing>(`/campaigns/${campaignId}/firm-signature`, {
+        const query: string = after === null ? '' : `?after=${encodeURIComponent(after)}`;
+        const part: Signing = await api<Signing>(`/campaigns/${campaignId}/firm-signature${query}`, {
           method: 'POST',
           idempotent: true,
         });
-        total.signed.push(...part.signed);
-        total.failed.push(...part.failed);
-        total.remaining = part.remaining;
-        if (part.remaining === 0 || part.signed.length === 0) return total;
+        signed.push(...part.signed);
+        for (const failure of part.failed) failed.set(failure.documentId, failure);
+        // The cursor moves past the letters tried, refused ones included: the loop ends.
+        after = part.next;
+        if (after === null)
+          return {
+            signed,
+            failed: [...failed.values()],
+            remaining: part.remaining,
+            next: null,
+          } satisfies Signing;
       }
     },
     onSettled: async () => {

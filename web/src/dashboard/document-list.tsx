@@ -1,5 +1,6 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DocumentListItem, Page } from '../api/types.ts';
 import { kindKey } from '../documents/labels.ts';
@@ -16,6 +17,14 @@ type Props = {
   limit?: number;
   showValidUntil?: boolean;
   showUpdated?: boolean;
+  /** The day each was sent. */
+  showSent?: boolean;
+  /** The number of documents beside the title. */
+  showTotal?: boolean;
+  /** What each row ends with: its status unless told. */
+  action?: (doc: DocumentListItem) => ReactNode;
+  /** The card's test id; each row's is it followed by `-item`. */
+  testId?: string;
 };
 
 /** A short list of documents on the dashboard, each a link to its page. */
@@ -27,6 +36,10 @@ export const DocumentList = ({
   limit = 8,
   showValidUntil,
   showUpdated,
+  showSent,
+  showTotal,
+  action,
+  testId,
 }: Props) => {
   const t = useT();
   const render = (documents: DocumentListItem[]) =>
@@ -37,26 +50,34 @@ export const DocumentList = ({
     ) : (
       <Stack gap={6}>
         {documents.slice(0, limit).map((doc) => (
-          <Group key={doc.id} justify="space-between" wrap="nowrap">
+          <Group
+            key={doc.id}
+            justify="space-between"
+            wrap="nowrap"
+            data-testid={testId ? `${testId}-item` : undefined}
+          >
             <Stack gap={0}>
               <Anchor component={Link} to={`/documents/${doc.id}`} size="sm">
-                {doc.companyName} — {t(kindKey(doc.kind))} {doc.number ?? ''}
+                {doc.companyName} — {t(kindKey(doc.kind))}{' '}
+                <span style={{ whiteSpace: 'nowrap' }}>{doc.number ?? ''}</span>
               </Anchor>
               <Text size="xs" c="dimmed">
                 {formatCents(doc.totals.totalHtCents)} HT
                 {showValidUntil && ` · ${t('document.validUntil')} ${formatDay(doc.validUntil)}`}
                 {showUpdated && ` · ${formatInstant(doc.updatedAt)}`}
+                {showSent && doc.sentAt && ` · ${t('dashboard.sentOn', { date: formatInstant(doc.sentAt) })}`}
               </Text>
             </Stack>
-            <StatusBadge status={doc.status} />
+            {action ? action(doc) : <StatusBadge status={doc.status} />}
           </Group>
         ))}
       </Stack>
     );
   return (
-    <Card withBorder component="section" aria-label={title}>
+    <Card withBorder component="section" aria-label={title} data-testid={testId}>
       <Title order={3} size="h5" mb="xs">
         {title}
+        {showTotal && query?.data && query.data.total > 0 ? ` (${query.data.total})` : ''}
       </Title>
       {query ? <QueryState query={query}>{(page) => render(page.items)}</QueryState> : render(items ?? [])}
     </Card>

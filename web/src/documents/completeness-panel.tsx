@@ -3,18 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { Completeness } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { useHasRoute } from './use-openapi.ts';
 
 /** What a letter still lacks before it may be sent (GET /documents/{id}/completeness, issue 3). */
 export const CompletenessPanel = ({ documentId, version }: { documentId: string; version: number }) => {
   const t = useT();
-  const available = useHasRoute('/documents/{id}/completeness');
   const check = useQuery({
     queryKey: ['document', documentId, 'completeness', version],
     queryFn: () => api<Completeness>(`/documents/${documentId}/completeness`),
-    enabled: available,
   });
-  if (!available || !check.data) return null;
+  if (!check.data) return null;
   return (
     <Card withBorder component="section" aria-labelledby="completeness-title">
       <Title order={3} size="h5" id="completeness-title" mb="xs">

@@ -12,7 +12,6 @@ import { SignForFirmButton } from './e-signature-panel.tsx';
 import { ReasonButton } from './reason-button.tsx';
 import { SendDialog } from './send-dialog.tsx';
 import { SignatureButton } from './signature-button.tsx';
-import { useHasRoute } from './use-openapi.ts';
 
 /**
  * The commands the lifecycle allows now (availableActions of the API), for those who may write.
@@ -24,7 +23,6 @@ export const DocumentActions = ({ view, editing = false }: { view: DocumentView;
   const doc = view.document;
   const canWrite = useCanWrite();
   const isAssocie = useIsAssocie();
-  const hasPdf = useHasRoute('/documents/{id}/pdf');
   const client = useQueryClient();
   const navigate = useNavigate();
   const refresh = async () => {
@@ -54,7 +52,7 @@ export const DocumentActions = ({ view, editing = false }: { view: DocumentView;
   return (
     <Group gap="xs">
       {sending && <SendDialog doc={doc} version={doc.version} onClose={() => setSending(false)} />}
-      {hasPdf && !editing && (
+      {!editing && (
         <Button
           component="a"
           variant="default"

@@ -9,7 +9,13 @@ import { formatTime } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
 import { UnsavedChangesGuard } from '../ui/unsaved-changes.tsx';
-import { AmendmentChanges, type ChangesDraft, changesDraftOf, changesOf } from './amendment-changes.tsx';
+import {
+  AmendmentChanges,
+  type ChangesDraft,
+  changesDraftOf,
+  changesOf,
+  changesReadable,
+} from './amendment-changes.tsx';
 import { DocumentFields, type FieldValues, fieldsOf, toFieldBody } from './document-fields.tsx';
 import { type DraftLine, draftTotals, fromDocumentLine, toLineInput } from './draft-lines.ts';
 import { LinesEditor } from './lines-editor.tsx';
@@ -37,6 +43,9 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
   const [changes, setChanges] = useState<ChangesDraft>(() => changesDraftOf(doc.lines));
   const letter = useDocument(isAmendment ? (doc.amendsLetterId ?? '') : '');
   const letterLines = (letter.data?.document.lines ?? []).filter((line) => line.recurrence !== 'one_off');
+  // Changes are computed against the letter's lines: until they are read (or when they cannot be),
+  // saving would send none of the draft's modifications and removals, so nothing saves.
+  const canSave = !isAmendment || (letter.data !== undefined && changesReadable(changes));
   const totals = useMemo(() => draftTotals(lines), [lines]);
   const refresh = () => client.invalidateQueries({ queryKey: ['document', doc.id] });
   const save = useMutation({
@@ -55,6 +64,7 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
   const [sending, setSending] = useState<number | null>(null);
   const saveNow = async (): Promise<LettrineDocument> => {
     if (!dirty) return doc;
+    if (!canSave) throw new Error('The amended letter is not read yet.');
     const saved = await save.mutateAsync();
     setDirty(false);
     setSavedAt(saved.updatedAt);
@@ -127,6 +137,11 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
         )}
       </Card>
       {!isAmendment && <TotalsPanel totals={totals} />}
+      {isAmendment && letter.error && (
+        <Alert color="red" role="alert" title={t('common.error')}>
+          <ProblemText error={letter.error} />
+        </Alert>
+      )}
       {failure && (
         <Alert color="red" role="alert" title={t('common.error')}>
           <ProblemText error={failure} />
@@ -150,18 +165,23 @@ export const DocumentEditor = ({ view }: { view: DocumentView }) => {
               ? t('editor.savedAt', { time: formatTime(savedAt) })
               : ''}
         </Text>
-        <Button variant="default" onClick={previewPdf} loading={save.isPending && sending === null}>
+        <Button
+          variant="default"
+          onClick={previewPdf}
+          disabled={!canSave}
+          loading={save.isPending && sending === null}
+        >
           {t('action.previewPdf')}
         </Button>
         <Button
           variant="default"
-          disabled={!dirty}
+          disabled={!dirty || !canSave}
           loading={save.isPending}
           onClick={() => saveNow().catch(noop)}
         >
           {t('editor.save')}
         </Button>
-        <Button loading={save.isPending} onClick={openSend}>
+        <Button loading={save.isPending} disabled={!canSave} onClick={openSend}>
           {dirty ? t('editor.saveAndSend') : t('action.send')}
         </Button>
       </Group>

@@ -1,6 +1,12 @@
-import { computeTotals, type DocumentTotals, type PricedLine } from '../../../src/domain/documents/fees.ts';
+import {
+  computeTotals,
+  type DocumentTotals,
+  isQuantity,
+  MAX_PRICE_CENTS,
+  type PricedLine,
+} from '../../../src/domain/documents/fees.ts';
 import type { DocumentLine, LineInput, Recurrence, Service } from '../api/types.ts';
-import { centsToInput, parseEuros } from '../format.ts';
+import { centsToInput, formatDecimal, parseEuros } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
 /**
@@ -35,7 +41,7 @@ export const fromDocumentLine = (line: DocumentLine): DraftLine => ({
   label: line.label,
   description: line.description ?? '',
   unitLabel: line.unitLabel,
-  quantity: line.quantity.replace('.', ','),
+  quantity: formatDecimal(line.quantity),
   price: centsToInput(line.unitPriceCents),
   vatRateBp: line.vatRateBp,
   recurrence: line.recurrence,
@@ -67,25 +73,19 @@ export const emptyLine = (): DraftLine => ({
   recurrence: 'one_off',
 });
 
-/** The server's limits (src/http/fields.schemas.ts): a quantity up to 100 000, a price up to 10 M€. */
-const MAX_QUANTITY = 100_000;
-const MAX_PRICE_CENTS = 1_000_000_000;
-
 /** "7,5" → "7.5", or undefined when it is not a positive decimal of at most 3 places the API takes. */
 export const parseQuantity = (text: string): string | undefined => {
   const value = text.trim().replace(',', '.');
-  return /^\d{1,6}(\.\d{1,3})?$/.test(value) && Number(value) > 0 && Number(value) <= MAX_QUANTITY
-    ? value
-    : undefined;
+  return isQuantity(value) ? value : undefined;
 };
 
-/** "1 250,50" → 125050, or undefined when it is not an amount in euros the API takes. */
+/** "1 250,50" → 125050, or undefined when it is not an amount in euros the API takes (the server's limits, fees.ts). */
 export const parsePrice = (text: string): number | undefined => {
   const cents = parseEuros(text);
   return cents !== undefined && cents <= MAX_PRICE_CENTS ? cents : undefined;
 };
 
-export type LineProblems = Partial<Record<'label' | 'quantity' | 'price', MessageKey>>;
+export type LineProblems = Partial<Record<'quantity' | 'price', MessageKey>>;
 
 /**
  * What is wrong with a line, field by field, as the editor shows it next to each field. An empty
@@ -98,7 +98,7 @@ export const lineProblems = (line: DraftLine): LineProblems => ({
     : {}),
 });
 
-export const toPricedLine = (line: DraftLine): PricedLine | undefined => {
+const toPricedLine = (line: DraftLine): PricedLine | undefined => {
   const quantity = parseQuantity(line.quantity);
   const unitPriceCents = parsePrice(line.price);
   if (quantity === undefined || unitPriceCents === undefined) return undefined;

@@ -33,19 +33,21 @@ type Props = {
 
 /**
  * The API's message for a line's field, in the editor's words: the API counts amounts in cents
- * (« Montant en centimes attendu »), the person types euros.
+ * (« Montant en centimes attendu »), the person types euros, so any refused price reads in euros.
  */
 const serverMessage = (t: Translate, field: string, message: string | undefined) =>
-  message && field === 'unitPriceCents' && /centimes/i.test(message) ? t('line.priceUnreadable') : message;
+  message && field === 'unitPriceCents' ? t('line.priceUnreadable') : message;
+
+/** A catalogue service's price, domain and recurrence, as the picker details it. */
+const serviceDetail = (t: Translate, service: Service) => ({
+  price: `${formatCents(service.priceCents)}${service.unitLabel ? ` / ${service.unitLabel}` : ''}`,
+  domain: t(`domain.${service.domain}` as MessageKey),
+  recurrence: t(recurrenceKey(service.recurrence)),
+});
 
 /** A catalogue service as the picker offers it: its label and code, price, domain and recurrence. */
 const serviceOption = (t: Translate, service: Service) =>
-  t('line.pickerOption', {
-    label: `${service.label} (${service.code})`,
-    price: `${formatCents(service.priceCents)}${service.unitLabel ? ` / ${service.unitLabel}` : ''}`,
-    domain: t(`domain.${service.domain}` as MessageKey),
-    recurrence: t(recurrenceKey(service.recurrence)),
-  });
+  t('line.pickerOption', { label: `${service.label} (${service.code})`, ...serviceDetail(t, service) });
 
 /** The lines of a draft: catalogue services or free lines, every value editable and labelled. */
 export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly = false }: Props) => {
@@ -204,15 +206,14 @@ export const LinesEditor = ({ lines, onChange, services, errors = {}, oneOffOnly
           renderOption={({ option }) => {
             const service = available.find((candidate) => candidate.id === option.value);
             if (!service) return option.label;
+            const detail = serviceDetail(t, service);
             return (
               <Stack gap={0}>
                 <Text size="sm">
                   {service.label} ({service.code})
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {formatCents(service.priceCents)}
-                  {service.unitLabel ? ` / ${service.unitLabel}` : ''} ·{' '}
-                  {t(`domain.${service.domain}` as MessageKey)} · {t(recurrenceKey(service.recurrence))}
+                  {detail.price} · {detail.domain} · {detail.recurrence}
                 </Text>
               </Stack>
             );

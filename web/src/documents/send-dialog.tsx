@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Box, Button, Group, Modal, Stack, Text, Textarea,
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, query } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { LettrineDocument, SendPreview } from '../api/types.ts';
 import { formatInstantDay } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -81,8 +81,12 @@ export const SendDialog = ({ doc, version, extra, onClose }: Props) => {
   const [debounced] = useDebouncedValue(message.trim(), 400);
   const preview = useQuery({
     queryKey: ['document', doc.id, 'send-preview', version, debounced],
+    // POST: the message stays out of the URL (and of request logs); nothing is written.
     queryFn: () =>
-      api<SendPreview>(`/documents/${doc.id}/send-preview${query({ message: debounced || undefined })}`),
+      api<SendPreview>(`/documents/${doc.id}/send-preview`, {
+        method: 'POST',
+        body: debounced ? { message: debounced } : {},
+      }),
     placeholderData: keepPreviousData,
   });
   const send = useMutation({

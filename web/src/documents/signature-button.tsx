@@ -1,5 +1,4 @@
 import { Button, FileInput, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,6 +8,8 @@ import type { DocumentView } from '../api/types.ts';
 import { useMe } from '../auth/session.tsx';
 import { todayInParis } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { DateField } from '../ui/date-field.tsx';
+import { fileToBase64 } from '../ui/file-base64.ts';
 
 type Side = 'client' | 'firm';
 type Props = { view: DocumentView; sides: Side[]; onDone: () => Promise<unknown> };
@@ -16,14 +17,6 @@ type Props = { view: DocumentView; sides: Side[]; onDone: () => Promise<unknown>
 /** What the API takes as a scan (signatureBody): a PDF or a picture of 5 Mo at most. */
 const SCAN_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 const SCAN_MAX_BYTES = 5 * 1024 * 1024;
-
-const base64Of = async (file: File) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 /**
  * « Enregistrer une signature papier… »: a secondary action, the electronic signature being the main
@@ -41,6 +34,8 @@ export const SignatureButton = ({ view, sides, onDone }: Props) => {
   const [signatoryName, setSignatoryName] = useState('');
   const [capacity, setCapacity] = useState('');
   const [userId, setUserId] = useState('');
+  // The associé who signs for the firm: the one chosen, else the signed-in associé, else the first.
+  const firmUserId = userId || (me?.role === 'associe' ? me.id : (associes[0]?.id ?? ''));
   const [signedOn, setSignedOn] = useState<string>(todayInParis());
   const [scan, setScan] = useState<File | null>(null);
   const [scanError, setScanError] = useState<string | undefined>();
@@ -51,12 +46,10 @@ export const SignatureButton = ({ view, sides, onDone }: Props) => {
           side,
           method: 'paper',
           signedOn,
-          scan: { fileName: file.name, contentType: file.type, base64: await base64Of(file) },
+          scan: { fileName: file.name, contentType: file.type, base64: await fileToBase64(file) },
           ...(signatoryName.trim() ? { signatoryName } : {}),
           ...(capacity.trim() ? { capacity } : {}),
-          ...(side === 'firm'
-            ? { userId: userId || (me?.role === 'associe' ? me.id : associes[0]?.id) }
-            : {}),
+          ...(side === 'firm' && firmUserId ? { userId: firmUserId } : {}),
         },
       }),
     onSuccess: async () => {
@@ -103,7 +96,7 @@ export const SignatureButton = ({ view, sides, onDone }: Props) => {
             {side === 'firm' ? (
               <NativeSelect
                 label={t('signature.associe')}
-                value={userId || (me?.role === 'associe' ? me.id : (associes[0]?.id ?? ''))}
+                value={firmUserId}
                 onChange={(event) => setUserId(event.currentTarget.value)}
                 data={associes.map((user) => ({ value: user.id, label: user.name }))}
                 error={errors.userId}
@@ -125,9 +118,8 @@ export const SignatureButton = ({ view, sides, onDone }: Props) => {
                 />
               </>
             )}
-            <DateInput
+            <DateField
               label={t('signature.signedOn')}
-              valueFormat="DD/MM/YYYY"
               value={signedOn}
               onChange={(value) => value && setSignedOn(String(value).slice(0, 10))}
               error={errors.signedOn}

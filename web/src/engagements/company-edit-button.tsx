@@ -1,13 +1,13 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import type { Company } from '../api/types.ts';
-import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { FormModal } from '../ui/form-modal.tsx';
 import { COMPANY_FIELDS, CompanyFields, type CompanyValues, companyBody } from './company-form.tsx';
-import { companyProblems } from './prospect-checks.ts';
+import { companyProblems, translateProblems } from './prospect-checks.ts';
 
 const valuesOf = (company: Company): CompanyValues =>
   Object.fromEntries(COMPANY_FIELDS.map((name) => [name, company[name] ?? ''])) as CompanyValues;
@@ -34,12 +34,9 @@ export const CompanyEditButton = ({ company, engagementId }: { company: Company;
   });
   const errors = {
     ...fieldErrors(save.error),
-    ...Object.fromEntries(
-      Object.entries(checked ? problemsOf(values) : {}).map(([path, key]) => [path, t(key as MessageKey)]),
-    ),
+    ...translateProblems(t, checked ? problemsOf(values) : {}),
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setChecked(true);
     if (Object.keys(problemsOf(values)).length > 0) return;
     save.mutate();
@@ -58,31 +55,23 @@ export const CompanyEditButton = ({ company, engagementId }: { company: Company;
       >
         {t('company.edit')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('company.edit')} size="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {save.error && Object.keys(errors).length === 0 && (
-              <Alert color="red" role="alert">
-                {save.error.message}
-              </Alert>
-            )}
-            <CompanyFields
-              values={values}
-              onChange={setValues}
-              errors={errors}
-              isIndividual={company.isIndividual}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('editor.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal
+        opened={opened}
+        onClose={close}
+        title={t('company.edit')}
+        size="lg"
+        onSubmit={submit}
+        error={save.error}
+        pending={save.isPending}
+        submitLabel={t('editor.save')}
+      >
+        <CompanyFields
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          isIndividual={company.isIndividual}
+        />
+      </FormModal>
     </>
   );
 };

@@ -1,12 +1,12 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, SimpleGrid, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import type { Contact, Engagement } from '../api/types.ts';
-import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { personProblems } from './prospect-checks.ts';
+import { FormModal } from '../ui/form-modal.tsx';
+import { personProblems, translateProblems } from './prospect-checks.ts';
 
 const EMPTY = { firstName: '', lastName: '', email: '', phone: '', capacity: '', isSignatory: false };
 
@@ -46,10 +46,7 @@ export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => 
     },
   });
   const problems = checked ? personProblems(form) : {};
-  const errors = {
-    ...fieldErrors(add.error),
-    ...Object.fromEntries(Object.entries(problems).map(([path, key]) => [path, t(key as MessageKey)])),
-  };
+  const errors = { ...fieldErrors(add.error), ...translateProblems(t, problems) };
   const text = (name: 'firstName' | 'lastName' | 'email' | 'phone' | 'capacity', label: string) => (
     <TextInput
       label={label}
@@ -59,8 +56,7 @@ export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => 
       onChange={(event) => setForm({ ...form, [name]: event.currentTarget.value })}
     />
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setChecked(true);
     if (Object.keys(personProblems(form)).length > 0) return;
     add.mutate();
@@ -70,37 +66,28 @@ export const ContactAddButton = ({ engagement }: { engagement: Engagement }) => 
       <Button variant="subtle" size="compact-sm" onClick={open}>
         {t('contact.add')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('contact.add')}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {add.error && Object.keys(errors).length === 0 && (
-              <Alert color="red" role="alert">
-                {add.error.message}
-              </Alert>
-            )}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('firstName', t('contact.firstName'))}
-              {text('lastName', t('contact.lastName'))}
-              {text('email', t('contact.email'))}
-              {text('phone', t('contact.phone'))}
-            </SimpleGrid>
-            {text('capacity', t('contact.capacity'))}
-            <Checkbox
-              label={t('contact.isSignatory')}
-              checked={form.isSignatory}
-              onChange={(event) => setForm({ ...form, isSignatory: event.currentTarget.checked })}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={add.isPending}>
-                {t('contact.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal
+        opened={opened}
+        onClose={close}
+        title={t('contact.add')}
+        onSubmit={submit}
+        error={add.error}
+        pending={add.isPending}
+        submitLabel={t('contact.add')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {text('firstName', t('contact.firstName'))}
+          {text('lastName', t('contact.lastName'))}
+          {text('email', t('contact.email'))}
+          {text('phone', t('contact.phone'))}
+        </SimpleGrid>
+        {text('capacity', t('contact.capacity'))}
+        <Checkbox
+          label={t('contact.isSignatory')}
+          checked={form.isSignatory}
+          onChange={(event) => setForm({ ...form, isSignatory: event.currentTarget.checked })}
+        />
+      </FormModal>
     </>
   );
 };

@@ -16,10 +16,15 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, fieldErrors } from '../api/client.ts';
 import type { CreateEngagementBody, Engagement } from '../api/types.ts';
-import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { CompanyFields, companyBody, EMPTY_COMPANY } from './company-form.tsx';
-import { companyProblems, type Problems, personProblems } from './prospect-checks.ts';
+import {
+  companyProblems,
+  isPersonSaid,
+  type Problems,
+  personProblems,
+  translateProblems,
+} from './prospect-checks.ts';
 
 /** The messages of the fields under one prefix, by the rest of their path. */
 const prefixed = (errors: Record<string, string>, prefix: string) =>
@@ -33,20 +38,19 @@ const EMPTY = { ...EMPTY_COMPANY, firstName: '', lastName: '', email: '', capaci
 type Form = typeof EMPTY;
 
 /** What the form itself refuses, all at once: a signatory said of in any field must have both names. */
-export const prospectProblems = (form: Form, isIndividual: boolean): Problems => ({
+const prospectProblems = (form: Form, isIndividual: boolean): Problems => ({
   ...companyProblems({ ...form, isIndividual }, 'company.'),
   ...personProblems(form, 'signatory.', true),
 });
 
 const toBody = (form: Form, isIndividual: boolean): CreateEngagementBody => {
   const optional = (value: string) => value.trim() || undefined;
-  const hasSignatory = [form.firstName, form.lastName, form.email, form.capacity].some((v) => v.trim());
   return {
     company: {
       ...companyBody(form, 'create', isIndividual),
       ...(isIndividual ? { isIndividual: true } : {}),
     },
-    signatory: hasSignatory
+    signatory: isPersonSaid(form)
       ? {
           firstName: form.firstName,
           lastName: form.lastName,
@@ -80,10 +84,7 @@ export const NewEngagementButton = () => {
     },
   });
   const problems = checked ? prospectProblems(form, isIndividual) : {};
-  const local = Object.fromEntries(
-    Object.entries(problems).map(([path, key]) => [path, t(key as MessageKey)]),
-  );
-  const errors = { ...fieldErrors(create.error, 'company.'), ...local };
+  const errors = { ...fieldErrors(create.error, 'company.'), ...translateProblems(t, problems) };
   const field = (name: keyof Form, path: string) => ({
     value: form[name],
     onChange: (event: React.ChangeEvent<HTMLInputElement>) =>

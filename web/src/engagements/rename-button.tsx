@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import type { Engagement } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { FormModal } from '../ui/form-modal.tsx';
 
 /** The engagement's name, changed at any time (PATCH /engagements/{id} with its version). */
 export const RenameButton = ({ engagement }: { engagement: Engagement }) => {
@@ -26,8 +27,7 @@ export const RenameButton = ({ engagement }: { engagement: Engagement }) => {
     },
   });
   const errors = fieldErrors(rename.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setEmpty(!title.trim());
     if (title.trim()) rename.mutate();
   };
@@ -45,35 +45,26 @@ export const RenameButton = ({ engagement }: { engagement: Engagement }) => {
       >
         {t('engagement.rename')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('engagement.rename')}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {rename.error && Object.keys(errors).length === 0 && (
-              <Alert color="red" role="alert">
-                {rename.error.message}
-              </Alert>
-            )}
-            <TextInput
-              label={t('engagement.name')}
-              description={t('engagement.nameHint')}
-              required
-              data-autofocus
-              maxLength={200}
-              value={title}
-              onChange={(event) => setTitle(event.currentTarget.value)}
-              error={errors.title ?? (empty ? t('engagement.nameRequired') : undefined)}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={rename.isPending}>
-                {t('editor.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal
+        opened={opened}
+        onClose={close}
+        title={t('engagement.rename')}
+        onSubmit={submit}
+        error={rename.error}
+        pending={rename.isPending}
+        submitLabel={t('editor.save')}
+      >
+        <TextInput
+          label={t('engagement.name')}
+          description={t('engagement.nameHint')}
+          required
+          data-autofocus
+          maxLength={200}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={errors.title ?? (empty ? t('engagement.nameRequired') : undefined)}
+        />
+      </FormModal>
     </>
   );
 };

@@ -18,12 +18,10 @@ export const formsFr = {
   'engagement.rename': 'Renommer l’affaire',
   'engagement.name': 'Nom de l’affaire',
   'engagement.nameHint': 'Il distingue les affaires d’un même client : « Mission 2027 », « Création SCI ».',
-  'engagement.untitled': 'Affaire sans nom',
   'engagement.nameRequired': 'Indiquez le nom de l’affaire.',
   'line.priceUnreadable': 'Montant illisible : en euros, par exemple 1 250,50.',
   'line.quantityUnreadable': 'Quantité illisible : un nombre positif, par exemple 7 ou 7,5.',
-  'line.labelRequired': 'Indiquez le libellé de la mission.',
-  'line.notCounted': 'Les lignes à corriger ne comptent pas dans les totaux : {count} ligne(s).',
+  'line.notCounted': 'Lignes sans montant lisible, non comptées dans les totaux : {count}',
   'line.pickerOption': '{label} — {price} · {domain} · {recurrence}',
 } as const;
 
@@ -46,11 +44,9 @@ export const formsEn: Record<keyof typeof formsFr, string> = {
   'engagement.rename': 'Rename the engagement',
   'engagement.name': 'Engagement name',
   'engagement.nameHint': 'It tells a client’s engagements apart: “2027 assignment”, “SCI set-up”.',
-  'engagement.untitled': 'Untitled engagement',
   'engagement.nameRequired': 'Enter the engagement’s name.',
   'line.priceUnreadable': 'Unreadable amount: in euros, for example 1 250,50.',
   'line.quantityUnreadable': 'Unreadable quantity: a positive number, for example 7 or 7,5.',
-  'line.labelRequired': 'Enter the service’s label.',
-  'line.notCounted': 'Lines to fix are not counted in the totals: {count} line(s).',
+  'line.notCounted': 'Lines without a readable amount, not counted in the totals: {count}',
   'line.pickerOption': '{label} — {price} · {domain} · {recurrence}',
 };

@@ -4,24 +4,13 @@ import { useState } from 'react';
 import { api, fieldErrors } from '../api/client.ts';
 import type { Firm } from '../api/types.ts';
 import { useIsAssocie } from '../auth/session.tsx';
-import { useHasRoute } from '../documents/use-openapi.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { fileToBase64 } from '../ui/file-base64.ts';
 
-const toBase64 = async (file: File) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-};
-
-/**
- * The firm's logo and accent colour on its documents. Both arrive with the PDF work (issue 3):
- * shown only once the server publishes PUT /firm/logo and the firm carries accentColor.
- */
+/** The firm's logo and accent colour on its documents (issue 3). */
 export const BrandingCard = ({ firm }: { firm: Firm }) => {
   const t = useT();
   const isAssocie = useIsAssocie();
-  const hasLogo = useHasRoute('/firm/logo');
   const accent = (firm as Firm & { accentColor?: string | null }).accentColor;
   const hasAccent = accent !== undefined;
   const [color, setColor] = useState(accent ?? '#7a3e9d');
@@ -29,7 +18,10 @@ export const BrandingCard = ({ firm }: { firm: Firm }) => {
   const client = useQueryClient();
   const upload = useMutation({
     mutationFn: async (file: File) =>
-      api('/firm/logo', { method: 'PUT', body: { contentType: file.type, base64: await toBase64(file) } }),
+      api('/firm/logo', {
+        method: 'PUT',
+        body: { contentType: file.type, base64: await fileToBase64(file) },
+      }),
     onSuccess: () => setStamp(Date.now()),
   });
   const remove = useMutation({
@@ -40,44 +32,41 @@ export const BrandingCard = ({ firm }: { firm: Firm }) => {
     mutationFn: () => api('/firm', { method: 'PATCH', body: { version: firm.version, accentColor: color } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['firm'] }),
   });
-  if (!hasLogo && !hasAccent) return null;
   return (
     <Card withBorder component="section" aria-labelledby="branding-title">
       <Stack>
         <Title order={3} size="h4" id="branding-title">
           {t('firm.branding')}
         </Title>
-        {hasLogo && (
-          <Group>
-            <Image
-              src={`/api/v1/firm/logo?v=${stamp}`}
-              alt={t('firm.logo')}
-              h={64}
-              w="auto"
-              fit="contain"
-              fallbackSrc="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"
-            />
-            {isAssocie && (
-              <FileButton accept="image/png,image/jpeg" onChange={(file) => file && upload.mutate(file)}>
-                {(props) => (
-                  <Button variant="default" {...props} loading={upload.isPending}>
-                    {t('firm.uploadLogo')}
-                  </Button>
-                )}
-              </FileButton>
-            )}
-            {isAssocie && (
-              <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-                {t('firm.removeLogo')}
-              </Button>
-            )}
-            {upload.error && (
-              <Text c="red" size="sm">
-                {upload.error.message}
-              </Text>
-            )}
-          </Group>
-        )}
+        <Group>
+          <Image
+            src={`/api/v1/firm/logo?v=${stamp}`}
+            alt={t('firm.logo')}
+            h={64}
+            w="auto"
+            fit="contain"
+            fallbackSrc="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"
+          />
+          {isAssocie && (
+            <FileButton accept="image/png,image/jpeg" onChange={(file) => file && upload.mutate(file)}>
+              {(props) => (
+                <Button variant="default" {...props} loading={upload.isPending}>
+                  {t('firm.uploadLogo')}
+                </Button>
+              )}
+            </FileButton>
+          )}
+          {isAssocie && (
+            <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+              {t('firm.removeLogo')}
+            </Button>
+          )}
+          {upload.error && (
+            <Text c="red" size="sm">
+              {upload.error.message}
+            </Text>
+          )}
+        </Group>
         {hasAccent && (
           <Group align="end">
             <ColorInput

@@ -19,15 +19,9 @@ import { api } from '../api/client.ts';
 import { useIsAssocie } from '../auth/session.tsx';
 import { formatInstantDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { fileToBase64 } from '../ui/file-base64.ts';
 
 type SealIdentity = z.output<typeof sealIdentityOut>;
-
-const toBase64 = async (file: File) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-};
 
 /**
  * Issue 15: the certificate that seals the firm's signed copies, said as it is (a self-signed seal
@@ -52,7 +46,7 @@ export const SealIdentityCard = () => {
     mutationFn: async () =>
       api<SealIdentity>('/firm/seal-identity', {
         method: 'PUT',
-        body: { base64: await toBase64(file as File), password },
+        body: { base64: await fileToBase64(file as File), password },
       }),
     onSuccess: done,
   });

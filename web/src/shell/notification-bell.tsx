@@ -17,7 +17,6 @@ import type { notificationsOut } from '../../../src/http/notifications.schemas.t
 import { api } from '../api/client.ts';
 import { kindKey } from '../documents/labels.ts';
 import { formatInstant } from '../format.ts';
-import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 
 type Notifications = z.output<typeof notificationsOut>;
@@ -25,8 +24,9 @@ type Notification = Notifications['items'][number];
 
 const KEY = ['notifications'] as const;
 /**
- * The list is asked again every little while and when the window comes back to the front: the app's
+ * The count is asked again every little while and when the window comes back to the front: the app's
  * event streams follow one resource to its end (a campaign), and a bell's stream would never end.
+ * Closed, the bell asks the count alone (a page of one); the list only while it is open.
  */
 const EVERY_MS = 10_000;
 
@@ -50,7 +50,6 @@ const Item = ({ item, onOpen }: { item: Notification; onOpen: (item: Notificatio
   const name = item.document
     ? `${t(kindKey(item.document.kind))} ${item.document.number ?? ''}`.trim()
     : t('history.document');
-  const data = (item.data ?? {}) as { reason?: unknown };
   return (
     <Stack gap={0} data-testid="notification" data-unread={item.readAt ? undefined : 'true'}>
       <Group gap={6} wrap="nowrap" align="baseline">
@@ -66,16 +65,16 @@ const Item = ({ item, onOpen }: { item: Notification; onOpen: (item: Notificatio
           fw={item.readAt ? 400 : 600}
           onClick={() => onOpen(item)}
         >
-          {t(`notifications.${item.type}` as MessageKey, { document: name })}
+          {t(`notifications.${item.type}`, { document: name })}
         </Anchor>
       </Group>
       <Text size="xs" c="dimmed">
         {item.companyName ? `${item.companyName} · ` : ''}
         {formatInstant(item.at)}
       </Text>
-      {typeof data.reason === 'string' && (
+      {item.reason !== null && (
         <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-          {t('esign.refusalReason', { reason: data.reason })}
+          {t('esign.refusalReason', { reason: item.reason })}
         </Text>
       )}
     </Stack>
@@ -87,17 +86,23 @@ export const NotificationBell = () => {
   const t = useT();
   const client = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure();
+  const count = useQuery({
+    queryKey: [...KEY, 'count'],
+    queryFn: () => api<Notifications>('/notifications?pageSize=1'),
+    refetchInterval: opened ? false : EVERY_MS,
+    refetchOnWindowFocus: !opened,
+  });
   const list = useQuery({
-    queryKey: KEY,
+    queryKey: [...KEY, 'list'],
     queryFn: () => api<Notifications>('/notifications?pageSize=30'),
-    refetchInterval: EVERY_MS,
-    refetchOnWindowFocus: true,
+    enabled: opened,
+    refetchInterval: opened ? EVERY_MS : false,
   });
   const markRead = useMutation({
     mutationFn: (ids?: number[]) => api('/notifications/read', { body: ids ? { ids } : {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
-  const unread = list.data?.unread ?? 0;
+  const unread = (opened ? list.data?.unread : undefined) ?? count.data?.unread ?? 0;
   const label = unread > 0 ? t('notifications.labelUnread', { count: unread }) : t('notifications.label');
   return (
     <Popover

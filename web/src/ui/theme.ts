@@ -37,14 +37,21 @@ export const contrast = (a: string, b: string) => {
 
 const darker = (hex: string, factor: number) => toHex(channels(hex).map((value) => value * factor));
 
-/** The first shade from the sixth that reads on all these backgrounds, or the ninth darkened until it does. */
-export const readableShade = (shades: MantineColorsTuple, backgrounds: string[]) => {
-  const reads = (hex: string) => backgrounds.every((background) => contrast(hex, background) >= MIN_CONTRAST);
-  const at = (shade: number) => shades[shade] ?? '#000000';
-  for (let shade = FIRST_SHADE; shade <= 9; shade += 1) if (reads(at(shade))) return at(shade);
-  let color = at(9);
-  while (!reads(color)) color = darker(color, 0.95);
+const readsOn = (hex: string, backgrounds: string[]) =>
+  backgrounds.every((background) => contrast(hex, background) >= MIN_CONTRAST);
+
+/** The colour darkened step by step (each step keeping `factor` of it) until it reads on all these backgrounds. */
+const darkenUntilReadable = (hex: string, backgrounds: string[], factor: number) => {
+  let color = hex;
+  while (!readsOn(color, backgrounds)) color = darker(color, factor);
   return color;
+};
+
+/** The first shade from the sixth that reads on all these backgrounds, or the ninth darkened until it does. */
+const readableShade = (shades: MantineColorsTuple, backgrounds: string[]) => {
+  const at = (shade: number) => shades[shade] ?? '#000000';
+  for (let shade = FIRST_SHADE; shade <= 9; shade += 1) if (readsOn(at(shade), backgrounds)) return at(shade);
+  return darkenUntilReadable(at(9), backgrounds, 0.95);
 };
 
 /**
@@ -54,12 +61,8 @@ export const readableShade = (shades: MantineColorsTuple, backgrounds: string[])
 const readableColors = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => {
     const readable = [...shades] as string[];
-    for (const shade of [8, 9]) {
-      let color = readable[shade] ?? '#000000';
-      while (!PAGE_BACKGROUNDS.every((background) => contrast(color, background) >= MIN_CONTRAST))
-        color = darker(color, 0.97);
-      readable[shade] = color;
-    }
+    for (const shade of [8, 9])
+      readable[shade] = darkenUntilReadable(readable[shade] ?? '#000000', PAGE_BACKGROUNDS, 0.97);
     return [name, readable as unknown as MantineColorsTuple];
   }),
 );

@@ -22,21 +22,13 @@ import { formatDay, formatInstant } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { DateField } from '../ui/date-field.tsx';
+import { fileToBase64 } from '../ui/file-base64.ts';
 import { ProblemText } from '../ui/problem-text.tsx';
 import { useCheckEvidence, useUserNames, vigilanceKey } from './queries.ts';
 import type { Evidence, VigilanceFile } from './types.ts';
 
 const KINDS = ['kbis', 'beneficial_owners_register', 'identity_document'] as const;
 type Kind = (typeof KINDS)[number];
-
-/** The bytes of a chosen file as base64, as the API takes them (the file is 5 MB at most). */
-const base64Of = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 /** 48213 → "47,1 ko" (French units, as the firm reads them). */
 const formatSize = (bytes: number): string => {
@@ -134,7 +126,7 @@ export const EvidenceCard = ({ data }: { data: VigilanceFile }) => {
           expiresOn: kind === 'identity_document' ? expiresOn : null,
           fileName: chosen.name,
           contentType: chosen.type,
-          base64: await base64Of(chosen),
+          base64: await fileToBase64(chosen),
           checked,
         },
       }),

@@ -41,6 +41,7 @@ export const describeFileEvent = (t: Translate, event: FileEvent, file: Vigilanc
     level: level ? t(`vigilance.level.${level}` as MessageKey) : '—',
     person: textOf(data.personName) ?? '',
     date: formatDay(textOf(data.nextReviewDue)),
+    ended: formatDay(textOf(data.after)),
     n: typeof data.newMatches === 'number' ? String(data.newMatches) : '',
   };
   return known ? t(key, values) : event.type;

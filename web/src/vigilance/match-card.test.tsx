@@ -127,7 +127,14 @@ describe('the history of an LCB-FT file, in words', () => {
     );
   });
 
+  it('says the end of the relationship and the purge (R-F7)', () => {
+    expect(say('relationship.ended', { before: null, after: '2027-06-30' })).toBe(
+      'Fin de la relation d’affaires le 30/06/2027',
+    );
+    expect(say('file.purged', {})).toBe('Dossier purgé, cinq ans après la fin de la relation');
+  });
+
   it('shows an event type it does not know as itself', () => {
-    expect(say('file.purged', {})).toBe('file.purged');
+    expect(say('file.archived', {})).toBe('file.archived');
   });
 });

@@ -1,25 +1,26 @@
-import { Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useIsAssocie } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
-import { ClientLink } from './client-link.tsx';
-import { MatchItem, personsOf } from './match-card.tsx';
-import { useOpenMatches, useVigilanceFile } from './queries.ts';
+import { vigilanceTabPath } from './client-link.tsx';
+import { MatchItem } from './match-card.tsx';
+import { useOpenMatches } from './queries.ts';
 import { RegisterCard } from './register-card.tsx';
-import type { Match } from './types.ts';
+import type { OpenMatch } from './types.ts';
 
-/** One match of the firm's list, with its client and the person's birth date read from the file. */
-const FirmMatch = ({ match }: { match: Match }) => {
-  const file = useVigilanceFile(match.engagementId);
-  const person = personsOf(file.data?.file.identification).find((p) => p.id === match.personId);
-  return (
-    <MatchItem
-      match={match}
-      birthDate={person?.birthDate}
-      client={<ClientLink engagementId={match.engagementId} />}
-    />
-  );
-};
+/** One match of the firm's list, with its client and the person's birth date (sent with the list). */
+const FirmMatch = ({ match }: { match: OpenMatch }) => (
+  <MatchItem
+    match={match}
+    birthDate={match.personBirthDate}
+    client={
+      <Anchor component={Link} to={vigilanceTabPath(match.engagementId)} size="sm">
+        {match.companyName}
+      </Anchor>
+    }
+  />
+);
 
 /**
  * « Correspondances à lever » (R-F5): the possible matches with the asset-freeze register no associé

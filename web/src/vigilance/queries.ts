@@ -5,6 +5,7 @@ import type {
   DocumentVigilance,
   Evidence,
   Match,
+  OpenMatch,
   Purgeable,
   RegisterState,
   ReviewDue,
@@ -66,7 +67,7 @@ export const useReviewsDue = () =>
 export const useOpenMatches = () =>
   useQuery({
     queryKey: ['vigilance', 'matches'],
-    queryFn: () => apiAll<Match>('/vigilance/matches'),
+    queryFn: () => apiAll<OpenMatch>('/vigilance/matches'),
     retry: false,
   });
 

@@ -21,6 +21,7 @@ export type ReviewsDue = z.infer<typeof reviewsDueOut>;
 export type OpenMatches = z.infer<typeof openMatchesOut>;
 export type Evidence = VigilanceFile['evidence'][number];
 export type Match = VigilanceFile['matches'][number];
+export type OpenMatch = OpenMatches['items'][number];
 export type Review = VigilanceFile['reviews'][number];
 export type FileEvent = VigilanceFile['history'][number];
 export type ReviewDue = ReviewsDue['items'][number];

@@ -1,18 +1,11 @@
 /**
  * In-app notifications (issue 18, item 8): one row per user and history event worth telling them
- * (a document signed, refused or expired), written with the event in its transaction.
+ * (a document signed, refused or expired), written with the event in its transaction. What happened,
+ * to which document and when are the event's: a notification adds only who hears of it, and when
+ * they read it.
  */
-import {
-  bigint,
-  bigserial,
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, foreignKey, index, pgTable, primaryKey, unique, uuid } from 'drizzle-orm/pg-core';
 import { at } from './columns.ts';
 import { events } from './events.ts';
 import { firmId, users } from './firms-users.ts';
@@ -24,9 +17,6 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).notNull(),
     userId: uuid('user_id').notNull(),
     eventId: bigint('event_id', { mode: 'number' }).notNull(),
-    type: text('type').notNull(),
-    documentId: uuid('document_id'),
-    createdAt: at('created_at').notNull(),
     readAt: at('read_at'),
   },
   (t) => [
@@ -43,5 +33,7 @@ export const notifications = pgTable(
       foreignColumns: [events.firmId, events.id],
     }),
     index('notifications_user_idx').on(t.firmId, t.userId, t.id),
+    // The bell's count of unread ones, asked every few seconds: only the unread rows.
+    index('notifications_unread_idx').on(t.firmId, t.userId).where(sql`${t.readAt} is null`),
   ],
 );

@@ -140,7 +140,6 @@ export const vigilanceReviews = pgTable(
     createdAt: created(),
     completedAt: at('completed_at'),
     completedBy: uuid('completed_by'),
-    remindedOn: date('reminded_on', { mode: 'string' }),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),

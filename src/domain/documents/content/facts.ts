@@ -155,7 +155,6 @@ export type EndingServiceFacts = {
   readonly recurrence: Recurrence;
   readonly quantity: Decimal;
   readonly unitLabel: string | null;
-  readonly unitPriceCents: Cents;
   readonly annualHtCents: Cents;
 };
 

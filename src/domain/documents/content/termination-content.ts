@@ -41,7 +41,7 @@ const purpose = (facts: DocumentFacts, termination: TerminationFacts): Block[] =
     rows: [
       ['Lettre de mission', termination.letter.number ?? '—'],
       ['Date d’effet de la lettre', formatDate(termination.letter.effectiveDate)],
-      ['À l’initiative de', termination.requestedBy === 'client' ? 'Du client' : 'Du cabinet'],
+      ['À l’initiative de', termination.requestedBy === 'client' ? 'du client' : 'du cabinet'],
       ...(termination.reason ? [['Motif', termination.reason] as const] : []),
       ['Date de notification', formatDate(termination.noticeGivenOn)],
       ['Date de fin de mission', formatDate(termination.endDate)],
@@ -100,7 +100,7 @@ const feesDue = (termination: TerminationFacts): Block[] => {
       type: 'paragraph',
       text:
         annual > 0
-          ? `Les honoraires prévus par la lettre de mission restent dus jusqu’au ${formatDate(termination.endDate)} inclus, selon son échéancier : ${formatEuros(annual)} HT par an pour les missions récurrentes, soit ${formatEuros(Math.round(annual / 12))} HT par mois. Aucun honoraire récurrent n’est dû au-delà de cette date.`
+          ? `Les honoraires prévus par la lettre de mission restent dus jusqu’au ${formatDate(termination.endDate)} inclus, selon son échéancier : ${formatEuros(annual)} HT par an pour les missions récurrentes. Aucun honoraire récurrent n’est dû au-delà de cette date.`
           : `Aucun honoraire récurrent n’est dû au-delà du ${formatDate(termination.endDate)}.`,
     },
     {
@@ -155,6 +155,5 @@ export const endingServicesOf = (scope: Pick<LetterScope, 'lines'>): EndingServi
     recurrence: line.recurrence,
     quantity: line.quantity,
     unitLabel: line.unitLabel,
-    unitPriceCents: line.unitPriceCents,
     annualHtCents: annualValue(line),
   }));

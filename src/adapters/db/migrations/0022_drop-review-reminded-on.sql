@@ -1,0 +1,1 @@
+ALTER TABLE "vigilance_reviews" DROP COLUMN "reminded_on";
