@@ -160,6 +160,14 @@ export const matchOut = z.object({
   matchedName: z.string(),
   score: z.number(),
   birthDateAgrees: z.boolean().nullable(),
+  /** The register entry's birth dates as it gives them (the month and day when known), to compare. */
+  entryBirthDates: z.array(
+    z.object({
+      year: z.number().int(),
+      month: z.number().int().nullable(),
+      day: z.number().int().nullable(),
+    }),
+  ),
   status: z.enum(MATCH_STATUSES),
   foundAt: instantOut,
   decidedBy: z.string().nullable(),

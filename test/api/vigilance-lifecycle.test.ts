@@ -69,7 +69,12 @@ describe(`LCB-FT over time: screening job, reminders, campaigns, retention (${da
     expect(file.matches).toMatchObject([{ entryId: '4101', status: 'open' }]);
     // The associés' list carries the client's name and the person's birth date (no file read per row).
     expect((await associe.get('/vigilance/matches')).body.items).toMatchObject([
-      { entryId: '4101', companyName: 'Import Levant', personBirthDate: '1970-03-12' },
+      {
+        entryId: '4101',
+        companyName: 'Import Levant',
+        personBirthDate: '1970-03-12',
+        entryBirthDates: [{ year: 1970, month: 3, day: 12 }],
+      },
     ]);
     expect(codesOf(file.blockers)).toContain('screening');
     expect(file.history.map((e: { type: string }) => e.type)).toContain('screening.matched');

@@ -172,6 +172,8 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
       status: 'open',
       birthDateAgrees: true,
       personName: 'Mohamed Elhaddad',
+      // The register entry's birth date beside the person's, as the register gives it.
+      entryBirthDates: [{ year: 1970, month: 3, day: 12 }],
     });
 
     const decision = {
@@ -184,7 +186,11 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
       'AUTH.FORBIDDEN',
     );
     const cleared = await associe.post(`/vigilance/matches/${match.id}/decision`, decision);
-    expect(cleared.body).toMatchObject({ status: 'cleared', decidedBy: firm.users.associe.id });
+    expect(cleared.body).toMatchObject({
+      status: 'cleared',
+      decidedBy: firm.users.associe.id,
+      entryBirthDates: [{ year: 1970, month: 3, day: 12 }],
+    });
     expectProblem(
       await associe.post(`/vigilance/matches/${match.id}/decision`, decision),
       409,
@@ -215,6 +221,81 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
     // Reviewed: the asked review is done.
     await collab.post(`/engagements/${engagementId}/vigilance/reviews`, { note: null });
     expect((await collab.get(`/engagements/${engagementId}/vigilance`)).body.reviews).toEqual([]);
+  });
+
+  it('R-F4 a duplicated amendment asks for a review, as a created one does', async () => {
+    const { engagementId, letterId } = await aLetterToSend('Cave Saint-Paul');
+    await completeVigilanceFile(collab, engagementId);
+    await send(collab, letterId);
+    await sign(collab, letterId, 'client');
+    await sign(associe, letterId, 'firm');
+    const amendment = await collab.post('/documents', {
+      engagementId,
+      kind: 'amendment',
+      amendsLetterId: letterId,
+      changes: [{ op: 'add', line: { serviceId, quantity: 1 } }],
+    });
+    expect(amendment.status, JSON.stringify(amendment.body)).toBe(201);
+    await collab.post(`/engagements/${engagementId}/vigilance/reviews`, { note: null });
+    expect((await collab.get(`/engagements/${engagementId}/vigilance`)).body.reviews).toEqual([]);
+
+    const copy = await collab.post(`/documents/${amendment.body.id}/duplicate`);
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    expect(copy.body).toMatchObject({ kind: 'amendment', duplicatedFromId: amendment.body.id });
+    const file = (await collab.get(`/engagements/${engagementId}/vigilance`)).body;
+    expect(file.reviews).toMatchObject([
+      { reason: 'amendment', dueOn: '2026-12-29', documentId: copy.body.id },
+    ]);
+  });
+
+  it('R-F5 a match shows the birth dates of its entry as the import it was found against gives them', async () => {
+    const elhaddad = { firstNames: 'Mohamed', lastName: 'Elhaddad', birthDate: '1970-03-12' };
+    expect((await associe.post('/vigilance/register', A_FREEZE_REGISTER)).status).toBe(202);
+    const before = await aProspect(collab, 'Négoce Oriental');
+    await identifyClient(collab, before.id, elhaddad);
+    // The next day's register gives the entry's year of birth only.
+    const details = (A_FREEZE_REGISTER.Publications as { PublicationDetail: Record<string, unknown>[] })
+      .PublicationDetail;
+    const yearOnly = details.map((entry) =>
+      entry.IdRegistre !== 4101
+        ? entry
+        : {
+            ...entry,
+            RegistreDetail: (entry.RegistreDetail as { TypeChamp: string }[]).map((field) =>
+              field.TypeChamp === 'DATE_DE_NAISSANCE' ? { ...field, Valeur: [{ Annee: '1970' }] } : field,
+            ),
+          },
+    );
+    ctx.clock.set('2026-11-30T09:00:00Z');
+    const nextDay = {
+      collab: apiAs(ctx, await loginHeaders(ctx, firm.users.collaborateur.email)),
+      associe: apiAs(ctx, await loginHeaders(ctx, firm.users.associe.email)),
+    };
+    try {
+      const updated = {
+        ...A_FREEZE_REGISTER,
+        Publications: { ...(A_FREEZE_REGISTER.Publications as object), PublicationDetail: yearOnly },
+      };
+      expect((await nextDay.associe.post('/vigilance/register', updated)).status).toBe(202);
+      const after = await aProspect(nextDay.collab, 'Négoce du Levant');
+      await identifyClient(nextDay.collab, after.id, elhaddad);
+
+      const matchOf = async (engagementId: string) =>
+        (await nextDay.collab.get(`/engagements/${engagementId}/vigilance`)).body.matches;
+      expect(await matchOf(before.id)).toMatchObject([
+        { entryId: '4101', entryBirthDates: [{ year: 1970, month: 3, day: 12 }] },
+      ]);
+      expect(await matchOf(after.id)).toMatchObject([
+        { entryId: '4101', entryBirthDates: [{ year: 1970, month: null, day: null }] },
+      ]);
+      const listed = (await nextDay.associe.get('/vigilance/matches')).body.items;
+      const byClient = (name: string) =>
+        listed.find((m: { companyName: string }) => m.companyName === name)?.entryBirthDates;
+      expect(byClient('Négoce Oriental')).toEqual([{ year: 1970, month: 3, day: 12 }]);
+      expect(byClient('Négoce du Levant')).toEqual([{ year: 1970, month: null, day: null }]);
+    } finally {
+      ctx.clock.set('2026-11-29T09:00:00Z');
+    }
   });
 
   it('R-F5 refuses a file that is not the register', async () => {

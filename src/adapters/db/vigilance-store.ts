@@ -22,6 +22,7 @@ import {
   vigilanceReviews,
   vigilanceSettings,
 } from './schema/index.ts';
+import { registerEntryRepo } from './vigilance-register-store.ts';
 
 type FileRow = typeof vigilanceFiles.$inferSelect;
 const toFile = ({ firmId: _f, createdAt: _c, ...row }: FileRow): VigilanceFile => row as VigilanceFile;
@@ -486,5 +487,6 @@ export const vigilanceRepo = (db: Db, firmId: string): FirmScope['vigilance'] =>
   ...historyRepo(db, firmId),
   ...evidenceRepo(db, firmId),
   ...screeningRepo(db, firmId),
+  ...registerEntryRepo(db, firmId),
   ...reviewRepo(db, firmId),
 });

@@ -4,9 +4,13 @@ import { found, unwrap } from '../app-error.ts';
 import { recordEvent } from '../events.ts';
 import type { DocumentDeps } from '../ports/index.ts';
 import type { Document } from '../records.ts';
+import { askReviewOnDocument } from '../vigilance/reviews.ts';
 import { newDraft } from './new-document.ts';
 
-/** R-B4's way out: a sent document is cancelled and duplicated into a new draft with the same content. */
+/**
+ * R-B4's way out: a sent document is cancelled and duplicated into a new draft with the same content.
+ * The copy of an amendment or a replacement letter asks for a review of the file, as its creation does (R-F4).
+ */
 export const duplicateDocument = async (
   deps: DocumentDeps,
   actor: Actor,
@@ -47,6 +51,12 @@ export const duplicateDocument = async (
       documentId: id,
       after: { kind: source.kind, status: 'draft' },
       data: { duplicatedFrom: source.number ?? source.id },
+    });
+    await askReviewOnDocument(deps, scope, {
+      engagementId: source.engagementId,
+      documentId: id,
+      kind: source.kind,
+      at,
     });
     return found(await scope.documents.find(id), 'document');
   });

@@ -104,6 +104,10 @@ export type VigilanceRepository = {
   insertRegister(register: StoredRegister & { importedBy: string | null }): Promise<void>;
   /** The last import (or the one named), without its entries. */
   findRegisterImport(id?: string): Promise<RegisterImport | undefined>;
+  /** Every import, without its entries, the last first (the order of findRegisterImport). */
+  listRegisterImports(): Promise<RegisterImport[]>;
+  /** The entries named of the import named, picked out by the database (a register holds thousands). */
+  listRegisterEntries(registerId: string, entryIds: readonly string[]): Promise<RegisterEntry[]>;
   /**
    * R-F5: up to `limit` files not yet screened against the import, locked; those another run holds
    * are skipped (two runs share the work).

@@ -6,6 +6,7 @@ import type { Actor } from '../actor.ts';
 import type { Deps, VigilanceFileEvent } from '../ports/index.ts';
 import { getEngagementForFile } from './file-access.ts';
 import { fileOrStarted, vigilanceStateOf } from './file-state.ts';
+import { withEntryBirthDates } from './match-entries.ts';
 
 /** R-F6: what a history row shows to someone who may not read the notes. */
 const CONFIDENTIAL_KEYS = new Set(['notes', 'note']);
@@ -23,7 +24,8 @@ export const redactEvent = (event: VigilanceFileEvent): VigilanceFileEvent => ({
 
 /**
  * The engagement's LCB-FT file for the tab: prefilled when nobody started it, with its evidence,
- * matches, open reviews, history and the gate's list; the notes only for associés (R-F6).
+ * matches (with their register entry's birth dates), open reviews, history and the gate's list; the
+ * notes only for associés (R-F6).
  */
 export const getVigilanceFile = async (
   deps: Pick<Deps, 'store' | 'clock'>,
@@ -38,7 +40,9 @@ export const getVigilanceFile = async (
     vigilanceStateOf(scope, engagement.id),
     scope.vigilance.settings(),
     scope.vigilance.listEvidence(engagement.id),
-    scope.vigilance.listMatches({ engagementId: engagement.id }),
+    scope.vigilance
+      .listMatches({ engagementId: engagement.id })
+      .then((found) => withEntryBirthDates(scope, found)),
     scope.vigilance.listOpenReviews(engagement.id),
     scope.vigilance.listEvents(engagement.id),
   ]);

@@ -6,6 +6,7 @@ import { AppError, found } from '../app-error.ts';
 import type { Deps, FirmScope } from '../ports/index.ts';
 import { getEngagementForFile, recordFileEvent } from './file-access.ts';
 import { recordFileChanged } from './file-changed.ts';
+import { type WithEntryBirthDates, withEntryBirthDates } from './match-entries.ts';
 import { screeningIndexOf } from './screening-index.ts';
 
 type ScreeningDeps = Pick<Deps, 'ids'>;
@@ -56,7 +57,7 @@ export const decideScreeningMatch = async (
   deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
   actor: Actor,
   input: { matchId: string; decision: 'cleared' | 'confirmed'; reason: string },
-): Promise<ScreeningMatch> => {
+): Promise<WithEntryBirthDates<ScreeningMatch>> => {
   assertIsAssocie(actor);
   if (input.reason.trim() === '') throw new AppError('VIGILANCE.DECISION_REASON_REQUIRED');
   const at = deps.clock.now();
@@ -83,19 +84,25 @@ export const decideScreeningMatch = async (
       },
     });
     await recordFileChanged(scope, { actor, engagementId: match.engagementId, at, change: 'screening' });
-    return decided;
+    const [withDates] = await withEntryBirthDates(scope, [decided]);
+    return withDates ?? { ...decided, entryBirthDates: [] };
   });
 };
 
-export type OpenMatch = ScreeningMatch & { companyName: string; personBirthDate: string | null };
+export type OpenMatch = WithEntryBirthDates<ScreeningMatch> & {
+  companyName: string;
+  personBirthDate: string | null;
+};
 
 /**
  * R-F5: the possible matches no associé decided yet, for the associés' dashboard, each with its
- * client's name and the person's birth date in the file (what the associé compares).
+ * client's name, the person's birth date in the file and the register entry's (what the associé
+ * compares).
  */
 export const listOpenMatches = async (deps: Pick<Deps, 'store'>, actor: Actor): Promise<OpenMatch[]> => {
   assertIsAssocie(actor);
-  const rows = await deps.store.read(actor.firmId).vigilance.listOpenMatchesWithFile();
+  const scope = deps.store.read(actor.firmId);
+  const rows = await withEntryBirthDates(scope, await scope.vigilance.listOpenMatchesWithFile());
   return rows.map(({ identification, ...match }) => ({
     ...match,
     personBirthDate:

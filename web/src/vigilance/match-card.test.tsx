@@ -18,6 +18,7 @@ const match: Match = {
   matchedName: 'Jean-Étienne DUPONT-MOREAU',
   score: 0.97,
   birthDateAgrees: true,
+  entryBirthDates: [{ year: 1965, month: null, day: null }],
   status: 'open',
   foundAt: new Date('2026-12-01T09:00:00Z'),
   decidedBy: null,
@@ -48,14 +49,31 @@ describe('a possible match with the asset-freeze register (R-F5)', () => {
     vi.unstubAllGlobals();
   });
 
-  it('R-F5 shows the register entry against the person: names, birth date, similarity', async () => {
+  it('R-F5 shows the register entry against the person: names, birth dates, similarity', async () => {
     fakeApi('associe');
     renderInApp(<MatchItem match={match} birthDate="1965-05-05" />);
     const item = await screen.findByRole('group', { name: /Jean Etienne Dupont Moreau/ });
-    expect(plain(item.textContent)).toContain('Date de naissance : 05/05/1965');
+    expect(plain(item.textContent)).toContain('Dossier : né(e) le 05/05/1965');
     expect(plain(item.textContent)).toContain('Entrée n° 4102 du registre');
+    expect(plain(item.textContent)).toContain('Registre : né(e) en 1965');
     expect(plain(item.textContent)).toContain('Date de naissance concordante');
     expect(plain(item.textContent)).toContain('Similarité des noms : 97 %');
+  });
+
+  it('R-F5 shows the register’s birth dates as it gives them: day, month or year only, or none', async () => {
+    fakeApi('collaborateur');
+    const entryBirthDates = [
+      { year: 1970, month: 3, day: 12 },
+      { year: 1971, month: 6, day: null },
+    ];
+    renderInApp(<MatchItem match={{ ...match, entryBirthDates, birthDateAgrees: null }} birthDate={null} />);
+    const item = await screen.findByRole('group', { name: /Jean Etienne Dupont Moreau/ });
+    expect(plain(item.textContent)).toContain('Registre : né(e) le 12/03/1970 ou né(e) en 06/1971');
+    expect(plain(item.textContent)).toContain('Dossier : date de naissance non renseignée');
+    cleanup();
+    renderInApp(<MatchItem match={{ ...match, entryBirthDates: [] }} birthDate="1965-05-05" />);
+    const none = await screen.findByRole('group', { name: /Jean Etienne Dupont Moreau/ });
+    expect(plain(none.textContent)).toContain('Registre : date de naissance non renseignée');
   });
 
   it('R-F5 an associé clears a match only with a reason', async () => {

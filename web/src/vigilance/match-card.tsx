@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Textarea, T
 import { type ReactNode, useState } from 'react';
 import { useIsAssocie } from '../auth/session.tsx';
 import { formatDay, formatInstant } from '../format.ts';
-import { useT } from '../i18n/i18n.tsx';
+import { type Translate, useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
 import { useMatchDecision, useUserNames } from './queries.ts';
 import type { Match, VigilanceFile } from './types.ts';
@@ -24,10 +24,34 @@ const STATUS_COLOR = { open: 'orange', cleared: 'teal', confirmed: 'red' } as co
 /** 0.934 → "93 %" (the similarity of the two names, R-F5). */
 const percent = (score: number) => `${Math.round(score * 100)}\u202f%`;
 
+type RegisterBirthDate = Match['entryBirthDates'][number];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** A register's birth date as it gives it: « né(e) le 12/03/1970 », « en 03/1970 », « en 1970 ». */
+const registerBorn = (t: Translate, { year, month, day }: RegisterBirthDate) =>
+  month && day
+    ? t('vigilance.match.bornOn', { date: `${twoDigits(day)}/${twoDigits(month)}/${year}` })
+    : t('vigilance.match.bornIn', { date: month ? `${twoDigits(month)}/${year}` : String(year) });
+
+/** The two birth dates the associé compares: the file's person's, and the register entry's. */
+const birthLines = (t: Translate, birthDate: string | null | undefined, entryDates: RegisterBirthDate[]) => ({
+  file: t('vigilance.match.fileBirth', {
+    birth: birthDate
+      ? t('vigilance.match.bornOn', { date: formatDay(birthDate) })
+      : t('vigilance.match.birthNotGiven'),
+  }),
+  register: t('vigilance.match.registerBirth', {
+    birth:
+      entryDates.length > 0
+        ? entryDates.map((date) => registerBorn(t, date)).join(` ${t('vigilance.match.bornOr')} `)
+        : t('vigilance.match.birthNotGiven'),
+  }),
+});
+
 /**
- * R-F5: one possible match, the register's entry against the file's person (name, birth date,
- * similarity); an associé clears it (not the same person) or confirms it, always with a reason.
- * Others see its state only.
+ * R-F5: one possible match, the register's entry against the file's person (name, birth dates side
+ * by side, whether they agree, similarity); an associé clears it (not the same person) or confirms
+ * it, always with a reason. Others see its state only.
  */
 export const MatchItem = ({
   match,
@@ -53,6 +77,7 @@ export const MatchItem = ({
     decide.mutate({ decision, reason });
   };
   const agreement = match.birthDateAgrees === null ? 'unknown' : match.birthDateAgrees ? 'agrees' : 'differs';
+  const births = birthLines(t, birthDate, match.entryBirthDates);
   const label = t('vigilance.match.label', { person: match.personName, entry: match.matchedName });
   return (
     <Paper withBorder p="sm" role="group" aria-label={label} data-testid="vigilance-match">
@@ -72,15 +97,14 @@ export const MatchItem = ({
               {t('vigilance.match.person')}
             </Text>
             <Text size="sm">{match.personName}</Text>
-            <Text size="sm">
-              {t('common.labelValue', { label: t('vigilance.birthDate'), value: formatDay(birthDate) })}
-            </Text>
+            <Text size="sm">{births.file}</Text>
           </Stack>
           <Stack gap={0}>
             <Text size="xs" c="dimmed">
               {t('vigilance.match.entry', { id: match.entryId })}
             </Text>
             <Text size="sm">{match.matchedName}</Text>
+            <Text size="sm">{births.register}</Text>
             <Text size="sm">{t(`vigilance.match.birth.${agreement}`)}</Text>
           </Stack>
         </SimpleGrid>
