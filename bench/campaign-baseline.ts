@@ -128,6 +128,7 @@ export const prepareBaselineRows = async (
         durationMonths: 12,
         renewal: 'tacit',
         noticeMonths: 3,
+        billingPeriod: 'monthly',
         paymentTerms: DEFAULT_PAYMENT_TERMS,
         revisionClause: null,
         notes: null,

@@ -1,6 +1,6 @@
 /**
  * The first page of each kind of document, as the firm sends it (issue 14's resolution note):
- * one realistic document of each of the five kinds, and the signed copy of an engagement letter,
+ * one realistic document of each of the six kinds, and the signed copy of an engagement letter,
  * rendered in-process by the real renderer (src/adapters/pdf/pdf-renderer.ts) from the test
  * builders' firm and client, then page 1 of each converted to PNG by pdftoppm (poppler-utils).
  *
@@ -19,6 +19,7 @@ import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { summariseChanges } from '../src/domain/documents/change-summary.ts';
 import { documentContent } from '../src/domain/documents/content/document-content.ts';
 import type { DocumentFacts, LineFacts } from '../src/domain/documents/content/facts.ts';
+import { endingServicesOf } from '../src/domain/documents/content/termination-content.ts';
 import { DEFAULT_PAYMENT_TERMS, DEFAULT_REVISION_CLAUSE } from '../src/domain/documents/defaults.ts';
 import { computeTotals } from '../src/domain/documents/fees.ts';
 import { DOCUMENT_TITLES, type DocumentKind } from '../src/domain/documents/kinds.ts';
@@ -199,6 +200,48 @@ type Sample = { readonly file: string; readonly what: string; readonly facts: Do
 
 const titled = (kind: DocumentKind) => ({ kind, title: DOCUMENT_TITLES[kind] });
 
+/**
+ * R-G1: the client ends LM-2026-0042 at the close of its first year, notice kept (given before the
+ * 30/09 deadline); the services that end are the letter's scope on that day, the payroll its
+ * amendment added included (endingServicesOf, as the application builds them).
+ */
+const terminationLetter = aDocumentFacts({
+  ...titled('termination_letter'),
+  number: 'FM-2027-0003',
+  issuedOn: '2027-09-15',
+  lines: [],
+  totals: computeTotals([]),
+  terms: null,
+  effectiveDate: null,
+  term: null,
+  paymentTerms: null,
+  termination: {
+    letter: {
+      kind: 'engagement_letter',
+      number: 'LM-2026-0042',
+      signedOn: '2026-12-10',
+      effectiveDate: '2027-01-01',
+    },
+    requestedBy: 'client',
+    reason: 'Cession du fonds de commerce au 31 décembre 2027',
+    noticeGivenOn: '2027-09-15',
+    endDate: '2027-12-31',
+    earliestEndDate: '2027-12-31',
+    noticeMonths: 3,
+    noticeRespected: true,
+    agreedOtherwise: false,
+    services: endingServicesOf({
+      lines: [...letterLines, payroll].map((line, index) => ({
+        ...line,
+        lineId: `l${index}`,
+        letterId: 'lm-2026-0042',
+        serviceId: null,
+      })),
+    }),
+    registeredMail: null,
+  },
+});
+
 const SAMPLES: readonly Sample[] = [
   {
     file: 'proposal',
@@ -255,6 +298,7 @@ const SAMPLES: readonly Sample[] = [
       paymentTerms: DEFAULT_PAYMENT_TERMS,
     }),
   },
+  { file: 'termination_letter', what: 'Lettre de fin de mission', facts: terminationLetter },
   {
     file: 'engagement_letter-signed',
     what: 'Lettre de mission, exemplaire signé électroniquement',

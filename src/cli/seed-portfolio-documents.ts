@@ -113,6 +113,7 @@ export const addSignedDocument = (
       durationMonths: 12,
       renewal: 'tacit',
       noticeMonths: 3,
+      billingPeriod: 'monthly',
       notes: null,
       termsVersionId: termsOn(ctx.catalogue, input.created)?.id ?? null,
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BILLING_PERIODS } from '../domain/billing/instalments.ts';
 import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
 import { DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
 import { normaliseMobile } from '../domain/signing/mobile.ts';
@@ -47,6 +48,8 @@ const termsFields = {
   durationMonths: z.number().int().min(1).max(120).optional(),
   renewal: z.enum(['tacit', 'new_letter']).optional(),
   noticeMonths: z.number().int().min(0).max(12).optional(),
+  /** R-G2: a letter's (or replacement letter's) billing period; refused on any other kind. */
+  billingPeriod: z.enum(BILLING_PERIODS).optional(),
   paymentTerms: clearableText(2000),
   revisionClause: clearableText(2000),
   notes: clearableText(4000),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BILLING_PERIODS } from '../domain/billing/instalments.ts';
 import { DOCUMENT_KINDS, RECURRENCES } from '../domain/documents/kinds.ts';
 import { DOCUMENT_ACTIONS, DOCUMENT_STATUSES } from '../domain/documents/lifecycle.ts';
 import { instantOut } from './fields.schemas.ts';
@@ -155,6 +156,10 @@ const documentFields = {
   durationMonths: z.number().int(),
   renewal: z.enum(['tacit', 'new_letter']),
   noticeMonths: z.number().int(),
+  billingPeriod: z.enum(BILLING_PERIODS).meta({
+    description:
+      'Périodicité de facturation des honoraires récurrents (R-G2) : celle d’une lettre, ou de la lettre qu’un avenant modifie',
+  }),
   paymentTerms: z.string().nullable(),
   revisionClause: z.string().nullable(),
   termsVersionId: z.uuid().nullable(),

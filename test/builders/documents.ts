@@ -42,6 +42,7 @@ export const aDocument = (overrides: Partial<Document> = {}): Document => {
     durationMonths: 12,
     renewal: 'tacit',
     noticeMonths: 3,
+    billingPeriod: 'monthly',
     paymentTerms: null,
     revisionClause: null,
     notes: null,

@@ -83,4 +83,10 @@ test('the schedule, the fees bridge and terminating a letter', async ({ page }, 
   await numbered.click();
   await expect(page.getByRole('heading', { name: /^Lettre de fin de mission FM-/, level: 2 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Voir la lettre résiliée' })).toBeVisible();
+  // It has no lines: its page says what it says, the services that end read from the scope on the end date.
+  const facts = page.getByTestId('termination-facts');
+  await expect(facts.getByRole('link', { name: /^Lettre de mission LM-\d{4}-\d{4}$/ })).toBeVisible();
+  await expect(facts).toContainText(`Fin de mission${earliest}`);
+  await expect(page.getByRole('table', { name: 'Missions qui prennent fin' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Lignes de mission' })).toHaveCount(0);
 });

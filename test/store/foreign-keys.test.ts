@@ -99,7 +99,14 @@ describe(`the database keeps every reference within its firm (${databaseKind})`,
       ...links,
       terms: {
         ...{ title: 'Lettre de mission', validUntil: null, effectiveDate: '2026-01-01', durationMonths: 12 },
-        ...{ renewal: 'tacit', noticeMonths: 3, paymentTerms: null, revisionClause: null, notes: null },
+        ...{
+          renewal: 'tacit',
+          noticeMonths: 3,
+          billingPeriod: 'monthly',
+          paymentTerms: null,
+          revisionClause: null,
+          notes: null,
+        },
         termsVersionId: null,
       },
     });

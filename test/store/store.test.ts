@@ -92,6 +92,7 @@ describe(`the store (${databaseKind})`, () => {
       durationMonths: 12,
       renewal: 'tacit' as const,
       noticeMonths: 3,
+      billingPeriod: 'monthly' as const,
       paymentTerms: null,
       revisionClause: null,
       notes: null,

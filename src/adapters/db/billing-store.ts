@@ -34,6 +34,7 @@ const DOCUMENT_COLUMNS = {
   durationMonths: documents.durationMonths,
   noticeMonths: documents.noticeMonths,
   renewal: documents.renewal,
+  billingPeriod: documents.billingPeriod,
 };
 
 const toTermination = ({ firmId: _f, ...row }: typeof terminations.$inferSelect): Termination => ({

@@ -23,6 +23,7 @@ const DOCUMENT_COLUMNS = {
   durationMonths: documents.durationMonths,
   renewal: documents.renewal,
   noticeMonths: documents.noticeMonths,
+  billingPeriod: documents.billingPeriod,
   paymentTerms: documents.paymentTerms,
   revisionClause: documents.revisionClause,
   campaignId: documents.campaignId,

@@ -69,6 +69,7 @@ export const scheduleInputOf = (
     return {
       ...letter,
       replacesOthers: doc.kind === 'replacement_letter',
+      billingPeriod: doc.billingPeriod,
       firstPeriodMonths: firstPeriodMonths(firstPeriods, doc, letter.effectiveDate, record.fiscalYearEnd),
     };
   });

@@ -35,6 +35,7 @@ export const draftTerminationLetter = async (
         durationMonths: letter.durationMonths,
         renewal: letter.renewal,
         noticeMonths: letter.noticeMonths,
+        billingPeriod: letter.billingPeriod,
         paymentTerms: null,
         revisionClause: null,
         notes: null,

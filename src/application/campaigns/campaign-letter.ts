@@ -11,7 +11,7 @@ type Planned = Extract<ClientPlan, { outcome: 'planned' }>;
 /**
  * R-D1, R-D2: a campaign's replacement letter for one client: it replaces every letter in force,
  * carries the consolidated scope with the planned prices, the amendments it consolidated, the
- * campaign's terms version and dates, and the duration and notice of the newest letter it replaces.
+ * campaign's terms version and dates, and the duration, notice and billing period of the newest letter it replaces.
  */
 export const campaignLetter = (
   ids: IdGenerator,
@@ -58,6 +58,8 @@ export const campaignLetter = (
       durationMonths: newest?.durationMonths ?? 12,
       renewal: newest?.renewal ?? 'tacit',
       noticeMonths: newest?.noticeMonths ?? 3,
+      // R-G2: the replacement is billed as the letter it renews was.
+      billingPeriod: newest?.billingPeriod ?? 'monthly',
       paymentTerms: newest?.paymentTerms ?? null,
       revisionClause: newest?.revisionClause ?? null,
       notes: null,

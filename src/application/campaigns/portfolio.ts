@@ -43,6 +43,7 @@ export const toPortfolioClient = (
         durationMonths: doc.durationMonths,
         renewal: doc.renewal,
         noticeMonths: doc.noticeMonths,
+        billingPeriod: doc.billingPeriod,
         paymentTerms: doc.paymentTerms,
         revisionClause: doc.revisionClause,
       }),

@@ -1,10 +1,11 @@
+import type { BillingPeriod } from '../../domain/billing/instalments.ts';
 import {
   DEFAULT_PAYMENT_TERMS,
   defaultValidUntil,
   initialRevisionClause,
 } from '../../domain/documents/defaults.ts';
 import type { DocumentKind } from '../../domain/documents/kinds.ts';
-import { DOCUMENT_TITLES, isScopeKind, kindPolicy } from '../../domain/documents/kinds.ts';
+import { DOCUMENT_TITLES, isLetterKind, isScopeKind, kindPolicy } from '../../domain/documents/kinds.ts';
 import { assertLinesAllowed } from '../../domain/documents/lines.ts';
 import { scopeOfDocuments } from '../../domain/documents/scope-inputs.ts';
 import { assertDocumentKindAllowed } from '../../domain/engagements/engagement.ts';
@@ -95,6 +96,32 @@ const replacedClauseOf = async (scope: FirmScope, engagementId: string, replaces
   );
 };
 
+/** R-G2: only a letter says how it is billed; an amendment follows its letter's billing period. */
+export const assertBillingPeriodAllowed = (kind: DocumentKind, billingPeriod: BillingPeriod | undefined) => {
+  if (billingPeriod !== undefined && !isLetterKind(kind))
+    throw new AppError('DOCUMENT.BILLING_PERIOD_NOT_ALLOWED', { kind });
+};
+
+/**
+ * R-G2: a replacement letter is billed as the newest letter it replaces was, an amendment as its
+ * letter; any other document monthly.
+ */
+const inheritedPeriodOf = async (
+  scope: FirmScope,
+  engagementId: string,
+  content: Built,
+): Promise<BillingPeriod> => {
+  const ids = content.amendsLetterId ? [content.amendsLetterId] : (content.replacesIds ?? []);
+  if (ids.length === 0) return 'monthly';
+  const documents = await scope.documents.listByEngagement(engagementId);
+  return (
+    documents
+      .filter((doc) => ids.includes(doc.id))
+      .sort((a, b) => (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? ''))[0]?.billingPeriod ??
+    'monthly'
+  );
+};
+
 /** A letter dated in the past still takes today's terms; one dated ahead, those of its start. */
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 
@@ -113,6 +140,7 @@ export const createDocument = async (
       'engagement',
     );
     unwrap(assertDocumentKindAllowed(engagement.state, input.kind));
+    assertBillingPeriodAllowed(input.kind, input.billingPeriod);
     const content = await buildContent(deps, scope, engagement, input, today);
     const termsVersionId =
       input.termsVersionId ??
@@ -144,6 +172,7 @@ export const createDocument = async (
           durationMonths: input.durationMonths ?? 12,
           renewal: input.renewal ?? 'tacit',
           noticeMonths: input.noticeMonths ?? 3,
+          billingPeriod: input.billingPeriod ?? (await inheritedPeriodOf(scope, engagement.id, content)),
           paymentTerms: input.paymentTerms ?? DEFAULT_PAYMENT_TERMS,
           revisionClause,
           notes: input.notes ?? null,

@@ -191,6 +191,7 @@ export const gatherDocumentFacts = async (
     durationMonths: doc.durationMonths,
     renewal: doc.renewal,
     noticeMonths: doc.noticeMonths,
+    billingPeriod: doc.billingPeriod,
     term:
       isLetterKind(doc.kind) && doc.effectiveDate
         ? letterTerm({ ...doc, effectiveDate: doc.effectiveDate, fiscalYearEnd: client.fiscalYearEnd })

@@ -9,6 +9,7 @@ import { recordEvent } from '../events.ts';
 import type { DocumentDeps, FirmScope } from '../ports/index.ts';
 import type { Document, DocumentTerms } from '../records.ts';
 import { amendmentLinesFor, type ChangeInput } from './amendment-lines.ts';
+import { assertBillingPeriodAllowed } from './create-document.ts';
 import { buildLines, type LineInput, totalsOf } from './line-input.ts';
 
 export type UpdateDocumentInput = {
@@ -58,6 +59,7 @@ export const updateDocument = async (
         reason: 'Seul un avenant porte des changements (changes) : modifiez les lignes (lines).',
       });
     }
+    assertBillingPeriodAllowed(doc.kind, input.fields.billingPeriod);
     if (input.fields.termsVersionId) found(await scope.terms.find(input.fields.termsVersionId), 'terms');
     if (input.fields.firmSignatoryId)
       unwrap(assertMaySignForFirm(await scope.users.list(), input.fields.firmSignatoryId));

@@ -5,7 +5,8 @@ import type { TerminationDecision } from '../../domain/documents/termination.ts'
 import type { IsoDate } from '../../domain/shared/dates.ts';
 
 /** A letter, amendment or work order with effect, as billing reads it (R-G2). */
-export type BillingDocument = ScopeDocument & Pick<Document, 'durationMonths' | 'noticeMonths' | 'renewal'>;
+export type BillingDocument = ScopeDocument &
+  Pick<Document, 'durationMonths' | 'noticeMonths' | 'renewal' | 'billingPeriod'>;
 
 /** One client engagement with what its billing and recurring revenue are computed from. */
 export type BillingRecord = {

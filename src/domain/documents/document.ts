@@ -1,3 +1,4 @@
+import type { BillingPeriod } from '../billing/instalments.ts';
 import type { IsoDate } from '../shared/dates.ts';
 import type { Cents, Decimal } from '../shared/money.ts';
 import type { DocumentFacts } from './content/facts.ts';
@@ -39,6 +40,8 @@ export type DocumentTerms = {
   durationMonths: number;
   renewal: 'tacit' | 'new_letter';
   noticeMonths: number;
+  /** R-G2: how often a letter's recurring fees are billed; an amendment follows its letter's. */
+  billingPeriod: BillingPeriod;
   paymentTerms: string | null;
   revisionClause: string | null;
   notes: string | null;
@@ -149,6 +152,7 @@ export type RenewalDocument = ScopeDocument &
     | 'durationMonths'
     | 'renewal'
     | 'noticeMonths'
+    | 'billingPeriod'
     | 'paymentTerms'
     | 'revisionClause'
     | 'campaignId'

@@ -1,3 +1,4 @@
+import type { BillingPeriod } from '../billing/instalments.ts';
 import { annualValue } from '../documents/fees.ts';
 import type { ScopeInForce, ScopeLine } from '../documents/scope.ts';
 import type { IsoDate } from '../shared/dates.ts';
@@ -20,6 +21,8 @@ export type PortfolioLetter = {
   readonly durationMonths: number;
   readonly renewal: 'tacit' | 'new_letter';
   readonly noticeMonths: number;
+  /** R-G2: how the letter is billed; monthly when not given. */
+  readonly billingPeriod?: BillingPeriod;
   readonly paymentTerms: string | null;
   readonly revisionClause: string | null;
 };

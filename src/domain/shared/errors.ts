@@ -49,6 +49,8 @@ export const ERROR_MESSAGES = {
   'DOCUMENT.EMPTY': 'Le document ne contient aucune ligne : ajoutez au moins une mission avant de l’envoyer.',
   'DOCUMENT.LINE_NOT_ALLOWED':
     'Une ligne ne convient pas à ce type de document : voir le détail de chaque ligne.',
+  'DOCUMENT.BILLING_PERIOD_NOT_ALLOWED':
+    'Seule une lettre de mission (ou une lettre substitutive) porte une périodicité de facturation : un avenant suit celle de sa lettre.',
   'DOCUMENT.LETTER_NOT_IN_FORCE':
     'La lettre de mission visée n’est pas en vigueur dans cette affaire : choisissez une lettre signée et non remplacée.',
   'DOCUMENT.LINE_TARGET_NOT_FOUND':

@@ -4,6 +4,10 @@ import type { DocumentKind, LettrineDocument, TermsSummary, UpdateDocumentBody, 
 import { useT } from '../i18n/i18n.tsx';
 import { DateField } from '../ui/date-field.tsx';
 
+type BillingPeriod = LettrineDocument['billingPeriod'];
+/** R-G2: the periods the server accepts (its schema's enum), in the order the select offers them. */
+const BILLING_PERIODS: readonly BillingPeriod[] = ['monthly', 'quarterly', 'yearly'];
+
 /** R-B3: the kinds an associé signs for the firm (letters and amendments), as the server's table says. */
 const signedByFirm = (kind: DocumentKind): boolean => isLetterKind(kind) || kind === 'amendment';
 
@@ -16,6 +20,8 @@ export type FieldValues = {
   notes: string;
   /** The associé who signs for the firm; null: the responsible associé, else the first one. */
   firmSignatoryId: string | null;
+  /** R-G2: how a letter's recurring fees are billed (letters and replacement letters only). */
+  billingPeriod: BillingPeriod;
 };
 
 export const fieldsOf = (doc: LettrineDocument): FieldValues => ({
@@ -26,6 +32,7 @@ export const fieldsOf = (doc: LettrineDocument): FieldValues => ({
   paymentTerms: doc.paymentTerms ?? '',
   notes: doc.notes ?? '',
   firmSignatoryId: doc.firmSignatoryId ?? null,
+  billingPeriod: doc.billingPeriod ?? 'monthly',
 });
 
 export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<UpdateDocumentBody> => ({
@@ -37,6 +44,8 @@ export const toFieldBody = (kind: DocumentKind, values: FieldValues): Partial<Up
   ...(kindPolicy(kind).hasValidityDate ? { validUntil: values.validUntil } : {}),
   // A letter cannot be sent without its terms (R-D6): the version is chosen, never cleared.
   ...(isLetterKind(kind) && values.termsVersionId ? { termsVersionId: values.termsVersionId } : {}),
+  // R-G2: the server refuses a billing period on any other kind (an amendment follows its letter).
+  ...(isLetterKind(kind) ? { billingPeriod: values.billingPeriod } : {}),
 });
 
 type Props = {
@@ -88,6 +97,15 @@ export const DocumentFields = ({ kind, values, onChange, terms, associes, errors
           onChange={(event) => set({ termsVersionId: event.currentTarget.value || null })}
           data={terms.map((item) => ({ value: item.id, label: `v${item.version} — ${item.title}` }))}
           error={errors.termsVersionId}
+        />
+      )}
+      {isLetterKind(kind) && (
+        <NativeSelect
+          label={t('document.billingPeriod')}
+          value={values.billingPeriod}
+          onChange={(event) => set({ billingPeriod: event.currentTarget.value as BillingPeriod })}
+          data={BILLING_PERIODS.map((period) => ({ value: period, label: t(`billingPeriod.${period}`) }))}
+          error={errors.billingPeriod}
         />
       )}
       {signedByFirm(kind) && (

@@ -1,8 +1,10 @@
 import { Alert, Anchor, Breadcrumbs, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import { useDocument, useEngagement } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { OneOffDonePanel } from '../billing/one-off-done-panel.tsx';
+import { TerminationLetterSummary } from '../billing/termination-letter-summary.tsx';
 import { TerminationPanel } from '../billing/termination-panel.tsx';
 import { formatCents, formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -87,7 +89,9 @@ export const DocumentPage = () => {
             )}
             <Grid>
               <Grid.Col span={{ base: 12, lg: 9 }}>
-                {isDraftEditable ? (
+                {kindPolicy(doc.kind).drawnFromTermination ? (
+                  <TerminationLetterSummary view={data} />
+                ) : isDraftEditable ? (
                   <DocumentEditor key={doc.id} view={data} />
                 ) : (
                   <DocumentSummary view={data} />

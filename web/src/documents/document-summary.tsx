@@ -1,5 +1,5 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
-import { kindPolicy } from '../../../src/domain/documents/kinds.ts';
+import { isLetterKind, kindPolicy } from '../../../src/domain/documents/kinds.ts';
 import type { DocumentView } from '../api/types.ts';
 import { formatCents, formatDay, formatDecimal, formatRate } from '../format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -25,6 +25,8 @@ export const DocumentSummary = ({ view }: { view: DocumentView }) => {
           })}
           {kindPolicy(doc.kind).hasValidityDate &&
             ` · ${t('common.labelValue', { label: t('document.validUntil'), value: formatDay(doc.validUntil) })}`}
+          {isLetterKind(doc.kind) &&
+            ` · ${t('common.labelValue', { label: t('document.billingPeriod'), value: t(`billingPeriod.${doc.billingPeriod ?? 'monthly'}`) })}`}
         </Text>
         {doc.cancelReason && (
           <Text size="sm">{t('document.cancelReason', { reason: doc.cancelReason })}</Text>

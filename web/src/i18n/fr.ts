@@ -381,6 +381,10 @@ export const fr = {
   'users.madame': 'Madame',
   'users.monsieur': 'Monsieur',
   'document.firmSignatory': 'Signataire pour le cabinet',
+  'document.billingPeriod': 'Périodicité de facturation',
+  'billingPeriod.monthly': 'Mensuelle',
+  'billingPeriod.quarterly': 'Trimestrielle',
+  'billingPeriod.yearly': 'Annuelle',
   'document.firmSignatoryDefault': 'Par défaut : l’associé responsable de la mission',
   'users.create': 'Créer l’utilisateur',
   'nav.mails': 'Courriels',
@@ -905,6 +909,18 @@ export const fr = {
   'termination.registeredConfirm': 'Enregistrer l’envoi',
   'termination.registeredLine': 'Envoyée en recommandé n° {number} le {date}',
   'termination.terminate': 'Résilier…',
+  'termination.letterEnded': 'Lettre qui prend fin',
+  'termination.missionEnd': 'Fin de mission',
+  'termination.missionEndValue':
+    '{date} (dernier jour couvert ; la lettre cesse de produire effet à compter du {next})',
+  'termination.noticeGivenOn': 'Date de notification',
+  'termination.notice': 'Préavis',
+  'termination.noticeRespected': 'Respecté : la mission pouvait prendre fin au plus tôt le {date}',
+  'termination.noticeWaived':
+    'Les parties y renoncent d’un commun accord (sans cet accord, fin au plus tôt le {date})',
+  'termination.endingServices': 'Missions qui prennent fin',
+  'termination.noEndingServices': 'Aucune mission de la lettre n’est en vigueur à la date de fin.',
+  'termination.annualTotal': 'Total des honoraires annuels récurrents',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { FrozenDocument } from '../../../application/records.ts';
+import { BILLING_PERIODS } from '../../../domain/billing/instalments.ts';
 import { DOCUMENT_KINDS } from '../../../domain/documents/kinds.ts';
 import { services, termsVersions } from './catalogue.ts';
 import { at, bytea, cents, created } from './columns.ts';
@@ -46,6 +47,8 @@ export const documents = pgTable(
       .notNull()
       .default('tacit'),
     noticeMonths: integer('notice_months').notNull().default(3),
+    /** R-G2: how often a letter's recurring fees are billed (a letter or a replacement letter). */
+    billingPeriod: text('billing_period', { enum: BILLING_PERIODS }).notNull().default('monthly'),
     paymentTerms: text('payment_terms'),
     revisionClause: text('revision_clause'),
     termsVersionId: uuid('terms_version_id'),

@@ -1,3 +1,4 @@
+import type { BillingPeriod } from '../../billing/instalments.ts';
 import type { ServiceDomain } from '../../catalogue/service.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { Cents, Decimal } from '../../shared/money.ts';
@@ -117,6 +118,8 @@ export type DocumentFacts = {
   readonly durationMonths: number;
   readonly renewal: 'tacit' | 'new_letter';
   readonly noticeMonths: number;
+  /** R-G2: how the letter's recurring fees are billed; absent (frozen before it existed): monthly. */
+  readonly billingPeriod?: BillingPeriod;
   readonly term: LetterTerm | null;
   readonly paymentTerms: string | null;
   readonly revisionClause: string | null;

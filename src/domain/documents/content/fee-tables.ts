@@ -1,8 +1,10 @@
+import { type BillingPeriod, MONTHS_PER_PERIOD } from '../../billing/instalments.ts';
 import { addDays, addMonths } from '../../shared/dates.ts';
 import { formatEuros } from '../../shared/format.ts';
 import { sumCents } from '../../shared/money.ts';
 import { annualValue, lineAmount, lineBillingOf, vatByRate } from '../fees.ts';
 import { firstPeriodInstalments } from '../term-period.ts';
+import { BILLING_PERIOD_WORDS, periodInstalments } from './billing-period-wording.ts';
 import type { Block, TableRow } from './blocks.ts';
 import { ttcOfSchedule } from './consumer.ts';
 import type { DocumentFacts, LineFacts } from './facts.ts';
@@ -144,20 +146,34 @@ const pairs = (schedule: readonly number[]): [Instalment, Instalment | undefined
   });
 };
 
-/** "12 mensualités de 103,00 € HT", or "11 mensualités de 83,33 € HT, puis une dernière de 83,37 € HT". */
-export const describeSchedule = (schedule: readonly number[], tax: 'HT' | 'TTC'): string => {
+/**
+ * "12 mensualités de 103,00 € HT", or "11 mensualités de 83,33 € HT, puis une dernière de 83,37 € HT";
+ * "4 échéances trimestrielles de 309,00 € HT" for a letter billed quarterly (R-G2).
+ */
+export const describeSchedule = (
+  schedule: readonly number[],
+  tax: 'HT' | 'TTC',
+  billing: BillingPeriod = 'monthly',
+): string => {
   const first = schedule[0] ?? 0;
   const last = schedule[schedule.length - 1] ?? 0;
+  const words = BILLING_PERIOD_WORDS[billing];
+  const count = (n: number) => `${n} ${n === 1 ? words.one : words.many}`;
   return first === last
-    ? `${schedule.length} mensualités de ${formatEuros(first)} ${tax}`
-    : `${schedule.length - 1} mensualités de ${formatEuros(first)} ${tax}, puis une dernière de ${formatEuros(last)} ${tax}`;
+    ? `${count(schedule.length)} de ${formatEuros(first)} ${tax}`
+    : `${count(schedule.length - 1)} de ${formatEuros(first)} ${tax}, puis une dernière de ${formatEuros(last)} ${tax}`;
 };
 
 /**
  * A consumer reads prices with their taxes: the recurring fees with their VAT (per rate, as on
  * the invoice), split the same way, over the same first period.
  */
-const consumerSchedule = (facts: DocumentFacts, htSchedule: readonly number[], prorated: boolean): Block => {
+const consumerSchedule = (
+  facts: DocumentFacts,
+  htSchedule: readonly number[],
+  prorated: boolean,
+  billing: BillingPeriod,
+): Block => {
   const recurring = facts.lines.filter((line) => line.recurrence !== 'one_off');
   const vat = vatByRate(
     recurring.map((line) => ({ rateBp: line.vatRateBp, amountCents: annualValue(line) })),
@@ -168,12 +184,12 @@ const consumerSchedule = (facts: DocumentFacts, htSchedule: readonly number[], p
   return {
     type: 'paragraph',
     text: prorated
-      ? `Soit, toutes taxes comprises, ${formatEuros(annualTtc)} TTC par an ; pour la première période, ${formatEuros(sumCents(schedule))} TTC, réglés en ${describeSchedule(schedule, 'TTC')}.`
-      : `Soit, toutes taxes comprises, ${formatEuros(annualTtc)} TTC par an, réglés en ${describeSchedule(schedule, 'TTC')}.`,
+      ? `Soit, toutes taxes comprises, ${formatEuros(annualTtc)} TTC par an ; pour la première période, ${formatEuros(sumCents(schedule))} TTC, réglés en ${describeSchedule(schedule, 'TTC', billing)}.`
+      : `Soit, toutes taxes comprises, ${formatEuros(annualTtc)} TTC par an, réglés en ${describeSchedule(schedule, 'TTC', billing)}.`,
   };
 };
 
-const scheduleTable = (schedule: readonly number[], start: string): Block => ({
+const scheduleTable = (schedule: readonly number[], start: string, step: number): Block => ({
   type: 'table',
   // Two months a row: the twelve instalments take six lines.
   columns: [
@@ -184,9 +200,9 @@ const scheduleTable = (schedule: readonly number[], start: string): Block => ({
   ],
   rows: pairs(schedule).map(([first, second]) => ({
     cells: [
-      formatMonth(addMonths(start, first.index)),
+      formatMonth(addMonths(start, first.index * step)),
       formatEuros(first.amount),
-      second ? formatMonth(addMonths(start, second.index)) : '',
+      second ? formatMonth(addMonths(start, second.index * step)) : '',
       second ? formatEuros(second.amount) : '',
     ],
   })),
@@ -194,8 +210,9 @@ const scheduleTable = (schedule: readonly number[], start: string): Block => ({
 
 /**
  * DOMAIN.md E: instalments of round(annual / 12), the last one takes the remainder. A letter bills
- * its first period (firstPeriodOf): one instalment per month of it, from its effective date, and
- * says how its fees relate to the annual fees; the other kinds show a year from their start.
+ * its first period (firstPeriodOf): one instalment per month of it (per quarter or year when billed
+ * so, R-G2), from its effective date, and says how its fees relate to the annual fees; the other
+ * kinds show a year from their start.
  */
 export const instalmentSchedule = (facts: DocumentFacts): Block[] => {
   const annual = facts.totals.annualRecurringHtCents;
@@ -203,15 +220,26 @@ export const instalmentSchedule = (facts: DocumentFacts): Block[] => {
   const period = firstPeriodOfFacts(facts);
   const start = facts.effectiveDate ?? facts.issuedOn;
   const months = period?.months ?? 12;
-  const schedule = period ? firstPeriodInstalments(annual, months) : facts.totals.monthlyInstalmentsCents;
-  const lastMonth = formatMonth(addMonths(start, schedule.length - 1));
+  const billing = facts.billingPeriod ?? 'monthly';
+  const words = BILLING_PERIOD_WORDS[billing];
+  const step = MONTHS_PER_PERIOD[billing];
+  const schedule =
+    billing !== 'monthly'
+      ? periodInstalments(annual, months, billing)
+      : period
+        ? firstPeriodInstalments(annual, months)
+        : facts.totals.monthlyInstalmentsCents;
+  const lastMonth = formatMonth(addMonths(start, (schedule.length - 1) * step));
   const text = period
-    ? `${firstPeriodFeesText(facts, period, sumCents(schedule))} Ils sont réglés en ${describeSchedule(schedule, 'HT')}, de ${formatMonth(start)} à ${lastMonth}.${facts.renewal === 'tacit' ? ` À compter du ${formatDate(addDays(period.end, 1))}, chaque exercice est réglé en 12 mensualités.` : ''}`
-    : `Les honoraires annuels récurrents de ${formatEuros(annual)} HT sont réglés en ${describeSchedule(schedule, 'HT')}.`;
+    ? `${firstPeriodFeesText(facts, period, sumCents(schedule))} Ils sont réglés en ${describeSchedule(schedule, 'HT', billing)}, de ${formatMonth(start)} à ${lastMonth}.${facts.renewal === 'tacit' ? ` À compter du ${formatDate(addDays(period.end, 1))}, chaque exercice est réglé en ${words.perYear}.` : ''}`
+    : `Les honoraires annuels récurrents de ${formatEuros(annual)} HT sont réglés en ${describeSchedule(schedule, 'HT', billing)}.`;
   return [
-    { type: 'heading', level: 3, text: 'Échéancier mensuel' },
+    { type: 'heading', level: 3, text: words.heading },
+    ...(billing === 'monthly' ? [] : [{ type: 'paragraph', text: `${words.label}.` } satisfies Block]),
     { type: 'paragraph', text },
-    ...(facts.client.isIndividual ? [consumerSchedule(facts, schedule, period?.prorated ?? false)] : []),
-    scheduleTable(schedule, start),
+    ...(facts.client.isIndividual
+      ? [consumerSchedule(facts, schedule, period?.prorated ?? false, billing)]
+      : []),
+    scheduleTable(schedule, start, step),
   ];
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "documents" ADD COLUMN "billing_period" text DEFAULT 'monthly' NOT NULL;
