@@ -13,6 +13,20 @@ import { databaseKind } from '../support/test-database.ts';
 
 type Item = { id: string; number: string | null; status: string };
 
+/** A renewal campaign for 2027 (letters revalued × 1,02), created: its answer. */
+const aRenewalCampaign = async (api: Api) => {
+  const created = await api.post('/campaigns', {
+    name: 'Renouvellement 2027',
+    settings: {
+      revaluation: { method: 'coefficient', coefficient: '1,02' },
+      effectiveDate: '2027-01-01',
+      validUntil: '2026-12-31',
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created;
+};
+
 describe(`the firm's signatures: « À signer par moi » and a campaign's letters at once (${databaseKind})`, () => {
   let ctx: TestContext;
   let firm: FirmSession;
@@ -57,15 +71,7 @@ describe(`the firm's signatures: « À signer par moi » and a campaign's letter
   it('signs every sent letter of a campaign for the firm, each with its own signature and evidence, once', async () => {
     for (const name of ['Camp Alpha', 'Camp Bravo', 'Camp Charlie'])
       await aClient(collab, associe, serviceId, name);
-    const created = await collab.post('/campaigns', {
-      name: 'Renouvellement 2027',
-      settings: {
-        revaluation: { method: 'coefficient', coefficient: '1,02' },
-        effectiveDate: '2027-01-01',
-        validUntil: '2026-12-31',
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const created = await aRenewalCampaign(collab);
     const id = created.body.id as string;
     expect((await collab.post(`/campaigns/${id}/generate`)).status).toBe(202);
     await ctx.drainJobs();
@@ -134,15 +140,7 @@ describe(`the firm's signatures: « À signer par moi » and a campaign's letter
     const engagements = [];
     for (const client of clients)
       engagements.push((await aClient(theirCollab, theirAssocie, service, client)).engagement);
-    const created = await theirCollab.post('/campaigns', {
-      name: 'Renouvellement 2027',
-      settings: {
-        revaluation: { method: 'coefficient', coefficient: '1,02' },
-        effectiveDate: '2027-01-01',
-        validUntil: '2026-12-31',
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const created = await aRenewalCampaign(theirCollab);
     const campaignId = created.body.id as string;
     return { firm: other, collab: theirCollab, associe: theirAssocie, engagements, campaignId };
   };

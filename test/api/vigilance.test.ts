@@ -199,8 +199,9 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
     expect((await send(collab, letterId)).number).toMatch(/^LM-/);
   });
 
-  it('R-F4 an amendment asks for a review, listed with the files due', async () => {
-    const { engagementId, letterId } = await aLetterToSend('Cave Saint-Jean');
+  /** A client's letter signed with its LCB-FT file complete, and a new amendment of it (R-F4). */
+  const anAmendmentOfASignedLetter = async (name: string) => {
+    const { engagementId, letterId } = await aLetterToSend(name);
     await completeVigilanceFile(collab, engagementId);
     await send(collab, letterId);
     await sign(collab, letterId, 'client');
@@ -212,6 +213,11 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
       changes: [{ op: 'add', line: { serviceId, quantity: 1 } }],
     });
     expect(amendment.status, JSON.stringify(amendment.body)).toBe(201);
+    return { engagementId, amendment };
+  };
+
+  it('R-F4 an amendment asks for a review, listed with the files due', async () => {
+    const { engagementId, amendment } = await anAmendmentOfASignedLetter('Cave Saint-Jean');
     const file = (await collab.get(`/engagements/${engagementId}/vigilance`)).body;
     expect(file.reviews).toMatchObject([
       { reason: 'amendment', dueOn: '2026-12-29', documentId: amendment.body.id },
@@ -224,18 +230,7 @@ describe(`the LCB-FT gate before the engagement letter (${databaseKind})`, () =>
   });
 
   it('R-F4 a duplicated amendment asks for a review, as a created one does', async () => {
-    const { engagementId, letterId } = await aLetterToSend('Cave Saint-Paul');
-    await completeVigilanceFile(collab, engagementId);
-    await send(collab, letterId);
-    await sign(collab, letterId, 'client');
-    await sign(associe, letterId, 'firm');
-    const amendment = await collab.post('/documents', {
-      engagementId,
-      kind: 'amendment',
-      amendsLetterId: letterId,
-      changes: [{ op: 'add', line: { serviceId, quantity: 1 } }],
-    });
-    expect(amendment.status, JSON.stringify(amendment.body)).toBe(201);
+    const { engagementId, amendment } = await anAmendmentOfASignedLetter('Cave Saint-Paul');
     await collab.post(`/engagements/${engagementId}/vigilance/reviews`, { note: null });
     expect((await collab.get(`/engagements/${engagementId}/vigilance`)).body.reviews).toEqual([]);
 
