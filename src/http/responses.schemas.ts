@@ -238,11 +238,20 @@ export const documentViewOut = z.object({
       letterAnnualAfterTtcCents: cents('Nouveau total annuel TTC de la lettre'),
       newMonthlyInstalmentHtCents: cents('Nouvelle mensualité HT à compter de la date d’effet'),
       newMonthlyInstalmentTtcCents: cents('Nouvelle mensualité TTC à compter de la date d’effet'),
+      billingPeriod: z
+        .enum(BILLING_PERIODS)
+        .meta({ description: 'Périodicité de facturation de la lettre, que l’avenant suit (R-G2)' }),
+      newInstalmentHtCents: cents(
+        'Nouvelle échéance HT de la périodicité de la lettre à compter de la date d’effet (la mensualité si mensuelle)',
+      ),
+      newInstalmentTtcCents: cents(
+        'Nouvelle échéance TTC de la périodicité de la lettre à compter de la date d’effet (la mensualité si mensuelle)',
+      ),
     })
     .nullable()
     .meta({
       description:
-        'Avenant : ce qu’il change aux honoraires de la lettre (variation, nouveau total, nouvelle mensualité). Les `totals` d’un avenant ne somment que ses lignes ajoutées ou modifiées, à leur nouvelle valeur.',
+        'Avenant : ce qu’il change aux honoraires de la lettre (variation, nouveau total, nouvelle échéance de la périodicité de la lettre). Les `totals` d’un avenant ne somment que ses lignes ajoutées ou modifiées, à leur nouvelle valeur.',
     }),
   term: z
     .object({ periodEnd: day, noticeDeadline: day })

@@ -109,6 +109,18 @@ describe(`a letter billed quarterly (${databaseKind})`, () => {
       billingPeriod: 'monthly',
     });
     expectProblem(refused, 422, 'DOCUMENT.BILLING_PERIOD_NOT_ALLOWED');
+    // Its impact gives the quarterly instalment: 2 472,00 € a year is 618,00 € HT a quarter; the
+    // monthly figure keeps its meaning for the clients that read it.
+    const view = await collab.get(`/documents/${amendment.body.id}`);
+    expect(view.body.amendmentImpact).toMatchObject({
+      letterAnnualBeforeHtCents: 123_600,
+      letterAnnualAfterHtCents: 247_200,
+      billingPeriod: 'quarterly',
+      newInstalmentHtCents: 61_800,
+      newInstalmentTtcCents: 74_160,
+      newMonthlyInstalmentHtCents: 20_600,
+      newMonthlyInstalmentTtcCents: 24_720,
+    });
   });
 
   it('R-G2 a renewal campaign’s replacement letter keeps the quarterly billing of the letter it renews', async () => {

@@ -147,6 +147,10 @@ describe(`periods, revision and amendment totals through the API (${databaseKind
       letterAnnualAfterTtcCents: 588_000,
       newMonthlyInstalmentHtCents: 40_833,
       newMonthlyInstalmentTtcCents: 49_000,
+      // R-G2: a monthly letter's instalment is its monthly one.
+      billingPeriod: 'monthly',
+      newInstalmentHtCents: 40_833,
+      newInstalmentTtcCents: 49_000,
     });
     await send(collab, ids.amendment);
     const text = await flowingText((await collab.download(`/documents/${ids.amendment}/pdf`)).bytes);

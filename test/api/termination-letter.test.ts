@@ -124,6 +124,7 @@ describe(`the letter of termination (${databaseKind})`, () => {
       'Honoraires dus jusqu’à la fin de la mission',
       'restent dus jusqu’au 31/12/2027 inclus',
       '1 200,00 € HT par an pour les missions récurrentes.',
+      'La lettre est facturée en 12 mensualités de 100,00 € HT.',
       'Pour le client',
       'Pour le cabinet',
     ]);
@@ -250,6 +251,28 @@ describe(`the letter of termination (${databaseKind})`, () => {
     });
     const again = await collab.post(`/terminations/${id('termination2')}/letter`);
     expect(again.body.terminationDocumentId).toBe(prepared.body.terminationDocumentId);
+  });
+
+  it('R-G2 the letter of termination of a quarterly letter states its fees in quarterly instalments', async () => {
+    const quarterly = await aSignedLetter(collab, associe, {
+      name: 'Cave du Trimestre',
+      serviceId: id('compta'),
+      effectiveDate: '2027-01-01',
+      billingPeriod: 'quarterly',
+    });
+    const res = await collab.post(`/documents/${quarterly.letterId}/terminate`, {
+      requestedBy: 'client',
+      reason: 'Départ à la retraite',
+      endDate: '2027-12-31',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const pdf = await pdfOf((res.body as TerminationView).terminationDocumentId ?? '');
+    pdf.expectToFind([
+      'Honoraires dus jusqu’à la fin de la mission',
+      '1 200,00 € HT par an pour les missions récurrentes.',
+      'La lettre est facturée en 4 échéances trimestrielles de 300,00 € HT.',
+    ]);
+    expect(pdf.text).not.toContain('mensualité');
   });
 
   it('the sixth kind is in the API’s enumerations', async () => {

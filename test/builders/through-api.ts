@@ -96,7 +96,7 @@ export const signBoth = async (collab: Api, associe: Api, documentId: string) =>
 export const aSignedLetter = async (
   collab: Api,
   associe: Api,
-  input: { name: string; serviceId: string; effectiveDate: string },
+  input: { name: string; serviceId: string; effectiveDate: string; billingPeriod?: string },
 ): Promise<{ engagementId: string; letterId: string }> => {
   const engagement = await aProspect(collab, input.name);
   const proposal = await aDraft(collab, engagement.id, input.serviceId);
@@ -107,6 +107,7 @@ export const aSignedLetter = async (
   const dated = await collab.patch(`/documents/${letterId}`, {
     version: draft.version,
     effectiveDate: input.effectiveDate,
+    ...(input.billingPeriod ? { billingPeriod: input.billingPeriod } : {}),
   });
   expect(dated.status, JSON.stringify(dated.body)).toBe(200);
   await signBoth(collab, associe, letterId);

@@ -119,6 +119,27 @@ describe('R-G1 the letter of termination, a sixth kind', () => {
     expect(text).not.toContain('Du client');
   });
 
+  it('R-G2 states the fees due in the ended letter’s instalments: monthly by default, quarterly or yearly as it was billed', () => {
+    // 1 800,00 € a year: 12 × 150,00 €, 4 × 450,00 €, or once 1 800,00 €.
+    expect(textOf(aTermination())).toContain('La lettre est facturée en 12 mensualités de 150,00 € HT.');
+    const quarterly = textOf(aTermination({ billingPeriod: 'quarterly' }));
+    expect(quarterly).toContain(
+      '1 800,00 € HT par an pour les missions récurrentes. La lettre est facturée en 4 échéances trimestrielles de 450,00 € HT. Aucun honoraire récurrent n’est dû au-delà de cette date.',
+    );
+    expect(quarterly).not.toContain('mensualité');
+    expect(textOf(aTermination({ billingPeriod: 'yearly' }))).toContain(
+      'La lettre est facturée en une échéance annuelle de 1 800,00 € HT.',
+    );
+    // R-G3: 1 000,01 € a year quarterly is 250,00 € thrice, the last taking the rounding.
+    const [first] = aTermination().services;
+    const uneven = textOf(
+      aTermination({ billingPeriod: 'quarterly', services: [{ ...first!, annualHtCents: 100_001 }] }),
+    );
+    expect(uneven).toContain(
+      '4 échéances trimestrielles de 250,00 € HT (la dernière échéance trimestrielle de chaque exercice ajustée de l’arrondi).',
+    );
+  });
+
   it('R-G1 keeps a confidential reason off the letter, and says when both parties waived the notice', () => {
     const text = textOf(
       aTermination({

@@ -42,6 +42,8 @@ const amendmentImpact = async (scope: FirmScope, document: Document, today: stri
       before: scopes.before.lines,
       after: scopes.after.lines,
       effectiveDate: document.effectiveDate ?? today,
+      // R-G2: the amendment follows its letter's billing period, as its PDF says (document-facts).
+      billingPeriod: document.billingPeriod,
     }),
   };
 };

@@ -39,6 +39,8 @@ export const gatherTerminationFacts = async (
     noticeMonths: letterDoc?.noticeMonths ?? doc.noticeMonths,
     noticeRespected: termination.noticeRespected,
     agreedOtherwise: termination.agreedOtherwise,
+    // R-G2: the ended letter's period; its letter of termination copied it when drafted.
+    billingPeriod: letterDoc?.billingPeriod ?? doc.billingPeriod,
     services,
     registeredMail:
       termination.registeredMailNumber && termination.registeredMailSentOn

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { amendmentTotalsOf } from '../../../src/domain/documents/amendment-totals.ts';
 import { summariseChanges } from '../../../src/domain/documents/change-summary.ts';
 import { periodInstalments } from '../../../src/domain/documents/content/billing-period-wording.ts';
 import { documentContent, textOfContent } from '../../../src/domain/documents/content/document-content.ts';
@@ -75,5 +76,41 @@ describe('R-G2 R-G3 a letter states its billing period and instalments in its fe
       'À compter du 01/04/2027, l’échéance trimestrielle des honoraires récurrents de la lettre est de 600,00 € HT, soit 720,00 € TTC, payable',
     );
     expect(words).not.toContain('mensualité des honoraires');
+  });
+});
+
+describe('R-G2 an amendment’s impact gives the instalment of its letter’s billing period', () => {
+  const line = (annualCents: number) => ({
+    quantity: '1',
+    unitPriceCents: annualCents,
+    vatRateBp: 2000,
+    recurrence: 'yearly' as const,
+  });
+  const impact = (billingPeriod?: 'monthly' | 'quarterly' | 'yearly') =>
+    amendmentTotalsOf({
+      before: [line(61_800)],
+      after: [line(123_600)],
+      effectiveDate: '2027-07-01',
+      ...(billingPeriod ? { billingPeriod } : {}),
+    });
+
+  it('quarterly: 1 236,00 € a year is an instalment of 309,00 € HT, 370,80 € TTC; the monthly figures keep their meaning', () => {
+    expect(impact('quarterly')).toMatchObject({
+      billingPeriod: 'quarterly',
+      newInstalmentHtCents: 30_900,
+      newInstalmentTtcCents: 37_080,
+      newMonthlyInstalmentHtCents: 10_300,
+      newMonthlyInstalmentTtcCents: 12_360,
+    });
+  });
+
+  it('yearly: one instalment of the whole year; monthly (the default): the monthly instalment', () => {
+    expect(impact('yearly')).toMatchObject({ newInstalmentHtCents: 123_600, newInstalmentTtcCents: 148_320 });
+    expect(impact()).toMatchObject({
+      billingPeriod: 'monthly',
+      newInstalmentHtCents: 10_300,
+      newInstalmentTtcCents: 12_360,
+      newMonthlyInstalmentHtCents: 10_300,
+    });
   });
 });

@@ -219,3 +219,68 @@ describe('R-G1 the page of a letter of termination', () => {
     expect(text).toContain('31/10/2027 (dernier jour couvert');
   });
 });
+
+describe('R-G2 the page of an amendment to a quarterly letter', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  const AMENDMENT = '00000000-0000-4000-8000-0000000000b1';
+  const impact = (billingPeriod: string, newInstalmentHtCents: number, newInstalmentTtcCents: number) => ({
+    letterAnnualBeforeCents: 123_600,
+    letterAnnualAfterCents: 247_200,
+    effectiveDate: '2027-07-01',
+    letterAnnualBeforeHtCents: 123_600,
+    letterAnnualAfterHtCents: 247_200,
+    annualChangeHtCents: 123_600,
+    letterAnnualAfterTtcCents: 296_640,
+    newMonthlyInstalmentHtCents: 20_600,
+    newMonthlyInstalmentTtcCents: 24_720,
+    billingPeriod,
+    newInstalmentHtCents,
+    newInstalmentTtcCents,
+  });
+  const renderAmendment = async (amendmentImpact: unknown) => {
+    const amendment = documentOf({
+      id: AMENDMENT,
+      kind: 'amendment',
+      status: 'signed',
+      number: 'LM-2027-0001-A01',
+      title: 'Avenant',
+      amendsLetterId: LETTER,
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const path = new URL(String(input), 'http://localhost').pathname.replace('/api/v1', '');
+        if (path === '/auth/session') return json({ id: 'u1', name: 'Claire Dupré', role: 'associe' });
+        if (path === `/documents/${AMENDMENT}`) return json({ ...viewOf(amendment), amendmentImpact });
+        return json({ type: 'about:blank', title: 'Introuvable', status: 404 }, 404);
+      }),
+    );
+    renderInApp(
+      <MemoryRouter initialEntries={[`/documents/${AMENDMENT}`]}>
+        <Routes>
+          <Route path="/documents/:id" element={<DocumentPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    return ((await screen.findByTestId('amendment-instalment')).textContent ?? '').replace(
+      /[\u00a0\u202f]/g,
+      ' ',
+    );
+  };
+
+  it('R-G2 names the new instalment after the letter’s period: « Nouvelle échéance trimestrielle »', async () => {
+    expect(await renderAmendment(impact('quarterly', 61_800, 74_160))).toBe(
+      'Nouvelle échéance trimestrielle : 618,00 € HT (741,60 € TTC) à compter du 01/07/2027.',
+    );
+  });
+
+  it('R-G2 a monthly letter’s amendment says « Nouvelle mensualité »', async () => {
+    expect(await renderAmendment(impact('monthly', 20_600, 24_720))).toBe(
+      'Nouvelle mensualité : 206,00 € HT (247,20 € TTC) à compter du 01/07/2027.',
+    );
+  });
+});

@@ -79,6 +79,17 @@ export const DocumentPage = () => {
                 })}
               </Text>
             )}
+            {data.amendmentImpact && (
+              // R-G2: the instalment of the letter's billing period, named as the letter's PDF names it.
+              <Text size="sm" data-testid="amendment-instalment">
+                {t('amendment.newInstalment', {
+                  one: t(`billingPeriod.instalment.${data.amendmentImpact.billingPeriod}`),
+                  ht: formatCents(data.amendmentImpact.newInstalmentHtCents),
+                  ttc: formatCents(data.amendmentImpact.newInstalmentTtcCents),
+                  date: formatDay(data.amendmentImpact.effectiveDate),
+                })}
+              </Text>
+            )}
             {data.term && (
               <Text size="sm">
                 {t('document.term', {

@@ -292,6 +292,7 @@ export const en: Record<MessageKey, string> = {
   'amendment.removeOf': 'Remove {label}',
   'amendment.added': 'Added services',
   'amendment.impact': 'Annual recurring fees of the letter: {before} before, {after} after.',
+  'amendment.newInstalment': 'New {one}: {ht} excl. VAT ({ttc} incl. VAT) from {date}.',
   'replacement.explain':
     'The replacement letter takes over the scope in force (signed letters and amendments) and the current general terms; once signed, it replaces the letters in force.',
   'replacement.coefficientHint': 'Optional: revalues each price (rounded half-up to the cent).',
@@ -384,6 +385,9 @@ export const en: Record<MessageKey, string> = {
   'billingPeriod.monthly': 'Monthly',
   'billingPeriod.quarterly': 'Quarterly',
   'billingPeriod.yearly': 'Yearly',
+  'billingPeriod.instalment.monthly': 'monthly instalment',
+  'billingPeriod.instalment.quarterly': 'quarterly instalment',
+  'billingPeriod.instalment.yearly': 'yearly instalment',
   'document.firmSignatoryDefault': 'Default: the associé responsible for the engagement',
   'users.create': 'Create the user',
   'nav.mails': 'E-mails',

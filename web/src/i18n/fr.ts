@@ -291,6 +291,7 @@ export const fr = {
   'amendment.removeOf': 'Supprimer {label}',
   'amendment.added': 'Missions ajoutées',
   'amendment.impact': 'Honoraires récurrents annuels de la lettre : {before} avant, {after} après.',
+  'amendment.newInstalment': 'Nouvelle {one} : {ht} HT ({ttc} TTC) à compter du {date}.',
   'replacement.explain':
     'La lettre substitutive reprend le périmètre en vigueur (lettres et avenants signés) et les conditions générales actuelles ; une fois signée, elle remplace les lettres en vigueur.',
   'replacement.coefficientHint':
@@ -385,6 +386,10 @@ export const fr = {
   'billingPeriod.monthly': 'Mensuelle',
   'billingPeriod.quarterly': 'Trimestrielle',
   'billingPeriod.yearly': 'Annuelle',
+  // The words of the letter's PDF (BILLING_PERIOD_WORDS.one, src/domain/documents/content/billing-period-wording.ts).
+  'billingPeriod.instalment.monthly': 'mensualité',
+  'billingPeriod.instalment.quarterly': 'échéance trimestrielle',
+  'billingPeriod.instalment.yearly': 'échéance annuelle',
   'document.firmSignatoryDefault': 'Par défaut : l’associé responsable de la mission',
   'users.create': 'Créer l’utilisateur',
   'nav.mails': 'Courriels',

@@ -179,6 +179,8 @@ export type TerminationFacts = {
   readonly noticeMonths: number;
   readonly noticeRespected: boolean;
   readonly agreedOtherwise: boolean;
+  /** R-G2: the ended letter's billing period (monthly when absent), the instalments its fees were due in. */
+  readonly billingPeriod?: BillingPeriod;
   /** The services in force on the end date, which end with the letter (its amendments included). */
   readonly services: readonly EndingServiceFacts[];
   /** Sent as a registered letter instead of for signature: its number and the day it was posted. */

@@ -2,7 +2,6 @@ import { MONTHS_PER_PERIOD } from '../../billing/instalments.ts';
 import { formatEuros } from '../../shared/format.ts';
 import { amendmentTotalsOf } from '../amendment-totals.ts';
 import type { AmendmentSummary } from '../change-summary.ts';
-import { periodFees } from '../term-period.ts';
 import { BILLING_PERIOD_WORDS } from './billing-period-wording.ts';
 import type { Block } from './blocks.ts';
 import { changeTable } from './change-tables.ts';
@@ -28,17 +27,18 @@ const newInstalment = (facts: DocumentFacts, summary: AmendmentSummary): Block =
     before: summary.rows.flatMap((row) => (row.before ? [row.before] : [])),
     after: summary.rows.flatMap((row) => (row.after ? [row.after] : [])),
     effectiveDate: summary.effectiveDate,
+    billingPeriod: facts.billingPeriod,
   });
-  const billing = facts.billingPeriod ?? 'monthly';
+  const billing = totals.billingPeriod;
   if (billing !== 'monthly') {
     // R-G2: an amendment is billed on its letter's period, so it states that period's instalment.
     const months = MONTHS_PER_PERIOD[billing];
     const one = BILLING_PERIOD_WORDS[billing].one;
-    const ht = periodFees(totals.letterAnnualAfterHtCents, months);
+    const ht = totals.newInstalmentHtCents;
     const exact = ht * (12 / months) === totals.letterAnnualAfterHtCents;
     return {
       type: 'paragraph',
-      text: `À compter du ${formatDate(facts.effectiveDate)}, l’${one} des honoraires récurrents de la lettre est de ${formatEuros(ht)} HT, soit ${formatEuros(periodFees(totals.letterAnnualAfterTtcCents, months))} TTC${exact ? '' : ` (la dernière ${one} de chaque exercice ajustée de l’arrondi)`}, payable selon les modalités ci-dessous.`,
+      text: `À compter du ${formatDate(facts.effectiveDate)}, l’${one} des honoraires récurrents de la lettre est de ${formatEuros(ht)} HT, soit ${formatEuros(totals.newInstalmentTtcCents)} TTC${exact ? '' : ` (la dernière ${one} de chaque exercice ajustée de l’arrondi)`}, payable selon les modalités ci-dessous.`,
     };
   }
   const exact = totals.newMonthlyInstalmentHtCents * 12 === totals.letterAnnualAfterHtCents;

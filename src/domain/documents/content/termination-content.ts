@@ -1,9 +1,12 @@
+import { MONTHS_PER_PERIOD } from '../../billing/instalments.ts';
 import { addDays } from '../../shared/dates.ts';
 import { formatEuros } from '../../shared/format.ts';
 import type { Cents } from '../../shared/money.ts';
 import { annualValue } from '../fees.ts';
 import { DOCUMENT_KIND_LABELS_FR } from '../kinds.ts';
 import type { LetterScope } from '../scope.ts';
+import { periodFees } from '../term-period.ts';
+import { BILLING_PERIOD_WORDS } from './billing-period-wording.ts';
 import type { Block, TableRow } from './blocks.ts';
 import { partiesBlock, signatureBlock } from './common-sections.ts';
 import type { DocumentFacts, EndingServiceFacts, TerminationFacts } from './facts.ts';
@@ -24,7 +27,7 @@ const letterReference = (termination: TerminationFacts): string => {
   return `la ${DOCUMENT_KIND_LABELS_FR[letter.kind]} n° ${letter.number ?? '—'}${signed}`;
 };
 
-/** The fees of the services in force on the end date, per year and per month, excluding VAT. */
+/** The annual fees of the services in force on the end date, excluding VAT. */
 export const annualFeesEnding = (termination: TerminationFacts): Cents =>
   termination.services
     .filter((service) => service.recurrence !== 'one_off')
@@ -91,6 +94,18 @@ const endingServices = (termination: TerminationFacts): Block[] => [
       },
 ];
 
+/**
+ * R-G2: the instalments the ended letter's fees were due in, on its billing period: « 4 échéances
+ * trimestrielles de 309,00 € HT » for 1 236,00 € a year (R-G3: the last takes the rounding).
+ */
+const instalmentsSentence = (termination: TerminationFacts, annual: number): string => {
+  const period = termination.billingPeriod ?? 'monthly';
+  const months = MONTHS_PER_PERIOD[period];
+  const instalment = periodFees(annual, months);
+  const exact = instalment * (12 / months) === annual;
+  return ` La lettre est facturée en ${BILLING_PERIOD_WORDS[period].perYear} de ${formatEuros(instalment)} HT${exact ? '' : ` (la dernière ${BILLING_PERIOD_WORDS[period].one} de chaque exercice ajustée de l’arrondi)`}.`;
+};
+
 /** R-G2: billing stops at the end date; what was due until then remains due. */
 const feesDue = (termination: TerminationFacts): Block[] => {
   const annual = annualFeesEnding(termination);
@@ -100,7 +115,7 @@ const feesDue = (termination: TerminationFacts): Block[] => {
       type: 'paragraph',
       text:
         annual > 0
-          ? `Les honoraires prévus par la lettre de mission restent dus jusqu’au ${formatDate(termination.endDate)} inclus, selon son échéancier : ${formatEuros(annual)} HT par an pour les missions récurrentes. Aucun honoraire récurrent n’est dû au-delà de cette date.`
+          ? `Les honoraires prévus par la lettre de mission restent dus jusqu’au ${formatDate(termination.endDate)} inclus, selon son échéancier : ${formatEuros(annual)} HT par an pour les missions récurrentes.${instalmentsSentence(termination, annual)} Aucun honoraire récurrent n’est dû au-delà de cette date.`
           : `Aucun honoraire récurrent n’est dû au-delà du ${formatDate(termination.endDate)}.`,
     },
     {
