@@ -1,4 +1,4 @@
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert, Center, Loader, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n.tsx';
@@ -26,3 +26,28 @@ export const QueryState = <T,>({
     );
   return <>{children(query.data)}</>;
 };
+
+/** A list's query: its loading and error states, a dimmed sentence when it is empty, else children. */
+export const QueryList = <T,>({
+  query,
+  empty,
+  emptyTestId,
+  children,
+}: {
+  query: UseQueryResult<readonly T[]>;
+  empty: string;
+  emptyTestId?: string;
+  children: (items: readonly T[]) => ReactNode;
+}) => (
+  <QueryState query={query}>
+    {(items) =>
+      items.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid={emptyTestId}>
+          {empty}
+        </Text>
+      ) : (
+        children(items)
+      )
+    }
+  </QueryState>
+);

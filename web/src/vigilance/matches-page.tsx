@@ -2,7 +2,7 @@ import { Anchor, Card, Grid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useIsAssocie } from '../auth/session.tsx';
 import { useT } from '../i18n/i18n.tsx';
-import { QueryState } from '../ui/query-state.tsx';
+import { QueryList } from '../ui/query-state.tsx';
 import { vigilanceTabPath } from './client-link.tsx';
 import { MatchItem } from './match-card.tsx';
 import { useOpenMatches } from './queries.ts';
@@ -41,21 +41,19 @@ export const VigilanceMatchesPage = () => {
         <Grid>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Card withBorder component="section" aria-label={t('vigilance.matchesPage')}>
-              <QueryState query={matches}>
-                {(items) =>
-                  items.length === 0 ? (
-                    <Text size="sm" c="dimmed" data-testid="vigilance-matches-empty">
-                      {t('vigilance.noMatches')}
-                    </Text>
-                  ) : (
-                    <Stack>
-                      {items.map((match) => (
-                        <FirmMatch key={match.id} match={match} />
-                      ))}
-                    </Stack>
-                  )
-                }
-              </QueryState>
+              <QueryList
+                query={matches}
+                empty={t('vigilance.noMatches')}
+                emptyTestId="vigilance-matches-empty"
+              >
+                {(items) => (
+                  <Stack>
+                    {items.map((match) => (
+                      <FirmMatch key={match.id} match={match} />
+                    ))}
+                  </Stack>
+                )}
+              </QueryList>
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>

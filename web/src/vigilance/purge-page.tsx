@@ -15,7 +15,7 @@ import { useIsAssocie } from '../auth/session.tsx';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ProblemText } from '../ui/problem-text.tsx';
-import { QueryState } from '../ui/query-state.tsx';
+import { QueryList } from '../ui/query-state.tsx';
 import { usePurge, usePurgeable } from './queries.ts';
 import type { Purgeable } from './types.ts';
 
@@ -39,47 +39,41 @@ export const VigilancePurgePage = () => {
         {!isAssocie ? (
           <Text size="sm">{t('vigilance.purge.associesOnly')}</Text>
         ) : (
-          <QueryState query={files}>
-            {(items) =>
-              items.length === 0 ? (
-                <Text size="sm" c="dimmed" data-testid="vigilance-purge-empty">
-                  {t('vigilance.purge.none')}
-                </Text>
-              ) : (
-                <Table.ScrollContainer minWidth={560}>
-                  <Table striped aria-label={t('vigilance.purge.page')} data-testid="vigilance-purge">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('vigilance.client')}</Table.Th>
-                        <Table.Th>{t('vigilance.purge.ended')}</Table.Th>
-                        <Table.Th>{t('vigilance.purge.retentionEnds')}</Table.Th>
-                        <Table.Th>
-                          <VisuallyHidden>{t('vigilance.purge.action')}</VisuallyHidden>
-                        </Table.Th>
+          <QueryList query={files} empty={t('vigilance.purge.none')} emptyTestId="vigilance-purge-empty">
+            {(items) => (
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped aria-label={t('vigilance.purge.page')} data-testid="vigilance-purge">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('vigilance.client')}</Table.Th>
+                      <Table.Th>{t('vigilance.purge.ended')}</Table.Th>
+                      <Table.Th>{t('vigilance.purge.retentionEnds')}</Table.Th>
+                      <Table.Th>
+                        <VisuallyHidden>{t('vigilance.purge.action')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((item) => (
+                      <Table.Tr key={item.engagementId}>
+                        <Table.Td>
+                          {item.companyName}
+                          {item.clientCode ? ` (${item.clientCode})` : ''}
+                        </Table.Td>
+                        <Table.Td>{formatDay(item.relationshipEndedOn)}</Table.Td>
+                        <Table.Td>{formatDay(item.retentionEndsOn)}</Table.Td>
+                        <Table.Td>
+                          <Button size="xs" variant="light" color="red" onClick={() => setChosen(item)}>
+                            {t('vigilance.purge.button')}
+                          </Button>
+                        </Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {items.map((item) => (
-                        <Table.Tr key={item.engagementId}>
-                          <Table.Td>
-                            {item.companyName}
-                            {item.clientCode ? ` (${item.clientCode})` : ''}
-                          </Table.Td>
-                          <Table.Td>{formatDay(item.relationshipEndedOn)}</Table.Td>
-                          <Table.Td>{formatDay(item.retentionEndsOn)}</Table.Td>
-                          <Table.Td>
-                            <Button size="xs" variant="light" color="red" onClick={() => setChosen(item)}>
-                              {t('vigilance.purge.button')}
-                            </Button>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )
-            }
-          </QueryState>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryList>
         )}
       </Card>
       {chosen && <PurgeDialog file={chosen} onClose={() => setChosen(null)} />}

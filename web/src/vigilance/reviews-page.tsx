@@ -1,7 +1,7 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDay } from '../format.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { QueryState } from '../ui/query-state.tsx';
+import { QueryList } from '../ui/query-state.tsx';
 import { ClientLink } from './client-link.tsx';
 import { useReviewsDue } from './queries.ts';
 
@@ -19,44 +19,38 @@ export const VigilanceReviewsPage = () => {
         {t('vigilance.reviewsPageHint')}
       </Text>
       <Card withBorder>
-        <QueryState query={reviews}>
-          {(items) =>
-            items.length === 0 ? (
-              <Text size="sm" c="dimmed" data-testid="vigilance-reviews-empty">
-                {t('vigilance.noReviewsDue')}
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={520}>
-                <Table striped aria-label={t('vigilance.reviewsPage')} data-testid="vigilance-reviews">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('vigilance.client')}</Table.Th>
-                      <Table.Th>{t('vigilance.review.why')}</Table.Th>
-                      <Table.Th>{t('vigilance.review.due')}</Table.Th>
-                      <Table.Th>{t('vigilance.review.state')}</Table.Th>
+        <QueryList query={reviews} empty={t('vigilance.noReviewsDue')} emptyTestId="vigilance-reviews-empty">
+          {(items) => (
+            <Table.ScrollContainer minWidth={520}>
+              <Table striped aria-label={t('vigilance.reviewsPage')} data-testid="vigilance-reviews">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('vigilance.client')}</Table.Th>
+                    <Table.Th>{t('vigilance.review.why')}</Table.Th>
+                    <Table.Th>{t('vigilance.review.due')}</Table.Th>
+                    <Table.Th>{t('vigilance.review.state')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((item) => (
+                    <Table.Tr key={`${item.engagementId}-${item.reason}-${item.dueOn}`}>
+                      <Table.Td>
+                        <ClientLink engagementId={item.engagementId} />
+                      </Table.Td>
+                      <Table.Td>{t(`vigilance.review.reason.${item.reason}`)}</Table.Td>
+                      <Table.Td>{formatDay(item.dueOn)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={item.isOverdue ? 'red' : 'blue'} variant="light">
+                          {t(item.isOverdue ? 'vigilance.review.overdue' : 'vigilance.review.toDo')}
+                        </Badge>
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((item) => (
-                      <Table.Tr key={`${item.engagementId}-${item.reason}-${item.dueOn}`}>
-                        <Table.Td>
-                          <ClientLink engagementId={item.engagementId} />
-                        </Table.Td>
-                        <Table.Td>{t(`vigilance.review.reason.${item.reason}`)}</Table.Td>
-                        <Table.Td>{formatDay(item.dueOn)}</Table.Td>
-                        <Table.Td>
-                          <Badge color={item.isOverdue ? 'red' : 'blue'} variant="light">
-                            {t(item.isOverdue ? 'vigilance.review.overdue' : 'vigilance.review.toDo')}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </QueryState>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryList>
       </Card>
     </Stack>
   );
