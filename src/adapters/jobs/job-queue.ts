@@ -278,18 +278,17 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
   timer.unref();
   await relay();
 
+  // One statement, so one snapshot: a job relayed from the outbox to pg-boss between two separate
+  // reads was in neither, and drain() returned while it still had to run.
   const busyCount = async (): Promise<number> => {
     const { rows } = await database.executeSql(
-      `SELECT count(*)::int AS busy FROM pgboss.job
-        WHERE name = ANY($1) AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))`,
+      `SELECT (SELECT count(*) FROM pgboss.job
+                WHERE name = ANY($1)
+                  AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now())))
+            + (SELECT count(*) FROM job_outbox WHERE name = ANY($1)) AS busy`,
       [names],
     );
-    const [outbox] = await database.db
-      .select({ id: jobOutbox.id })
-      .from(jobOutbox)
-      .where(inArray(jobOutbox.name, names))
-      .limit(1);
-    return Number(rows[0]?.busy ?? 0) + (outbox ? 1 : 0);
+    return Number(rows[0]?.busy ?? 0);
   };
 
   return {
