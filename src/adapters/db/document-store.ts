@@ -283,6 +283,10 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
             .values(document.replacesIds.map((replacedId) => ({ firmId, replacementId: id, replacedId })));
         }
       }
+      // Lines and replacements not rewritten are the ones the caller read: no second read (a
+      // transition, a signature's status change, saves only the document's row).
+      const [row] = rows;
+      if (!rewriteLines && row) return toDocument(row, document.lines, document.replacesIds);
       const [saved] = await hydrate(rows);
       return saved;
     },

@@ -123,7 +123,7 @@ export const applySignature = async (
     actor: Actor | null;
     scan?: RecordSignatureInput['scan'];
   },
-): Promise<{ document: Document; signature: Signature }> => {
+): Promise<{ document: Document; signature: Signature; signedSides: SignatureSide[] }> => {
   const { doc, side, signer, at, actor } = input;
   const existing = await scope.signatures.listByDocument(doc.id);
   const decision = unwrap(
@@ -138,9 +138,8 @@ export const applySignature = async (
       now: at,
     }),
   );
-  const signatureId = deps.ids.uuid();
-  const inserted = await scope.signatures.insert({
-    id: signatureId,
+  const signature: Signature = {
+    id: deps.ids.uuid(),
     documentId: doc.id,
     side,
     method: input.method,
@@ -150,10 +149,15 @@ export const applySignature = async (
     userId: signer.userId,
     signedOn: input.signedOn,
     scanFileName: input.scan?.fileName ?? null,
-    scanContentType: input.scan?.contentType ?? null,
-    scanBase64: input.scan?.base64 ?? null,
+    hasScan: Boolean(input.scan),
     recordedBy: actor?.userId ?? null,
     recordedAt: at,
+  };
+  const { hasScan: _, ...columns } = signature;
+  const inserted = await scope.signatures.insert({
+    ...columns,
+    scanContentType: input.scan?.contentType ?? null,
+    scanBase64: input.scan?.base64 ?? null,
   });
   if (!inserted) throw new AppError('DOCUMENT.SIGNATURE_ALREADY_RECORDED', { side });
   await recordEvent(scope, {
@@ -167,13 +171,15 @@ export const applySignature = async (
   let document = doc;
   if (decision.completesDocument) {
     await assertTargetsStillInForce(scope, doc);
-    unwrap(checkReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc));
+    // Only a replacement letter depends on the engagement's other documents: the others skip reading them.
+    if (doc.kind === 'replacement_letter')
+      unwrap(checkReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc));
     document = await transitionDocument(scope, doc, { type: 'sign' }, { at, actor });
     await runAutomations({ deps, scope, actor, at }, document);
     await scope.jobs.enqueue({ name: 'document.seal', data: { firmId: scope.firmId, documentId: doc.id } });
   }
-  const signature = (await scope.signatures.listByDocument(doc.id)).find((s) => s.id === signatureId);
-  return { document, signature: found(signature, 'signature') };
+  // The sides signed now: the ones before and this one (the unique key refused a second of the same side).
+  return { document, signature, signedSides: [...existing.map((s) => s.side), side] };
 };
 
 /** A signature recorded in the product: on paper, in person, or the associé's own electronic one. */

@@ -51,9 +51,10 @@ export const signThroughLink = async (
 ) => {
   // Decoded before the transaction, which holds the document's lock (and, on PGlite, the one
   // connection), and only for a link that exists: a stranger's image costs one look-up.
-  const drawing = (await isKnownLink(deps, input.token))
-    ? await decodeDrawing(deps, input.drawingPngBase64)
-    : null;
+  const drawing =
+    input.drawingPngBase64 && (await isKnownLink(deps, input.token))
+      ? await decodeDrawing(deps, input.drawingPngBase64)
+      : null;
   return withOpenLink(deps, input.token, async ({ scope, request, doc }) => {
     const at = deps.clock.now();
     if (!isCodeVerified(request, at)) throw new AppError('SIGNING.CODE_REQUIRED');
@@ -61,7 +62,7 @@ export const signThroughLink = async (
     if (!typedNameMatches(input.typedName, request.signerName))
       throw new AppError('SIGNING.NAME_MISMATCH', { expected: request.signerName });
     const associe = request.userId ? await scope.users.find(request.userId) : undefined;
-    const { document } = await applySignature(deps, scope, {
+    const { document, signedSides } = await applySignature(deps, scope, {
       doc,
       side: request.side,
       method: 'electronic',
@@ -93,8 +94,7 @@ export const signThroughLink = async (
       data: { version: CONSENT_WORDING.version, wording: CONSENT_WORDING.text },
     });
     await recordSigningEvent(scope, { ...trace, type: 'signed', data: { method: 'link' } });
-    const signatures = await scope.signatures.listByDocument(doc.id);
-    return { documentStatus: document.status, signedSides: signatures.map((s) => s.side) };
+    return { documentStatus: document.status, signedSides };
   });
 };
 
