@@ -85,7 +85,8 @@ export const benchDeps = (database: Database): Deps => ({
   sealer: createSealer(),
   pdfVerifier: createPdfVerifier(),
   webhookSender: createWebhookSender({ timeoutMs: 2_000 }),
-  settings: { publicUrl: TEST_PUBLIC_URL },
+  // As `lettrine start` (src/main.ts): two chunks of a generation in flight on PostgreSQL.
+  settings: { publicUrl: TEST_PUBLIC_URL, campaignWorkers: database.kind === 'postgres' ? 2 : 1 },
 });
 
 /** The benchmark firm filled with `clients` clients; its associé as an actor. */

@@ -131,6 +131,7 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
       publicUrl: publicUrlOf(config),
       sealIdentity,
       campaignChunkSize: config.CAMPAIGN_CHUNK_SIZE,
+      campaignWorkers: config.DATABASE_URL ? 2 : 1,
       sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     },
   };

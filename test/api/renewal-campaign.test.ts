@@ -404,16 +404,17 @@ describe(`renewal campaigns (${databaseKind})`, () => {
     expect(ours.map((h) => h.type)).toEqual(['campaign.generated', 'campaign.completed']);
     expect(ours[0].data.details).toMatchObject({ generated: 4, skipped: 1 });
   });
-  it('R-D5 two runs of the generation at once share the work: still one letter per client', async () => {
+  it('R-D5 two runs of the generation at once, one of them with two chunks in flight (campaignWorkers), share the work: still one letter per client', async () => {
     const created = await collab.post('/campaigns', { name: 'Deux ouvriers', settings: settings() });
     const id = created.body.id as string;
     const { summary } = await previewOf(id);
     expect(summary.planned).toBeGreaterThan(1);
     expect((await collab.post(`/campaigns/${id}/generate`)).status).toBe(202);
     // The queued job, plus two runs by hand, one client per transaction.
+    const twoLoops = { ...ctx.deps, settings: { ...ctx.deps.settings, campaignWorkers: 2 } };
     await Promise.all([
       runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: id, chunkSize: 1 }),
-      runCampaignGeneration(ctx.deps, { firmId: firm.firmId, campaignId: id, chunkSize: 1 }),
+      runCampaignGeneration(twoLoops, { firmId: firm.firmId, campaignId: id, chunkSize: 1 }),
       ctx.drainJobs(),
     ]);
     await ctx.drainJobs();

@@ -157,6 +157,8 @@ const generateChunk = async (
       sendProblem: null,
     };
   });
+  // Planning the chunk took tens of milliseconds: a turn for the others before the writes are built.
+  await yieldToOthers();
   await scope.documents.insertMany(letters);
   await scope.events.appendMany(events);
   // R-F4: a replacement letter asks for a review of the client's LCB-FT file, a campaign's too.
@@ -203,23 +205,31 @@ const finishGeneration = (deps: CampaignDeps, firmId: string, campaignId: string
 
 /**
  * The `campaign.generate` job: chunk after chunk until no item is pending, each its own
- * transaction. Two runs at once share the items (the lock skips the held ones).
+ * transaction. Two runs at once share the items (the lock skips the held ones); so do the
+ * `campaignWorkers` loops of one run, so that one chunk is written while the next is read and
+ * planned (on PostgreSQL; PGlite runs one transaction at a time anyway).
  */
 export const runCampaignGeneration = async (
   deps: CampaignDeps,
   input: { firmId: string; campaignId: string; chunkSize?: number },
 ): Promise<void> => {
   const chunkSize = input.chunkSize ?? deps.settings.campaignChunkSize ?? GENERATION_CHUNK;
-  for (;;) {
-    const done = await deps.store.transaction(input.firmId, async (scope) => {
-      const campaign = await scope.campaigns.find(input.campaignId);
-      if (!campaign || !canCampaign(campaign.status, 'finish_generation')) return 0;
-      return generateChunk(deps, scope, campaign, chunkSize);
-    });
-    if (done === 0) break;
-    // Let the requests that arrived meanwhile queue their queries before the next chunk: PGlite,
-    // one connection, would otherwise serve the whole generation first.
-    await yieldToOthers();
-  }
+  const worker = async () => {
+    for (;;) {
+      const done = await deps.store.transaction(input.firmId, async (scope) => {
+        const campaign = await scope.campaigns.find(input.campaignId);
+        if (!campaign || !canCampaign(campaign.status, 'finish_generation')) return 0;
+        return generateChunk(deps, scope, campaign, chunkSize);
+      });
+      if (done === 0) break;
+      // Let the requests that arrived meanwhile queue their queries before the next chunk: PGlite,
+      // one connection, would otherwise serve the whole generation first.
+      await yieldToOthers();
+    }
+  };
+  const workers = Math.max(1, deps.settings.campaignWorkers ?? 1);
+  // Each loop ends on its own: a failed one fails the job (retried) once the others are done.
+  const ended = await Promise.allSettled(Array.from({ length: workers }, worker));
+  for (const end of ended) if (end.status === 'rejected') throw end.reason;
   await finishGeneration(deps, input.firmId, input.campaignId);
 };

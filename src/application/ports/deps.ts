@@ -37,6 +37,11 @@ export type Deps = {
     sealIdentity?: SealIdentity;
     /** Clients per transaction of a campaign's generation (250 by default). */
     campaignChunkSize?: number;
+    /**
+     * Chunks of a campaign's generation in flight at once (1 by default): 2 on PostgreSQL, so that
+     * the server writes one while this process plans the next; PGlite has one connection.
+     */
+    campaignWorkers?: number;
     /** A session without a request for this long is over (480, eight hours, by default). */
     sessionIdleMinutes?: number;
     /** The login and reset limits, when not the defaults (application/auth/limits.ts). */
