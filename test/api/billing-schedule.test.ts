@@ -296,6 +296,23 @@ describe(`after the signature: termination, schedule, recurring revenue (${datab
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + all.reduce((sum, e) => sum + e.vat.length, 0));
   });
 
+  it('reads the portfolio’s figures only (the totals’ read) as the whole read has them, on either driver', async () => {
+    const billing = ctx.deps.store.read(firm.firmId).billing;
+    const whole = await billing.listRecords();
+    const figures = await billing.listRecords({ figuresOnly: true });
+    expect(whole.flatMap((r) => r.documents.flatMap((d) => d.lines)).length).toBeGreaterThan(3);
+    const withoutWords = whole.map((record) => ({
+      ...record,
+      documents: record.documents.map((doc) => ({
+        ...doc,
+        // The read keeps the timestamps to the millisecond.
+        signedAt: doc.signedAt && new Date(Math.trunc(doc.signedAt.getTime())),
+        lines: doc.lines.map((line) => ({ ...line, label: '', serviceId: null, unitLabel: null })),
+      })),
+    }));
+    expect(figures).toEqual(withoutWords);
+  });
+
   it('announces a month’s billing once, with its totals and the link to its entries', async () => {
     const count = async () => {
       const result = await ctx.database.db.execute(

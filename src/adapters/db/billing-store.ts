@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   BillingDocument,
   BillingRecord,
   FirmScope,
   Termination,
 } from '../../application/ports/index.ts';
+import type { ScopeLineRecord } from '../../domain/documents/document.ts';
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
 import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import type { Db } from './database.ts';
@@ -42,6 +43,70 @@ const toTermination = ({ firmId: _f, ...row }: typeof terminations.$inferSelect)
   letterId: row.letterId,
 });
 
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
+const text = (value: unknown): string | null => (value === null ? null : (value as string));
+
+/**
+ * The documents and lines the schedule's totals read, as plain rows (no per-row mapping: at 80 000
+ * lines, drizzle's mapping cost as much as the queries). Every value is cast to a type both drivers
+ * hand back alike: dates as text, bigint as float8 (cents are far below 2^53), timestamps as
+ * milliseconds; the lines without their words (labels, service, unit), which no figure reads.
+ */
+const figuresOf = async (db: Db, withEffect: SQL | undefined) => {
+  const docs = rowsOf(
+    await db.execute(sql`
+      select id, engagement_id, kind, status, number, effective_date::text as effective_date,
+             end_date::text as end_date,
+             (extract(epoch from signed_at) * 1000)::float8 as signed_ms,
+             (extract(epoch from created_at) * 1000)::float8 as created_ms,
+             replaced_by_id, amends_letter_id, duration_months, notice_months, renewal, billing_period
+        from documents where ${withEffect} order by created_at`),
+  );
+  const lines = rowsOf(
+    await db.execute(sql`
+      select l.document_id, l.id, l.operation, l.target_line_id, l.changed_fields,
+             l.quantity::text as quantity, l.unit_price_cents::float8 as unit_price_cents,
+             l.vat_rate_bp, l.recurrence
+        from document_lines l
+        join documents on documents.firm_id = l.firm_id and documents.id = l.document_id
+       where ${withEffect} order by l.document_id, l.position`),
+  );
+  const documents = docs.map((row): BillingDocument & { engagementId: string } => ({
+    id: row.id as string,
+    engagementId: row.engagement_id as string,
+    kind: row.kind as BillingDocument['kind'],
+    status: row.status as BillingDocument['status'],
+    number: text(row.number),
+    effectiveDate: text(row.effective_date),
+    endDate: text(row.end_date),
+    signedAt: row.signed_ms === null ? null : new Date(row.signed_ms as number),
+    createdAt: new Date(row.created_ms as number),
+    replacedById: text(row.replaced_by_id),
+    amendsLetterId: text(row.amends_letter_id),
+    durationMonths: row.duration_months as number,
+    noticeMonths: row.notice_months as number,
+    renewal: row.renewal as BillingDocument['renewal'],
+    billingPeriod: row.billing_period as BillingDocument['billingPeriod'],
+    lines: [],
+  }));
+  const figures = lines.map((row): ScopeLineRecord & { documentId: string } => ({
+    documentId: row.document_id as string,
+    id: row.id as string,
+    operation: row.operation as ScopeLineRecord['operation'],
+    targetLineId: text(row.target_line_id),
+    changedFields: row.changed_fields as ScopeLineRecord['changedFields'],
+    serviceId: null,
+    label: '',
+    unitLabel: null,
+    quantity: row.quantity as string,
+    unitPriceCents: row.unit_price_cents as number,
+    vatRateBp: row.vat_rate_bp as number,
+    recurrence: row.recurrence as ScopeLineRecord['recurrence'],
+  }));
+  return { documents, lines: figures };
+};
+
 /**
  * Billing reads the whole portfolio as renewal does (portfolio-store.ts): the client engagements,
  * then their documents with effect, their lines and the one-off lines done, in four queries
@@ -74,20 +139,26 @@ export const billingRepo = (db: Db, firmId: string): FirmScope['billing'] => ({
       inArray(documents.kind, [...SCOPE_KINDS, 'work_order']),
       inArray(documents.status, EFFECTIVE_STATUSES),
     );
-    const rows = await db
-      .select(DOCUMENT_COLUMNS)
-      .from(documents)
-      .where(withEffect)
-      .orderBy(asc(documents.createdAt));
-    const lines = await db
-      .select(LINE_COLUMNS)
-      .from(documentLines)
-      .innerJoin(
-        documents,
-        and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
-      )
-      .where(withEffect)
-      .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+    const { documents: rows, lines } = filter?.figuresOnly
+      ? await figuresOf(db, withEffect)
+      : {
+          documents: (
+            await db
+              .select(DOCUMENT_COLUMNS)
+              .from(documents)
+              .where(withEffect)
+              .orderBy(asc(documents.createdAt))
+          ).map((row): BillingDocument & { engagementId: string } => ({ ...row, lines: [] })),
+          lines: await db
+            .select(LINE_COLUMNS)
+            .from(documentLines)
+            .innerJoin(
+              documents,
+              and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
+            )
+            .where(withEffect)
+            .orderBy(asc(documentLines.documentId), asc(documentLines.position)),
+        };
     const done = await db
       .select({
         lineId: oneOffCompletions.lineId,
@@ -102,14 +173,13 @@ export const billingRepo = (db: Db, firmId: string): FirmScope['billing'] => ({
       .where(and(eq(oneOffCompletions.firmId, firmId), of(documents.engagementId)));
     const byId = new Map<string, BillingDocument>();
     const byEngagement = new Map<string, BillingDocument[]>();
-    for (const { engagementId, ...row } of rows) {
-      const doc: BillingDocument = { ...row, lines: [] };
-      byId.set(row.id, doc);
-      const list = byEngagement.get(engagementId);
+    for (const doc of rows) {
+      byId.set(doc.id, doc);
+      const list = byEngagement.get(doc.engagementId);
       if (list) list.push(doc);
-      else byEngagement.set(engagementId, [doc]);
+      else byEngagement.set(doc.engagementId, [doc]);
     }
-    for (const { documentId, ...line } of lines) byId.get(documentId)?.lines.push(line);
+    for (const line of lines) byId.get(line.documentId)?.lines.push(line);
     const completions = new Map<string, Map<string, string>>();
     for (const row of done) {
       const map = completions.get(row.engagementId) ?? new Map<string, string>();

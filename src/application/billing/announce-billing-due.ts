@@ -33,7 +33,8 @@ export const announceBillingDue = async (
     const month = input.month ?? monthOf(parisDate(at));
     if (!(await scope.counters.claim(`billing-due-${month}`))) return false;
     const tally = newTally({ from: month, to: month });
-    for (const input of scheduleInputsOf(await scope.billing.listRecords())) tallySchedule(tally, input);
+    for (const input of scheduleInputsOf(await scope.billing.listRecords({ figuresOnly: true })))
+      tallySchedule(tally, input);
     const [total] = tallyTotals(tally);
     await recordEvent(scope, {
       type: 'billing.due',

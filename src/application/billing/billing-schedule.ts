@@ -111,38 +111,67 @@ export type EntryPage = { items: ClientScheduleEntry[]; total: number; page: num
 /** The firm's schedule: every month's totals, and one page of its entries (issue 17). */
 export type FirmSchedule = Omit<Schedule, 'entries'> & { entries: EntryPage };
 
+/** A run of one record's entries in one month, on the page asked for. */
+type PageSlice = { month: number; record: number; skip: number; take: number };
+
 /**
- * One page of the entries, in the order of the full list (by month, then by client): whole months
- * and clients are skipped by their counts, and only the entries shown are built.
+ * Where one page of the entries falls, in the order of the full list (by month, then by client):
+ * whole months and clients are skipped by their counts.
  */
-const pageOfEntries = (
-  records: readonly BillingRecord[],
-  inputs: readonly ScheduleInput[],
+const pageSlices = (
   counts: { perMonth: readonly number[]; perRecord: readonly number[][] },
-  { from, page, pageSize }: { from: Month; page: number; pageSize: number },
-): ClientScheduleEntry[] => {
-  const items: ClientScheduleEntry[] = [];
+  { page, pageSize }: { page: number; pageSize: number },
+): PageSlice[] => {
+  const slices: PageSlice[] = [];
   let skip = (page - 1) * pageSize;
-  for (let m = 0; m < counts.perMonth.length && items.length < pageSize; m += 1) {
+  let left = pageSize;
+  for (let m = 0; m < counts.perMonth.length && left > 0; m += 1) {
     if (skip >= (counts.perMonth[m] ?? 0)) {
       skip -= counts.perMonth[m] ?? 0;
       continue;
     }
-    const month = addToMonth(from, m);
-    for (let r = 0; r < records.length && items.length < pageSize; r += 1) {
+    for (let r = 0; r < counts.perRecord.length && left > 0; r += 1) {
       const count = counts.perRecord[r]?.[m] ?? 0;
       if (count === 0) continue;
       if (skip >= count) {
         skip -= count;
         continue;
       }
-      const record = records[r] as BillingRecord;
-      const entries = billingSchedule(inputs[r] as ScheduleInput, { from: month, to: month });
-      items.push(...entries.slice(skip, skip + pageSize - items.length).map(withClient(record)));
+      const take = Math.min(count - skip, left);
+      slices.push({ month: m, record: r, skip, take });
+      left -= take;
       skip = 0;
     }
   }
-  return items;
+  return slices;
+};
+
+/**
+ * One page of the entries: the totals were summed from the records' figures only, so the page's
+ * clients are read again whole (their lines' words) and only the entries shown are built.
+ */
+const pageOfEntries = async (
+  scope: FirmScope,
+  records: readonly BillingRecord[],
+  slices: readonly PageSlice[],
+  from: Month,
+): Promise<ClientScheduleEntry[]> => {
+  if (slices.length === 0) return [];
+  const ids = [...new Set(slices.map((slice) => (records[slice.record] as BillingRecord).engagementId))];
+  const whole = await scope.billing.listRecords({ engagementIds: ids });
+  const inputs = scheduleInputsOf(whole);
+  const byId = new Map(
+    whole.map((record, i) => [record.engagementId, { record, input: inputs[i] as ScheduleInput }]),
+  );
+  return slices.flatMap(({ month, record, skip, take }) => {
+    const found = byId.get((records[record] as BillingRecord).engagementId);
+    // A client that left the firm's clients between the two reads has nothing left to show.
+    if (!found) return [];
+    const at = addToMonth(from, month);
+    return billingSchedule(found.input, { from: at, to: at })
+      .slice(skip, skip + take)
+      .map(withClient(found.record));
+  });
 };
 
 /**
@@ -161,7 +190,7 @@ export const getFirmSchedule = async (
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 50;
   const scope = deps.store.read(actor.firmId);
-  const records = await scope.billing.listRecords();
+  const records = await scope.billing.listRecords({ figuresOnly: true });
   const exports = await exportsInRange(scope, range);
   const exportedMonths = new Set(exports.map((e) => e.month));
   // The adjustments come with the first page only, as the months' totals are read from it.
@@ -179,12 +208,8 @@ export const getFirmSchedule = async (
     tallySchedule(tally, scheduleInput, { counts: perMonth, ...(visit ? { visit } : {}) });
     return perMonth;
   });
-  const items = pageOfEntries(
-    records,
-    inputs,
-    { perMonth: tally.entries, perRecord },
-    { from: range.from, page, pageSize },
-  );
+  const slices = pageSlices({ perMonth: tally.entries, perRecord }, { page, pageSize });
+  const items = await pageOfEntries(scope, records, slices, range.from);
   return {
     ...range,
     entries: { items, total: tally.entries.reduce((sum, n) => sum + n, 0), page, pageSize },

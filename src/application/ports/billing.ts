@@ -37,8 +37,12 @@ export type Termination = TerminationDecision & {
 export type BillingExport = { month: Month; entries: ExportedEntry[]; exportedBy: string; exportedAt: Date };
 
 export type BillingRepository = {
-  /** The client engagements (all, or those listed), each with its documents with effect and lines. */
-  listRecords(filter?: { engagementIds?: string[] }): Promise<BillingRecord[]>;
+  /**
+   * The client engagements (all, or those listed), each with its documents with effect and lines.
+   * `figuresOnly`: what the schedule's totals read (a firm's whole portfolio), the lines without
+   * their words (`label` empty, `serviceId` and `unitLabel` null): never for entries or revenue.
+   */
+  listRecords(filter?: { engagementIds?: string[]; figuresOnly?: boolean }): Promise<BillingRecord[]>;
   /** False when the letter already has a termination (a unique key decides). */
   insertTermination(termination: Termination): Promise<boolean>;
   listTerminations(filter: {

@@ -2,7 +2,7 @@ import { type VatAmount, vatByRate } from '../documents/fees.ts';
 import { applyBasisPoints, type Cents } from '../shared/money.ts';
 import type { MonthTotal, ScheduleInput } from './engagement-schedule.ts';
 import { instalmentOfCycle } from './instalments.ts';
-import { type Month, monthFromNumber, monthNumber } from './months.ts';
+import { type Month, monthFromNumber, monthNumber, monthsBetween } from './months.ts';
 import { oneOffSchedule } from './one-offs.ts';
 import { instalmentSlot, pricedScopeOn, type ScopeCache } from './schedule.ts';
 import type { ScheduleEntry } from './schedule-entry.ts';
@@ -20,6 +20,8 @@ export type EntryFigures = Pick<
 export type ScheduleTally = {
   readonly from: Month;
   readonly to: Month;
+  /** The range's months, built once for every letter of the firm. */
+  readonly months: readonly Month[];
   readonly htCents: number[];
   readonly vatCents: number[];
   readonly entries: number[];
@@ -30,6 +32,7 @@ export const newTally = (range: { from: Month; to: Month }): ScheduleTally => {
   const length = monthNumber(range.to) - monthNumber(range.from) + 1;
   return {
     ...range,
+    months: monthsBetween(range.from, range.to),
     htCents: Array(length).fill(0),
     vatCents: Array(length).fill(0),
     entries: Array(length).fill(0),
@@ -82,7 +85,7 @@ export const tallySchedule = (
     // Consecutive instalments are mostly equal: their VAT is computed once.
     let last = { htCents: -1, rateBp: -1, vat: [] as readonly VatAmount[] };
     for (let n = from; n <= to; n += 1) {
-      const month = monthFromNumber(n);
+      const month = tally.months[n - from] as Month;
       const slot = instalmentSlot(letter, month);
       if (!slot) continue;
       const scope = pricedScopeOn(letter, input.amendments, slot.day, cache);
