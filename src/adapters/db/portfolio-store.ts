@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports/index.ts';
 import type { PortfolioRecord, RenewalDocument } from '../../application/records.ts';
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
@@ -88,23 +88,40 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
       )
       .where(and(clientDocuments, eq(engagements.state, 'client')))
       .orderBy(asc(documents.createdAt), asc(documents.id));
-    const lines = await db
-      .select(LINE_COLUMNS)
-      .from(documentLines)
-      .innerJoin(
-        documents,
-        and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
-      )
-      // Renewal reads recurring lines only (R-C3 drops one-off lines, and an amendment changes
-      // recurring lines only, R-C2): what it needs, not every line ever signed.
-      .where(
-        and(
-          clientDocuments,
-          inArray(documents.status, EFFECTIVE_STATUSES),
-          ne(documentLines.recurrence, 'one_off'),
-        ),
-      )
-      .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+    // Renewal reads recurring lines only (R-C3 drops one-off lines, and an amendment changes
+    // recurring lines only, R-C2): what it needs, not every line ever signed.
+    const recurringOnly = ne(documentLines.recurrence, 'one_off');
+    const effective = new Set<string>(EFFECTIVE_STATUSES);
+    const effectiveIds = rows.filter((row) => effective.has(row.status)).map((row) => row.id);
+    // A slice (the preview's, a chunk's) names its documents, so the (firm_id, document_id,
+    // position) index serves it in any firm: joined to the documents instead, a firm holding half
+    // the table (100 000 clients) had every slice scan all the lines, so the preview grew with the
+    // square of the firm's size (bench/platform-scale.ts).
+    const lines = ids
+      ? effectiveIds.length === 0
+        ? []
+        : await db
+            .select(LINE_COLUMNS)
+            .from(documentLines)
+            .where(
+              and(
+                eq(documentLines.firmId, firmId),
+                // One array parameter, unnested: the planner walks the index once per document
+                // whatever the slice's size (a long IN list let it prefer a scan of the table).
+                sql`${documentLines.documentId} in (select unnest(${sql.param(effectiveIds)}::uuid[]))`,
+                recurringOnly,
+              ),
+            )
+            .orderBy(asc(documentLines.documentId), asc(documentLines.position))
+      : await db
+          .select(LINE_COLUMNS)
+          .from(documentLines)
+          .innerJoin(
+            documents,
+            and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
+          )
+          .where(and(clientDocuments, inArray(documents.status, EFFECTIVE_STATUSES), recurringOnly))
+          .orderBy(asc(documentLines.documentId), asc(documentLines.position));
     const documentsById = new Map<string, RenewalDocument>();
     const documentsOf = new Map<string, RenewalDocument[]>();
     for (const row of rows) {
