@@ -10,12 +10,11 @@ import type { Database } from '../src/adapters/db/database.ts';
 import { createStore } from '../src/adapters/db/store.ts';
 import type { JobQueue } from '../src/adapters/jobs/job-queue.ts';
 import { createMailTransport } from '../src/adapters/mail/mail-transport.ts';
-import { createPdfRenderer } from '../src/adapters/pdf/pdf-renderer.ts';
 import { createSecrets } from '../src/adapters/security/secrets.ts';
 import { createPdfVerifier } from '../src/adapters/signing/pdf-verifier.ts';
-import { createSealer } from '../src/adapters/signing/sealer.ts';
 import { createTimestampClient, type TimestampSettings } from '../src/adapters/signing/timestamp-client.ts';
 import { createWebhookSender } from '../src/adapters/webhooks/webhook-sender.ts';
+import { createRenderPool } from '../src/adapters/workers/render-pool.ts';
 import type { Deps, FirmScope } from '../src/application/ports/index.ts';
 import { createApp } from '../src/http/create-app.ts';
 import { startBackgroundJobs } from '../src/main.ts';
@@ -63,17 +62,27 @@ export const openSigningBench = async (options: { timestamp?: TimestampSettings 
         });
     return result;
   };
+  // As `lettrine start` runs by default (RENDER_WORKERS=1, src/main.ts): rendering and sealing in a
+  // worker thread, off the event loop that answers the signers.
+  const renderPool = createRenderPool({
+    threads: 1,
+    timeoutMs: 60_000,
+    maxPdfBytes: 50 * 1024 * 1024,
+    memoryMb: 512,
+    seal: { timestamp: options.timestamp },
+    onError: (error) => console.error('rendu PDF :', error),
+  });
   const deps: Deps = {
     store,
     clock,
     ids: { uuid: () => randomUUID() },
     secrets: createSecrets({ cost: 1024 }),
-    pdf: createPdfRenderer(),
+    pdf: renderPool.renderer,
     mailer: createMailTransport({
       smtpUrl: smtp.url,
       from: { name: 'Lettrine', address: 'signature@lettrine.test' },
     }),
-    sealer: createSealer({ timestamp: options.timestamp }),
+    sealer: renderPool.sealer,
     timestamps: options.timestamp ? createTimestampClient(options.timestamp) : undefined,
     pdfVerifier: createPdfVerifier(),
     webhookSender: createWebhookSender(),
@@ -96,6 +105,7 @@ export const openSigningBench = async (options: { timestamp?: TimestampSettings 
     drainJobs: async (timeoutMs?: number) => queue?.drain({ timeoutMs }),
     close: async () => {
       await queue?.stop();
+      await renderPool.close();
       await app.close();
       await deps.mailer.close();
       await database.close();
