@@ -85,3 +85,65 @@ describe('drain waits for the jobs that jobs queue', () => {
     expect(delivered.has(documentId)).toBe(true);
   }, 60_000);
 });
+
+/**
+ * CI once reported an unhandled rejection (« Cannot use a pool after calling end on the pool ») from
+ * pg-boss's `fail`: pg-boss marks a job failed without awaiting it, so a job failing as the queue
+ * stopped wrote after stop() had returned and the database was closed. stop() now waits for it.
+ */
+describe('stop waits for the end of a job that fails as the queue stops', () => {
+  it('records the failure before stop() returns, so the database can close at once', async () => {
+    const database = await openPglite();
+    await database.migrate();
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // pg-boss's own statement that marks the job failed is held a little, as a busy database would.
+    let failing = false;
+    const seenByQueue: Database = {
+      db: database.db,
+      kind: database.kind,
+      migrate: () => database.migrate(),
+      oneServerAtATime: (work) => database.oneServerAtATime(work),
+      holdLock: (classId, key) => database.holdLock(classId, key),
+      close: () => database.close(),
+      async executeSql(text, values) {
+        if (failing && text.includes('UNNEST($2::uuid[])')) {
+          failing = false;
+          await pause(300);
+        }
+        return database.executeSql(text, values);
+      },
+    };
+    const idle = { handler: async () => {}, retryLimit: 0, retryDelaySeconds: 1 };
+    const queues = Object.fromEntries(JOB_NAMES.map((name) => [name, idle])) as Record<JobName, typeof idle>;
+    const queue = await startJobQueue(seenByQueue, {
+      pollingIntervalSeconds: 0.5,
+      onError: () => {},
+      queues: {
+        ...queues,
+        'document.seal': {
+          ...idle,
+          handler: async () => {
+            started();
+            await pause(300);
+            failing = true;
+            throw new Error('FIRM.LOGO_UNREADABLE');
+          },
+        },
+      },
+    });
+    const id = randomUUID();
+    await database.executeSql(
+      'INSERT INTO job_outbox (id, name, data, created_at) VALUES ($1, $2, $3::jsonb, now())',
+      [id, 'document.seal', JSON.stringify({ firmId: randomUUID(), documentId: randomUUID() })],
+    );
+    queue.kick();
+    await running;
+    await queue.stop();
+    const { rows } = await database.executeSql('SELECT state FROM pgboss.job WHERE id = $1', [id]);
+    await database.close();
+    expect(rows[0]?.state).toBe('failed');
+  }, 60_000);
+});

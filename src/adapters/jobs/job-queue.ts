@@ -118,8 +118,19 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
   };
   const inContext = <T>(requestId: string, fn: () => Promise<T>): Promise<T> =>
     options.requestContext ? options.requestContext.run(requestId, fn) : fn();
+  // pg-boss marks a job done or failed without awaiting it (manager.js, onFetch): a job ending as
+  // the queue stops could write after stop() returned, on a database already closed (an unhandled
+  // rejection). Its statements are tracked, and stop() waits for the last ones.
+  const bossStatements = new Set<Promise<unknown>>();
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
+    db: {
+      executeSql: (text: string, values?: unknown[]) => {
+        const statement = database.executeSql(text, values);
+        const tracked = statement.finally(() => bossStatements.delete(tracked)).catch(() => {});
+        bossStatements.add(tracked);
+        return statement;
+      },
+    },
     schema: 'pgboss',
     // Completed jobs are kept a week for inspection, then dropped.
     archiveCompletedAfterSeconds: 3600,
@@ -308,6 +319,7 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
       await relaying;
       await Promise.all([...turns.values()].map((turn) => turn.stop()));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await Promise.all([...bossStatements]);
       // Held until the jobs have ended: then none of this server's is left to free.
       await liveness.stop();
     },
