@@ -2,15 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite } from '../../src/adapters/db/database.ts';
 import { type JobQueue, startJobQueue } from '../../src/adapters/jobs/job-queue.ts';
-import { JOB_NAMES, type JobName } from '../../src/application/ports/index.ts';
+import type { JobName } from '../../src/application/ports/index.ts';
+import { idleQueues, interceptedDatabase } from '../support/job-queues.ts';
 
-const queueJob = (database: Database, name: JobName, data: object) =>
-  database.executeSql(
+const queueJob = async (database: Database, name: JobName, data: object) => {
+  const id = randomUUID();
+  await database.executeSql(
     'INSERT INTO job_outbox (id, name, data, created_at) VALUES ($1, $2, $3::jsonb, now())',
-    [randomUUID(), name, JSON.stringify(data)],
+    [id, name, JSON.stringify(data)],
   );
+  return id;
+};
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const stateOf = async (database: Database, id: string) =>
+  (await database.executeSql('SELECT state FROM pgboss.job WHERE id = $1', [id])).rows[0]?.state;
 
 /**
  * CI once saw drain() return while a job queued by another job had still to run (a webhook's
@@ -27,27 +33,15 @@ describe('drain waits for the jobs that jobs queue', () => {
   beforeAll(async () => {
     database = await openPglite();
     await database.migrate();
-    const real = database;
-    const seenByQueue: Database = {
-      db: real.db,
-      kind: real.kind,
-      migrate: () => real.migrate(),
-      oneServerAtATime: (work) => real.oneServerAtATime(work),
-      holdLock: (classId, key) => real.holdLock(classId, key),
-      close: () => real.close(),
-      async executeSql(text, values) {
-        const drainCount = text.includes('FROM pgboss.job') && text.includes('AS busy');
-        if (drainCount) await pause(300);
-        const result = await real.executeSql(text, values);
-        if (drainCount) {
-          queue.kick();
-          await pause(300);
-        }
-        return result;
-      },
-    };
-    const idle = { handler: async () => {}, retryLimit: 0, retryDelaySeconds: 1 };
-    const queues = Object.fromEntries(JOB_NAMES.map((name) => [name, idle])) as Record<JobName, typeof idle>;
+    const seenByQueue = interceptedDatabase(database, async (text, run) => {
+      if (!(text.includes('FROM pgboss.job') && text.includes('AS busy'))) return run();
+      await pause(300);
+      const result = await run();
+      queue.kick();
+      await pause(300);
+      return result;
+    });
+    const queues = idleQueues();
     queue = await startJobQueue(seenByQueue, {
       // No relay but the ones drain() and the test start.
       pollingIntervalSeconds: 60,
@@ -57,14 +51,14 @@ describe('drain waits for the jobs that jobs queue', () => {
       queues: {
         ...queues,
         'document.seal': {
-          ...idle,
+          ...queues['document.seal'],
           // Like a dispatch queueing its delivery: the next job goes through the outbox.
           handler: async ({ firmId, documentId }) => {
             await queueJob(database, 'mail.deliver', { firmId, mailId: documentId });
           },
         },
         'mail.deliver': {
-          ...idle,
+          ...queues['mail.deliver'],
           handler: async ({ mailId }) => {
             await pause(1_000);
             delivered.add(mailId);
@@ -87,44 +81,42 @@ describe('drain waits for the jobs that jobs queue', () => {
 });
 
 /**
- * CI once reported an unhandled rejection (« Cannot use a pool after calling end on the pool ») from
- * pg-boss's `fail`: pg-boss marks a job failed without awaiting it, so a job failing as the queue
- * stopped wrote after stop() had returned and the database was closed. stop() now waits for it.
+ * CI reported unhandled rejections (« Cannot use a pool after calling end on the pool ») from
+ * pg-boss's `fail` at a test's end: pg-boss marks a job done or failed without awaiting it, and its
+ * stop() returns while a worker's fetch is still in flight, so a job could be marked, or even run,
+ * after the queue had said it stopped and the database was closed. stop() now waits for both.
  */
-describe('stop waits for the end of a job that fails as the queue stops', () => {
-  it('records the failure before stop() returns, so the database can close at once', async () => {
+describe('stop waits until no job of this queue touches the database', () => {
+  const stoppedQueue = async (hold: (text: string) => number) => {
     const database = await openPglite();
     await database.migrate();
+    const seenByQueue = interceptedDatabase(database, async (text, run) => {
+      await pause(hold(text));
+      return run();
+    });
+    return { database, seenByQueue };
+  };
+
+  it('records a failure pg-boss writes unawaited before stop() returns', async () => {
+    // pg-boss's statement that marks the job failed is held a little, as a busy database would.
+    let failing = false;
+    const { database, seenByQueue } = await stoppedQueue((text) => {
+      if (!(failing && text.includes('UNNEST($2::uuid[])'))) return 0;
+      failing = false;
+      return 300;
+    });
     let started: () => void = () => {};
     const running = new Promise<void>((resolve) => {
       started = resolve;
     });
-    // pg-boss's own statement that marks the job failed is held a little, as a busy database would.
-    let failing = false;
-    const seenByQueue: Database = {
-      db: database.db,
-      kind: database.kind,
-      migrate: () => database.migrate(),
-      oneServerAtATime: (work) => database.oneServerAtATime(work),
-      holdLock: (classId, key) => database.holdLock(classId, key),
-      close: () => database.close(),
-      async executeSql(text, values) {
-        if (failing && text.includes('UNNEST($2::uuid[])')) {
-          failing = false;
-          await pause(300);
-        }
-        return database.executeSql(text, values);
-      },
-    };
-    const idle = { handler: async () => {}, retryLimit: 0, retryDelaySeconds: 1 };
-    const queues = Object.fromEntries(JOB_NAMES.map((name) => [name, idle])) as Record<JobName, typeof idle>;
+    const queues = idleQueues();
     const queue = await startJobQueue(seenByQueue, {
       pollingIntervalSeconds: 0.5,
       onError: () => {},
       queues: {
         ...queues,
         'document.seal': {
-          ...idle,
+          ...queues['document.seal'],
           handler: async () => {
             started();
             await pause(300);
@@ -134,16 +126,51 @@ describe('stop waits for the end of a job that fails as the queue stops', () => 
         },
       },
     });
-    const id = randomUUID();
-    await database.executeSql(
-      'INSERT INTO job_outbox (id, name, data, created_at) VALUES ($1, $2, $3::jsonb, now())',
-      [id, 'document.seal', JSON.stringify({ firmId: randomUUID(), documentId: randomUUID() })],
-    );
+    const id = await queueJob(database, 'document.seal', { firmId: randomUUID(), documentId: randomUUID() });
     queue.kick();
     await running;
     await queue.stop();
-    const { rows } = await database.executeSql('SELECT state FROM pgboss.job WHERE id = $1', [id]);
+    const state = await stateOf(database, id);
     await database.close();
-    expect(rows[0]?.state).toBe('failed');
+    expect(state).toBe('failed');
+  }, 60_000);
+
+  it('runs to its end, before stop() returns, a job whose fetch was in flight when it was called', async () => {
+    // pg-boss's fetch of the next seal job is held: stop() is called while it is under way.
+    let fetching: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => {
+      fetching = resolve;
+    });
+    let armed = false;
+    const { database, seenByQueue } = await stoppedQueue((text) => {
+      if (!(armed && text.includes('WITH next as') && text.includes('SKIP LOCKED'))) return 0;
+      armed = false;
+      fetching();
+      return 500;
+    });
+    let ran = false;
+    const queues = idleQueues();
+    const queue = await startJobQueue(seenByQueue, {
+      pollingIntervalSeconds: 60,
+      onError: () => {},
+      queues: {
+        ...queues,
+        'document.seal': {
+          ...queues['document.seal'],
+          handler: async () => {
+            await pause(200);
+            ran = true;
+          },
+        },
+      },
+    });
+    const id = await queueJob(database, 'document.seal', { firmId: randomUUID(), documentId: randomUUID() });
+    armed = true;
+    queue.kick();
+    await inFlight;
+    await queue.stop();
+    const state = await stateOf(database, id);
+    await database.close();
+    expect({ ran, state }).toEqual({ ran: true, state: 'completed' });
   }, 60_000);
 });

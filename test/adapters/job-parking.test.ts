@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite } from '../../src/adapters/db/database.ts';
 import { type JobQueue, ParkedJobError, startJobQueue } from '../../src/adapters/jobs/job-queue.ts';
-import { JOB_NAMES, type JobName } from '../../src/application/ports/index.ts';
+import { idleQueues } from '../support/job-queues.ts';
 
 /**
  * Issue 20: a seal job that crashed the server was retried after each restart and crashed it
@@ -21,8 +21,7 @@ describe('a job that keeps failing the same way is parked with its error', () =>
   beforeAll(async () => {
     database = await openPglite();
     await database.migrate();
-    const idle = { handler: async () => {}, retryLimit: 0, retryDelaySeconds: 1 };
-    const queues = Object.fromEntries(JOB_NAMES.map((name) => [name, idle])) as Record<JobName, typeof idle>;
+    const queues = idleQueues();
     queue = await startJobQueue(database, {
       pollingIntervalSeconds: 0.5,
       onError: (error) => errors.push(error),

@@ -188,13 +188,7 @@ export const openPostgres = async (
     migrate: () => oneServerAtATime(() => migratePg(db as never, { migrationsFolder })),
     executeSql: (text, values) => pool.query(text, values),
     holdLock: (classId, key) => holdSessionLock(url, classId, key, options.onIdleClientError),
-    // A statement a library sends without awaiting it as its work stops (pg-boss marks a job done
-    // that way) can reach the pool just after the queue said it stopped: a short grace before the
-    // pool ends lets it through instead of an unhandled « Cannot use a pool after calling end ».
-    close: async () => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await pool.end();
-    },
+    close: () => pool.end(),
   };
 };
 

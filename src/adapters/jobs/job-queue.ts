@@ -118,10 +118,20 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
   };
   const inContext = <T>(requestId: string, fn: () => Promise<T>): Promise<T> =>
     options.requestContext ? options.requestContext.run(requestId, fn) : fn();
-  // pg-boss marks a job done or failed without awaiting it (manager.js, onFetch): a job ending as
-  // the queue stops could write after stop() returned, on a database already closed (an unhandled
-  // rejection). Its statements are tracked, and stop() waits for the last ones.
+  // pg-boss's stop() returns while a worker's fetch is still in flight (a job it brings back then
+  // runs after the stop), and marks a job done or failed without awaiting it (manager.js, onFetch):
+  // both wrote on a database already closed (an unhandled « Cannot use a pool after calling end »).
+  // Its statements and the jobs running are counted, and stop() waits until none is left.
   const bossStatements = new Set<Promise<unknown>>();
+  let running = 0;
+  const quiet = async (deadline: number) => {
+    while (Date.now() < deadline) {
+      await Promise.all([...bossStatements]);
+      // A fetch that brought a job back hands it to its handler in the next turns of the loop.
+      await new Promise((resolve) => setTimeout(resolve, running > 0 ? 20 : 0));
+      if (bossStatements.size === 0 && running === 0) return;
+    }
+  };
   const boss = new PgBoss({
     db: {
       executeSql: (text: string, values?: unknown[]) => {
@@ -257,6 +267,7 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
       const final = job.retryCount >= job.retryLimit;
       const line = lineOf(name, job);
       const startedAt = Date.now();
+      running += 1;
       try {
         await liveness.claim(name, job.id);
         await inContext(line.requestId, () => runner.run(job, { final }));
@@ -266,6 +277,8 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
         else if (final) reportFinal(new ParkedJobError(name, job, error), line);
         else log?.warn({ ...line, error: messageOf(error) }, 'tâche en échec : nouvel essai prévu');
         throw error;
+      } finally {
+        running -= 1;
       }
     };
     if (runner.spec.turnsPerFirm) {
@@ -319,7 +332,7 @@ export const startJobQueue = async (database: Database, options: JobQueueOptions
       await relaying;
       await Promise.all([...turns.values()].map((turn) => turn.stop()));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-      await Promise.all([...bossStatements]);
+      await quiet(Date.now() + 10_000);
       // Held until the jobs have ended: then none of this server's is left to free.
       await liveness.stop();
     },
