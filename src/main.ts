@@ -131,7 +131,8 @@ export const buildDeps = async (database: Database, config: Config): Promise<Wir
       publicUrl: publicUrlOf(config),
       sealIdentity,
       campaignChunkSize: config.CAMPAIGN_CHUNK_SIZE,
-      campaignWorkers: config.DATABASE_URL ? 2 : 1,
+      // Two chunks of a generation in flight where the database serves several connections.
+      campaignWorkers: database.kind === 'postgres' ? 2 : 1,
       sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     },
   };

@@ -3,6 +3,7 @@ import {
   amendmentsInForce,
   checkReplacementUpToDate,
   lettersInForce,
+  needsUpToDateCheck,
   targetLetterIds,
 } from '../../src/domain/documents/letters-in-force.ts';
 import {
@@ -162,5 +163,10 @@ describe('R-D2 a replacement letter is sent or signed only on the scope it was p
 
   it('refuses when an amendment it consolidated is no longer in force', () => {
     expect(checkReplacementUpToDate([letter], replacement(['av-1'])).ok).toBe(false);
+  });
+
+  it('R-D2 checks a replacement letter against its engagement’s documents, and no other kind', () => {
+    const kinds = ['proposal', 'engagement_letter', 'amendment', 'replacement_letter', 'work_order'] as const;
+    expect(kinds.filter(needsUpToDateCheck)).toEqual(['replacement_letter']);
   });
 });

@@ -96,32 +96,32 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
     // A slice (the preview's, a chunk's) names its documents, so the (firm_id, document_id,
     // position) index serves it in any firm: joined to the documents instead, a firm holding half
     // the table (100 000 clients) had every slice scan all the lines, so the preview grew with the
-    // square of the firm's size (bench/platform-scale.ts).
-    const lines = ids
-      ? effectiveIds.length === 0
-        ? []
-        : await db
-            .select(LINE_COLUMNS)
-            .from(documentLines)
-            .where(
-              and(
-                eq(documentLines.firmId, firmId),
-                // One array parameter, unnested: the planner walks the index once per document
-                // whatever the slice's size (a long IN list let it prefer a scan of the table).
-                sql`${documentLines.documentId} in (select unnest(${sql.param(effectiveIds)}::uuid[]))`,
-                recurringOnly,
-              ),
-            )
-            .orderBy(asc(documentLines.documentId), asc(documentLines.position))
-      : await db
-          .select(LINE_COLUMNS)
-          .from(documentLines)
-          .innerJoin(
-            documents,
-            and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
-          )
-          .where(and(clientDocuments, inArray(documents.status, EFFECTIVE_STATUSES), recurringOnly))
-          .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+    // square of the firm's size (bench/platform-scale.ts). One array parameter, unnested: the
+    // planner walks the index once per document whatever the slice's size (a long IN list let it
+    // prefer a scan of the table).
+    const linesOfSlice = () =>
+      db
+        .select(LINE_COLUMNS)
+        .from(documentLines)
+        .where(
+          and(
+            eq(documentLines.firmId, firmId),
+            sql`${documentLines.documentId} in (select unnest(${sql.param(effectiveIds)}::uuid[]))`,
+            recurringOnly,
+          ),
+        )
+        .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+    const linesOfPortfolio = () =>
+      db
+        .select(LINE_COLUMNS)
+        .from(documentLines)
+        .innerJoin(
+          documents,
+          and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
+        )
+        .where(and(clientDocuments, inArray(documents.status, EFFECTIVE_STATUSES), recurringOnly))
+        .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+    const lines = !ids ? await linesOfPortfolio() : effectiveIds.length > 0 ? await linesOfSlice() : [];
     const documentsById = new Map<string, RenewalDocument>();
     const documentsOf = new Map<string, RenewalDocument[]>();
     for (const row of rows) {

@@ -1,4 +1,4 @@
-import { checkReplacementUpToDate } from '../../domain/documents/letters-in-force.ts';
+import { checkReplacementUpToDate, needsUpToDateCheck } from '../../domain/documents/letters-in-force.ts';
 import { decideSignature, type SignatureSide } from '../../domain/documents/signatures.ts';
 import { signatoryCapacity } from '../../domain/firm/signatory.ts';
 import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
@@ -171,8 +171,8 @@ export const applySignature = async (
   let document = doc;
   if (decision.completesDocument) {
     await assertTargetsStillInForce(scope, doc);
-    // Only a replacement letter depends on the engagement's other documents: the others skip reading them.
-    if (doc.kind === 'replacement_letter')
+    // Only a kind checked against the engagement's other documents reads them (R-D2).
+    if (needsUpToDateCheck(doc.kind))
       unwrap(checkReplacementUpToDate(await scope.documents.listByEngagement(doc.engagementId), doc));
     document = await transitionDocument(scope, doc, { type: 'sign' }, { at, actor });
     await runAutomations({ deps, scope, actor, at }, document);

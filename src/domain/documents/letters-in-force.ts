@@ -40,6 +40,9 @@ export const amendmentsInForce = <D extends Pick<Document, 'kind' | 'amendsLette
       isInForce(doc.status),
   );
 
+/** R-D2: whether a document of this kind is checked against its engagement's other documents. */
+export const needsUpToDateCheck = (kind: Document['kind']): boolean => kind === 'replacement_letter';
+
 /**
  * R-D2: a replacement letter carries the consolidated scope of the amendments it was prepared
  * from. An amendment of the replaced letters signed since (or one undone) would be retired with
@@ -51,7 +54,7 @@ export const checkReplacementUpToDate = (
   documents: readonly Document[],
   replacement: Document,
 ): Result<true, Refusal> => {
-  if (replacement.kind !== 'replacement_letter') return ok(true);
+  if (!needsUpToDateCheck(replacement.kind)) return ok(true);
   const basedOn = new Set(replacement.basedOnAmendmentIds ?? []);
   const current = amendmentsInForce(documents, replacement.replacesIds);
   const unseen = current.filter((doc) => !basedOn.has(doc.id));
