@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { addDays, aSiren, frenchDate, logIn, parisToday, snapshot } from './support.ts';
+import {
+  addDays,
+  aSiren,
+  fillPaymentTermsIfEmpty,
+  frenchDate,
+  logIn,
+  parisToday,
+  sendThroughDialog,
+  snapshot,
+} from './support.ts';
 
 const SETTINGS = '/api/v1/vigilance/settings';
 const aPdf = (name: string) => ({
@@ -152,7 +161,7 @@ test.afterEach(async ({ page }) => {
   await setGate(page, false);
 });
 
-test('the gate lists what the LCB-FT file lacks, and empties once it is filled in', async ({
+test('the gate lists what the LCB-FT file lacks, empties once it is filled in, and the letter goes out', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -180,6 +189,16 @@ test('the gate lists what the LCB-FT file lacks, and empties once it is filled i
   await page.goto(letterUrl);
   await expect(gate).toContainText('Le dossier LCB-FT du client est complet.');
   await expect(gate.getByRole('listitem')).toHaveCount(0);
+
+  // The gate open, the letter goes out: a service from the catalogue, then the send dialog.
+  const catalogue = page.getByRole('combobox', { name: 'Ajouter une mission du catalogue' });
+  await catalogue.click();
+  await catalogue.fill('Tenue');
+  await page.getByRole('option', { name: /Tenue de la comptabilité/ }).click();
+  await fillPaymentTermsIfEmpty(page);
+  await sendThroughDialog(page);
+  await expect(page.getByRole('heading', { name: /Lettre de mission LM-\d{4}-\d{4}/ })).toBeVisible();
+  await snapshot(page, '03-letter-sent', testInfo);
 });
 
 /** A representative named as the register's entry 4102 (« DUPONT-MOREAU Jean-Étienne », born 1965), order and hyphens aside. */
