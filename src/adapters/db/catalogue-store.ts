@@ -90,8 +90,3 @@ export const termsRepo = (db: Db, firmId: string): FirmScope['terms'] => ({
     await conflictOnDuplicate(db.insert(termsVersions).values({ ...terms, firmId }));
   },
 });
-
-export const catalogueRepos = (db: Db, firmId: string) => ({
-  services: serviceRepo(db, firmId),
-  terms: termsRepo(db, firmId),
-});

@@ -4,7 +4,7 @@ import { createKeyring, type Keyring } from '../security/envelope.ts';
 import { authRepo, passwordResetRepo, rateLimitRepo } from './account-store.ts';
 import { billingRepo } from './billing-store.ts';
 import { campaignRepo } from './campaign-store.ts';
-import { catalogueRepos } from './catalogue-store.ts';
+import { serviceRepo, termsRepo } from './catalogue-store.ts';
 import { companyRepo, contactRepo } from './company-store.ts';
 import type { Database, Db } from './database.ts';
 import { documentFileRepo } from './document-file-store.ts';
@@ -36,39 +36,48 @@ const firmScope = (
   outside: { onEnqueue: () => void; currentRequestId?: () => string | undefined; keyring: Keyring },
 ): FirmScope => {
   const { onEnqueue, currentRequestId, keyring } = outside;
-  const { firmId: _id, ...repos } = {
-    firmId,
-    firm: firmRepo(db, firmId),
-    users: userRepo(db, firmId),
-    apiTokens: apiTokenRepo(db, firmId),
-    sessions: sessionRepo(db, firmId),
-    passwordResets: passwordResetRepo(db, firmId),
-    companies: companyRepo(db, firmId),
-    contacts: contactRepo(db, firmId),
-    engagements: engagementRepo(db, firmId),
-    ...catalogueRepos(db, firmId),
-    documents: documentRepo(db, firmId),
-    documentFiles: documentFileRepo(db, firmId),
-    signatures: signatureRepo(db, firmId),
-    signingRequests: signingRequestRepo(db, firmId),
-    signingEvents: signingEventRepo(db, firmId),
-    mails: mailRepo(db, firmId),
-    webhooks: webhookRepo(db, firmId),
-    sealIdentity: sealIdentityRepo(db, firmId, keyring),
-    jobs: jobRepo(db, firmId, { onEnqueue, currentRequestId }),
-    campaigns: campaignRepo(db, firmId),
-    portfolio: portfolioRepo(db, firmId),
-    billing: billingRepo(db, firmId),
-    counters: counterRepo(db, firmId),
-    events: eventRepo(db, firmId),
-    notifications: notificationRepo(db, firmId),
-    idempotency: idempotencyRepo(db, firmId),
-    vigilance: vigilanceRepo(db, firmId),
-  } satisfies FirmScope;
-  const guarded = Object.fromEntries(
-    Object.entries(repos).map(([name, repo]) => [name, refusingBadValues(repo)]),
-  ) as Omit<FirmScope, 'firmId'>;
-  return { firmId, ...guarded };
+  const makers: { [K in Exclude<keyof FirmScope, 'firmId'>]: () => FirmScope[K] } = {
+    firm: () => firmRepo(db, firmId),
+    users: () => userRepo(db, firmId),
+    apiTokens: () => apiTokenRepo(db, firmId),
+    sessions: () => sessionRepo(db, firmId),
+    passwordResets: () => passwordResetRepo(db, firmId),
+    companies: () => companyRepo(db, firmId),
+    contacts: () => contactRepo(db, firmId),
+    engagements: () => engagementRepo(db, firmId),
+    documents: () => documentRepo(db, firmId),
+    documentFiles: () => documentFileRepo(db, firmId),
+    signatures: () => signatureRepo(db, firmId),
+    signingRequests: () => signingRequestRepo(db, firmId),
+    signingEvents: () => signingEventRepo(db, firmId),
+    mails: () => mailRepo(db, firmId),
+    webhooks: () => webhookRepo(db, firmId),
+    sealIdentity: () => sealIdentityRepo(db, firmId, keyring),
+    jobs: () => jobRepo(db, firmId, { onEnqueue, currentRequestId }),
+    campaigns: () => campaignRepo(db, firmId),
+    portfolio: () => portfolioRepo(db, firmId),
+    billing: () => billingRepo(db, firmId),
+    counters: () => counterRepo(db, firmId),
+    events: () => eventRepo(db, firmId),
+    notifications: () => notificationRepo(db, firmId),
+    idempotency: () => idempotencyRepo(db, firmId),
+    vigilance: () => vigilanceRepo(db, firmId),
+    services: () => serviceRepo(db, firmId),
+    terms: () => termsRepo(db, firmId),
+  };
+  // A request touches two or three of these: each is built, and guarded, when first read.
+  const scope = { firmId } as FirmScope;
+  for (const [name, make] of Object.entries(makers) as [keyof typeof makers, () => object][]) {
+    let repo: object | undefined;
+    Object.defineProperty(scope, name, {
+      enumerable: true,
+      get: () => {
+        repo ??= refusingBadValues(make());
+        return repo;
+      },
+    });
+  }
+  return scope;
 };
 
 export type StoreOptions = {
