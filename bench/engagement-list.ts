@@ -26,6 +26,8 @@ const { values } = parseArgs({
     searches: { type: 'string', default: 'boul,gar,martin,ie,rou,ber' },
     /** Keeps lettrine_bench when it already holds the portfolio (migrations applied): no new seed. */
     reuse: { type: 'boolean', default: false },
+    /** A directory: the servers' process writes its CPU profile there (node --cpu-prof) as it ends. */
+    'cpu-profile': { type: 'string' },
     ...VERDICT_OPTIONS,
   },
 });
@@ -97,7 +99,11 @@ const seed = async (reused: string | undefined) => {
 const startServers = (firmId: string) =>
   new Promise<{ child: ChildProcess; lettrine: number; bare: number }>((resolve, reject) => {
     const child = fork(new URL('./servers.ts', import.meta.url).pathname, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(values['cpu-profile'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-profile']] : []),
+      ],
       env: { ...process.env, BENCH_DATABASE_URL: benchUrl.toString(), BENCH_FIRM_ID: firmId },
     });
     child.once('message', (ports) => resolve({ child, ...(ports as { lettrine: number; bare: number }) }));

@@ -98,7 +98,17 @@ export type NewEvent = Omit<HistoryEvent, 'id' | 'actorName' | 'before' | 'after
   data?: unknown;
 };
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/**
+ * One page of a list. `total` counts the whole list, unless `totalIsExact` is false: a search stops
+ * counting past SEARCH_COUNT_LIMIT matches (and past the page asked), and `total` is then a floor.
+ */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalIsExact?: boolean };
+
+/**
+ * A search counts its matches up to this many (issue 19): beyond, nobody pages through them, and
+ * counting 50 000 matches of a short word in a large firm would cost every page of it.
+ */
+export const SEARCH_COUNT_LIMIT = 1_000;
 
 /** One signer's personal link to a sent document, and the evidence of what they did with it. */
 export type SigningRequest = {

@@ -21,7 +21,14 @@ const cents = (description: string) =>
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    total: z.number().int().meta({ description: 'Nombre d’éléments de toute la liste' }),
+    total: z.number().int().meta({
+      description:
+        'Nombre d’éléments de toute la liste ; un plancher quand `totalIsExact` vaut false (une recherche cesse de compter après 1 000 résultats)',
+    }),
+    totalIsExact: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false : la liste compte plus de `total` éléments ; absent : `total` est exact' }),
     page: z.number().int().meta({ description: 'Numéro de la page, à partir de 1' }),
     pageSize: z.number().int().meta({ description: 'Éléments par page (200 au plus)' }),
   });

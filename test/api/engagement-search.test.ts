@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aFirmWithData, aProspect, type FirmData } from '../builders/through-api.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -73,5 +74,34 @@ describe(`searching the engagement list (${databaseKind})`, () => {
     expect(first.total).toBeGreaterThanOrEqual(3);
     expect([second.total, beyond.total]).toEqual([first.total, first.total]);
     expect(beyond.items).toEqual([]);
+  });
+
+  it('counts a search up to 1 000 matches: beyond, the total says « more than » and every match is still served', async () => {
+    // 1 010 engagements titled « Copie de masse NNNN », copies of one prospect, by SQL for speed.
+    await ctx.database.db.execute(sql`
+      insert into engagements (firm_id, id, company_id, title, state, responsible_user_id, created_at, updated_at)
+      select firm_id, gen_random_uuid(), company_id, 'Copie de masse ' || lpad(n::text, 4, '0'), state,
+             responsible_user_id, created_at, updated_at
+        from engagements, generate_series(1, 1010) as n
+       where firm_id = ${data.firm.firmId} and id = ${ids['Cœur 100%']}`);
+    const page = async (n: number) =>
+      (await data.collab.get(`/engagements?search=copie+de+masse&sort=companyName&pageSize=50&page=${n}`))
+        .body;
+    const first = await page(1);
+    expect(first).toMatchObject({ total: 1000, totalIsExact: false, page: 1, pageSize: 50 });
+    expect(first.items).toHaveLength(50);
+    // Past the cap, the page asked is counted to its end: the last page tells the exact total.
+    const last = await page(21);
+    expect(last.items).toHaveLength(10);
+    expect(last.total).toBe(1010);
+    expect(last.totalIsExact).toBeUndefined();
+    expect((await page(30)).total).toBe(1010);
+    const seen = new Set<string>();
+    for (let n = 1; n <= 21; n++) for (const item of (await page(n)).items as Item[]) seen.add(item.id);
+    expect(seen.size).toBe(1010);
+    // A search under the cap is counted exactly, as before.
+    const few = (await data.collab.get('/engagements?search=copie+de+masse+000&pageSize=50')).body;
+    expect(few.total).toBe(9);
+    expect(few.totalIsExact).toBeUndefined();
   });
 });

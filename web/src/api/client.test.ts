@@ -75,6 +75,18 @@ describe('every item of a list', () => {
       '/api/v1/services?includeArchived=true&page=2&pageSize=200',
     ]);
   });
+  it('reads on past a total that is only a floor (a search that stopped counting)', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const page = Number(new URL(url, 'http://lettrine.test').searchParams.get('page'));
+      const items = page === 1 ? Array.from({ length: 200 }, (_, i) => i) : page === 2 ? [200] : [];
+      const body =
+        page === 1
+          ? { items, total: 200, totalIsExact: false, page, pageSize: 200 }
+          : { items, total: 201, page, pageSize: 200 };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    });
+    expect(await apiAll<number>('/engagements?search=ie')).toHaveLength(201);
+  });
 });
 
 describe('one Idempotency-Key per submission', () => {

@@ -88,7 +88,8 @@ export const apiAll = async <T>(path: string): Promise<T[]> => {
   for (let page = 1; ; page += 1) {
     const answer = await api<Page<T>>(`${path}${separator}page=${page}&pageSize=${MAX_PAGE_SIZE}`);
     items.push(...answer.items);
-    if (answer.items.length === 0 || items.length >= answer.total) return items;
+    if (answer.items.length === 0 || (items.length >= answer.total && answer.totalIsExact !== false))
+      return items;
   }
 };
 

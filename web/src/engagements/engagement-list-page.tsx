@@ -17,7 +17,7 @@ import { Link } from 'react-router';
 import { useEngagements, useUsers } from '../api/queries.ts';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatDay } from '../format.ts';
-import { useT } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { NewEngagementButton } from './new-engagement-button.tsx';
 import { StateBadge } from './state-badge.tsx';
@@ -25,7 +25,7 @@ import { StateBadge } from './state-badge.tsx';
 const PAGE_SIZE = 25;
 
 export const EngagementListPage = () => {
-  const t = useT();
+  const { t, language } = useI18n();
   const canWrite = useCanWrite();
   const [state, setState] = useState<'all' | 'prospect' | 'client'>('all');
   const [responsible, setResponsible] = useState<string | null>(null);
@@ -122,8 +122,10 @@ export const EngagementListPage = () => {
             </Table.ScrollContainer>
             {data.items.length === 0 && <Text c="dimmed">{t('engagements.none')}</Text>}
             <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('engagements.count', { count: data.total })}
+              <Text size="sm" c="dimmed" data-testid="engagements-count">
+                {t(data.totalIsExact === false ? 'engagements.countAtLeast' : 'engagements.count', {
+                  count: data.total.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB'),
+                })}
               </Text>
               <Pagination
                 total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}

@@ -179,6 +179,7 @@ export const en: Record<MessageKey, string> = {
   'engagements.updated': 'Updated',
   'engagements.none': 'No engagement matches these filters.',
   'engagements.count': '{count} engagement(s)',
+  'engagements.countAtLeast': 'More than {count} engagements: refine the search to see them all',
   'company.name': 'Company name',
   'company.legalForm': 'Legal form',
   'company.city': 'City',

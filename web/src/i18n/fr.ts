@@ -178,6 +178,7 @@ export const fr = {
   'engagements.updated': 'Mise à jour',
   'engagements.none': 'Aucune affaire ne correspond à ces critères.',
   'engagements.count': '{count} affaire(s)',
+  'engagements.countAtLeast': 'Plus de {count} affaires : affinez la recherche pour les voir toutes',
   'company.name': 'Raison sociale',
   'company.legalForm': 'Forme juridique',
   'company.city': 'Ville',
