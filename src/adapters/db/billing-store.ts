@@ -5,10 +5,10 @@ import type {
   FirmScope,
   Termination,
 } from '../../application/ports/index.ts';
-import type { ScopeLineRecord } from '../../domain/documents/document.ts';
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
 import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import type { Db } from './database.ts';
+import { rowsOf, SCOPE_LINE_SQL, scopeLineOf, text } from './plain-rows.ts';
 import {
   billingExports,
   companies,
@@ -43,10 +43,6 @@ const toTermination = ({ firmId: _f, ...row }: typeof terminations.$inferSelect)
   letterId: row.letterId,
 });
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
-const text = (value: unknown): string | null => (value === null ? null : (value as string));
-
 /**
  * The documents and lines the schedule's totals read, as plain rows (no per-row mapping: at 80 000
  * lines, drizzle's mapping cost as much as the queries). Every value is cast to a type both drivers
@@ -65,9 +61,7 @@ const figuresOf = async (db: Db, withEffect: SQL | undefined) => {
   );
   const lines = rowsOf(
     await db.execute(sql`
-      select l.document_id, l.id, l.operation, l.target_line_id, l.changed_fields,
-             l.quantity::text as quantity, l.unit_price_cents::float8 as unit_price_cents,
-             l.vat_rate_bp, l.recurrence
+      select ${SCOPE_LINE_SQL}
         from document_lines l
         join documents on documents.firm_id = l.firm_id and documents.id = l.document_id
        where ${withEffect} order by l.document_id, l.position`),
@@ -90,20 +84,7 @@ const figuresOf = async (db: Db, withEffect: SQL | undefined) => {
     billingPeriod: row.billing_period as BillingDocument['billingPeriod'],
     lines: [],
   }));
-  const figures = lines.map((row): ScopeLineRecord & { documentId: string } => ({
-    documentId: row.document_id as string,
-    id: row.id as string,
-    operation: row.operation as ScopeLineRecord['operation'],
-    targetLineId: text(row.target_line_id),
-    changedFields: row.changed_fields as ScopeLineRecord['changedFields'],
-    serviceId: null,
-    label: '',
-    unitLabel: null,
-    quantity: row.quantity as string,
-    unitPriceCents: row.unit_price_cents as number,
-    vatRateBp: row.vat_rate_bp as number,
-    recurrence: row.recurrence as ScopeLineRecord['recurrence'],
-  }));
+  const figures = lines.map(scopeLineOf);
   return { documents, lines: figures };
 };
 

@@ -5,6 +5,7 @@ import { LETTER_KINDS } from '../../domain/documents/kinds.ts';
 import { IN_FORCE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
+import { rowsOf } from './plain-rows.ts';
 import { companies, documents, engagements, termsVersions, users } from './schema/index.ts';
 import { updateVersioned } from './versioned-update.ts';
 
@@ -22,9 +23,6 @@ const SORT_SQL = {
   companyName: 'company_name',
   clientCode: 'client_code',
 } as const satisfies Record<EngagementFilter['sort'], string>;
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /**
  * Name, title, client code or SIREN contain the search, case and accents aside: one LIKE on the

@@ -1,35 +1,19 @@
-import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FirmScope } from '../../application/ports/index.ts';
 import type { PortfolioRecord, RenewalDocument } from '../../application/records.ts';
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
 import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import type { Db } from './database.ts';
-import { companies, documentLines, documents, engagements } from './schema/index.ts';
-import { LINE_COLUMNS } from './scope-columns.ts';
-
-/** Only what renewal reads: a preview of 10 000 clients maps some 30 000 documents and 80 000 lines. */
-const DOCUMENT_COLUMNS = {
-  id: documents.id,
-  engagementId: documents.engagementId,
-  kind: documents.kind,
-  status: documents.status,
-  number: documents.number,
-  effectiveDate: documents.effectiveDate,
-  signedAt: documents.signedAt,
-  createdAt: documents.createdAt,
-  replacedById: documents.replacedById,
-  amendsLetterId: documents.amendsLetterId,
-  termsVersionId: documents.termsVersionId,
-  durationMonths: documents.durationMonths,
-  renewal: documents.renewal,
-  noticeMonths: documents.noticeMonths,
-  billingPeriod: documents.billingPeriod,
-  paymentTerms: documents.paymentTerms,
-  revisionClause: documents.revisionClause,
-  campaignId: documents.campaignId,
-  // R-G1: a terminated letter leaves the scope in force after its end date, for renewal too.
-  endDate: documents.endDate,
-};
+import {
+  dateOf,
+  epochMs,
+  rowsOf,
+  SCOPE_LINE_SQL,
+  SCOPE_LINE_WORDS_SQL,
+  scopeLineOf,
+  text,
+} from './plain-rows.ts';
+import { engagements } from './schema/index.ts';
 
 /**
  * Renewal reads the whole portfolio at once: the client engagements, then their letters,
@@ -46,53 +30,48 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
       .orderBy(asc(engagements.companyName), asc(engagements.id));
     return rows.map((row) => row.id);
   },
+  /**
+   * As plain rows (plain-rows.ts): a preview of 10 000 clients reads some 30 000 documents and
+   * 80 000 lines, and drizzle's mapping of them cost a fifth of the preview and most of its garbage.
+   */
   async listClients(filter) {
     const ids = filter?.engagementIds;
     if (ids && ids.length === 0) return [];
-    const ofEngagements = (column: typeof engagements.id | typeof documents.engagementId): SQL | undefined =>
-      ids ? inArray(column, ids) : undefined;
-    const clients = await db
-      .select({
-        engagementId: engagements.id,
-        companyName: companies.name,
-        clientCode: engagements.clientCode,
-        siren: companies.siren,
-        responsibleUserId: engagements.responsibleUserId,
-        fiscalYearEnd: companies.fiscalYearEnd,
-      })
-      .from(engagements)
-      .innerJoin(
-        companies,
-        and(eq(companies.firmId, engagements.firmId), eq(companies.id, engagements.companyId)),
-      )
-      .where(
-        and(eq(engagements.firmId, firmId), eq(engagements.state, 'client'), ofEngagements(engagements.id)),
-      )
-      .orderBy(asc(engagements.companyName), asc(engagements.id));
-    const clientDocuments = and(
-      eq(documents.firmId, firmId),
-      ofEngagements(documents.engagementId),
-      inArray(documents.kind, [...SCOPE_KINDS]),
-      or(
-        inArray(documents.status, EFFECTIVE_STATUSES),
-        and(eq(documents.kind, 'replacement_letter'), inArray(documents.status, ['draft', 'sent'])),
-      ),
+    const idList = ids ? sql.param(ids) : undefined;
+    const clients = rowsOf(
+      await db.execute(sql`
+        select e.id, c.name, e.client_code, c.siren, e.responsible_user_id, c.fiscal_year_end
+          from engagements e join companies c on c.firm_id = e.firm_id and c.id = e.company_id
+         where e.firm_id = ${firmId} and e.state = 'client'
+           ${idList ? sql`and e.id = any(${idList}::uuid[])` : sql``}
+         order by e.company_name, e.id`),
     );
+    const clientDocuments = sql`d.firm_id = ${firmId}
+      ${idList ? sql`and d.engagement_id = any(${idList}::uuid[])` : sql``}
+      and d.kind in (${sql.join(
+        SCOPE_KINDS.map((kind) => sql`${kind}`),
+        sql`, `,
+      )})
+      and (d.status in (${sql.join(
+        EFFECTIVE_STATUSES.map((status) => sql`${status}`),
+        sql`, `,
+      )}) or (d.kind = 'replacement_letter' and d.status in ('draft', 'sent')))`;
     // One query after another: inside a transaction they share one connection.
-    const rows = await db
-      .select(DOCUMENT_COLUMNS)
-      .from(documents)
-      .innerJoin(
-        engagements,
-        and(eq(engagements.firmId, documents.firmId), eq(engagements.id, documents.engagementId)),
-      )
-      .where(and(clientDocuments, eq(engagements.state, 'client')))
-      .orderBy(asc(documents.createdAt), asc(documents.id));
+    const rows = rowsOf(
+      await db.execute(sql`
+        select d.id, d.engagement_id, d.kind, d.status, d.number, d.effective_date::text as effective_date,
+               ${epochMs('d.signed_at')} as signed_ms, ${epochMs('d.created_at')} as created_ms,
+               d.replaced_by_id, d.amends_letter_id, d.terms_version_id, d.duration_months, d.renewal,
+               d.notice_months, d.billing_period, d.payment_terms, d.revision_clause, d.campaign_id,
+               d.end_date::text as end_date
+          from documents d join engagements e on e.firm_id = d.firm_id and e.id = d.engagement_id
+         where ${clientDocuments} and e.state = 'client'
+         order by d.created_at, d.id`),
+    );
     // Renewal reads recurring lines only (R-C3 drops one-off lines, and an amendment changes
     // recurring lines only, R-C2): what it needs, not every line ever signed.
-    const recurringOnly = ne(documentLines.recurrence, 'one_off');
     const effective = new Set<string>(EFFECTIVE_STATUSES);
-    const effectiveIds = rows.filter((row) => effective.has(row.status)).map((row) => row.id);
+    const effectiveIds = rows.filter((row) => effective.has(row.status as string)).map((row) => row.id);
     // A slice (the preview's, a chunk's) names its documents, so the (firm_id, document_id,
     // position) index serves it in any firm: joined to the documents instead, a firm holding half
     // the table (100 000 clients) had every slice scan all the lines, so the preview grew with the
@@ -100,40 +79,68 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
     // planner walks the index once per document whatever the slice's size (a long IN list let it
     // prefer a scan of the table).
     const linesOfSlice = () =>
-      db
-        .select(LINE_COLUMNS)
-        .from(documentLines)
-        .where(
-          and(
-            eq(documentLines.firmId, firmId),
-            sql`${documentLines.documentId} in (select unnest(${sql.param(effectiveIds)}::uuid[]))`,
-            recurringOnly,
-          ),
-        )
-        .orderBy(asc(documentLines.documentId), asc(documentLines.position));
+      db.execute(sql`
+        select ${SCOPE_LINE_SQL}, ${SCOPE_LINE_WORDS_SQL}
+          from document_lines l
+         where l.firm_id = ${firmId} and l.recurrence <> 'one_off'
+           and l.document_id in (select unnest(${sql.param(effectiveIds)}::uuid[]))
+         order by l.document_id, l.position`);
     const linesOfPortfolio = () =>
-      db
-        .select(LINE_COLUMNS)
-        .from(documentLines)
-        .innerJoin(
-          documents,
-          and(eq(documents.firmId, documentLines.firmId), eq(documents.id, documentLines.documentId)),
-        )
-        .where(and(clientDocuments, inArray(documents.status, EFFECTIVE_STATUSES), recurringOnly))
-        .orderBy(asc(documentLines.documentId), asc(documentLines.position));
-    const lines = !ids ? await linesOfPortfolio() : effectiveIds.length > 0 ? await linesOfSlice() : [];
+      db.execute(sql`
+        select ${SCOPE_LINE_SQL}, ${SCOPE_LINE_WORDS_SQL}
+          from document_lines l join documents d on d.firm_id = l.firm_id and d.id = l.document_id
+         where ${clientDocuments} and d.status in (${sql.join(
+           EFFECTIVE_STATUSES.map((status) => sql`${status}`),
+           sql`, `,
+         )}) and l.recurrence <> 'one_off'
+         order by l.document_id, l.position`);
+    const lines = rowsOf(
+      !ids ? await linesOfPortfolio() : effectiveIds.length > 0 ? await linesOfSlice() : { rows: [] },
+    );
     const documentsById = new Map<string, RenewalDocument>();
     const documentsOf = new Map<string, RenewalDocument[]>();
     for (const row of rows) {
-      const doc: RenewalDocument = { ...row, lines: [] };
-      documentsById.set(row.id, doc);
-      const list = documentsOf.get(row.engagementId);
+      const doc: RenewalDocument = {
+        id: row.id as string,
+        kind: row.kind as RenewalDocument['kind'],
+        status: row.status as RenewalDocument['status'],
+        number: text(row.number),
+        effectiveDate: text(row.effective_date),
+        signedAt: dateOf(row.signed_ms),
+        createdAt: new Date(row.created_ms as number),
+        replacedById: text(row.replaced_by_id),
+        amendsLetterId: text(row.amends_letter_id),
+        termsVersionId: text(row.terms_version_id),
+        durationMonths: row.duration_months as RenewalDocument['durationMonths'],
+        renewal: row.renewal as RenewalDocument['renewal'],
+        noticeMonths: row.notice_months as RenewalDocument['noticeMonths'],
+        billingPeriod: row.billing_period as RenewalDocument['billingPeriod'],
+        paymentTerms: row.payment_terms as RenewalDocument['paymentTerms'],
+        revisionClause: row.revision_clause as RenewalDocument['revisionClause'],
+        campaignId: text(row.campaign_id),
+        endDate: text(row.end_date),
+        lines: [],
+      };
+      documentsById.set(doc.id, doc);
+      const engagementId = row.engagement_id as string;
+      const list = documentsOf.get(engagementId);
       if (list) list.push(doc);
-      else documentsOf.set(row.engagementId, [doc]);
+      else documentsOf.set(engagementId, [doc]);
     }
-    for (const { documentId, ...line } of lines) documentsById.get(documentId)?.lines.push(line);
+    for (const row of lines) {
+      const { documentId, ...line } = scopeLineOf(row);
+      documentsById.get(documentId)?.lines.push(line);
+    }
     return clients.map(
-      (client): PortfolioRecord => ({ ...client, documents: documentsOf.get(client.engagementId) ?? [] }),
+      (client): PortfolioRecord => ({
+        engagementId: client.id as string,
+        companyName: client.name as string,
+        clientCode: text(client.client_code),
+        siren: text(client.siren),
+        responsibleUserId: client.responsible_user_id as string,
+        fiscalYearEnd: client.fiscal_year_end as string,
+        documents: documentsOf.get(client.id as string) ?? [],
+      }),
     );
   },
 });
