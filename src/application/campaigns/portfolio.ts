@@ -136,8 +136,7 @@ export const planPortfolio = async (
   const ids = await scope.portfolio.listClientIds();
   const terms = await scope.terms.list();
   const termsVersionOf = new Map(terms.map((t) => [t.id, t.version]));
-  const plans: ClientPlan[] = [];
-  for (let from = 0; from < ids.length; from += PORTFOLIO_SLICE) {
+  const readSlice = async (from: number) => {
     const records = await scope.portfolio.listClients({
       engagementIds: ids.slice(from, from + PORTFOLIO_SLICE),
     });
@@ -148,6 +147,17 @@ export const planPortfolio = async (
           input.vigilanceOn,
         )
       : new Map<string, string[]>();
+    return { records, missing };
+  };
+  const plans: ClientPlan[] = [];
+  // The next slice is read while this one is planned: the database works on the other core
+  // meanwhile (at rest, a quarter of the preview was spent waiting for rows).
+  let next = ids.length > 0 ? readSlice(0) : undefined;
+  for (let from = 0; next; from += PORTFOLIO_SLICE) {
+    const { records, missing } = await next;
+    next = from + PORTFOLIO_SLICE < ids.length ? readSlice(from + PORTFOLIO_SLICE) : undefined;
+    // Planning may throw while the next read is in flight: its failure is then not the one told.
+    next?.catch(() => {});
     await yieldToOthers();
     for (const [n, record] of records.entries()) {
       const client = toPortfolioClient(
