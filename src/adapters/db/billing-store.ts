@@ -84,7 +84,7 @@ const figuresOf = async (db: Db, withEffect: SQL | undefined) => {
     billingPeriod: row.billing_period as BillingDocument['billingPeriod'],
     lines: [],
   }));
-  const figures = lines.map(scopeLineOf);
+  const figures = lines.map((row) => ({ ...scopeLineOf(row), documentId: row.document_id as string }));
   return { documents, lines: figures };
 };
 

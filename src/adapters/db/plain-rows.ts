@@ -25,9 +25,11 @@ export const SCOPE_LINE_SQL = sql.raw(`l.document_id, l.id, l.operation, l.targe
 /** …and its words (label, service, unit), which only a letter written from it reads. */
 export const SCOPE_LINE_WORDS_SQL = sql.raw('l.service_id, l.label, l.unit_label');
 
-/** A line of SCOPE_LINE_SQL (with its words when they were read: else blank, no figure reads them). */
-export const scopeLineOf = (row: Row): ScopeLineRecord & { documentId: string } => ({
-  documentId: row.document_id as string,
+/**
+ * A line of SCOPE_LINE_SQL (with its words when they were read: else blank, no figure reads them);
+ * its document is `row.document_id`, left out so that grouping the lines does not copy each one.
+ */
+export const scopeLineOf = (row: Row): ScopeLineRecord => ({
   id: row.id as string,
   operation: row.operation as ScopeLineRecord['operation'],
   targetLineId: text(row.target_line_id),

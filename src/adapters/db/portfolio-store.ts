@@ -127,10 +127,7 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
       if (list) list.push(doc);
       else documentsOf.set(engagementId, [doc]);
     }
-    for (const row of lines) {
-      const { documentId, ...line } = scopeLineOf(row);
-      documentsById.get(documentId)?.lines.push(line);
-    }
+    for (const row of lines) documentsById.get(row.document_id as string)?.lines.push(scopeLineOf(row));
     return clients.map(
       (client): PortfolioRecord => ({
         engagementId: client.id as string,

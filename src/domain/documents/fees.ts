@@ -59,7 +59,8 @@ export const lineAmount = (line: Pick<PricedLine, 'quantity' | 'unitPriceCents'>
   multiplyCents(line.unitPriceCents, line.quantity);
 
 /** Annual value of a recurring line = line amount × periods per year; zero for a one-off line. */
-export const annualValue = (line: PricedLine): Cents => lineAmount(line) * PERIODS_PER_YEAR[line.recurrence];
+export const annualValue = (line: Pick<PricedLine, 'quantity' | 'unitPriceCents' | 'recurrence'>): Cents =>
+  lineAmount(line) * PERIODS_PER_YEAR[line.recurrence];
 
 export type VatAmount = { readonly rateBp: number; readonly baseCents: Cents; readonly vatCents: Cents };
 

@@ -146,7 +146,7 @@ const planLine = (
     unitPriceCents,
     pricing,
     annualBeforeCents: annualValue(line),
-    annualAfterCents: annualValue({ ...line, unitPriceCents }),
+    annualAfterCents: annualValue({ quantity: line.quantity, recurrence: line.recurrence, unitPriceCents }),
   };
 };
 
