@@ -6,8 +6,10 @@ import { signingEvents } from './schema/index.ts';
 
 /** The signature trail of a firm's documents: rows appended, never changed. */
 export const signingEventRepo = (db: Db, firmId: string): FirmScope['signingEvents'] => ({
-  async append(event) {
-    await db.insert(signingEvents).values({ ...event, firmId });
+  async append(...events) {
+    // One multi-row INSERT: the ids are drawn in the order of the rows, which is the trail's order.
+    if (events.length > 0)
+      await db.insert(signingEvents).values(events.map((event) => ({ ...event, firmId })));
   },
   async listByDocument(documentId) {
     const rows = await db

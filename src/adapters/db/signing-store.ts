@@ -53,23 +53,43 @@ export const signingRequestRepo = (db: Db, firmId: string): FirmScope['signingRe
 });
 
 /** `currentRequestId`: the request (or job) queuing, stored with the job for its logs. */
+/** A job queued in a transaction, written with the others of the transaction just before it commits. */
+export type OutboxRow = typeof jobOutbox.$inferInsert;
+
+/**
+ * Jobs go out through the outbox (docs/architecture.md). Inside a transaction, `defer` collects
+ * them and the transaction writes them in one statement before it commits (a link signature
+ * queues two: one round trip less on the request's path, issue 19); elsewhere each is written
+ * at once.
+ */
 export const jobRepo = (
   db: Db,
   firmId: string,
-  hooks: { onEnqueue: () => void; currentRequestId?: () => string | undefined },
+  hooks: {
+    onEnqueue: () => void;
+    currentRequestId?: () => string | undefined;
+    defer?: (row: OutboxRow) => void;
+  },
 ): FirmScope['jobs'] => ({
   async enqueue(job) {
-    await db.insert(jobOutbox).values({
+    const row: OutboxRow = {
       id: randomUUID(),
       firmId,
       name: job.name,
       data: withRequestId(job.data, hooks.currentRequestId?.()),
       startAfter: job.startAfter ?? null,
       createdAt: new Date(),
-    });
+    };
+    if (hooks.defer) hooks.defer(row);
+    else await db.insert(jobOutbox).values(row);
     hooks.onEnqueue();
   },
 });
+
+/** Writes the jobs a transaction queued, in one statement. */
+export const writeOutbox = async (db: Db, rows: OutboxRow[]) => {
+  if (rows.length > 0) await db.insert(jobOutbox).values(rows);
+};
 
 export const signingLookups = (
   db: Db,

@@ -22,7 +22,7 @@ import { retryingTransaction } from './retry-transaction.ts';
 import { firms } from './schema/index.ts';
 import { sealIdentityRepo } from './seal-identity-store.ts';
 import { signingEventRepo } from './signing-event-store.ts';
-import { jobRepo, signingLookups, signingRequestRepo } from './signing-store.ts';
+import { jobRepo, type OutboxRow, signingLookups, signingRequestRepo, writeOutbox } from './signing-store.ts';
 import { vigilanceRepo } from './vigilance-store.ts';
 import { webhookRepo } from './webhook-store.ts';
 
@@ -33,9 +33,15 @@ import { webhookRepo } from './webhook-store.ts';
 const firmScope = (
   db: Db,
   firmId: string,
-  outside: { onEnqueue: () => void; currentRequestId?: () => string | undefined; keyring: Keyring },
+  outside: {
+    onEnqueue: () => void;
+    currentRequestId?: () => string | undefined;
+    keyring: Keyring;
+    /** In a transaction: where its queued jobs wait until it writes them, before committing. */
+    deferJobs?: (row: OutboxRow) => void;
+  },
 ): FirmScope => {
-  const { onEnqueue, currentRequestId, keyring } = outside;
+  const { onEnqueue, currentRequestId, keyring, deferJobs } = outside;
   const makers: { [K in Exclude<keyof FirmScope, 'firmId'>]: () => FirmScope[K] } = {
     firm: () => firmRepo(db, firmId),
     users: () => userRepo(db, firmId),
@@ -53,7 +59,8 @@ const firmScope = (
     mails: () => mailRepo(db, firmId),
     webhooks: () => webhookRepo(db, firmId),
     sealIdentity: () => sealIdentityRepo(db, firmId, keyring),
-    jobs: () => jobRepo(db, firmId, { onEnqueue, currentRequestId }),
+    jobs: () =>
+      jobRepo(db, firmId, { onEnqueue, currentRequestId, ...(deferJobs ? { defer: deferJobs } : {}) }),
     campaigns: () => campaignRepo(db, firmId),
     portfolio: () => portfolioRepo(db, firmId),
     billing: () => billingRepo(db, firmId),
@@ -100,17 +107,21 @@ export const createStore = (database: Database, options: StoreOptions = {}): Sto
       let enqueued = false;
       const result = await retryingTransaction(() => {
         enqueued = false;
-        return db.transaction((tx) =>
-          fn(
+        return db.transaction(async (tx) => {
+          const jobs: OutboxRow[] = [];
+          const value = await fn(
             firmScope(tx as unknown as Db, firmId, {
               onEnqueue: () => {
                 enqueued = true;
               },
               currentRequestId,
               keyring,
+              deferJobs: (row) => jobs.push(row),
             }),
-          ),
-        );
+          );
+          await writeOutbox(tx as unknown as Db, jobs);
+          return value;
+        });
       });
       if (enqueued) notify();
       return result;

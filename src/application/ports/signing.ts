@@ -24,7 +24,8 @@ export type SigningEventRecord = {
 
 /** The signature trail: appended in the transaction of each step, read in the order written. */
 export type SigningEventRepository = {
-  append(event: SigningEventRecord): Promise<void>;
+  /** The steps given, in their order (one statement for several steps of one request). */
+  append(...events: SigningEventRecord[]): Promise<void>;
   listByDocument(documentId: string): Promise<SigningEventRecord[]>;
 };
 

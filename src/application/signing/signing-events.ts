@@ -14,31 +14,33 @@ import type { Signature, SigningRequest } from '../records.ts';
 /** The longest user agent kept: enough to tell a browser, not a place to store a novel. */
 const USER_AGENT_MAX = 500;
 
+type SigningStep = {
+  documentId: string;
+  request: Pick<SigningRequest, 'id'> | null;
+  type: SigningEventType;
+  at: Date;
+  ip?: string | null;
+  userAgent?: string | null;
+  data?: TrailData;
+};
+
+const toRecord = (input: SigningStep) => ({
+  documentId: input.documentId,
+  requestId: input.request?.id ?? null,
+  type: input.type,
+  at: input.at,
+  ip: input.ip ?? null,
+  userAgent: input.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+  data: input.data ?? {},
+});
+
 /**
- * Appends one step to the signature trail, in the caller's transaction (habit 5): the step and its
- * trace commit together or not at all.
+ * Appends steps to the signature trail, in the caller's transaction (habit 5): the step and its
+ * trace commit together or not at all. Several steps of one request (the consent, then the
+ * signature) are written in their order by one statement.
  */
-export const recordSigningEvent = (
-  scope: FirmScope,
-  input: {
-    documentId: string;
-    request: Pick<SigningRequest, 'id'> | null;
-    type: SigningEventType;
-    at: Date;
-    ip?: string | null;
-    userAgent?: string | null;
-    data?: TrailData;
-  },
-): Promise<void> =>
-  scope.signingEvents.append({
-    documentId: input.documentId,
-    requestId: input.request?.id ?? null,
-    type: input.type,
-    at: input.at,
-    ip: input.ip ?? null,
-    userAgent: input.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
-    data: input.data ?? {},
-  });
+export const recordSigningEvent = (scope: FirmScope, ...steps: SigningStep[]): Promise<void> =>
+  scope.signingEvents.append(...steps.map(toRecord));
 
 /**
  * The whole trail of a document: the recorded steps, each told with its signer, and a signature

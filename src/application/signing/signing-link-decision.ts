@@ -88,12 +88,15 @@ export const signThroughLink = async (
     });
     // The consent with the exact words ticked, then the signature: two lines of the trail.
     const trace = { documentId: doc.id, request, at, ip: input.ip, userAgent: input.userAgent };
-    await recordSigningEvent(scope, {
-      ...trace,
-      type: 'consent_given',
-      data: { version: CONSENT_WORDING.version, wording: CONSENT_WORDING.text },
-    });
-    await recordSigningEvent(scope, { ...trace, type: 'signed', data: { method: 'link' } });
+    await recordSigningEvent(
+      scope,
+      {
+        ...trace,
+        type: 'consent_given',
+        data: { version: CONSENT_WORDING.version, wording: CONSENT_WORDING.text },
+      },
+      { ...trace, type: 'signed', data: { method: 'link' } },
+    );
     return { documentStatus: document.status, signedSides };
   });
 };

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aFirmWithUsers, createTestContext, type TestContext } from '../support/test-app.ts';
+import { databaseKind } from '../support/test-database.ts';
+
+/**
+ * Issue 19: each statement is a round trip to PostgreSQL, and a link signature's request sent 26.
+ * The jobs a transaction queues are written together, in one statement, as it ends. Counted on
+ * PostgreSQL, where the driver's statements can be seen (pg.Client's query); PGlite runs the same
+ * code, and the rows themselves are checked on both.
+ */
+describe(`the jobs a transaction queues (${databaseKind})`, () => {
+  let ctx: TestContext;
+  let firmId: string;
+  const statements: string[] = [];
+  const original = pg.Client.prototype.query;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ clock: '2026-03-02T09:00:00Z' });
+    firmId = (await aFirmWithUsers(ctx, 'Cabinet File d’attente')).firmId;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const [config] = args;
+      statements.push(typeof config === 'string' ? config : String((config as { text?: string })?.text));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = original;
+    await ctx.close();
+  });
+
+  const outboxOf = async (marker: string) =>
+    Number(
+      (
+        await ctx.database.executeSql(
+          "select count(*)::int as n from job_outbox where data->>'historyEventId' like $1",
+          [`${marker}-%`],
+        )
+      ).rows[0]?.n,
+    );
+
+  it('writes them once the work is done, together, and not at all when the work fails', async () => {
+    const marker = `lot-${Date.now()}`;
+    statements.length = 0;
+    await ctx.deps.store.transaction(firmId, async (scope) => {
+      for (const n of [1, 2, 3])
+        await scope.jobs.enqueue({
+          name: 'webhook.dispatch',
+          data: { firmId, historyEventId: `${marker}-${n}` },
+        });
+    });
+    expect(await outboxOf(marker)).toBe(3);
+    if (databaseKind === 'postgres')
+      expect(statements.filter((text) => /insert into "job_outbox"/i.test(text))).toHaveLength(1);
+
+    const failed = `échec-${Date.now()}`;
+    await expect(
+      ctx.deps.store.transaction(firmId, async (scope) => {
+        await scope.jobs.enqueue({
+          name: 'webhook.dispatch',
+          data: { firmId, historyEventId: `${failed}-1` },
+        });
+        throw new Error('la suite du travail échoue');
+      }),
+    ).rejects.toThrow('la suite du travail échoue');
+    expect(await outboxOf(failed)).toBe(0);
+    await ctx.database.executeSql("delete from job_outbox where data->>'historyEventId' like $1", [
+      `${marker}-%`,
+    ]);
+  });
+});
