@@ -119,7 +119,11 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
   };
   const hydrate = async (rows: DocumentRow[]): Promise<Document[]> => {
     const ids = rows.map((row) => row.id);
-    const [lines, replacements] = await Promise.all([linesOf(ids), replacementsOf(ids)]);
+    // Only a replacement letter names the letters it replaces (create-document): the others need
+    // no read of document_replacements, one round trip less for every letter, proposal or
+    // amendment read (issue 19).
+    const replacing = rows.filter((row) => row.kind === 'replacement_letter').map((row) => row.id);
+    const [lines, replacements] = await Promise.all([linesOf(ids), replacementsOf(replacing)]);
     return rows.map((row) => toDocument(row, lines.get(row.id) ?? [], replacements.get(row.id) ?? []));
   };
   const insertLines = async (documentId: string, lines: DocumentLine[]) => {

@@ -1,15 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aFirmWithData } from '../builders/through-api.ts';
 import { aFirmWithUsers, createTestContext, type TestContext } from '../support/test-app.ts';
 import { databaseKind } from '../support/test-database.ts';
 
 /**
  * Issue 19: each statement is a round trip to PostgreSQL, and a link signature's request sent 26.
- * The jobs a transaction queues are written together, in one statement, as it ends. Counted on
+ * The jobs a transaction queues are written together, in one statement, as it ends, and a document
+ * other than a replacement letter is read without asking which letters it replaces. Counted on
  * PostgreSQL, where the driver's statements can be seen (pg.Client's query); PGlite runs the same
  * code, and the rows themselves are checked on both.
  */
-describe(`the jobs a transaction queues (${databaseKind})`, () => {
+describe(`round trips to the database (${databaseKind})`, () => {
   let ctx: TestContext;
   let firmId: string;
   const statements: string[] = [];
@@ -67,5 +69,17 @@ describe(`the jobs a transaction queues (${databaseKind})`, () => {
     await ctx.database.executeSql("delete from job_outbox where data->>'historyEventId' like $1", [
       `${marker}-%`,
     ]);
+  });
+
+  it('reads a proposal or a letter as its row and its lines: no look for letters it would replace', async () => {
+    const data = await aFirmWithData(ctx, 'Cabinet Lecture');
+    statements.length = 0;
+    const doc = await ctx.deps.store.read(data.firm.firmId).documents.find(data.draft.id);
+    expect(doc?.lines.length).toBeGreaterThan(0);
+    expect(doc?.replacesIds).toEqual([]);
+    if (databaseKind === 'postgres') {
+      expect(statements.filter((text) => /document_replacements/.test(text))).toEqual([]);
+      expect(statements.filter((text) => /document_lines/.test(text))).toHaveLength(1);
+    }
   });
 });
