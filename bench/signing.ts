@@ -219,22 +219,27 @@ const measureConcurrentSigning = async (bench: SigningBench, serviceId: string) 
   await burst(calls(Math.min(signers, 40), bareSign)); // warm-up of the bare route
   const bareBefore = await burst(calls(signers, bareSign));
   await bench.pauseJobs();
-  const profiler = values['cpu-profile'] ? new Session() : undefined;
-  if (profiler) {
+  /** With --cpu-profile FILE, the burst's CPU profile is written to FILE (queue stopped) or FILE.jobs (running). */
+  const profiled = async <T>(suffix: string, run: () => Promise<T>): Promise<T> => {
+    const file = values['cpu-profile'];
+    if (!file) return run();
+    const profiler = new Session();
     profiler.connect();
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
-  }
-  const alone = await burst(calls(half, lettrineSign(0)));
-  if (profiler) {
-    const { profile } = await profiler.post('Profiler.stop');
-    writeFileSync(values['cpu-profile'] as string, JSON.stringify(profile));
-    profiler.disconnect();
-  }
+    try {
+      return await run();
+    } finally {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(`${file}${suffix}`, JSON.stringify(profile));
+      profiler.disconnect();
+    }
+  };
+  const alone = await profiled('', () => burst(calls(half, lettrineSign(0))));
   await bench.resumeJobs();
   await bench.ctx.drainJobs(600_000);
   const start = performance.now();
-  const withJobs = await burst(calls(signers - half, lettrineSign(half)));
+  const withJobs = await profiled('.jobs', () => burst(calls(signers - half, lettrineSign(half))));
   await bench.ctx.drainJobs(600_000);
   const allSealedSeconds = (performance.now() - start) / 1000;
   const bareAfter = await burst(calls(signers, bareSign));
