@@ -11,8 +11,8 @@ import {
 } from '../application/campaigns/manage-campaigns.ts';
 import {
   PREVIEW_CSV_HEADER,
-  pagePreviewClients,
   previewCampaign,
+  previewCampaignPage,
   previewCsvRows,
 } from '../application/campaigns/preview-campaign.ts';
 import {
@@ -138,8 +138,7 @@ export const campaignRoutes =
         },
       },
       async (request) => {
-        const preview = await previewCampaign(deps, requireActor(request), request.params.id);
-        return { summary: preview.summary, clients: pagePreviewClients(preview.clients, request.query) };
+        return previewCampaignPage(deps, requireActor(request), request.params.id, request.query);
       },
     );
     app.get(

@@ -29,7 +29,13 @@ const aClientWithLines = async (collab: Api, associe: Api, name: string, lines: 
   return { engagement, letterId, lineIds: letter.lines.map((l: { id: string }) => l.id) as string[] };
 };
 
-type PlanLine = { serviceId: string; beforeUnitCents: number; unitPriceCents: number; pricing: string };
+type PlanLine = {
+  serviceId: string;
+  label: string;
+  beforeUnitCents: number;
+  unitPriceCents: number;
+  pricing: string;
+};
 type Plan = {
   companyName: string;
   outcome: string;
@@ -147,6 +153,12 @@ describe(`renewal campaigns (${databaseKind})`, () => {
       annualAfterCents: 339_900,
       changePercent: '3.00',
     });
+    // The page's lines are told in words, as the letter names them (the totals were planned without).
+    const letter = (await collab.get(`/documents/${clients.alpha.letterId}`)).body.document;
+    expect(alpha.lines?.map((l) => [l.serviceId, l.label])).toEqual(
+      letter.lines.map((l: PlanLine) => [l.serviceId, l.label]),
+    );
+    expect(alpha.lines?.every((l) => l.label.length > 0)).toBe(true);
     // Half-up: 33,33 × 1,025 = 34,16325 → 34,16 each month.
     expect(plan('Bravo Transports')).toMatchObject({ annualBeforeCents: 39_996, annualAfterCents: 40_992 });
     expect(plan('Charlie Immobilier')).toMatchObject({
