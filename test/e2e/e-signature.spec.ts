@@ -13,6 +13,7 @@ import {
   openMail,
   outboxMail,
   parisToday,
+  pickFromCatalogue,
   sendThroughDialog,
   signingLinkOf,
   snapshot,
@@ -52,10 +53,7 @@ const sendProposal = async (page: Page, prospect: Prospect) => {
   await page.getByRole('button', { name: 'Nouveau document' }).click();
   await page.getByRole('menu').getByRole('menuitem', { name: 'Offre de service' }).click();
   await expect(page.getByRole('heading', { name: /Offre de service/, level: 2 })).toBeVisible();
-  const catalogue = page.getByRole('combobox', { name: 'Ajouter une mission du catalogue' });
-  await catalogue.click();
-  await catalogue.fill('Tenue');
-  await page.getByRole('option', { name: /Tenue de la comptabilité/ }).click();
+  await pickFromCatalogue(page, 'Tenue', /Tenue de la comptabilité/);
   await fillPaymentTermsIfEmpty(page);
   await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Offre de service OS-\d{4}-\d{4}/ })).toBeVisible();

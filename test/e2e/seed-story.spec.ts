@@ -5,6 +5,7 @@ import {
   frenchDate,
   logIn,
   parisToday,
+  pickFromCatalogue,
   recordPaperSignature,
   sendThroughDialog,
   signForFirm,
@@ -57,13 +58,8 @@ test('a prospect signs a proposal, then its engagement letter, and becomes a cli
   await menu.getByRole('menuitem', { name: 'Offre de service' }).click();
 
   await expect(page.getByRole('heading', { name: /Offre de service/, level: 2 })).toBeVisible();
-  const catalogue = page.getByRole('combobox', { name: 'Ajouter une mission du catalogue' });
-  await catalogue.click();
-  await catalogue.fill('Tenue');
-  await page.getByRole('option', { name: /Tenue de la comptabilité/ }).click();
-  await catalogue.click();
-  await catalogue.fill('Bulletin');
-  await page.getByRole('option', { name: /Bulletin de paie/ }).click();
+  await pickFromCatalogue(page, 'Tenue', /Tenue de la comptabilité/);
+  await pickFromCatalogue(page, 'Bulletin', /Bulletin de paie/);
   await page.getByLabel('Quantité, ligne 2').fill('7');
   await page.getByLabel('Prix unitaire, ligne 2').fill('25,75');
   // 190,00 × 12 + 7 × 25,75 × 12 = 2 280,00 + 2 163,00

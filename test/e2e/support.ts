@@ -37,6 +37,14 @@ export const sendThroughDialog = async (page: Page, options: { message?: string 
   await expect(dialog).toHaveCount(0);
 };
 
+/** The editor's catalogue picker: types a word of the service, then picks the option it names. */
+export const pickFromCatalogue = async (page: Page, typed: string, option: RegExp) => {
+  const catalogue = page.getByRole('combobox', { name: 'Ajouter une mission du catalogue' });
+  await catalogue.click();
+  await catalogue.fill(typed);
+  await page.getByRole('option', { name: option }).click();
+};
+
 /** The payment terms a document needs before sending, when the firm's defaults left them empty. */
 export const fillPaymentTermsIfEmpty = async (page: Page) => {
   const terms = page.getByLabel('Modalités de paiement');

@@ -7,6 +7,7 @@ import {
   frenchDate,
   logIn,
   parisToday,
+  pickFromCatalogue,
   sendThroughDialog,
   snapshot,
 } from './support.ts';
@@ -191,10 +192,7 @@ test('the gate lists what the LCB-FT file lacks, empties once it is filled in, a
   await expect(gate.getByRole('listitem')).toHaveCount(0);
 
   // The gate open, the letter goes out: a service from the catalogue, then the send dialog.
-  const catalogue = page.getByRole('combobox', { name: 'Ajouter une mission du catalogue' });
-  await catalogue.click();
-  await catalogue.fill('Tenue');
-  await page.getByRole('option', { name: /Tenue de la comptabilité/ }).click();
+  await pickFromCatalogue(page, 'Tenue', /Tenue de la comptabilité/);
   await fillPaymentTermsIfEmpty(page);
   await sendThroughDialog(page);
   await expect(page.getByRole('heading', { name: /Lettre de mission LM-\d{4}-\d{4}/ })).toBeVisible();
