@@ -11,8 +11,8 @@ import {
 } from '../application/campaigns/manage-campaigns.ts';
 import {
   PREVIEW_CSV_HEADER,
+  pagePreviewClients,
   previewCampaign,
-  previewCampaignPage,
   previewCsvRows,
 } from '../application/campaigns/preview-campaign.ts';
 import {
@@ -138,7 +138,8 @@ export const campaignRoutes =
         },
       },
       async (request) => {
-        return previewCampaignPage(deps, requireActor(request), request.params.id, request.query);
+        const preview = await previewCampaign(deps, requireActor(request), request.params.id);
+        return { summary: preview.summary, clients: pagePreviewClients(preview.clients, request.query) };
       },
     );
     app.get(

@@ -153,7 +153,7 @@ describe(`renewal campaigns (${databaseKind})`, () => {
       annualAfterCents: 339_900,
       changePercent: '3.00',
     });
-    // The page's lines are told in words, as the letter names them (the totals were planned without).
+    // The page's lines are told in words, as the letter names them.
     const letter = (await collab.get(`/documents/${clients.alpha.letterId}`)).body.document;
     expect(alpha.lines?.map((l) => [l.serviceId, l.label])).toEqual(
       letter.lines.map((l: PlanLine) => [l.serviceId, l.label]),

@@ -38,8 +38,6 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
     const ids = filter?.engagementIds;
     if (ids && ids.length === 0) return [];
     const idList = ids ? sql.param(ids) : undefined;
-    // Without its words a line still has its service (exceptions and selections name services).
-    const words = filter?.words === false ? sql.raw('l.service_id') : SCOPE_LINE_WORDS_SQL;
     const clients = rowsOf(
       await db.execute(sql`
         select e.id, c.name, e.client_code, c.siren, e.responsible_user_id, c.fiscal_year_end
@@ -82,14 +80,14 @@ export const portfolioRepo = (db: Db, firmId: string): FirmScope['portfolio'] =>
     // prefer a scan of the table).
     const linesOfSlice = () =>
       db.execute(sql`
-        select ${SCOPE_LINE_SQL}, ${words}
+        select ${SCOPE_LINE_SQL}, ${SCOPE_LINE_WORDS_SQL}
           from document_lines l
          where l.firm_id = ${firmId} and l.recurrence <> 'one_off'
            and l.document_id in (select unnest(${sql.param(effectiveIds)}::uuid[]))
          order by l.document_id, l.position`);
     const linesOfPortfolio = () =>
       db.execute(sql`
-        select ${SCOPE_LINE_SQL}, ${words}
+        select ${SCOPE_LINE_SQL}, ${SCOPE_LINE_WORDS_SQL}
           from document_lines l join documents d on d.firm_id = l.firm_id and d.id = l.document_id
          where ${clientDocuments} and d.status in (${sql.join(
            EFFECTIVE_STATUSES.map((status) => sql`${status}`),

@@ -129,25 +129,16 @@ export const loadPortfolio = async (
  */
 export const planPortfolio = async (
   scope: FirmScope,
-  input: {
-    settings: CampaignSettings;
-    campaignId?: string;
-    vigilanceOn?: IsoDate;
-    /** These clients only (a page of the preview), else the whole portfolio. */
-    engagementIds?: string[];
-    /** false: the plans' lines without their label and unit, which only a page shows. */
-    words?: boolean;
-  },
+  input: { settings: CampaignSettings; campaignId?: string; vigilanceOn?: IsoDate },
 ): Promise<ClientPlan[]> => {
   const { settings, campaignId } = input;
   // One after the other: inside a transaction, the queries share one connection.
-  const ids = input.engagementIds ?? (await scope.portfolio.listClientIds());
+  const ids = await scope.portfolio.listClientIds();
   const terms = await scope.terms.list();
   const termsVersionOf = new Map(terms.map((t) => [t.id, t.version]));
   const readSlice = async (from: number) => {
     const records = await scope.portfolio.listClients({
       engagementIds: ids.slice(from, from + PORTFOLIO_SLICE),
-      ...(input.words === false ? { words: false } : {}),
     });
     const missing = input.vigilanceOn
       ? await vigilanceMissingOf(

@@ -27,43 +27,8 @@ export const previewCampaign = async (
     settings: campaign.settings,
     campaignId: campaign.id,
     vigilanceOn: parisDate(deps.clock.now()),
-    // The totals, the spread and the spreadsheet need amounts, not the lines' words.
-    words: false,
   });
   return { campaign, summary: summarizeCampaign(plans), clients: plans };
-};
-
-type PreviewFilter = { outcome?: ClientPlan['outcome']; search?: string; page: number; pageSize: number };
-
-/**
- * The preview as the screen reads it: the totals over the whole portfolio, and one page of clients
- * with their lines in words. The portfolio is planned without the lines' labels (80 000 of them at
- * 10 000 clients, for 50 clients shown), then the page's clients are planned again, with them,
- * by the same code: the same amounts, and the labels an amendment may have changed.
- */
-export const previewCampaignPage = async (
-  deps: CampaignDeps,
-  actor: Actor,
-  id: string,
-  filter: PreviewFilter,
-) => {
-  const preview = await previewCampaign(deps, actor, id);
-  const page = pagePreviewClients(preview.clients, filter);
-  const ids = page.items.map((plan) => plan.engagementId);
-  const worded =
-    ids.length === 0
-      ? []
-      : await planPortfolio(deps.store.read(actor.firmId), {
-          settings: preview.campaign.settings,
-          campaignId: preview.campaign.id,
-          vigilanceOn: parisDate(deps.clock.now()),
-          engagementIds: ids,
-        });
-  const byId = new Map(worded.map((plan) => [plan.engagementId, plan]));
-  return {
-    summary: preview.summary,
-    clients: { ...page, items: page.items.map((plan) => byId.get(plan.engagementId) ?? plan) },
-  };
 };
 
 const SKIP_LABELS: Record<SkipReason, string> = {
@@ -119,7 +84,10 @@ export const previewCsvRows = (preview: CampaignPreview): string[][] =>
   });
 
 /** One page of the preview's clients, planned or skipped, found by name, client code or SIREN. */
-export const pagePreviewClients = (clients: readonly ClientPlan[], filter: PreviewFilter) => {
+export const pagePreviewClients = (
+  clients: readonly ClientPlan[],
+  filter: { outcome?: ClientPlan['outcome']; search?: string; page: number; pageSize: number },
+) => {
   const needle = filter.search?.toLocaleLowerCase('fr');
   const matching = clients.filter(
     (plan) =>

@@ -61,11 +61,7 @@ export type CampaignRepository = {
 /** The client portfolio as renewal reads it: many engagements in a few queries. */
 export type PortfolioRepository = {
   /** The client engagements (all, or those listed) with their company and renewal documents. */
-  /**
-   * With `words: false`, the lines come without their label and unit (blank): what planning needs
-   * (amounts, services), not what a letter or a page of the preview shows.
-   */
-  listClients(filter?: { engagementIds?: string[]; words?: boolean }): Promise<PortfolioRecord[]>;
+  listClients(filter?: { engagementIds?: string[] }): Promise<PortfolioRecord[]>;
   /** The client engagements' ids in the order of listClients: to read the portfolio in slices. */
   listClientIds(): Promise<string[]>;
 };
