@@ -15,6 +15,11 @@ const queueJob = async (database: Database, name: JobName, data: object) => {
 };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Every queue idle but the seal's, which runs the handler given. */
+const sealingWith = (handler: () => Promise<void>) => {
+  const queues = idleQueues();
+  return { ...queues, 'document.seal': { ...queues['document.seal'], handler } };
+};
 const stateOf = async (database: Database, id: string) =>
   (await database.executeSql('SELECT state FROM pgboss.job WHERE id = $1', [id])).rows[0]?.state;
 
@@ -109,22 +114,15 @@ describe('stop waits until no job of this queue touches the database', () => {
     const running = new Promise<void>((resolve) => {
       started = resolve;
     });
-    const queues = idleQueues();
     const queue = await startJobQueue(seenByQueue, {
       pollingIntervalSeconds: 0.5,
       onError: () => {},
-      queues: {
-        ...queues,
-        'document.seal': {
-          ...queues['document.seal'],
-          handler: async () => {
-            started();
-            await pause(300);
-            failing = true;
-            throw new Error('FIRM.LOGO_UNREADABLE');
-          },
-        },
-      },
+      queues: sealingWith(async () => {
+        started();
+        await pause(300);
+        failing = true;
+        throw new Error('FIRM.LOGO_UNREADABLE');
+      }),
     });
     const id = await queueJob(database, 'document.seal', { firmId: randomUUID(), documentId: randomUUID() });
     queue.kick();
@@ -149,20 +147,13 @@ describe('stop waits until no job of this queue touches the database', () => {
       return 500;
     });
     let ran = false;
-    const queues = idleQueues();
     const queue = await startJobQueue(seenByQueue, {
       pollingIntervalSeconds: 60,
       onError: () => {},
-      queues: {
-        ...queues,
-        'document.seal': {
-          ...queues['document.seal'],
-          handler: async () => {
-            await pause(200);
-            ran = true;
-          },
-        },
-      },
+      queues: sealingWith(async () => {
+        await pause(200);
+        ran = true;
+      }),
     });
     const id = await queueJob(database, 'document.seal', { firmId: randomUUID(), documentId: randomUUID() });
     armed = true;

@@ -8,7 +8,7 @@ import type {
 import { SCOPE_KINDS } from '../../domain/documents/kinds.ts';
 import { EFFECTIVE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import type { Db } from './database.ts';
-import { rowsOf, SCOPE_LINE_SQL, scopeLineOf, text } from './plain-rows.ts';
+import { dateOf, epochMs, rowsOf, SCOPE_LINE_SQL, scopeLineOf, text } from './plain-rows.ts';
 import {
   billingExports,
   companies,
@@ -54,8 +54,7 @@ const figuresOf = async (db: Db, withEffect: SQL | undefined) => {
     await db.execute(sql`
       select id, engagement_id, kind, status, number, effective_date::text as effective_date,
              end_date::text as end_date,
-             (extract(epoch from signed_at) * 1000)::float8 as signed_ms,
-             (extract(epoch from created_at) * 1000)::float8 as created_ms,
+             ${epochMs('signed_at')} as signed_ms, ${epochMs('created_at')} as created_ms,
              replaced_by_id, amends_letter_id, duration_months, notice_months, renewal, billing_period
         from documents where ${withEffect} order by created_at`),
   );
@@ -74,7 +73,7 @@ const figuresOf = async (db: Db, withEffect: SQL | undefined) => {
     number: text(row.number),
     effectiveDate: text(row.effective_date),
     endDate: text(row.end_date),
-    signedAt: row.signed_ms === null ? null : new Date(row.signed_ms as number),
+    signedAt: dateOf(row.signed_ms),
     createdAt: new Date(row.created_ms as number),
     replacedById: text(row.replaced_by_id),
     amendsLetterId: text(row.amends_letter_id),

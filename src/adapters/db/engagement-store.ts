@@ -5,7 +5,7 @@ import { LETTER_KINDS } from '../../domain/documents/kinds.ts';
 import { IN_FORCE_STATUSES } from '../../domain/documents/lifecycle.ts';
 import { likePattern } from './company-store.ts';
 import type { Db } from './database.ts';
-import { rowsOf } from './plain-rows.ts';
+import { dateOf, epochMs, rowsOf } from './plain-rows.ts';
 import { companies, documents, engagements, termsVersions, users } from './schema/index.ts';
 import { updateVersioned } from './versioned-update.ts';
 
@@ -120,9 +120,8 @@ export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements']
       await db.execute(sql`
         select e.id, e.company_id, e.title, e.state, e.responsible_user_id, e.signatory_contact_id,
                e.client_code, e.version, e.company_name, c.siren, u.name as responsible_name, chosen.total,
-               (extract(epoch from e.converted_at) * 1000)::float8 as converted_ms,
-               (extract(epoch from e.created_at) * 1000)::float8 as created_ms,
-               (extract(epoch from e.updated_at) * 1000)::float8 as updated_ms
+               ${epochMs('e.converted_at')} as converted_ms, ${epochMs('e.created_at')} as created_ms,
+               ${epochMs('e.updated_at')} as updated_ms
           from (${chosen}) chosen
           join ${engagements} e on e.firm_id = chosen.firm_id and e.id = chosen.id
           join ${companies} c on c.firm_id = e.firm_id and c.id = e.company_id
@@ -138,7 +137,7 @@ export const engagementRepo = (db: Db, firmId: string): FirmScope['engagements']
         responsibleUserId: row.responsible_user_id as string,
         signatoryContactId: row.signatory_contact_id as string | null,
         clientCode: row.client_code as string | null,
-        convertedAt: row.converted_ms === null ? null : new Date(row.converted_ms as number),
+        convertedAt: dateOf(row.converted_ms),
         version: row.version as number,
         createdAt: new Date(row.created_ms as number),
         updatedAt: new Date(row.updated_ms as number),

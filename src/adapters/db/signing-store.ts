@@ -81,7 +81,7 @@ export const jobRepo = (
       createdAt: new Date(),
     };
     if (hooks.defer) hooks.defer(row);
-    else await db.insert(jobOutbox).values(row);
+    else await writeOutbox(db, [row]);
     hooks.onEnqueue();
   },
 });
