@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import type { BaselineRows, InsertMethod } from './campaign-baseline.ts';
+import type { InsertMethod } from './campaign-baseline.ts';
 import { type Latencies, summary } from './campaign-latency.ts';
 import type { cpuProfiler, profileSql } from './campaign-profile.ts';
 import { printVerdicts, type Verdict, verdict } from './verdicts.ts';
@@ -26,7 +26,8 @@ export type Figures = {
     during: Latencies | undefined;
   };
   baseline: { before: Baseline; after: Baseline };
-  rows: BaselineRows;
+  /** Lines the baseline writes. */
+  lineCount: number;
   check: { documents: number; engagements: number; lines: number };
   idle: (Latencies & { loopMaxMs: number }) | undefined;
 };
@@ -127,7 +128,7 @@ export const report = (f: Figures, options: { strict: boolean; quick: boolean })
   line('INSERT brut, values / unnest, après', ways(after));
   line('  meilleur', seconds(rawMs));
   for (const [table, ms] of Object.entries(bestTables)) line(`    ${table}`, seconds(ms));
-  line('  lignes : campagne / INSERT brut', `${f.check.lines} / ${f.rows.lineCount}`);
+  line('  lignes : campagne / INSERT brut', `${f.check.lines} / ${f.lineCount}`);
   const list = printLatencies(f);
   printVerdicts(`campagne, ${f.version}`, verdicts(f, rawMs, list), options);
 };

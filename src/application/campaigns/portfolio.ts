@@ -14,7 +14,8 @@ import type { Document, PortfolioRecord } from '../records.ts';
 import { vigilanceMissingOf } from '../vigilance/file-state.ts';
 import { yieldToOthers } from '../yield-to-others.ts';
 
-const YIELD_EVERY = 500;
+/** Clients scoped or planned between two turns of the event loop: a few milliseconds of work. */
+const YIELD_EVERY = 50;
 /** Clients read at a time by planPortfolio: some 3 000 documents and 8 000 lines. */
 export const PORTFOLIO_SLICE = 1_000;
 
