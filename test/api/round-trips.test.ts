@@ -82,4 +82,26 @@ describe(`round trips to the database (${databaseKind})`, () => {
       expect(statements.filter((text) => /document_lines/.test(text))).toHaveLength(1);
     }
   });
+
+  it('changes a sent document’s status without sending or reading back its frozen content', async () => {
+    const data = await aFirmWithData(ctx, 'Cabinet Annulation');
+    const read = () => ctx.deps.store.read(data.firm.firmId).documents.find(data.sentProposal.id);
+    const before = await read();
+    expect(before?.frozen).toBeTruthy();
+    statements.length = 0;
+    const cancelled = await data.collab.post(`/documents/${data.sentProposal.id}/cancel`, {
+      reason: 'Doublon',
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const after = await read();
+    expect(after?.status).toBe('cancelled');
+    expect(after?.version).toBe((before?.version ?? 0) + 1);
+    expect(after?.frozen).toEqual(before?.frozen);
+    if (databaseKind === 'postgres') {
+      const updates = statements.filter((text) => /^update "documents"/i.test(text));
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toMatch(/"status"/);
+      expect(updates[0]).not.toMatch(/"frozen"/);
+    }
+  });
 });

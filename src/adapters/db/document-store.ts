@@ -32,8 +32,11 @@ import {
 
 type DocumentRow = typeof documents.$inferSelect;
 
-/** A list never reads the frozen snapshot: it holds the facts of the PDF, some kilobytes each. */
-const { frozen: _frozen, ...LIST_COLUMNS } = getTableColumns(documents);
+/**
+ * Every column but the frozen snapshot, which holds the facts of the PDF, some kilobytes each: a
+ * list never reads it, nor does a save that left it as it was.
+ */
+const { frozen: _frozen, ...COLUMNS_BUT_FROZEN } = getTableColumns(documents);
 
 const toLine = ({ firmId: _f, documentId: _d, ...row }: typeof documentLines.$inferSelect): DocumentLine =>
   row;
@@ -46,6 +49,20 @@ const toDocument = (row: DocumentRow, lines: DocumentLine[], replacesIds: string
 const columnsOf = <D extends { lines: unknown; replacesIds: unknown }>(firmId: string, doc: D) => {
   const { lines: _l, replacesIds: _r, ...fields } = doc;
   return { ...fields, firmId };
+};
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+
+/**
+ * The columns of `fields` that differ from the document as read: a value kept is the same value
+ * (or the same object, as a spread of the document read keeps it); anything else is sent.
+ */
+const changedColumns = <F extends Record<string, unknown>>(fields: F, before: Document): Partial<F> => {
+  const was = before as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key, value]) => !sameValue(value, was[key])),
+  ) as Partial<F>;
 };
 
 /**
@@ -147,6 +164,11 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       )
       .for('no key update');
 
+  // The documents this scope read or saved, as they then stood: a save sends only the columns that
+  // differ (issue 19: a signature's status change sent back, and read again, the frozen content of
+  // the letter, tens of kilobytes of JSON written anew to the table and its log each time).
+  const asRead = new Map<string, Document>();
+
   return {
     async find(id, options) {
       const query = db
@@ -156,6 +178,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       if (options?.forUpdate) await lockEngagementOf(id);
       const rows = options?.forUpdate ? await query.for('no key update') : await query;
       const [doc] = await hydrate(rows);
+      if (doc) asRead.set(doc.id, doc);
       return doc;
     },
     async list(filter: DocumentFilter) {
@@ -178,7 +201,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       const order = filter.direction === 'asc' ? asc : desc;
       const [rows, [total]] = await Promise.all([
         withCompany(
-          db.select({ document: LIST_COLUMNS, companyName: companies.name }).from(documents).$dynamic(),
+          db.select({ document: COLUMNS_BUT_FROZEN, companyName: companies.name }).from(documents).$dynamic(),
         )
           .where(where)
           .orderBy(sql`${order(SORT_COLUMNS[filter.sort])} nulls last`, order(documents.id))
@@ -265,13 +288,19 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
     },
     async save(document, { expectedVersion, at, rewriteLines }) {
       const { id, version: _v, createdAt: _c, ...fields } = columnsOf(firmId, document);
-      const rows = await db
+      const before = asRead.get(id);
+      const set = before?.version === expectedVersion ? changedColumns(fields, before) : fields;
+      // The frozen content unchanged is neither sent nor read back: the caller's is the stored one.
+      const frozenKept = before !== undefined && !('frozen' in set);
+      const update = db
         .update(documents)
-        .set({ ...fields, updatedAt: at, version: sql`${documents.version} + 1` })
+        .set({ ...set, updatedAt: at, version: sql`${documents.version} + 1` })
         .where(
           and(eq(documents.firmId, firmId), eq(documents.id, id), eq(documents.version, expectedVersion)),
-        )
-        .returning();
+        );
+      const rows: DocumentRow[] = frozenKept
+        ? (await update.returning(COLUMNS_BUT_FROZEN)).map((row) => ({ ...row, frozen: before.frozen }))
+        : await update.returning();
       if (rows.length === 0) return undefined;
       if (rewriteLines) {
         await db
@@ -290,8 +319,11 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       // Lines and replacements not rewritten are the ones the caller read: no second read (a
       // transition, a signature's status change, saves only the document's row).
       const [row] = rows;
-      if (!rewriteLines && row) return toDocument(row, document.lines, document.replacesIds);
-      const [saved] = await hydrate(rows);
+      const saved =
+        !rewriteLines && row
+          ? toDocument(row, document.lines, document.replacesIds)
+          : (await hydrate(rows))[0];
+      if (saved) asRead.set(saved.id, saved);
       return saved;
     },
   };
