@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aFirmWithData } from '../builders/through-api.ts';
+import { apiAs } from '../support/api-client.ts';
+import { aSentProposalInOutbox } from '../support/outbox-signing.ts';
 import { aFirmWithUsers, createTestContext, type TestContext } from '../support/test-app.ts';
 import { databaseKind } from '../support/test-database.ts';
 
@@ -102,6 +104,25 @@ describe(`round trips to the database (${databaseKind})`, () => {
       expect(updates).toHaveLength(1);
       expect(updates[0]).toMatch(/"status"/);
       expect(updates[0]).not.toMatch(/"frozen"/);
+    }
+  });
+
+  it('opens a signing link reading its request by id once to learn its state and once to lock it', async () => {
+    const firm = await aFirmWithUsers(ctx, 'Cabinet Lien');
+    const { token, documentId } = await aSentProposalInOutbox(ctx, firm);
+    statements.length = 0;
+    const opened = await apiAs(ctx, {}).get(`/public/signing/${token}`);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body.state).toBe('open');
+    const sent = await ctx.deps.store.read(firm.firmId).documents.find(documentId);
+    expect(opened.body.document.number).toBe(sent?.number);
+    if (databaseKind === 'postgres') {
+      const byId = statements.filter((text) =>
+        /^select .* from "signing_requests" where .*"signing_requests"\."id" = \$2\)/is.test(text),
+      );
+      // The link's look-up names the document: the transaction locks it, then the request, and
+      // reads the request before neither (it did, to learn the document).
+      expect(byId.map((text) => /for no key update$/.test(text))).toEqual([false, true]);
     }
   });
 });

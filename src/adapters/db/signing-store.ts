@@ -97,7 +97,11 @@ export const signingLookups = (
   signing: {
     async findByTokenHash(tokenHash) {
       const [row] = await db
-        .select({ firmId: signingRequests.firmId, requestId: signingRequests.id })
+        .select({
+          firmId: signingRequests.firmId,
+          requestId: signingRequests.id,
+          documentId: signingRequests.documentId,
+        })
         .from(signingRequests)
         .where(
           or(

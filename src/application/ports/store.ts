@@ -93,7 +93,9 @@ export type Store = {
   };
   /** A signer arrives with a link's token only: the one look-up of a signing request across firms. */
   signing: {
-    findByTokenHash(tokenHash: string): Promise<{ firmId: string; requestId: string } | undefined>;
+    findByTokenHash(
+      tokenHash: string,
+    ): Promise<{ firmId: string; requestId: string; documentId: string } | undefined>;
   };
   /** Which firm's document a PDF is: by the SHA-256 of its frozen or sealed copy, across firms. */
   findDocumentFileByHash(

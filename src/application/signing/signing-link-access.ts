@@ -40,10 +40,10 @@ export const withOpenLink = async <T>(
   const located = await deps.store.signing.findByTokenHash(deps.secrets.hashToken(token));
   if (!located) throw invalid();
   return deps.store.transaction(located.firmId, async (scope) => {
-    // Read once to learn the document, then locked after it: the document's lock comes first, as in
-    // every path that signs, so two signers of one document never wait on each other crosswise.
-    const request = await scope.signingRequests.find(located.requestId);
-    const doc = request && (await scope.documents.find(request.documentId, { forUpdate: true }));
+    // The document's lock comes first, then the request's, as in every path that signs, so two
+    // signers of one document never wait on each other crosswise. A request keeps its document:
+    // the one the link's look-up named is the one to lock.
+    const doc = await scope.documents.find(located.documentId, { forUpdate: true });
     const locked = doc && (await scope.signingRequests.find(located.requestId, { forUpdate: true }));
     if (!doc || !locked || locked.outcome || locked.lockedAt || doc.status !== 'sent') throw invalid();
     return fn({ scope, request: locked, doc });
