@@ -204,17 +204,7 @@ const main = async () => {
     const check = await checkGenerated(bench.raw, firmId, campaign.id);
 
     console.log('Base de comparaison après la génération…');
-    const afterRows = await prepareRows();
-    const after = await baselineRuns(bench.raw, afterRows);
-    // The generation ran beside the client list: its ratio is taken against the raw INSERT run
-    // beside the same list (the one alone is printed too).
-    let underList: Baseline | undefined;
-    if (generation.during) {
-      console.log('Base de comparaison pendant que la liste des clients tourne…');
-      const runs = baselineRuns(bench.raw, afterRows);
-      await list(runs);
-      underList = await runs;
-    }
+    const after = await baselineRuns(bench.raw, await prepareRows());
     const idle = generation.during ? await withLoopDelay(() => list(sleep(generation.ms))) : undefined;
     await http.app.close();
 
@@ -228,7 +218,7 @@ const main = async () => {
         previewFloorMs,
         planned,
         generation,
-        baseline: { before, after, underList },
+        baseline: { before, after },
         lineCount,
         check,
         idle: idle && { ...idle.result, loopMaxMs: idle.loopMaxMs },
