@@ -107,6 +107,43 @@ describe(`round trips to the database (${databaseKind})`, () => {
     }
   });
 
+  it('saves what changed, a column set back included, and returns the frozen content it kept', async () => {
+    const data = await aFirmWithData(ctx, 'Cabinet Sauvegarde');
+    const at = new Date('2026-03-02T10:00:00Z');
+    const original = await ctx.deps.store.read(data.firm.firmId).documents.find(data.sentProposal.id);
+    await ctx.deps.store.transaction(data.firm.firmId, async (scope) => {
+      const read = await scope.documents.find(data.sentProposal.id, { forUpdate: true });
+      if (!read) throw new Error('the sent proposal is missing');
+      const renamed = await scope.documents.save(
+        { ...read, title: 'Offre revue', validUntil: read.validUntil },
+        { expectedVersion: read.version, at },
+      );
+      expect(renamed?.title).toBe('Offre revue');
+      expect(renamed?.frozen).toEqual(read.frozen);
+      if (!renamed) return;
+      const back = await scope.documents.save(
+        { ...renamed, title: read.title },
+        { expectedVersion: renamed.version, at },
+      );
+      expect(back?.title).toBe(read.title);
+      expect(back?.version).toBe(read.version + 2);
+    });
+    const after = await ctx.deps.store.read(data.firm.firmId).documents.find(data.sentProposal.id);
+    expect(after?.title).toBe(original?.title);
+    expect(after?.frozen).toEqual(original?.frozen);
+    // A version that is not the one read: nothing is written, whatever the columns.
+    const stale = await ctx.deps.store.transaction(data.firm.firmId, (scope) =>
+      scope.documents
+        .find(data.sentProposal.id)
+        .then((doc) =>
+          doc
+            ? scope.documents.save({ ...doc, title: 'Périmé' }, { expectedVersion: doc.version - 1, at })
+            : null,
+        ),
+    );
+    expect(stale).toBeUndefined();
+  });
+
   it('opens a signing link reading its request by id once to learn its state and once to lock it', async () => {
     const firm = await aFirmWithUsers(ctx, 'Cabinet Lien');
     const { token, documentId } = await aSentProposalInOutbox(ctx, firm);

@@ -164,7 +164,8 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       )
       .for('no key update');
 
-  // The documents this scope read or saved, as they then stood: a save sends only the columns that
+  // The documents this scope read or saved, as they then stood (a copy: the caller's may change in
+  // place): a save sends only the columns that
   // differ (issue 19: a signature's status change sent back, and read again, the frozen content of
   // the letter, tens of kilobytes of JSON written anew to the table and its log each time).
   const asRead = new Map<string, Document>();
@@ -178,7 +179,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       if (options?.forUpdate) await lockEngagementOf(id);
       const rows = options?.forUpdate ? await query.for('no key update') : await query;
       const [doc] = await hydrate(rows);
-      if (doc) asRead.set(doc.id, doc);
+      if (doc) asRead.set(doc.id, { ...doc });
       return doc;
     },
     async list(filter: DocumentFilter) {
@@ -323,7 +324,7 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
         !rewriteLines && row
           ? toDocument(row, document.lines, document.replacesIds)
           : (await hydrate(rows))[0];
-      if (saved) asRead.set(saved.id, saved);
+      if (saved) asRead.set(saved.id, { ...saved });
       return saved;
     },
   };

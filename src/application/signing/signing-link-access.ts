@@ -45,7 +45,8 @@ export const withOpenLink = async <T>(
     // the one the link's look-up named is the one to lock.
     const doc = await scope.documents.find(located.documentId, { forUpdate: true });
     const locked = doc && (await scope.signingRequests.find(located.requestId, { forUpdate: true }));
-    if (!doc || !locked || locked.outcome || locked.lockedAt || doc.status !== 'sent') throw invalid();
+    if (!doc || !locked || locked.documentId !== doc.id) throw invalid();
+    if (locked.outcome || locked.lockedAt || doc.status !== 'sent') throw invalid();
     return fn({ scope, request: locked, doc });
   });
 };
