@@ -3,3 +3,6 @@
  * of clients): PGlite's one connection, and the event loop, would otherwise serve the work first.
  */
 export const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Clients scoped or planned between two turns of the event loop: a few milliseconds of work. */
+export const CLIENTS_BETWEEN_TURNS = 50;

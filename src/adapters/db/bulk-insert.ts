@@ -1,5 +1,5 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { yieldToOthers } from '../../application/yield-to-others.ts';
 import type { Db } from './database.ts';
 
@@ -23,16 +23,22 @@ export const INSERT_BATCH = 2_000;
  * `INSERT_BATCH` rows a statement, with the event loop's other work served between two.
  */
 export const insertAll = async (db: Db, table: PgTable, rows: Record<string, unknown>[]) => {
+  const first = rows[0];
+  if (!first) return;
+  // The columns of the first row, for every batch alike.
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
   for (let from = 0; from < rows.length; from += INSERT_BATCH) {
     if (from > 0) await yieldToOthers();
-    await insertBatch(db, table, rows.slice(from, from + INSERT_BATCH));
+    await insertBatch(db, table, columns, rows.slice(from, from + INSERT_BATCH));
   }
 };
 
-const insertBatch = async (db: Db, table: PgTable, rows: Record<string, unknown>[]) => {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+const insertBatch = async (
+  db: Db,
+  table: PgTable,
+  columns: [string, PgColumn][],
+  rows: Record<string, unknown>[],
+) => {
   const names = columns.map(([, column]) => sql.identifier(column.name));
   const arrays = columns.map(([key]) => sql`${sql.param(rows.map((row) => asText(row[key])))}::text[]`);
   const values = columns.map(

@@ -7,7 +7,7 @@ import { recordEvent } from '../events.ts';
 import type { CampaignDeps, FirmScope, NewDocument } from '../ports/index.ts';
 import type { Campaign, CampaignItem, NewEvent, SendProblem } from '../records.ts';
 import { askReviewsOnDocuments } from '../vigilance/reviews.ts';
-import { yieldToOthers } from '../yield-to-others.ts';
+import { CLIENTS_BETWEEN_TURNS, yieldToOthers } from '../yield-to-others.ts';
 import { campaignLetter } from './campaign-letter.ts';
 import { type CampaignView, campaignView } from './manage-campaigns.ts';
 import { loadPortfolio, planPortfolio } from './portfolio.ts';
@@ -23,8 +23,6 @@ const skipProblemOf = (plan: ClientPlan): SendProblem | null =>
 
 /** Clients per transaction: short enough that the rest of the product keeps answering meanwhile. */
 export const GENERATION_CHUNK = 250;
-/** Clients planned between two turns of the others: a few milliseconds of work. */
-const YIELD_EVERY = 50;
 
 /**
  * R-D5: starts the generation of a campaign's letters. The clients selected become the campaign's
@@ -162,7 +160,7 @@ const generateChunk = async (
   // A chunk's planning is tens of milliseconds: the others' turn every few clients.
   const updates: ReturnType<typeof planItem>[] = [];
   for (const [n, item] of items.entries()) {
-    if (n % YIELD_EVERY === 0) await yieldToOthers();
+    if (n % CLIENTS_BETWEEN_TURNS === 0) await yieldToOthers();
     updates.push(planItem(item));
   }
   await yieldToOthers();

@@ -12,10 +12,8 @@ import { type IsoDate, parisDate } from '../../domain/shared/dates.ts';
 import type { FirmScope } from '../ports/index.ts';
 import type { Document, PortfolioRecord } from '../records.ts';
 import { vigilanceMissingOf } from '../vigilance/file-state.ts';
-import { yieldToOthers } from '../yield-to-others.ts';
+import { CLIENTS_BETWEEN_TURNS, yieldToOthers } from '../yield-to-others.ts';
 
-/** Clients scoped or planned between two turns of the event loop: a few milliseconds of work. */
-const YIELD_EVERY = 50;
 /** Clients read at a time by planPortfolio: some 3 000 documents and 8 000 lines. */
 export const PORTFOLIO_SLICE = 1_000;
 
@@ -116,7 +114,7 @@ export const loadPortfolio = async (
       ),
     );
     // Some thousands of clients take a second or two of work: other requests get their turns.
-    if (clients.length % YIELD_EVERY === 0) await yieldToOthers();
+    if (clients.length % CLIENTS_BETWEEN_TURNS === 0) await yieldToOthers();
   }
   return { clients, records: new Map(records.map((record) => [record.engagementId, record])) };
 };
@@ -169,7 +167,7 @@ export const planPortfolio = async (
         missing.get(record.engagementId),
       );
       if (isClientSelected(client, settings.selection)) plans.push(planClient(client, settings));
-      if ((n + 1) % YIELD_EVERY === 0) await yieldToOthers();
+      if ((n + 1) % CLIENTS_BETWEEN_TURNS === 0) await yieldToOthers();
     }
     await yieldToOthers();
   }
