@@ -165,9 +165,9 @@ export const documentRepo = (db: Db, firmId: string): FirmScope['documents'] => 
       .for('no key update');
 
   // The documents this scope read or saved, as they then stood (a copy: the caller's may change in
-  // place): a save sends only the columns that
-  // differ (issue 19: a signature's status change sent back, and read again, the frozen content of
-  // the letter, tens of kilobytes of JSON written anew to the table and its log each time).
+  // place). A save sends only the columns that differ (issue 19: a signature's status change sent
+  // back, and read again, the letter's frozen content, tens of kilobytes of JSON written anew to the
+  // table and its log each time).
   const asRead = new Map<string, Document>();
 
   return {
